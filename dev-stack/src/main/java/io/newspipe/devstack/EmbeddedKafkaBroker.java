@@ -1,0 +1,205 @@
+package io.newspipe.devstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * A real single-node Kafka broker in KRaft combined mode (broker + controller), started in this JVM.
+ *
+ * <p>This is the only class that touches Kafka's non-public server classes ({@code kafka.tools.StorageTool},
+ * {@code kafka.server.KafkaRaftServer}), so an upgrade of Kafka that moves them breaks in one place.
+ * Both listeners bind to 127.0.0.1 only. Internal topics use replication factor 1.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final String HOST = "127.0.0.1";
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final Map<String, String> overrides;
+    private KafkaRaftServer server;
+
+    /**
+     * @param dataDir        where the log directories live; reused across restarts, so topics survive
+     * @param port           client port, 0 for a free one
+     * @param controllerPort controller port, 0 for a free one
+     * @param overrides      extra broker properties (tests use these for short timeouts)
+     */
+    public EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.port = port == 0 ? freePort() : port;
+        this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    public EmbeddedKafkaBroker(Path dataDir, int port) {
+        this(dataDir, port, 0, Map.of());
+    }
+
+    /** Formats the storage directory on first use, starts the server and waits until it answers clients. */
+    public synchronized EmbeddedKafkaBroker start() {
+        if (server != null) {
+            return this;
+        }
+        Properties props = brokerProperties();
+        formatIfNeeded(props);
+        KafkaConfig config = new KafkaConfig(props, false);
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        awaitReady(Duration.ofSeconds(60));
+        log.info("Kafka broker ready on {} (data in {})", bootstrapServers(), dataDir);
+        return this;
+    }
+
+    public String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** Stops the broker and waits for it; the data directory is kept, so {@link #start()} resumes it. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            server = null;
+        }
+        log.info("Kafka broker on {} stopped", bootstrapServers());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Properties brokerProperties() {
+        Path logDir = dataDir.resolve("kafka-logs");
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        // One node: every internal topic must fit on it.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "4");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "4");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("default.replication.factor", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "false");
+        p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        p.putAll(overrides);
+        return p;
+    }
+
+    private void formatIfNeeded(Properties props) {
+        Path logDir = dataDir.resolve("kafka-logs");
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(logDir);
+            Path configFile = dataDir.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(configFile)) {
+                props.store(out, "written by newspipe EmbeddedKafkaBroker");
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int status;
+            try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+                status = StorageTool.execute(new String[] {
+                    "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", configFile.toString()
+                }, printStream);
+            }
+            if (status != 0) {
+                throw new IllegalStateException("Formatting Kafka storage in " + logDir + " failed (status "
+                        + status + "): " + output.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare Kafka storage in " + logDir, e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(p)) {
+            while (true) {
+                try {
+                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka broker on " + bootstrapServers()
+                                + " did not become ready within " + timeout, e);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+                }
+            }
+        }
+    }
+
+    /** A port free on 127.0.0.1 right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on " + HOST, e);
+        }
+    }
+}
