@@ -1,18 +1,191 @@
 package io.newspipe.extraction;
 
 import java.text.Normalizer;
+import java.util.Locale;
 
 /**
- * Puts scraped Vietnamese text into the one form every later stage expects.
- * Placeholder: NFC and look-alike Đ only; the full rules land with the extraction engine.
+ * Puts scraped Vietnamese text into the one form every later stage expects. Idempotent:
+ * {@code normalize(normalize(x)).equals(normalize(x))}.
+ *
+ * <ul>
+ *   <li>Unicode NFC.</li>
+ *   <li>Look-alike letters: U+00D0 {@code Ð} / U+00F0 {@code ð} (Icelandic eth) become {@code Đ}/{@code đ}.</li>
+ *   <li>Tone-mark placement, "new style": only an open syllable ending in the glide clusters {@code oa}, {@code oe}
+ *       or {@code uy} (nothing after it, and {@code uy} not after {@code q}) carries the tone on the first vowel:
+ *       {@code hoà→hòa}, {@code khoẻ→khỏe}, {@code thuỷ→thủy}, {@code uỷ→ủy}. Closed syllables ({@code hoàng},
+ *       {@code thuyền}, {@code Huỳnh}), {@code qu}+{@code y} ({@code quý}) and triphthongs ({@code ngoài},
+ *       {@code khuya}) are left alone: in those both styles agree.</li>
+ *   <li>Spaces: NBSP, figure/thin/ideographic spaces become a plain space; zero-width characters, BOM and soft
+ *       hyphens are removed; CRLF/CR and Unicode line/paragraph separators become LF; trailing spaces and tabs at
+ *       the end of each line are trimmed.</li>
+ *   <li>Quotes and dashes are kept as written, so entity surfaces stay verbatim substrings of the source.</li>
+ * </ul>
  */
 public final class TextNormalizer {
+
+    private static final char GRAVE = '\u0300';
+    private static final char ACUTE = '\u0301';
+    private static final char TILDE = '\u0303';
+    private static final char HOOK = '\u0309';
+    private static final char DOT_BELOW = '\u0323';
 
     private TextNormalizer() {
     }
 
     public static String normalize(String raw) {
-        String nfc = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        return nfc.replace('\u00D0', '\u0110').replace('\u00F0', '\u0111');
+        if (raw == null || raw.isEmpty()) {
+            return raw == null ? "" : raw;
+        }
+        String nfc = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder sb = new StringBuilder(nfc.length());
+        int n = nfc.length();
+        for (int i = 0; i < n; i++) {
+            char c = nfc.charAt(i);
+            switch (c) {
+                case '\u00D0' -> sb.append('\u0110');
+                case '\u00F0' -> sb.append('\u0111');
+                case '\r' -> {
+                    sb.append('\n');
+                    if (i + 1 < n && nfc.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                }
+                case '\u2028', '\u2029', '\u0085' -> sb.append('\n');
+                case '\u00A0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007',
+                        '\u2008', '\u2009', '\u200A', '\u202F', '\u205F', '\u3000' -> sb.append(' ');
+                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> {
+                    // invisible: dropped
+                }
+                default -> sb.append(c);
+            }
+        }
+        trimLineEnds(sb);
+        moveTones(sb);
+        return sb.toString();
+    }
+
+    /**
+     * A comparison key: normalized, lower-cased, runs of whitespace collapsed to one space and trimmed. Two strings
+     * that differ only in case, tone placement, look-alike Đ or spacing get the same key.
+     */
+    public static String canonicalKey(String s) {
+        String t = normalize(s).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(t.length());
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void trimLineEnds(StringBuilder sb) {
+        int w = 0;
+        int pendingFrom = -1;
+        for (int r = 0; r < sb.length(); r++) {
+            char c = sb.charAt(r);
+            if (c == ' ' || c == '\t') {
+                if (pendingFrom < 0) {
+                    pendingFrom = w;
+                }
+                sb.setCharAt(w++, c);
+            } else {
+                if (c == '\n' && pendingFrom >= 0) {
+                    w = pendingFrom;
+                }
+                pendingFrom = -1;
+                sb.setCharAt(w++, c);
+            }
+        }
+        if (pendingFrom >= 0) {
+            w = pendingFrom;
+        }
+        sb.setLength(w);
+    }
+
+    private static void moveTones(StringBuilder sb) {
+        int n = sb.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(sb.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(sb.charAt(i))) {
+                i++;
+            }
+            int end = i; // syllable [start, end)
+            if (end - start < 2) {
+                continue;
+            }
+            char c1 = sb.charAt(end - 2);
+            char c2 = sb.charAt(end - 1);
+            char tone = toneOf(c2);
+            if (tone == 0) {
+                continue;
+            }
+            char b2 = Character.toLowerCase(stripTone(c2));
+            char b1 = Character.toLowerCase(c1);
+            boolean glide = (b1 == 'o' && (b2 == 'a' || b2 == 'e')) || (b1 == 'u' && b2 == 'y');
+            if (!glide) {
+                continue;
+            }
+            if (end - 3 >= start) {
+                char before = Character.toLowerCase(stripTone(sb.charAt(end - 3)));
+                if (isVowel(before) || (b1 == 'u' && before == 'q')) {
+                    continue;
+                }
+            }
+            String moved1 = Normalizer.normalize(String.valueOf(c1) + tone, Normalizer.Form.NFC);
+            if (moved1.length() != 1) {
+                continue;
+            }
+            sb.setCharAt(end - 2, moved1.charAt(0));
+            sb.setCharAt(end - 1, stripTone(c2));
+        }
+    }
+
+    private static boolean isVowel(char c) {
+        return "aăâeêioôơuưy".indexOf(c) >= 0 || "aăâeêioôơuưy".indexOf(stripTone(c)) >= 0;
+    }
+
+    private static char toneOf(char c) {
+        if (c < 0x00C0) {
+            return 0;
+        }
+        String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        for (int k = 1; k < d.length(); k++) {
+            char m = d.charAt(k);
+            if (m == GRAVE || m == ACUTE || m == TILDE || m == HOOK || m == DOT_BELOW) {
+                return m;
+            }
+        }
+        return 0;
+    }
+
+    /** The letter without its tone mark, keeping the vowel-quality marks (ă â ê ô ơ ư). */
+    static char stripTone(char c) {
+        if (c < 0x00C0) {
+            return c;
+        }
+        String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+        StringBuilder keep = new StringBuilder(2);
+        for (int k = 0; k < d.length(); k++) {
+            char m = d.charAt(k);
+            if (m != GRAVE && m != ACUTE && m != TILDE && m != HOOK && m != DOT_BELOW) {
+                keep.append(m);
+            }
+        }
+        String r = Normalizer.normalize(keep, Normalizer.Form.NFC);
+        return r.length() == 1 ? r.charAt(0) : c;
     }
 }

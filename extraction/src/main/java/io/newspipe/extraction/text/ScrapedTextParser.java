@@ -1,0 +1,211 @@
+package io.newspipe.extraction.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the scraped-article structure (body, captions, credits, outlet tag, byline, source URL) in normalized text.
+ * Line-based and linear: every pattern is anchored and applied to one line, so there is no backtracking blow-up.
+ */
+public final class ScrapedTextParser {
+
+    /** "(BĐ) - ", "(HDDTVN)-", "(binhdinh.gov.vn) – " at the start of the first body line. */
+    private static final Pattern OUTLET_TAG = Pattern.compile("^\\(([^()\\n]{1,40})\\)(\\s*[-–—]\\s*|\\s+|$)");
+    private static final Pattern URL_LINE = Pattern.compile("^(?:https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IMG_LINE = Pattern.compile("^\\[(?:img|image|ảnh|photo)\\]$", Pattern.CASE_INSENSITIVE);
+    /** A credit at the end of a line: "Ảnh: X", "Ảnh X", "(Ảnh: X)", "Ảnh minh họa: X", "Nguồn ảnh: X". */
+    private static final Pattern CREDIT = Pattern.compile(
+            "(?:^|(?<=[\\s.(]))(\\(?)((?:Ảnh|ẢNH|Nguồn ảnh|Nguồn)(?: minh họa)?(?:\\s*:\\s*|\\s+))([^\\n()]{1,60}?)(\\)?)\\.?$");
+    private static final Pattern INITIALS_OR_NAME = Pattern.compile("^\\p{Lu}[\\p{L}.&]*(?:[ .-]+\\p{Lu}[\\p{L}.&]*){0,4}$");
+
+    private ScrapedTextParser() {
+    }
+
+    public static ScrapedText parse(String text) {
+        List<int[]> lines = splitLines(text);
+        List<Segment> paragraphs = new ArrayList<>();
+        List<Segment> captions = new ArrayList<>();
+        List<Segment> credits = new ArrayList<>();
+        List<Segment> excluded = new ArrayList<>();
+        Segment outletTag = null;
+        Segment byline = null;
+        Segment url = null;
+
+        int lastIdx = lastNonBlank(text, lines, lines.size() - 1);
+        int urlIdx = -1;
+        if (lastIdx >= 0 && URL_LINE.matcher(lineText(text, lines.get(lastIdx))).matches()) {
+            urlIdx = lastIdx;
+            url = trimmed(text, lines.get(lastIdx)[0], lines.get(lastIdx)[1]);
+            excluded.add(url);
+        }
+        int bylineIdx = -1;
+        int candidate = lastNonBlank(text, lines, (urlIdx >= 0 ? urlIdx : lines.size()) - 1);
+        if (candidate >= 0) {
+            String t = lineText(text, lines.get(candidate)).strip();
+            int prev = lastNonBlank(text, lines, candidate - 1);
+            boolean afterImg = prev >= 0 && IMG_LINE.matcher(lineText(text, lines.get(prev)).strip()).matches();
+            if (!afterImg && prev >= 0 && isByline(t)) {
+                bylineIdx = candidate;
+                byline = trimmed(text, lines.get(candidate)[0], lines.get(candidate)[1]);
+                excluded.add(byline);
+            }
+        }
+
+        boolean firstBody = true;
+        boolean nextIsCaption = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (i == urlIdx || i == bylineIdx) {
+                continue;
+            }
+            int ls = lines.get(i)[0];
+            int le = lines.get(i)[1];
+            Segment line = trimmed(text, ls, le);
+            if (line.text().isEmpty()) {
+                continue;
+            }
+            if (IMG_LINE.matcher(line.text()).matches()) {
+                excluded.add(line);
+                nextIsCaption = true;
+                continue;
+            }
+            int bodyStart = line.start();
+            if (firstBody) {
+                firstBody = false;
+                Matcher m = OUTLET_TAG.matcher(line.text());
+                if (m.find() && looksLikeTag(m.group(1), m.group(2))) {
+                    outletTag = new Segment(line.start(), line.start() + m.end(1) + 1, text.substring(line.start(), line.start() + m.end(1) + 1));
+                    excluded.add(new Segment(line.start(), line.start() + m.end(), text.substring(line.start(), line.start() + m.end())));
+                    bodyStart = line.start() + m.end();
+                }
+            }
+            int bodyEnd = line.end();
+            boolean caption = nextIsCaption;
+            nextIsCaption = false;
+            if (text.charAt(bodyEnd - 1) == '|') {
+                caption = true;
+                bodyEnd = skipSpacesBack(text, bodyStart, bodyEnd - 1);
+            }
+            Matcher cm = CREDIT.matcher(text.substring(bodyStart, bodyEnd));
+            if (cm.find()) {
+                String who = cm.group(3).strip();
+                boolean colon = cm.group(2).contains(":");
+                if (!who.isEmpty() && (colon || INITIALS_OR_NAME.matcher(who).matches())) {
+                    int creditStart = bodyStart + cm.start();
+                    int whoStart = bodyStart + cm.start(3);
+                    int whoEnd = whoStart + cm.group(3).stripTrailing().length();
+                    if (whoEnd > whoStart && text.charAt(whoEnd - 1) == '.') {
+                        whoEnd--;
+                    }
+                    credits.add(new Segment(whoStart, whoEnd, text.substring(whoStart, whoEnd)));
+                    excluded.add(new Segment(creditStart, bodyEnd, text.substring(creditStart, bodyEnd)));
+                    caption = true;
+                    bodyEnd = skipSpacesBack(text, bodyStart, creditStart);
+                }
+            }
+            if (bodyEnd <= bodyStart) {
+                continue;
+            }
+            Segment body = new Segment(bodyStart, bodyEnd, text.substring(bodyStart, bodyEnd));
+            (caption ? captions : paragraphs).add(body);
+        }
+        excluded.sort(Comparator.comparingInt(Segment::start));
+        return new ScrapedText(text, paragraphs, captions, credits, outletTag, byline, url, excluded);
+    }
+
+    /** Tags are short source names: an all-caps abbreviation or a domain; a spaced name only when a dash follows. */
+    private static boolean looksLikeTag(String inner, String after) {
+        boolean dash = after.indexOf('-') >= 0 || after.indexOf('–') >= 0 || after.indexOf('—') >= 0;
+        if (inner.contains(".") && !inner.contains(" ")) {
+            return true; // binhdinh.gov.vn, Chinhphu.vn
+        }
+        boolean upper = inner.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        if (upper && !inner.contains(" ")) {
+            return inner.codePoints().anyMatch(Character::isLetter);
+        }
+        return dash && inner.split(" ").length <= 4 && Character.isUpperCase(inner.charAt(0));
+    }
+
+    /**
+     * A byline is a short author line: at most six words, all capitalized (initials such as "T.SỸ", "P.V", names
+     * such as "Thu Dịu"), no digits, optionally with a parenthetical note ("(Thực hiện)").
+     */
+    static boolean isByline(String line) {
+        String t = line.replaceAll("\\([^()]*\\)", " ").strip();
+        if (t.isEmpty() || line.length() > 50 || t.length() > 40) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (last == '|' || last == ':' || last == ',' || last == ';' || last == '!' || last == '?') {
+            return false;
+        }
+        String[] words = t.split("\\s+");
+        if (words.length > 6) {
+            return false;
+        }
+        if (last == '.' && words.length > 3) {
+            return false;
+        }
+        for (String w : words) {
+            if (w.equals("-") || w.equals("–") || w.equals("&") || w.equals("và") || w.equals("/")) {
+                continue;
+            }
+            if (!Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+            for (int k = 0; k < w.length(); k++) {
+                if (Character.isDigit(w.charAt(k))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int skipSpacesBack(String text, int floor, int end) {
+        while (end > floor && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    private static List<int[]> splitLines(String text) {
+        List<int[]> lines = new ArrayList<>();
+        int s = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines.add(new int[] {s, i});
+                s = i + 1;
+            }
+        }
+        if (s < text.length()) {
+            lines.add(new int[] {s, text.length()});
+        }
+        return lines;
+    }
+
+    private static String lineText(String text, int[] line) {
+        return text.substring(line[0], line[1]);
+    }
+
+    private static int lastNonBlank(String text, List<int[]> lines, int from) {
+        for (int i = from; i >= 0; i--) {
+            if (!lineText(text, lines.get(i)).isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Segment trimmed(String text, int s, int e) {
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return new Segment(s, e, text.substring(s, e));
+    }
+}
