@@ -1,0 +1,46 @@
+package io.newspipe.publish;
+
+import java.time.Clock;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+import io.newspipe.common.Topic;
+import io.newspipe.common.TopicCatalog;
+import io.newspipe.schemas.EnrichedArticle;
+import io.newspipe.schemas.PublishedArticle;
+
+/** The publish topology, kept apart from the service lifecycle so tests drive it with TopologyTestDriver. */
+final class PublishTopology {
+
+    /** Per-article (fingerprint, revision); its changelog is how the revision rule survives restarts. */
+    static final String REVISIONS_STORE = "article-revisions";
+
+    private PublishTopology() {
+    }
+
+    static Topology build(TopicCatalog topics, Clock clock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
+                Serdes.String(), new ArticleRevisionSerde()));
+
+        Topic<String, EnrichedArticle> enriched = topics.enriched();
+        Topic<String, PublishedArticle> publishedTopic = topics.published();
+        KStream<String, PublishedArticle> published = builder
+                .stream(enriched.name(), enriched.consumed().withName("enriched-articles"))
+                .processValues(() -> new PublishProcessor(REVISIONS_STORE, clock), Named.as("validate-and-revise"),
+                        REVISIONS_STORE);
+        published.to(publishedTopic.name(), publishedTopic.produced().withName("published-articles"));
+        published.flatMapValues(PublishedArticleMapper::awardItems, Named.as("award-items"))
+                .to(topics.awards().name(), topics.awards().produced().withName("awards"));
+        published.flatMapValues(PublishedArticleMapper::kpiItems, Named.as("kpi-items"))
+                .to(topics.kpis().name(), topics.kpis().produced().withName("kpis"));
+        published.flatMapValues(PublishedArticleMapper::entityItems, Named.as("entity-items"))
+                .to(topics.entities().name(), topics.entities().produced().withName("entities"));
+        return builder.build();
+    }
+}
