@@ -1,0 +1,176 @@
+package io.newspipe.common;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one Kafka Streams topology the way every newspipe Streams service runs it (after bakdata's
+ * streams-bootstrap): ensure the topics, start, replace a thread that dies of an unexpected exception, report
+ * readiness, stop within a timeout, and {@link #clean()} to reprocess from scratch.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final PipelineConfig config;
+    private final String applicationId;
+    private final Supplier<Topology> topology;
+    private final Collection<TopicSpec> topics;
+    private KafkaStreams streams;
+
+    /**
+     * @param config   the resolved configuration; its application id names the app
+     * @param topology builds the topology (called on every start)
+     * @param topics   topics to create when missing before starting (the app's inputs and outputs)
+     */
+    public StreamsApp(PipelineConfig config, Supplier<Topology> topology, Collection<TopicSpec> topics) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.applicationId = config.applicationId();
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.topics = List.copyOf(topics);
+    }
+
+    /** Ensures the topics, then starts the streams; returns without waiting for RUNNING (see {@link #readiness()}). */
+    public synchronized KafkaStreams start() {
+        if (streams != null) {
+            return streams;
+        }
+        if (!topics.isEmpty()) {
+            try (Admin admin = Admin.create(config.kafkaProperties())) {
+                TopicProvisioner.ensureTopics(admin, topics);
+            }
+        }
+        Properties props = config.streamsProperties(applicationId);
+        KafkaStreams s = new KafkaStreams(topology.get(), props);
+        s.setUncaughtExceptionHandler(e -> {
+            // A record-level failure is handled by the DLQ handlers; reaching here means a bug or an outage.
+            log.error("Stream thread of {} died; replacing it", applicationId, e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        s.setStateListener((newState, oldState) ->
+                log.info("{}: {} -> {}", applicationId, oldState, newState));
+        s.start();
+        streams = s;
+        return s;
+    }
+
+    /** The running streams, or null when stopped. */
+    public synchronized KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Ready while the streams are RUNNING or REBALANCING (a rebalance is routine, not an outage). */
+    public synchronized HealthStatus readiness() {
+        if (streams == null) {
+            return HealthStatus.down("NOT_STARTED");
+        }
+        KafkaStreams.State state = streams.state();
+        boolean ready = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        return new HealthStatus(ready, state.name());
+    }
+
+    public synchronized void stop(Duration timeout) {
+        if (streams == null) {
+            return;
+        }
+        boolean closed = streams.close(timeout);
+        if (!closed) {
+            log.warn("{} did not stop within {}", applicationId, timeout);
+        }
+        streams = null;
+    }
+
+    public void stop() {
+        stop(DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Makes the next start reprocess every input from the beginning (streams-bootstrap's clean): stops the app,
+     * wipes its local state ({@link KafkaStreams#cleanUp()}), deletes its consumer group (committed offsets) and
+     * its internal changelog/repartition topics. Output topics are left alone: they are shared contracts. Every
+     * instance of the application must be stopped, or the group cannot be deleted.
+     */
+    public synchronized void clean() {
+        stop();
+        KafkaStreams local = new KafkaStreams(topology.get(), config.streamsProperties(applicationId));
+        try {
+            local.cleanUp();
+        } finally {
+            local.close(Duration.ofSeconds(5));
+        }
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            deleteGroup(admin);
+            deleteInternalTopics(admin);
+        }
+        log.info("Cleaned {}: local state, consumer group and internal topics removed", applicationId);
+    }
+
+    private void deleteGroup(Admin admin) {
+        try {
+            admin.deleteConsumerGroups(List.of(applicationId)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return;
+            }
+            if (e.getCause() instanceof GroupNotEmptyException) {
+                throw new IllegalStateException("Cannot clean " + applicationId
+                        + ": other instances are still running; stop them first", e.getCause());
+            }
+            throw new IllegalStateException("Cannot delete consumer group " + applicationId + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out deleting consumer group " + applicationId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private void deleteInternalTopics(Admin admin) {
+        try {
+            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<String> internal = names.stream().filter(this::isInternalTopic).toList();
+            if (!internal.isEmpty()) {
+                admin.deleteTopics(internal).all().get(30, TimeUnit.SECONDS);
+                log.info("Deleted internal topics of {}: {}", applicationId, internal);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot delete internal topics of " + applicationId + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out deleting internal topics of " + applicationId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** Kafka Streams names internal topics {@code <application.id>-<name>-changelog|-repartition}. */
+    boolean isInternalTopic(String topic) {
+        return topic.startsWith(applicationId + "-")
+                && (topic.endsWith("-changelog") || topic.endsWith("-repartition"));
+    }
+}

@@ -1,0 +1,59 @@
+package io.newspipe.common;
+
+import java.util.Objects;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * A topic with the serdes of its key and value, so producers, consumers and topologies cannot disagree on them.
+ *
+ * @param name       the topic name
+ * @param keySerde   serde of the record key
+ * @param valueSerde serde of the record value
+ */
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keySerde, "keySerde");
+        Objects.requireNonNull(valueSerde, "valueSerde");
+    }
+
+    /** The same key and value types under another name (for {@code --input-topics} / {@code --output-topic}). */
+    public Topic<K, V> withName(String otherName) {
+        return new Topic<>(otherName, keySerde, valueSerde);
+    }
+
+    public Consumed<K, V> consumed() {
+        return Consumed.with(keySerde, valueSerde);
+    }
+
+    public Produced<K, V> produced() {
+        return Produced.with(keySerde, valueSerde);
+    }
+
+    public Serializer<K> keySerializer() {
+        return keySerde.serializer();
+    }
+
+    public Serializer<V> valueSerializer() {
+        return valueSerde.serializer();
+    }
+
+    public Deserializer<K> keyDeserializer() {
+        return keySerde.deserializer();
+    }
+
+    public Deserializer<V> valueDeserializer() {
+        return valueSerde.deserializer();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

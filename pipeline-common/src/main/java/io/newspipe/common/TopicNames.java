@@ -1,0 +1,55 @@
+package io.newspipe.common;
+
+import java.util.List;
+
+/**
+ * The default names of newspipe's topics: the public contract, defined once. Deployments may rename them through
+ * configuration ({@code --topic-name raw=...}), so code takes names from {@link TopicCatalog}, not from here.
+ */
+public final class TopicNames {
+
+    /** Raw articles (key: article id, value: RawArticle). Long retention: the source of truth for replay. */
+    public static final String RAW = "news.raw.v1";
+    /** Enriched articles (key: article id, value: EnrichedArticle). */
+    public static final String ENRICHED = "news.enriched.v1";
+    /** Published articles (key: article id, value: PublishedArticle). Compacted: latest revision per article. */
+    public static final String PUBLISHED = "news.published.v1";
+    /** One record per award (key: article id, value: AwardItem). */
+    public static final String AWARDS = "news.awards.v1";
+    /** One record per KPI mention (key: article id, value: KpiItem). */
+    public static final String KPIS = "news.kpis.v1";
+    /** One record per entity (key: article id, value: EntityItem). */
+    public static final String ENTITIES = "news.entities.v1";
+    /** Dead letters: the original key and value bytes plus error headers. */
+    public static final String DEAD_LETTERS = "news.dlq.v1";
+
+    /** Logical names used to rename topics in configuration ({@code --topic-name raw=my.raw}). */
+    public static final String LOGICAL_RAW = "raw";
+    public static final String LOGICAL_ENRICHED = "enriched";
+    public static final String LOGICAL_PUBLISHED = "published";
+    public static final String LOGICAL_AWARDS = "awards";
+    public static final String LOGICAL_KPIS = "kpis";
+    public static final String LOGICAL_ENTITIES = "entities";
+    public static final String LOGICAL_DEAD_LETTERS = "dlq";
+
+    public static final List<String> LOGICAL_NAMES = List.of(LOGICAL_RAW, LOGICAL_ENRICHED, LOGICAL_PUBLISHED,
+            LOGICAL_AWARDS, LOGICAL_KPIS, LOGICAL_ENTITIES, LOGICAL_DEAD_LETTERS);
+
+    private TopicNames() {
+    }
+
+    /** The default topic name for a logical name. */
+    public static String defaultName(String logicalName) {
+        return switch (logicalName) {
+            case LOGICAL_RAW -> RAW;
+            case LOGICAL_ENRICHED -> ENRICHED;
+            case LOGICAL_PUBLISHED -> PUBLISHED;
+            case LOGICAL_AWARDS -> AWARDS;
+            case LOGICAL_KPIS -> KPIS;
+            case LOGICAL_ENTITIES -> ENTITIES;
+            case LOGICAL_DEAD_LETTERS -> DEAD_LETTERS;
+            default -> throw new ConfigException("Unknown topic '" + logicalName + "'; known topics: "
+                    + String.join(", ", LOGICAL_NAMES));
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package io.newspipe.common;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates missing topics with their explicit configs. Existing topics are left alone: their configs belong to
+ * whoever operates the cluster; a partition count that differs from the spec is only logged. Safe when several
+ * services provision the same topics at once.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private TopicProvisioner() {
+    }
+
+    /**
+     * Ensures every topic exists.
+     *
+     * @return the names of the topics this call created
+     */
+    public static List<String> ensureTopics(Admin admin, Collection<TopicSpec> specs) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            List<TopicSpec> present = new ArrayList<>();
+            for (TopicSpec spec : specs) {
+                if (existing.contains(spec.name())) {
+                    present.add(spec);
+                } else {
+                    missing.add(spec.toNewTopic());
+                }
+            }
+            List<String> created = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                Map<String, KafkaFuture<Void>> results = admin.createTopics(missing).values();
+                for (Map.Entry<String, KafkaFuture<Void>> e : results.entrySet()) {
+                    try {
+                        e.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        created.add(e.getKey());
+                        log.info("Created topic {}", e.getKey());
+                    } catch (ExecutionException ex) {
+                        if (!(ex.getCause() instanceof TopicExistsException)) {
+                            throw ex; // another instance creating it at the same moment is fine, anything else not
+                        }
+                    }
+                }
+            }
+            warnOnPartitionMismatch(admin, present);
+            return created;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create topics " + names(specs) + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out after " + TIMEOUT_SECONDS + " s creating topics "
+                    + names(specs) + "; is Kafka reachable?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    private static void warnOnPartitionMismatch(Admin admin, List<TopicSpec> present)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (present.isEmpty()) {
+            return;
+        }
+        Map<String, TopicDescription> descriptions = admin.describeTopics(names(present)).allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        for (TopicSpec spec : present) {
+            TopicDescription d = descriptions.get(spec.name());
+            if (d != null && d.partitions().size() != spec.partitions()) {
+                log.warn("Topic {} exists with {} partitions, configuration asks for {}; leaving it as it is",
+                        spec.name(), d.partitions().size(), spec.partitions());
+            }
+        }
+    }
+
+    private static List<String> names(Collection<TopicSpec> specs) {
+        return specs.stream().map(TopicSpec::name).toList();
+    }
+}
