@@ -1,0 +1,152 @@
+package io.newspipe.publish;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newspipe.common.CommonOptions;
+import io.newspipe.common.ConfigException;
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.ServiceDefaults;
+import io.newspipe.common.ServiceHttpServer;
+import io.newspipe.common.ServiceMetrics;
+import io.newspipe.common.Shutdown;
+import io.newspipe.common.StreamsApp;
+import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicNames;
+import io.newspipe.publish.deadletter.DeadLetterHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The publish microservice: news.enriched.v1 -> validation -> news.published.v1 (compacted, one revision per content
+ * change) and the per-item topics news.awards.v1, news.kpis.v1, news.entities.v1, exactly_once_v2. Records that
+ * cannot be deserialized, are invalid or fail go to news.dlq.v1 (see {@link DeadLetterHandler}).
+ */
+public final class PublishService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishService.class);
+
+    public static final String NAME = "publish-service";
+    public static final String STAGE = "publish";
+    public static final ServiceDefaults DEFAULTS =
+            new ServiceDefaults("newspipe-publish", 8083, List.of(TopicNames.ENRICHED), TopicNames.PUBLISHED);
+
+    private final PipelineConfig config;
+    private final StreamsApp app;
+    private final PrometheusMeterRegistry meterRegistry;
+    private ServiceHttpServer http;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public PublishService(PipelineConfig config, Clock clock) {
+        this.config = withDeadLetterHandler(withTopicOverrides(config));
+        TopicCatalog topics = new TopicCatalog(this.config);
+        this.app = new StreamsApp(this.config, () -> buildTopology(topics, clock),
+                List.of(topics.enrichedSpec(), topics.publishedSpec(), topics.awardsSpec(), topics.kpisSpec(),
+                        topics.entitiesSpec(), topics.deadLettersSpec()));
+        this.meterRegistry = ServiceMetrics.newRegistry(NAME);
+    }
+
+    /**
+     * news.enriched.v1 -> validate -> revision rule (state store {@value PublishTopology#REVISIONS_STORE}) ->
+     * news.published.v1, and one record per item to news.awards.v1, news.kpis.v1, news.entities.v1.
+     */
+    public static Topology buildTopology(TopicCatalog topics, Clock clock) {
+        return PublishTopology.build(topics, clock);
+    }
+
+    /** Creates missing topics, starts the streams and the health/metrics endpoints; returns without waiting. */
+    public synchronized PublishService start() {
+        KafkaStreams streams = app.start();
+        streamsMetrics = ServiceMetrics.bind(meterRegistry, streams);
+        http = ServiceHttpServer.create(config, meterRegistry, app::readiness, NAME).start();
+        log.info("{} started: {} -> {} (dead letters: {}), http {}", NAME, config.topicName(TopicNames.LOGICAL_ENRICHED),
+                config.topicName(TopicNames.LOGICAL_PUBLISHED), config.errorTopic(), http.baseUrl());
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
+        }
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public StreamsApp app() {
+        return app;
+    }
+
+    public ServiceHttpServer http() {
+        return http;
+    }
+
+    /** The resolved configuration, with the dead-letter handler and topic overrides applied. */
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /** --input-topics / --output-topic rename the enriched and published topics this service reads and writes. */
+    static PipelineConfig withTopicOverrides(PipelineConfig config) {
+        PipelineConfig.Builder b = config.toBuilder();
+        List<String> inputs = config.inputTopics();
+        if (inputs.size() > 1) {
+            throw new ConfigException(NAME + " reads exactly one input topic, got " + inputs);
+        }
+        // the defaults name the contract topics; only a different name is an override (so --topic-name still works)
+        if (inputs.size() == 1 && !inputs.get(0).equals(TopicNames.ENRICHED)) {
+            b.topicName(TopicNames.LOGICAL_ENRICHED, inputs.get(0));
+        }
+        config.outputTopic().filter(out -> !out.equals(TopicNames.PUBLISHED))
+                .ifPresent(out -> b.topicName(TopicNames.LOGICAL_PUBLISHED, out));
+        return b.build();
+    }
+
+    /** Replaces the plain log-and-continue handlers with ours, which add the stage and reason headers. */
+    static PipelineConfig withDeadLetterHandler(PipelineConfig config) {
+        return config.toBuilder()
+                .extraConfig(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetterHandler.class.getName())
+                .extraConfig(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName())
+                .extraConfig(DeadLetterHandler.STAGE_CONFIG, STAGE)
+                .build();
+    }
+
+    @Command(name = NAME, mixinStandardHelpOptions = true,
+            description = "Kafka Streams service: news.enriched.v1 -> news.published.v1 + per-item topics (exactly_once_v2).")
+    static final class Cli implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            PipelineConfig config = common.toConfig(DEFAULTS);
+            Shutdown shutdown = Shutdown.install(NAME);
+            shutdown.onExit(new PublishService(config, Clock.systemUTC()).start());
+            shutdown.await();
+            return 0;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Cli()).execute(args));
+    }
+}
