@@ -1,0 +1,57 @@
+package io.newspipe.ingest;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import io.newspipe.common.CommonOptions;
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.Shutdown;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ingest-service [options]}: runs {@link IngestService} until SIGTERM / Ctrl-C. */
+@Command(name = "ingest-service", mixinStandardHelpOptions = true,
+        description = "Takes raw article text over HTTP (POST /v1/articles, /v1/articles/batch) and writes RawArticle "
+                + "records to news.raw.v1, each article id once.")
+public final class IngestCommand implements Callable<Integer> {
+
+    /** Environment variable holding the bearer token writes need. */
+    public static final String API_TOKEN_ENV = "INGEST_API_TOKEN";
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES",
+            description = "Largest accepted article body (and batch line). Default: 2097152 (2 MiB).")
+    long maxBodyBytes = IngestService.Options.DEFAULT_MAX_BODY_BYTES;
+
+    @Option(names = "--max-batch-bytes", paramLabel = "BYTES",
+            description = "Largest accepted batch body. Default: 33554432 (32 MiB).")
+    long maxBatchBytes = IngestService.Options.DEFAULT_MAX_BATCH_BYTES;
+
+    @Option(names = "--api-token", paramLabel = "TOKEN",
+            description = "Bearer token required on writes. Env: " + API_TOKEN_ENV + ". Default: none (open).")
+    String apiToken;
+
+    @Option(names = "--delivery-timeout-ms", paramLabel = "MS",
+            description = "Longest a write may wait for Kafka before the request answers 503. Default: 10000.")
+    long deliveryTimeoutMs = 10_000;
+
+    @Override
+    public Integer call() {
+        PipelineConfig config = common.toConfig(IngestService.DEFAULTS);
+        String token = apiToken != null ? apiToken : System.getenv(API_TOKEN_ENV);
+        IngestService.Options options = new IngestService.Options(maxBodyBytes, maxBatchBytes, token,
+                Duration.ofMillis(deliveryTimeoutMs), Duration.ofMinutes(10));
+        Shutdown shutdown = Shutdown.install(IngestService.SERVICE_NAME);
+        shutdown.onExit(new IngestService(config, options).start());
+        shutdown.await();
+        return 0;
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new IngestCommand()).execute(args);
+    }
+}

@@ -1,0 +1,363 @@
+package io.newspipe.ingest;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newspipe.common.HealthStatus;
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.ServiceDefaults;
+import io.newspipe.common.ServiceHttpServer;
+import io.newspipe.common.ServiceMetrics;
+import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicProvisioner;
+import io.newspipe.ingest.article.RawArticleFactory;
+import io.newspipe.ingest.http.ArticlesApi;
+import io.newspipe.ingest.http.IngestMetrics;
+import io.newspipe.ingest.intake.ArticleIntake;
+import io.newspipe.ingest.intake.KafkaRawArticleLog;
+import io.newspipe.ingest.intake.KnownArticleIds;
+import io.newspipe.schemas.RawArticle;
+import io.newspipe.serde.AvroSerdeConfig;
+import io.newspipe.serde.RestSchemaRegistryClient;
+import io.newspipe.serde.SchemaRegistryClient;
+
+/**
+ * The ingest service: raw article text in over HTTP ({@link ArticlesApi}), {@link RawArticle} records out on
+ * news.raw.v1, each id at most once.
+ *
+ * <p>{@link #start()} serves HTTP at once and, in the background, ensures news.raw.v1 exists and rebuilds the
+ * article-id index from it ({@link KnownArticleIds}); until that is done (retried while Kafka is unreachable)
+ * writes answer 503 and /health/ready is DOWN. Ready also requires Kafka and the Schema Registry to answer now.
+ * {@link #stop()} stops taking writes, answers the ones already taken, then flushes and closes the producer.
+ */
+public final class IngestService implements AutoCloseable {
+
+    public static final String SERVICE_NAME = "ingest-service";
+    public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final ServiceDefaults DEFAULTS = new ServiceDefaults("newspipe-ingest", DEFAULT_HTTP_PORT,
+            List.of(), TopicNames.RAW);
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    /**
+     * Ingest's own settings (the shared ones are in {@link PipelineConfig}).
+     *
+     * @param maxBodyBytes     limit of one article request body / one batch line
+     * @param maxBatchBytes    limit of a whole batch body
+     * @param apiToken         bearer token required for writes, or null
+     * @param deliveryTimeout  producer {@code delivery.timeout.ms}: the longest an accepted write may take
+     * @param indexLoadTimeout how long one attempt at rebuilding the id index may take
+     */
+    public record Options(long maxBodyBytes, long maxBatchBytes, String apiToken, Duration deliveryTimeout,
+            Duration indexLoadTimeout) {
+
+        public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
+        public static final long DEFAULT_MAX_BATCH_BYTES = 32L * 1024 * 1024;
+
+        public static Options defaults() {
+            return new Options(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BATCH_BYTES, null, Duration.ofSeconds(10),
+                    Duration.ofMinutes(10));
+        }
+
+        public Options withApiToken(String token) {
+            return new Options(maxBodyBytes, maxBatchBytes, token, deliveryTimeout, indexLoadTimeout);
+        }
+
+        public Options withMaxBodyBytes(long bytes) {
+            return new Options(bytes, maxBatchBytes, apiToken, deliveryTimeout, indexLoadTimeout);
+        }
+
+        public Options withDeliveryTimeout(Duration timeout) {
+            return new Options(maxBodyBytes, maxBatchBytes, apiToken, timeout, indexLoadTimeout);
+        }
+    }
+
+    private final PipelineConfig config;
+    private final Options options;
+    private final TopicCatalog catalog;
+    private final AtomicReference<ArticleIntake> intake = new AtomicReference<>();
+    private final AtomicReference<String> notReadyReason = new AtomicReference<>("starting");
+    private PrometheusMeterRegistry meterRegistry;
+    private ServiceHttpServer http;
+    private ArticlesApi api;
+    private ThreadPoolExecutor worker;
+    private KafkaRawArticleLog rawLog;
+    private Admin admin;
+    private SchemaRegistryClient registryProbe;
+    private Thread warmUp;
+    private volatile boolean stopping;
+
+    public IngestService(PipelineConfig config, Options options) {
+        this.config = withIngestClientDefaults(config);
+        this.options = options;
+        this.catalog = new TopicCatalog(this.config);
+    }
+
+    /** Serves HTTP and starts reaching Kafka in the background; see {@link #awaitReady(Duration)}. */
+    public synchronized IngestService start() {
+        if (http != null) {
+            return this;
+        }
+        meterRegistry = ServiceMetrics.newRegistry(SERVICE_NAME);
+        IngestMetrics metrics = new IngestMetrics(meterRegistry);
+        metrics.knownIds(() -> {
+            ArticleIntake current = intake.get();
+            return current == null ? 0 : current.knownIdCount();
+        });
+        Serializer<RawArticle> serializer = catalog.raw().valueSerializer();
+        rawLog = new KafkaRawArticleLog(catalog.raw().name(), serializer, producerProperties());
+        admin = Admin.create(adminProperties());
+        registryProbe = new RestSchemaRegistryClient(AvroSerdeConfig.from(registryProbeConfig()));
+        worker = newWorkerPool();
+        long ackTimeout = options.deliveryTimeout().toMillis() + 2_000;
+        api = new ArticlesApi(new ArticlesApi.Settings(options.maxBodyBytes(), options.maxBatchBytes(),
+                blankToNull(options.apiToken()), ackTimeout), intake::get, metrics, worker);
+        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, SERVICE_NAME)
+                .addContext(ArticlesApi.ARTICLES_PATH, api.articlesHandler())
+                .addContext(ArticlesApi.BATCH_PATH, api.batchHandler())
+                .start();
+        warmUp = new Thread(this::warmUp, SERVICE_NAME + "-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        log.info("Ingest API on {}{} (raw topic {}, token {})", http.baseUrl(), ArticlesApi.ARTICLES_PATH,
+                catalog.raw().name(), options.apiToken() == null ? "not required" : "required");
+        return this;
+    }
+
+    /** Ensures the raw topic and rebuilds the id index, retrying with backoff until it works or the service stops. */
+    private void warmUp() {
+        long backoffMillis = 500;
+        while (!stopping) {
+            try {
+                notReadyReason.set("ensuring topic " + catalog.raw().name());
+                TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec()));
+                notReadyReason.set("rebuilding the article-id index from " + catalog.raw().name());
+                Set<String> ids = KnownArticleIds.load(consumerProperties(), catalog.raw().name(),
+                        options.indexLoadTimeout());
+                intake.set(new ArticleIntake(new RawArticleFactory(), rawLog, ids));
+                notReadyReason.set(null);
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                notReadyReason.set("cannot reach Kafka yet: " + e.getMessage());
+                log.warn("Ingest warm-up failed, retrying in {} ms: {}", backoffMillis, e.toString());
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+            }
+        }
+    }
+
+    /** Ready when the id index is rebuilt and Kafka and the Schema Registry answer right now. */
+    public HealthStatus readiness() {
+        if (stopping) {
+            return HealthStatus.down("shutting down");
+        }
+        ArticleIntake current = intake.get();
+        String reason = notReadyReason.get();
+        if (current == null) {
+            return HealthStatus.down(reason == null ? "starting" : reason);
+        }
+        String kafka = kafkaProblem();
+        String registry = registryProblem();
+        if (kafka != null || registry != null) {
+            return HealthStatus.down((kafka == null ? "" : "kafka: " + kafka + "; ")
+                    + (registry == null ? "" : "schema registry: " + registry));
+        }
+        return HealthStatus.up("kafka and schema registry answer; " + current.knownIdCount() + " known article ids");
+    }
+
+    private String kafkaProblem() {
+        try {
+            admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return "not answering (" + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private String registryProblem() {
+        try {
+            registryProbe.getAllSubjects();
+            return null;
+        } catch (RuntimeException e) {
+            return "not answering (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Waits until the service is ready to take writes (id index rebuilt); false on timeout. */
+    public boolean awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (intake.get() == null) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Graceful stop: new writes get 503, writes already taken are answered (waiting for their acknowledgement),
+     * then the producer is flushed and closed and the HTTP server stops.
+     */
+    public synchronized void stop() {
+        if (http == null || stopping) {
+            return;
+        }
+        stopping = true;
+        api.stopAccepting();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(options.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                log.warn("Some ingest requests were still waiting for Kafka at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        warmUp.interrupt();
+        closeQuietly(rawLog::close, "producer");
+        closeQuietly(http::close, "HTTP server");
+        closeQuietly(admin::close, "admin client");
+        closeQuietly(registryProbe::close, "registry client");
+        closeQuietly(meterRegistry::close, "meter registry");
+        log.info("Ingest service stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String baseUrl() {
+        return http.baseUrl();
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    // ---------------------------------------------------------------- client properties
+
+    /**
+     * Bounded registry calls for the serializer (one retry, 2 s per request), unless the operator set them: a
+     * registry outage must become a quick 503, not a hung request.
+     */
+    static PipelineConfig withIngestClientDefaults(PipelineConfig config) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put(AvroSerdeConfig.SCHEMA_REGISTRY_RETRIES, "1");
+        extra.put(AvroSerdeConfig.SCHEMA_REGISTRY_RETRY_BACKOFF_MS, "100");
+        extra.put(AvroSerdeConfig.SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS, "2000");
+        extra.putAll(config.extraConfig());
+        return config.toBuilder().extraConfig(extra).build();
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.putAll(config.producerProperties("newspipe-ingest"));
+        // acks=all + idempotence come from producerProperties; these bound how long a request can hang.
+        putIfUnset(p, ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        long delivery = options.deliveryTimeout().toMillis();
+        putIfUnset(p, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, delivery / 2)));
+        putIfUnset(p, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(delivery));
+        putIfUnset(p, ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        // A record carries the original and the normalized text (and the paragraphs): room for a body at the limit.
+        putIfUnset(p, ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                String.valueOf(Math.max(1 << 20, 4 * options.maxBodyBytes() + (1 << 20))));
+        return p;
+    }
+
+    private Properties consumerProperties() {
+        Properties p = new Properties();
+        p.putAll(config.kafkaProperties());
+        return p;
+    }
+
+    private Properties adminProperties() {
+        Properties p = new Properties();
+        p.putAll(config.kafkaProperties());
+        putIfUnset(p, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        putIfUnset(p, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        return p;
+    }
+
+    /** The probe fails fast: no retries, 2 s. */
+    private Map<String, Object> registryProbeConfig() {
+        Map<String, Object> m = new HashMap<>(config.serdeConfig());
+        m.put(AvroSerdeConfig.SCHEMA_REGISTRY_RETRIES, "0");
+        m.put(AvroSerdeConfig.SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS, "2000");
+        return m;
+    }
+
+    private ThreadPoolExecutor newWorkerPool() {
+        AtomicInteger n = new AtomicInteger();
+        // Workers block on Kafka acknowledgements; the queue bounds memory, beyond it requests get 503 overloaded.
+        return new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
+            Thread t = new Thread(r, SERVICE_NAME + "-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static void putIfUnset(Properties p, String key, String value) {
+        p.putIfAbsent(key, value);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private interface Closer {
+        void close() throws Exception;
+    }
+
+    private static void closeQuietly(Closer closer, String what) {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            log.warn("Closing the {} failed", what, e);
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(IngestCommand.execute(args));
+    }
+}

@@ -1,0 +1,40 @@
+package io.newspipe.ingest.intake;
+
+/**
+ * The article could not be made durable right now; nothing was acknowledged, the sender should retry later.
+ * {@link Reason} says which dependency failed, for the error body and the metrics.
+ */
+public class IntakeUnavailableException extends RuntimeException {
+
+    public enum Reason {
+        /** The service is still rebuilding its id index or has not reached Kafka yet. */
+        NOT_READY("not_ready"),
+        /** Kafka did not acknowledge the write in time (broker down, no metadata, delivery timeout). */
+        KAFKA_UNAVAILABLE("kafka_unavailable"),
+        /** The Schema Registry did not answer, so the value could not be serialized. */
+        SCHEMA_REGISTRY_UNAVAILABLE("schema_registry_unavailable"),
+        /** The service is shutting down. */
+        SHUTTING_DOWN("shutting_down");
+
+        private final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Reason reason;
+
+    public IntakeUnavailableException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
