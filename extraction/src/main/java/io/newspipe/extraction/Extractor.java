@@ -2,31 +2,61 @@ package io.newspipe.extraction;
 
 import java.util.List;
 
+import io.newspipe.extraction.awards.AwardExtractor;
+import io.newspipe.extraction.entities.EntityExtractor;
+import io.newspipe.extraction.entities.Lexicon;
+import io.newspipe.extraction.kpi.KpiExtractor;
+
 /**
  * The extraction engine: normalized article text in, entities, awards and KPI mentions out.
  * Thread-safe; create once and share.
- *
- * <p>Placeholder until the rule engine lands: finds nothing.
  */
 public final class Extractor {
 
-    private static final String VERSION = "0.0.0-empty";
+    /** Bump when a rule changes; lexicon edits change the version through their hash. */
+    static final String RULES_VERSION = "1.0.0";
 
-    private Extractor() {
+    private final EntityExtractor entities;
+    private final AwardExtractor awards;
+    private final KpiExtractor kpis;
+    private final String version;
+
+    private Extractor(Lexicon lexicon) {
+        this.entities = new EntityExtractor(lexicon);
+        this.awards = new AwardExtractor();
+        this.kpis = new KpiExtractor();
+        this.version = RULES_VERSION + "+lex." + lexicon.contentHash().substring(0, 12)
+                + "+" + awardKpiResourceHash();
     }
 
     /** The engine with its built-in lexicons. */
     public static Extractor create() {
-        return new Extractor();
+        return new Extractor(Lexicon.builtIn());
+    }
+
+    /** The engine with explicit entity lexicons (tests, tooling). */
+    public static Extractor create(Lexicon lexicon) {
+        return new Extractor(lexicon);
     }
 
     /** Changes whenever rules or lexicons change; replay decisions depend on it. */
     public String version() {
-        return VERSION;
+        return version;
     }
 
-    /** @param text text already passed through {@link TextNormalizer#normalize(String)}; offsets refer to it */
+    /**
+     * @param text text already passed through {@link TextNormalizer#normalize(String)}; offsets refer to it. Raw
+     *             text is normalized first (so offsets then refer to the normalized form).
+     */
     public ExtractionResult extract(String text) {
-        return new ExtractionResult(VERSION, List.of(), List.of(), List.of());
+        String normalized = TextNormalizer.normalize(text);
+        List<EntityMention> found = entities.extract(normalized);
+        List<AwardMention> a = awards.extract(normalized);
+        List<KpiMention> k = kpis.extract(normalized);
+        return new ExtractionResult(version, found, a, k);
+    }
+
+    private static String awardKpiResourceHash() {
+        return ResourceHash.ofPrefixes("awards-", "kpi-");
     }
 }

@@ -2,15 +2,539 @@ package io.newspipe.extraction.kpi;
 
 import io.newspipe.extraction.KpiMention;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Finds quantified indicator, target, result and ranking mentions. Placeholder: finds nothing yet. */
+/**
+ * Finds quantified mentions of indicators, targets, results and rankings, one entry per mention.
+ *
+ * <p>Every number of every sentence is a candidate; what follows it (unit) and precedes it (ranking words, date
+ * words) decides whether it is a figure, and curated cue lists decide whether it is an indicator: money needs an
+ * indicator word nearby, counts need a KPI unit, and gifts, prices, attendee counts and sport results are ruled
+ * out. Thread-safe: all state is built in the constructor.
+ */
 public final class KpiExtractor {
 
-    public KpiExtractor() {
+    private enum UnitClass { PERCENT, MONEY, COUNT, RESULT, MEASURE, RANK }
+
+    private record Unit(String normalized, UnitClass kind, int end) {
     }
 
+    /** A number as written: digits with separators, an optional "/total" and an optional "- upper" range. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_.,/])(\\d+(?:[.,]\\d+)*)(?:/(\\d+(?:[.,]\\d+)*))?(?:\\s*[-–]\\s*(\\d+(?:[.,]\\d+)*)(?![\\p{N}/]))?");
+    private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|phần trăm)(/năm)?");
+    private static final Pattern MONEY = Pattern.compile(
+            "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|USD|đô la Mỹ|đô la|VNĐ|VND|euro))?"
+                    + "|(đồng|USD|VNĐ|VND|đô la))(?![\\p{L}])(/người|/năm)?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern RANK_BEFORE = Pattern.compile(
+            "(?:(tốp|top)|((?:xếp|đứng|vươn lên|lên|tụt xuống|tụt|giữ|đạt|nằm ở)\\s+(?:thứ|hạng|vị trí thứ|vị trí))|(số))\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern STEPS_AFTER = Pattern.compile("\\s*bậc(?![\\p{L}])");
+    private static final Pattern STEPS_BEFORE = Pattern.compile("(?:tăng|giảm|lên|tụt|thăng|nâng)\\s+(?:\\S+\\s+){0,2}$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern ANAPHORA_BEFORE = Pattern.compile("(?:trong (?:tổng )?số|trong)\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern ANAPHORA_AFTER = Pattern.compile("^\\s*(?:\\S+\\s+){0,3}?(?:này|nói trên|kể trên)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern WORD = Pattern.compile("[^\\s]+");
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}[,.;:)]*");
+
+    private final Map<String, String[]> units = new HashMap<>();
+    private final Pattern unitPattern;
+    private final Pattern moneyCues;
+    private final Pattern resultCues;
+    private final Pattern measureCues;
+    private final Pattern moneyExclusions;
+    private final Pattern countExclusions;
+    private final Pattern sentenceExclusions;
+    private final Pattern clauseExclusions;
+    private final Pattern statusWords;
+    private final Pattern rankScopes;
+    private final Pattern qualifierBefore;
+    private final Pattern dateWordBefore;
+    private final List<Pattern> periods = new ArrayList<>();
+
+    public KpiExtractor() {
+        List<String> unitSurfaces = new ArrayList<>();
+        for (String[] row : Lexicon.rows("kpi-units.tsv")) {
+            units.put(row[0].toLowerCase(Locale.ROOT), row);
+            unitSurfaces.add(row[0]);
+        }
+        unitPattern = Pattern.compile("\\s*(" + Lexicon.alternation(unitSurfaces) + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        moneyCues = Lexicon.wordPattern(Lexicon.lines("kpi-money-cues.txt"));
+        resultCues = Lexicon.wordPattern(Lexicon.lines("kpi-result-cues.txt"));
+        measureCues = Lexicon.wordPattern(Lexicon.lines("kpi-measure-cues.txt"));
+        List<String> money = new ArrayList<>();
+        List<String> count = new ArrayList<>();
+        List<String> sentence = new ArrayList<>();
+        List<String> clause = new ArrayList<>();
+        for (String[] row : Lexicon.rows("kpi-exclusion-cues.tsv")) {
+            switch (row[1]) {
+                case "MONEY" -> money.add(row[0]);
+                case "COUNT" -> count.add(row[0]);
+                case "SENTENCE" -> sentence.add(row[0]);
+                case "CLAUSE" -> clause.add(row[0]);
+                default -> throw new IllegalStateException("kpi-exclusion-cues.tsv: unknown scope " + row[1]);
+            }
+        }
+        moneyExclusions = Lexicon.wordPattern(money);
+        countExclusions = Lexicon.wordPattern(count);
+        sentenceExclusions = Lexicon.wordPattern(sentence);
+        clauseExclusions = Lexicon.wordPattern(clause);
+        statusWords = Lexicon.wordPattern(Lexicon.lines("kpi-status.txt"));
+        rankScopes = Pattern.compile("^\\s*(?:tại\\s+|trên\\s+|của\\s+)?(?:" + Lexicon.alternation(Lexicon.lines("kpi-rank-scopes.txt"))
+                + ")(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        qualifierBefore = Pattern.compile("(?<![\\p{L}])(" + Lexicon.alternation(Lexicon.lines("kpi-qualifiers.txt")) + ")\\s+$",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        dateWordBefore = Pattern.compile("(?<![\\p{L}])(?:" + Lexicon.alternation(Lexicon.lines("kpi-date-words.txt"))
+                + ")[\\s-]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        for (String p : Lexicon.lines("kpi-periods.txt")) {
+            periods.add(Pattern.compile("(?<![\\p{L}])" + p + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+    }
+
+    /** @param normalizedText text after {@code TextNormalizer.normalize}; offsets of the result refer to it */
     public List<KpiMention> extract(String normalizedText) {
-        return List.of();
+        List<KpiMention> out = new ArrayList<>();
+        String text = normalizedText;
+        String lastPeriod = null;
+        int lastLineEnd = -1;
+        for (TextSpan sentence : Sentences.split(text)) {
+            int lineStart = text.lastIndexOf('\n', sentence.start()) + 1;
+            if (lineStart > lastLineEnd) {
+                lastPeriod = null; // a period carries over within a paragraph only
+            }
+            lastLineEnd = sentence.end();
+            String s = sentence.of(text);
+            if (sentenceExclusions.matcher(s).find()) {
+                continue;
+            }
+            String carried = lastPeriod;
+            for (KpiMention m : extractSentence(s, sentence.start(), carried)) {
+                out.add(m);
+            }
+            String p = lastPeriodIn(s);
+            if (p != null) {
+                lastPeriod = p;
+            }
+        }
+        return out;
+    }
+
+    private List<KpiMention> extractSentence(String s, int offset, String carriedPeriod) {
+        List<KpiMention> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(s);
+        int previousFigureEnd = 0;
+        while (m.find()) {
+            int ns = m.start();
+            int ne = m.end();
+            if (!standsAlone(s, ns, ne)) {
+                continue;
+            }
+            String before = s.substring(Math.max(0, ns - 40), ns);
+            Double value = VietnameseNumbers.parse(m.group(1));
+            Double total = m.group(2) == null ? null : VietnameseNumbers.parse(m.group(2));
+            if (value == null || (m.group(2) != null && total == null)) {
+                continue;
+            }
+            // Ranking words come before date words: "xếp thứ 22/63" is a rank, "ngày 24/12" a date.
+            Unit unit = null;
+            Integer rank = null;
+            int figureStart = ns;
+            Matcher rb = RANK_BEFORE.matcher(before);
+            if (rb.find()) {
+                if (rb.group(1) != null) {
+                    unit = new Unit("tốp", UnitClass.RANK, ne);
+                } else if (rb.group(2) != null) {
+                    unit = new Unit("hạng", UnitClass.RANK, ne);
+                } else if (rankScopes.matcher(s.substring(ne)).find() && value == 1.0 && total == null) {
+                    unit = new Unit("hạng", UnitClass.RANK, ne);
+                }
+                if (unit != null) {
+                    rank = value.intValue();
+                    figureStart = ns - (before.length() - rb.start());
+                }
+            }
+            if (unit == null && STEPS_AFTER.matcher(s).region(ne, s.length()).lookingAt()
+                    && STEPS_BEFORE.matcher(before).find()) {
+                Matcher st = STEPS_AFTER.matcher(s).region(ne, s.length());
+                st.lookingAt();
+                unit = new Unit("bậc", UnitClass.RANK, st.end());
+            }
+            if (unit == null) {
+                if (dateWordBefore.matcher(before).find()) {
+                    continue;
+                }
+                if (m.group(3) != null && isYear(m.group(1)) && isYear(m.group(3))) {
+                    continue; // "2021 - 2030"
+                }
+                unit = unitAfter(s, ne);
+                if (unit == null) {
+                    continue;
+                }
+                if (m.group(2) != null && unit.kind() != UnitClass.COUNT && unit.kind() != UnitClass.RESULT) {
+                    continue; // "6,7/2020" and other slashed codes
+                }
+            }
+            if (!isIndicator(s, ns, ne, unit, before)) {
+                continue;
+            }
+            String qualifier = null;
+            Matcher qb = qualifierBefore.matcher(s.substring(Math.max(0, figureStart - 25), figureStart));
+            if (qb.find() && unit.kind() != UnitClass.RANK) {
+                qualifier = qb.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                figureStart = figureStart - (qb.end() - qb.start());
+            }
+            int spanStart = spanStart(s, figureStart, previousFigureEnd);
+            int spanEnd = spanEnd(s, unit.end());
+            previousFigureEnd = unit.end();
+            String spanText = s.substring(spanStart, spanEnd);
+            String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit.normalized());
+            String status = null;
+            Matcher sw = statusWords.matcher(spanText);
+            if (sw.find()) {
+                status = sw.group().toLowerCase(Locale.ROOT);
+            }
+            String period = periodFor(s, ns, carriedPeriod);
+            out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
+                    offset + spanStart, offset + spanEnd));
+        }
+        return out;
+    }
+
+    /** Not glued to letters or codes: "Covid-19", "32-CT/TU", "2175/QĐ", "C04" are not figures. */
+    private static boolean standsAlone(String s, int ns, int ne) {
+        if (ns > 0) {
+            char p = s.charAt(ns - 1);
+            if (p == '-' && ns > 1 && Character.isLetterOrDigit(s.charAt(ns - 2))) {
+                return false;
+            }
+        }
+        if (ne < s.length()) {
+            char n = s.charAt(ne);
+            if (Character.isLetter(n)) {
+                return false;
+            }
+            if ((n == '-' || n == '/' || n == '.') && ne + 1 < s.length() && Character.isLetterOrDigit(s.charAt(ne + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isYear(String digits) {
+        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
+    }
+
+    private Unit unitAfter(String s, int ne) {
+        Matcher p = PERCENT.matcher(s).region(ne, s.length());
+        if (p.lookingAt()) {
+            return new Unit(p.group(1) == null ? "%" : "%/năm", UnitClass.PERCENT, p.end());
+        }
+        Matcher mo = MONEY.matcher(s).region(ne, s.length());
+        if (mo.lookingAt()) {
+            String scale = mo.group(1);
+            String currency = mo.group(3) != null ? mo.group(3) : mo.group(4);
+            if (scale != null && currency == null && mo.group(2) == null && !scale.equalsIgnoreCase("tỷ")
+                    && !scale.equalsIgnoreCase("tỉ")) {
+                // "42 nghìn viên", "1,5 triệu lượt khách": a scaled count, not money.
+                Matcher cu = unitPattern.matcher(s).region(mo.end(1), s.length());
+                if (cu.lookingAt()) {
+                    String[] row = units.get(cu.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+                    return new Unit(scale.toLowerCase(Locale.ROOT) + " " + row[1], UnitClass.valueOf(row[2]), cu.end());
+                }
+                return null;
+            }
+            StringBuilder u = new StringBuilder();
+            if (scale != null) {
+                u.append(normalizeScale(scale));
+                if (mo.group(2) != null) {
+                    u.append(" tỷ");
+                }
+                u.append(' ');
+            }
+            u.append(normalizeCurrency(currency));
+            if (mo.group(5) != null) {
+                u.append(mo.group(5));
+            }
+            return new Unit(u.toString(), UnitClass.MONEY, mo.end());
+        }
+        Matcher cu = unitPattern.matcher(s).region(ne, s.length());
+        if (cu.lookingAt()) {
+            String[] row = units.get(cu.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            if (row == null) {
+                return null;
+            }
+            return new Unit(row[1], UnitClass.valueOf(row[2]), cu.end());
+        }
+        return null;
+    }
+
+    private static String normalizeScale(String scale) {
+        String l = scale.toLowerCase(Locale.ROOT);
+        return switch (l) {
+            case "ngàn" -> "nghìn";
+            case "tỉ" -> "tỷ";
+            default -> l;
+        };
+    }
+
+    private static String normalizeCurrency(String currency) {
+        if (currency == null) {
+            return "đồng";
+        }
+        String l = currency.toLowerCase(Locale.ROOT);
+        if (l.startsWith("đô la") || l.equals("usd")) {
+            return "USD";
+        }
+        if (l.equals("euro")) {
+            return "EUR";
+        }
+        return "đồng";
+    }
+
+    /** Whether a figure with this unit, in this sentence, is an indicator rather than a price, gift or head count. */
+    private boolean isIndicator(String s, int ns, int ne, Unit unit, String before) {
+        int clauseStart = clauseStart(s, ns);
+        if (found(clauseExclusions, s, clauseStart, clauseEnd(s, unit.end()))) {
+            return false; // area, population, administrative mergers
+        }
+        if (ANAPHORA_BEFORE.matcher(before).find() && ANAPHORA_AFTER.matcher(s.substring(unit.end())).find()) {
+            return false; // "Trong tổng số 36 dự án này": a back-reference, counted where it was first stated
+        }
+        switch (unit.kind()) {
+            case PERCENT, RANK -> {
+                return !found(moneyExclusions, s, Math.max(clauseStart, ns - 30), ns);
+            }
+            case MONEY -> {
+                int windowStart = Math.max(0, ns - 80);
+                if (found(moneyExclusions, s, windowStart, Math.min(s.length(), unit.end() + 20))) {
+                    return false;
+                }
+                return found(moneyCues, s, 0, Math.min(s.length(), unit.end() + 40));
+            }
+            case COUNT -> {
+                return !found(countExclusions, s, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25));
+            }
+            case RESULT -> {
+                if (found(countExclusions, s, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25))) {
+                    return false;
+                }
+                return found(resultCues, s, unit.end(), clauseEnd(s, unit.end()))
+                        || found(resultCues, s, Math.max(clauseStart, ns - 40), ns);
+            }
+            case MEASURE -> {
+                return found(measureCues, s, Math.max(0, ns - 60), ns) && !found(moneyExclusions, s, Math.max(0, ns - 60), ns);
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private static boolean found(Pattern p, String s, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        Matcher m = p.matcher(s);
+        m.region(from, to);
+        m.useTransparentBounds(true);
+        return m.find();
+    }
+
+    private static boolean boundary(char c) {
+        return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '“' || c == '”' || c == '"'
+                || c == '[' || c == ']' || c == '•';
+    }
+
+    private static int clauseStart(String s, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            if (boundary(s.charAt(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int clauseEnd(String s, int at) {
+        for (int i = at; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (boundary(c) || c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** Back from the figure to the clause boundary, at most ten words, never into the previous figure. */
+    private static int spanStart(String s, int figureStart, int floor) {
+        int start = figureStart;
+        int words = 0;
+        int i = figureStart;
+        while (i > floor) {
+            int we = i;
+            while (we > floor && Character.isWhitespace(s.charAt(we - 1))) {
+                we--;
+            }
+            if (we <= floor) {
+                break;
+            }
+            if (boundary(s.charAt(we - 1)) || s.charAt(we - 1) == '.' || s.charAt(we - 1) == '–' || s.charAt(we - 1) == '-' && we - 1 > 0 && s.charAt(we - 2) == ' ') {
+                break;
+            }
+            int ws = we;
+            while (ws > floor && !Character.isWhitespace(s.charAt(ws - 1)) && !boundary(s.charAt(ws - 1))) {
+                ws--;
+            }
+            String w = s.substring(ws, we);
+            String lw = w.toLowerCase(Locale.ROOT);
+            if (lw.equals("và") || lw.equals("nhưng") || lw.equals("còn") || lw.equals("với") || lw.equals("song")) {
+                break;
+            }
+            if (w.chars().anyMatch(Character::isDigit)) {
+                String prevWord = previousWord(s, ws);
+                if (!(YEAR.matcher(w).matches() && prevWord.equalsIgnoreCase("năm"))) {
+                    break;
+                }
+            }
+            start = ws;
+            i = ws;
+            if (++words >= 10) {
+                break;
+            }
+        }
+        return start;
+    }
+
+    private static String previousWord(String s, int ws) {
+        int e = ws;
+        while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && !Character.isWhitespace(s.charAt(b - 1))) {
+            b--;
+        }
+        return s.substring(b, e);
+    }
+
+    /** Forward from the unit over its complement ("dự toán", "so với cùng kỳ năm 2019"), at most eight words. */
+    private static int spanEnd(String s, int unitEnd) {
+        int end = unitEnd;
+        int words = 0;
+        int i = unitEnd;
+        String prev = "";
+        while (i < s.length() && words < 8) {
+            int ws = i;
+            while (ws < s.length() && s.charAt(ws) == ' ') {
+                ws++;
+            }
+            if (ws >= s.length() || ws == i && i != unitEnd) {
+                break;
+            }
+            char c = s.charAt(ws);
+            if (boundary(c) || c == '.' || c == '–' || c == '-' || c == '/' || c == '…') {
+                break;
+            }
+            int we = ws;
+            while (we < s.length() && !Character.isWhitespace(s.charAt(we)) && !boundary(s.charAt(we))) {
+                we++;
+            }
+            String w = s.substring(ws, we);
+            String lw = w.toLowerCase(Locale.ROOT);
+            if (lw.equals("và") || lw.equals("nhưng") || lw.equals("còn") || lw.equals("song")
+                    || lw.equals("với") && !prev.equals("so") || lw.equals("trong") || lw.equals("khi")) {
+                break;
+            }
+            if (w.chars().anyMatch(Character::isDigit) && !(YEAR.matcher(w).matches() && prev.equals("năm"))) {
+                break;
+            }
+            int trimmed = we;
+            while (trimmed > ws && ".…!?".indexOf(s.charAt(trimmed - 1)) >= 0) {
+                trimmed--;
+            }
+            if (trimmed == ws) {
+                break;
+            }
+            end = trimmed;
+            if (trimmed < we) {
+                break;
+            }
+            prev = lw;
+            i = we;
+            words++;
+        }
+        return end;
+    }
+
+    private static final Pattern LEADING_NOISE = Pattern.compile(
+            "^(?:(?:trong đó|theo đó|đồng thời|riêng|còn|cụ thể|tiếp đến là|tiếp đến|là|với|có)\\s+)+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern TRAILING_VERBS = Pattern.compile(
+            "(?:\\s+(?:đạt|đạt được|tăng|giảm|là|có|được|lên|lên tới|lên đến|tới|chiếm|chiếm tới|nằm trong|với|ở mức|mới chỉ|chỉ|thêm|"
+                    + "tăng thêm|giải ngân được|dẫn đầu với|xếp|đứng|thứ|khoảng|trên|hơn|gần|đã|sẽ|vượt|thu đạt|bằng|mức))+$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static String metric(String s, int spanStart, int figureStart, int unitEnd, int spanEnd, String unit) {
+        String head = s.substring(spanStart, figureStart).strip();
+        head = LEADING_NOISE.matcher(head).replaceFirst("");
+        head = TRAILING_VERBS.matcher(" " + head).replaceFirst("").strip();
+        String tail = s.substring(unitEnd, spanEnd).strip();
+        if (!head.isEmpty()) {
+            return head.length() > 80 ? head.substring(head.length() - 80).strip() : head;
+        }
+        if (!tail.isEmpty()) {
+            return tail;
+        }
+        return unit;
+    }
+
+    /** The nearest time expression before the figure in its sentence, else the paragraph's, else one after it. */
+    private String periodFor(String s, int at, String carried) {
+        String before = null;
+        int beforeEnd = -1;
+        String after = null;
+        int afterStart = Integer.MAX_VALUE;
+        for (Pattern p : periods) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                if (m.end() <= at) {
+                    if (m.end() > beforeEnd) {
+                        before = m.group().strip();
+                        beforeEnd = m.end();
+                    }
+                } else if (m.start() >= at && m.start() < afterStart) {
+                    after = m.group().strip();
+                    afterStart = m.start();
+                }
+            }
+        }
+        if (before != null) {
+            return before;
+        }
+        return carried != null ? carried : after;
+    }
+
+    private String lastPeriodIn(String s) {
+        String best = null;
+        int bestEnd = -1;
+        for (Pattern p : periods) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                if (m.end() > bestEnd) {
+                    best = m.group().strip();
+                    bestEnd = m.end();
+                }
+            }
+        }
+        return best;
     }
 }

@@ -1,0 +1,578 @@
+package io.newspipe.extraction.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.newspipe.extraction.EntityKind;
+import io.newspipe.extraction.EntityMention;
+import io.newspipe.extraction.TextNormalizer;
+import io.newspipe.extraction.text.ScrapedText;
+import io.newspipe.extraction.text.ScrapedTextParser;
+import io.newspipe.extraction.text.Segment;
+
+/**
+ * Rule-based Vietnamese named-entity finder (persons, organizations, locations), following the VLSP-like annotation
+ * guidelines: longest span, titles stripped from persons, administrative prefixes stripped from locations, generic
+ * institution words excluded, nothing from bylines, credits, outlet tags or URLs.
+ *
+ * <p>One left-to-right pass over tokens. At each position, in order: a title or honorific (which may carry an
+ * organization and is followed by a name), an institution head with its complement, a location, a bare full name
+ * starting with a known surname, and finally code-like unit names (PC04) and CamelCase company names (HDBank).
+ * Thread-safe: no mutable state outside a call.
+ */
+public final class EntityExtractor {
+
+    private static final Set<String> TRAILING_FUNCTION_WORDS = Set.of("về", "và", "số", "cấp", "-", "–", ",", "của");
+    private static final Set<String> COMMA_CONTINUATIONS = Set.of("chống", "tiêu", "lãng", "buôn", "gian");
+    private static final Set<String> NAMED_AFTER_PERSON_HEADS = Set.of("trường");
+    private static final int MAX_NAME = 4;
+
+    private final Lexicon lex;
+
+    public EntityExtractor(Lexicon lexicon) {
+        this.lex = lexicon;
+    }
+
+    /** @param text normalized text; offsets of the result refer to it */
+    public List<EntityMention> extract(String text) {
+        ScrapedText structure = ScrapedTextParser.parse(text);
+        List<Token> toks = Tokenizer.tokenize(text);
+        List<Segment> excluded = structure.excludedSpans();
+        int e = 0;
+        for (Token t : toks) {
+            while (e < excluded.size() && excluded.get(e).end() <= t.start) {
+                e++;
+            }
+            if (e < excluded.size() && excluded.get(e).overlaps(t.start, t.end)) {
+                t.masked = true;
+            }
+        }
+        Run run = new Run(text, toks);
+        run.scan();
+        return run.finish();
+    }
+
+    /** State of one extraction call. */
+    private final class Run {
+        final String text;
+        final List<Token> toks;
+        final int n;
+        final List<EntityMention> out = new ArrayList<>();
+
+        Run(String text, List<Token> toks) {
+            this.text = text;
+            this.toks = toks;
+            this.n = toks.size();
+        }
+
+        Token tok(int i) {
+            return i >= 0 && i < n ? toks.get(i) : null;
+        }
+
+        boolean live(int i) {
+            return i >= 0 && i < n && !toks.get(i).masked;
+        }
+
+        void scan() {
+            int i = 0;
+            while (i < n) {
+                if (toks.get(i).masked || !toks.get(i).word) {
+                    i++;
+                    continue;
+                }
+                int next = titledPerson(i);
+                if (next < 0) {
+                    next = organization(i, true);
+                }
+                if (next < 0) {
+                    next = location(i, true);
+                }
+                if (next < 0) {
+                    next = barePerson(i);
+                }
+                if (next < 0) {
+                    next = codeOrBrand(i);
+                }
+                i = next > i ? next : i + 1;
+            }
+        }
+
+        // ---------------------------------------------------------------- persons
+
+        /** "Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý", "ông Lê Nguyên Hòa", "Trung tá Nguyễn Văn A". */
+        int titledPerson(int i) {
+            PhraseDict.Match title = lex.titles.match(toks, i);
+            if (title == null) {
+                return -1;
+            }
+            PhraseDict.Match head = lex.orgHeads.match(toks, i, true);
+            if (head != null && head.length() > title.length()) {
+                return -1;
+            }
+            boolean honorific = title.flags().contains("H");
+            int j = i + title.length();
+            // a title may be followed by an organization ("Chủ tịch UBND tỉnh") or a lower-case complement ("nước")
+            int orgEnd = live(j) ? organization(j, true) : -1;
+            if (orgEnd > j) {
+                j = orgEnd;
+            } else if (!honorific && live(j) && tok(j).lower.equals("nước")) {
+                j++;
+            }
+            int roleEnd = j;
+            int nameLen = nameRun(j, false);
+            if (nameLen >= 2) {
+                String role = honorific && orgEnd < 0 ? null : text.substring(tok(i).start, tok(roleEnd - 1).end);
+                if (role != null && honorific) {
+                    role = text.substring(tok(i + title.length()).start, tok(roleEnd - 1).end);
+                }
+                int end = j + nameLen;
+                String trailingRole = roleAfterName(end);
+                if (trailingRole != null && (role == null || honorific)) {
+                    role = trailingRole;
+                }
+                addPerson(j, end, role);
+                return end;
+            }
+            return orgEnd > 0 ? orgEnd : i + title.length();
+        }
+
+        /** A full name starting with a known surname, with no title before it. */
+        int barePerson(int i) {
+            Token t = tok(i);
+            if (!t.nameLike || !lex.surnames.contains(t.lower)) {
+                return -1;
+            }
+            int len = nameRun(i, true);
+            if (len < 2) {
+                return -1;
+            }
+            int end = i + len;
+            addPerson(i, end, roleAfterName(end));
+            return end;
+        }
+
+        /**
+         * Length of a person-name run at i: 2..4 capitalized letter-only syllables, not starting a location,
+         * institution or title. 0 when there is none.
+         */
+        int nameRun(int i, boolean bare) {
+            int k = i;
+            while (k < n && k - i < MAX_NAME + 1 && live(k) && tok(k).nameLike) {
+                if (k > i && (lex.titles.match(toks, k) != null && !lex.surnames.contains(tok(k).lower))) {
+                    break;
+                }
+                k++;
+            }
+            int len = k - i;
+            if (len > MAX_NAME) {
+                if (bare) {
+                    return 0;
+                }
+                len = MAX_NAME;
+            }
+            if (len < 2) {
+                return len;
+            }
+            PhraseDict.Match loc = lex.locations.match(toks, i);
+            if (loc != null) {
+                return 0;
+            }
+            if (lex.locationExceptions.match(toks, i) != null || lex.orgHeads.match(toks, i) != null) {
+                return 0;
+            }
+            // the run may end where a location starts ("... Thái Thanh Quý" is fine, "Nguyễn Văn A Hà Nội" is not)
+            for (int m = i + 2; m < i + len; m++) {
+                if (lex.locations.match(toks, m) != null) {
+                    return m - i;
+                }
+            }
+            return len;
+        }
+
+        /** "Hoàng Nghĩa Hiếu - Phó Bí thư Tỉnh ủy Nghệ An": the role after a dash or comma, when it is a title. */
+        String roleAfterName(int end) {
+            if (!live(end) || !live(end + 1)) {
+                return null;
+            }
+            Token sep = tok(end);
+            if (!(sep.isDash() || sep.is(",") || sep.is("("))) {
+                return null;
+            }
+            int j = end + 1;
+            PhraseDict.Match title = lex.titles.match(toks, j);
+            if (title == null || title.flags().contains("H")) {
+                return null;
+            }
+            int k = j + title.length();
+            int orgEnd = live(k) ? organization(k, false) : -1;
+            if (orgEnd > k) {
+                k = orgEnd;
+            } else if (live(k) && tok(k).lower.equals("nước")) {
+                k++;
+            }
+            return text.substring(tok(j).start, tok(k - 1).end);
+        }
+
+        void addPerson(int from, int to, String role) {
+            String surface = text.substring(tok(from).start, tok(to - 1).end);
+            out.add(new EntityMention(EntityKind.PERSON, surface, TextNormalizer.normalize(surface), tok(from).start,
+                    tok(to - 1).end, role));
+        }
+
+        // ---------------------------------------------------------------- organizations
+
+        /**
+         * An institution head and its complement. Returns the end token index, or -1. With {@code record} the
+         * mention is added.
+         */
+        int organization(int i, boolean record) {
+            PhraseDict.Match head = lex.orgHeads.match(toks, i, true);
+            if (head == null) {
+                return -1;
+            }
+            Token first = tok(i);
+            boolean lowerOk = head.flags().contains("L");
+            if (!first.cap && !lowerOk) {
+                return -1;
+            }
+            PhraseDict.Match title = lex.titles.match(toks, i);
+            if (title != null && title.length() >= head.length()) {
+                return -1;
+            }
+            int j = i + head.length();
+            boolean anchored = first.cap && !head.entry().equals(head.entry().toLowerCase(Locale.ROOT))
+                    && Character.isUpperCase(head.entry().charAt(0));
+            boolean proper = false;
+            int lastHeadEnd = j;
+            boolean afterLocation = false;
+            boolean namedAfter = NAMED_AFTER_PERSON_HEADS.contains(first.lower);
+            while (j < n && live(j)) {
+                Token t = tok(j);
+                PhraseDict.Match exc = lex.locationExceptions.match(toks, j);
+                if (exc != null) {
+                    j += exc.length();
+                    proper = true;
+                    break;
+                }
+                PhraseDict.Match admin = lex.adminPrefixes.match(toks, j);
+                PhraseDict.Match subHead = lex.orgHeads.match(toks, j);
+                if (admin != null && subHead != null && subHead.length() > admin.length()) {
+                    admin = null; // "Tỉnh ủy" is a head, not "tỉnh" + name
+                }
+                if (admin != null) {
+                    int nameEnd = placeName(j + admin.length());
+                    if (nameEnd > j + admin.length()) {
+                        j = nameEnd;
+                        proper = true;
+                        afterLocation = true;
+                        break;
+                    }
+                    if (!t.cap && admin.length() == 1) {
+                        j += 1; // "UBND tỉnh", "Ban Chỉ đạo tỉnh về ..."
+                        continue;
+                    }
+                    break;
+                }
+                PhraseDict.Match loc = lex.locations.match(toks, j);
+                if (loc != null) {
+                    j += loc.length();
+                    proper = true;
+                    afterLocation = true;
+                    // "khu vực Nam Trung bộ và Tây Nguyên"
+                    if (live(j + 1) && tok(j).is("và") && lex.locations.match(toks, j + 1) != null) {
+                        j += 1 + lex.locations.match(toks, j + 1).length();
+                    }
+                    if (live(j) && tok(j).number && tok(j).text.length() <= 2 && !live(j + 1 )
+                            || live(j) && tok(j).number && tok(j).text.length() <= 2 && !tok(j + 1).word && !tok(j + 1).is("%")) {
+                        j++;
+                    }
+                    break;
+                }
+                PhraseDict.Match sub = lex.orgHeads.match(toks, j);
+                if (sub != null && t.cap && (lex.titles.match(toks, j) == null || lex.titles.match(toks, j).length() < sub.length())) {
+                    j += sub.length(); // hierarchy: "Ban Tổ chức Tỉnh ủy", "Đội 5 Cục Điều tra"
+                    lastHeadEnd = j;
+                    anchored = true;
+                    continue;
+                }
+                if (t.nameLike && lex.surnames.contains(t.lower) && nameRun(j, true) >= 2) {
+                    if (namedAfter) {
+                        j += nameRun(j, true);
+                        proper = true;
+                    }
+                    break;
+                }
+                if (t.cap && t.word) {
+                    if (lex.titles.match(toks, j) != null) {
+                        break;
+                    }
+                    j++;
+                    proper = true;
+                    continue;
+                }
+                if (t.number) {
+                    if (j == lastHeadEnd && t.text.length() <= 3) {
+                        j++;
+                        continue;
+                    }
+                    break;
+                }
+                if (t.isDash() && live(j + 1) && tok(j + 1).cap && j > i + head.length()
+                        && lex.titles.match(toks, j + 1) == null && !isPersonStart(j + 1)) {
+                    j++;
+                    continue;
+                }
+                if (t.is(",") && live(j + 1)) {
+                    Token nx = tok(j + 1);
+                    boolean domainCap = nx.cap && lex.orgWords.match(toks, j + 1) != null
+                            && lex.locations.match(toks, j + 1) == null;
+                    if (domainCap || COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, j + 1) != null) {
+                        j++;
+                        continue;
+                    }
+                    break;
+                }
+                if (t.is("và") && live(j + 1)) {
+                    Token nx = tok(j + 1);
+                    if (lex.orgHeads.match(toks, j + 1) != null || isPersonStart(j + 1)
+                            || lex.locations.match(toks, j + 1) != null) {
+                        break;
+                    }
+                    if (nx.cap || lex.orgWords.match(toks, j + 1) != null) {
+                        j++;
+                        continue;
+                    }
+                    break;
+                }
+                if (!t.cap && t.word) {
+                    PhraseDict.Match w = lex.orgWords.match(toks, j);
+                    if (w != null) {
+                        j += w.length();
+                        continue;
+                    }
+                }
+                break;
+            }
+            // trim trailing connectors
+            while (j > i + head.length() && TRAILING_FUNCTION_WORDS.contains(tok(j - 1).lower)) {
+                j--;
+            }
+            boolean standalone = head.flags().contains("S");
+            if (j == i + head.length() && !standalone) {
+                return -1;
+            }
+            if (!first.cap && !proper) {
+                return -1;
+            }
+            if (first.cap && !anchored && !proper && !standalone) {
+                // capitalized head with only lower-case descriptors: accept ("Trung tâm giám định ma túy")
+                anchored = true;
+            }
+            String surface = text.substring(first.start, tok(j - 1).end);
+            if (lex.generic.contains(TextNormalizer.canonicalKey(surface))) {
+                return -1;
+            }
+            if (record) {
+                out.add(new EntityMention(EntityKind.ORGANIZATION, surface, canonicalOrg(surface), first.start,
+                        tok(j - 1).end, null));
+                // an abbreviation in parentheses right after the name is its own mention: "(PC04)"
+                if (live(j + 2) && tok(j).is("(") && tok(j + 2).is(")") && tok(j + 1).allCaps) {
+                    Token a = tok(j + 1);
+                    out.add(new EntityMention(EntityKind.ORGANIZATION, a.text, canonicalOrg(a.text), a.start, a.end, null));
+                    j += 3;
+                }
+            }
+            return j;
+        }
+
+        boolean isPersonStart(int j) {
+            Token t = tok(j);
+            return t != null && t.nameLike && lex.surnames.contains(t.lower) && nameRun(j, true) >= 2;
+        }
+
+        /** A place name after an administrative prefix: a lexicon entry or 1..4 capitalized syllables. */
+        int placeName(int j) {
+            if (!live(j)) {
+                return j;
+            }
+            PhraseDict.Match loc = lex.locations.match(toks, j);
+            if (loc != null) {
+                return j + loc.length();
+            }
+            int k = j;
+            while (k < n && k - j < 4 && live(k) && tok(k).cap && tok(k).word && !tok(k).number
+                    && lex.orgHeads.match(toks, k) == null) {
+                k++;
+            }
+            return k;
+        }
+
+        /** Police and ministry unit codes (PC04, C09) and CamelCase company names (HDBank, NutiFood). */
+        int codeOrBrand(int i) {
+            Token t = tok(i);
+            if (isUnitCode(t.text) || isCamelCaseName(t.text)) {
+                out.add(new EntityMention(EntityKind.ORGANIZATION, t.text, t.text, t.start, t.end, null));
+                return i + 1;
+            }
+            return -1;
+        }
+
+        // ---------------------------------------------------------------- locations
+
+        int location(int i, boolean record) {
+            PhraseDict.Match exc = lex.locationExceptions.match(toks, i);
+            if (exc != null) {
+                addLocation(i, i + exc.length(), true);
+                return i + exc.length();
+            }
+            Token t = tok(i);
+            // roads keep their prefix: "quốc lộ 1A", "QL 1", "QL1A"
+            if ((t.lower.equals("quốc") && live(i + 1) && tok(i + 1).lower.equals("lộ") && live(i + 2) && tok(i + 2).number)
+                    || (t.text.equals("QL") && live(i + 1) && tok(i + 1).number)) {
+                int end = t.text.equals("QL") ? i + 2 : i + 3;
+                addLocation(i, end, true);
+                return end;
+            }
+            if (t.text.matches("QL\\d+[A-Z]?")) {
+                addLocation(i, i + 1, true);
+                return i + 1;
+            }
+            boolean plural = t.lower.equals("các") && live(i + 1);
+            int p = plural ? i + 1 : i;
+            PhraseDict.Match admin = lex.adminPrefixes.match(toks, p);
+            if (admin != null) {
+                int nameStart = p + admin.length();
+                int nameEnd = placeName(nameStart);
+                if (nameEnd <= nameStart) {
+                    return -1;
+                }
+                if (isPersonStart(nameStart) && lex.locations.match(toks, nameStart) == null && nameEnd - nameStart >= 3) {
+                    return -1;
+                }
+                addLocation(nameStart, nameEnd, false);
+                int j = nameEnd;
+                // coordinated list after a plural prefix: "các huyện Tây Sơn, Vân Canh, An Lão và Tuy Phước"
+                while (plural && live(j + 1) && (tok(j).is(",") || tok(j).is("và")) && tok(j + 1).cap) {
+                    int s = j + 1;
+                    int e = placeName(s);
+                    if (e <= s || lex.orgHeads.match(toks, s) != null) {
+                        break;
+                    }
+                    addLocation(s, e, false);
+                    j = e;
+                }
+                return j;
+            }
+            if (plural) {
+                return -1;
+            }
+            PhraseDict.Match loc = lex.locations.match(toks, i);
+            if (loc != null) {
+                // "Nam" alone is a direction, never listed; the lexicon has no single direction words
+                addLocation(i, i + loc.length(), false);
+                return i + loc.length();
+            }
+            return -1;
+        }
+
+        void addLocation(int from, int to, boolean keepPrefix) {
+            String surface = text.substring(tok(from).start, tok(to - 1).end);
+            String canonical = keepPrefix ? canonicalOrg(surface) : TextNormalizer.normalize(surface);
+            out.add(new EntityMention(EntityKind.LOCATION, surface, canonical, tok(from).start, tok(to - 1).end, null));
+        }
+
+        // ---------------------------------------------------------------- finishing
+
+        List<EntityMention> finish() {
+            // drop shortened person mentions when the full name is present ("Hồng Lệ" of "Trần Thị Hồng Lệ")
+            List<String> fullNames = new ArrayList<>();
+            for (EntityMention m : out) {
+                if (m.kind() == EntityKind.PERSON) {
+                    fullNames.add(" " + TextNormalizer.canonicalKey(m.text()));
+                }
+            }
+            List<EntityMention> kept = new ArrayList<>(out.size());
+            for (EntityMention m : out) {
+                if (m.kind() == EntityKind.PERSON) {
+                    String k = " " + TextNormalizer.canonicalKey(m.text());
+                    boolean shortened = false;
+                    for (String f : fullNames) {
+                        if (f.length() > k.length() && f.endsWith(k)) {
+                            shortened = true;
+                            break;
+                        }
+                    }
+                    if (shortened) {
+                        continue;
+                    }
+                }
+                kept.add(m);
+            }
+            kept.sort(Comparator.comparingInt(EntityMention::start).thenComparingInt(EntityMention::end));
+            return kept;
+        }
+    }
+
+    /** Abbreviations expanded word by word: "BTV Tỉnh uỷ" becomes "Ban Thường vụ Tỉnh ủy". */
+    String canonicalOrg(String surface) {
+        String norm = TextNormalizer.normalize(surface);
+        List<Token> toks = Tokenizer.tokenize(norm);
+        StringBuilder sb = new StringBuilder(norm.length() + 16);
+        int last = 0;
+        for (Token t : toks) {
+            String exp = lex.abbreviations.get(t.text);
+            if (exp == null && t.text.startsWith("TP.") && t.text.length() > 3) {
+                String rest = lex.abbreviations.getOrDefault(t.text.substring(3), t.text.substring(3));
+                exp = "thành phố " + rest;
+            }
+            sb.append(norm, last, t.start);
+            sb.append(exp != null ? exp : t.text);
+            last = t.end;
+        }
+        sb.append(norm.substring(last));
+        return sb.toString().replace("thành phố . ", "thành phố ").replace("thành phố. ", "thành phố ");
+    }
+
+    static boolean isUnitCode(String s) {
+        // PC04, PA05, C09, A02, PC02B: police/ministry department codes
+        int k = 0;
+        while (k < s.length() && k < 2 && (s.charAt(k) == 'P' || s.charAt(k) == 'C' || s.charAt(k) == 'A' || s.charAt(k) == 'K')) {
+            k++;
+        }
+        if (k == 0 || k == 2 && s.charAt(0) != 'P') {
+            return false;
+        }
+        int d = 0;
+        while (k < s.length() && Character.isDigit(s.charAt(k))) {
+            k++;
+            d++;
+        }
+        return d == 2 && (k == s.length() || k == s.length() - 1 && Character.isUpperCase(s.charAt(k)));
+    }
+
+    static boolean isCamelCaseName(String s) {
+        if (s.length() < 5 || !Character.isUpperCase(s.charAt(0))) {
+            return false;
+        }
+        boolean lowerSeen = false;
+        boolean humpAfterLower = false;
+        int leadingUpper = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c > 'z' || !Character.isLetter(c)) {
+                return false; // ASCII brand names only
+            }
+            if (Character.isLowerCase(c)) {
+                lowerSeen = true;
+            } else if (lowerSeen) {
+                humpAfterLower = true;
+            } else {
+                leadingUpper++;
+            }
+        }
+        return lowerSeen && (humpAfterLower || leadingUpper >= 2);
+    }
+}

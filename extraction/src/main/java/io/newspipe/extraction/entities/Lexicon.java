@@ -1,0 +1,133 @@
+package io.newspipe.extraction.entities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.newspipe.extraction.TextNormalizer;
+
+/**
+ * The curated word lists the entity rules use, loaded from {@code io/newspipe/extraction/lexicon/*.txt}. Every list
+ * is one entry per line; '#' starts a comment; an optional TAB separates flags. The content hash feeds the
+ * extractor version, so editing any list changes the version.
+ */
+public final class Lexicon {
+
+    /** The files the entity rules read (the awards-* and kpi-* files belong to those extractors). */
+    public static final String[] FILES = {
+        "provinces.txt", "places.txt", "location-exceptions.txt", "admin-prefixes.txt", "surnames.txt",
+        "titles.txt", "org-heads.txt", "org-generic.txt", "org-words.txt", "org-standalone-phrases.txt",
+        "abbreviations.tsv",
+    };
+    static final String RESOURCE_DIR = "/io/newspipe/extraction/lexicon/";
+
+    final PhraseDict locations = new PhraseDict(true);
+    final PhraseDict locationExceptions = new PhraseDict(true);
+    final PhraseDict adminPrefixes = new PhraseDict(true);
+    final Set<String> surnames = new HashSet<>();
+    final PhraseDict titles = new PhraseDict(false);
+    final Set<String> honorifics = new HashSet<>();
+    final PhraseDict orgHeads = new PhraseDict(true);
+    final Set<String> generic = new HashSet<>();
+    final PhraseDict orgWords = new PhraseDict(false);
+    final Map<String, String> abbreviations = new HashMap<>();
+    private final String contentHash;
+
+    private Lexicon(Map<String, String> files) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(f.getValue().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        StringBuilder hex = new StringBuilder();
+        for (byte b : sha.digest()) {
+            hex.append(String.format("%02x", b));
+        }
+        contentHash = hex.toString();
+
+        lines(files, "provinces.txt", (e, fl) -> locations.add(e, "P"));
+        lines(files, "places.txt", (e, fl) -> locations.add(e, ""));
+        lines(files, "location-exceptions.txt", (e, fl) -> locationExceptions.add(e, ""));
+        lines(files, "admin-prefixes.txt", (e, fl) -> adminPrefixes.add(e, ""));
+        lines(files, "surnames.txt", (e, fl) -> surnames.add(e.toLowerCase(Locale.ROOT)));
+        lines(files, "titles.txt", (e, fl) -> {
+            if (e.endsWith("*")) {
+                String t = e.substring(0, e.length() - 1);
+                titles.add(t, "H");
+                honorifics.add(t.toLowerCase(Locale.ROOT));
+            } else {
+                titles.add(e, "");
+            }
+        });
+        lines(files, "org-heads.txt", (e, fl) -> orgHeads.add(e, fl));
+        lines(files, "org-standalone-phrases.txt", (e, fl) -> orgHeads.add(e, "S"));
+        lines(files, "org-generic.txt", (e, fl) -> generic.add(TextNormalizer.canonicalKey(e)));
+        lines(files, "org-words.txt", (e, fl) -> orgWords.add(e, ""));
+        lines(files, "abbreviations.tsv", (e, fl) -> abbreviations.put(e, fl));
+    }
+
+    /** The built-in lists shipped in the jar. */
+    public static Lexicon builtIn() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String f : FILES) {
+            try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE_DIR + f)) {
+                if (in == null) {
+                    throw new IllegalStateException("lexicon resource missing from the classpath: " + RESOURCE_DIR + f);
+                }
+                files.put(f, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read lexicon " + f, e);
+            }
+        }
+        return new Lexicon(files);
+    }
+
+    /** Lists given explicitly (file name to content); missing files count as empty. For tests and tooling. */
+    public static Lexicon of(Map<String, String> files) {
+        return new Lexicon(new LinkedHashMap<>(files));
+    }
+
+    /** SHA-256 over every list's name and content. */
+    public String contentHash() {
+        return contentHash;
+    }
+
+    private interface LineSink {
+        void accept(String entry, String flags);
+    }
+
+    private static void lines(Map<String, String> files, String name, LineSink sink) {
+        String content = files.get(name);
+        if (content == null) {
+            return;
+        }
+        for (String raw : content.split("\n")) {
+            String line = TextNormalizer.normalize(raw);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            String entry = (tab >= 0 ? line.substring(0, tab) : line).strip();
+            String flags = tab >= 0 ? line.substring(tab + 1).strip() : "";
+            if (!entry.isEmpty()) {
+                sink.accept(entry, flags);
+            }
+        }
+    }
+}

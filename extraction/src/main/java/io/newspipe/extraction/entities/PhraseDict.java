@@ -1,0 +1,99 @@
+package io.newspipe.extraction.entities;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multi-word dictionary over tokens: a trie keyed by lower-cased token text, so lookup is one hash probe per token
+ * and never builds strings. With {@code caseChecked}, a token written capitalized in the entry must also be
+ * capitalized in the text ("miền Trung" matches "Miền Trung" but not "miền trung").
+ */
+final class PhraseDict {
+
+    private static final class Node {
+        final Map<String, Node> next = new HashMap<>(4);
+        String entry;
+        String flags;
+        boolean[] capMask;
+    }
+
+    private final Node root = new Node();
+    private final boolean caseChecked;
+    private int size;
+
+    PhraseDict(boolean caseChecked) {
+        this.caseChecked = caseChecked;
+    }
+
+    void add(String entry, String flags) {
+        List<Token> toks = Tokenizer.tokenize(entry);
+        if (toks.isEmpty()) {
+            return;
+        }
+        Node node = root;
+        boolean[] mask = new boolean[toks.size()];
+        for (int k = 0; k < toks.size(); k++) {
+            Token t = toks.get(k);
+            mask[k] = t.cap;
+            node = node.next.computeIfAbsent(t.lower, x -> new Node());
+        }
+        if (node.entry == null) {
+            size++;
+        }
+        node.entry = entry;
+        node.flags = flags == null ? "" : flags;
+        node.capMask = mask;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Result of a longest match: number of tokens and the entry's flags. */
+    record Match(int length, String entry, String flags) {
+    }
+
+    /** Longest entry starting at token i, not crossing masked tokens; null when none. */
+    Match match(List<Token> toks, int i) {
+        return match(toks, i, false);
+    }
+
+    /** @param relaxFirst accept a lower-case first token even if the entry has it capitalized */
+    Match match(List<Token> toks, int i, boolean relaxFirst) {
+        Node node = root;
+        Match best = null;
+        for (int k = i; k < toks.size(); k++) {
+            Token t = toks.get(k);
+            if (t.masked) {
+                break;
+            }
+            node = node.next.get(t.lower);
+            if (node == null) {
+                break;
+            }
+            if (node.entry != null && capsOk(node.capMask, toks, i, relaxFirst)) {
+                best = new Match(k - i + 1, node.entry, node.flags);
+            }
+        }
+        return best;
+    }
+
+    private boolean capsOk(boolean[] mask, List<Token> toks, int i, boolean relaxFirst) {
+        if (!caseChecked) {
+            return true;
+        }
+        for (int k = 0; k < mask.length; k++) {
+            if (mask[k] && !toks.get(i + k).cap && !(k == 0 && relaxFirst)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean contains(String phrase) {
+        List<Token> toks = Tokenizer.tokenize(phrase);
+        Match m = match(toks, 0);
+        return m != null && m.length() == toks.size();
+    }
+}

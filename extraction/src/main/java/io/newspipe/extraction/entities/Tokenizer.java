@@ -1,0 +1,51 @@
+package io.newspipe.extraction.entities;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits text into words and single punctuation marks. A word is a run of letters and digits; '.', '&', '/', '-'
+ * and ',' stay inside a word only between two letters/digits ("KH&CN", "PGS.TS", "N.Linh", "24,59", "Covid-19"),
+ * except that '-' and ',' join only digits to digits and letters/digits to digits. Linear time.
+ */
+final class Tokenizer {
+
+    private Tokenizer() {
+    }
+
+    static List<Token> tokenize(String text) {
+        List<Token> out = new ArrayList<>(text.length() / 4 + 4);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                int j = i + 1;
+                while (j < n) {
+                    char d = text.charAt(j);
+                    if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK || d == '\'') {
+                        j++;
+                    } else if ((d == '.' || d == '&' || d == '/') && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))
+                            && Character.isLetterOrDigit(text.charAt(j - 1))) {
+                        j++;
+                    } else if ((d == ',' || d == '-') && j + 1 < n && Character.isDigit(text.charAt(j + 1))
+                            && Character.isLetterOrDigit(text.charAt(j - 1))) {
+                        j++;
+                    } else {
+                        break;
+                    }
+                }
+                out.add(new Token(text, i, j));
+                i = j;
+            } else {
+                out.add(new Token(text, i, i + 1));
+                i++;
+            }
+        }
+        return out;
+    }
+}

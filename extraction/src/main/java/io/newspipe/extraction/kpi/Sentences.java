@@ -1,0 +1,147 @@
+package io.newspipe.extraction.kpi;
+
+import io.newspipe.extraction.text.ScrapedText;
+import io.newspipe.extraction.text.ScrapedTextParser;
+import io.newspipe.extraction.text.Segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts normalized article text into sentences, leaving out everything that must not be annotated (outlet tag,
+ * photo credits, byline, URL, image placeholders). Shared by the award and KPI extractors. Linear scan.
+ */
+public final class Sentences {
+
+    /** A credit glued to the next sentence by the scraper: "Ảnh: Hoàng NamTại buổi lễ" ends after "Nam". */
+    private static final Pattern GLUED_CREDIT = Pattern.compile("Ảnh\\s*:\\s*\\p{Lu}[^\\n:]{0,40}?\\p{Ll}(?=\\p{Lu})");
+    private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+");
+
+    private Sentences() {
+    }
+
+    /** Sentences in text order; each is trimmed and never crosses a line or an excluded span. */
+    public static List<TextSpan> split(String text) {
+        List<TextSpan> excluded = excludedSpans(text);
+        List<TextSpan> pieces = new ArrayList<>();
+        int from = 0;
+        for (TextSpan ex : excluded) {
+            if (ex.start() > from) {
+                pieces.add(new TextSpan(from, ex.start()));
+            }
+            from = Math.max(from, ex.end());
+        }
+        if (from < text.length()) {
+            pieces.add(new TextSpan(from, text.length()));
+        }
+        List<TextSpan> out = new ArrayList<>();
+        for (TextSpan piece : pieces) {
+            splitPiece(text, piece.start(), piece.end(), out);
+        }
+        return out;
+    }
+
+    /** Spans never to annotate: the structure parser's, plus credits glued to the following sentence and URLs. */
+    public static List<TextSpan> excludedSpans(String text) {
+        List<TextSpan> spans = new ArrayList<>();
+        ScrapedText scraped = ScrapedTextParser.parse(text);
+        for (Segment s : scraped.excludedSpans()) {
+            spans.add(new TextSpan(s.start(), s.end()));
+        }
+        Matcher m = GLUED_CREDIT.matcher(text);
+        while (m.find()) {
+            spans.add(new TextSpan(m.start(), m.end()));
+        }
+        Matcher u = URL.matcher(text);
+        while (u.find()) {
+            spans.add(new TextSpan(u.start(), u.end()));
+        }
+        spans.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        return spans;
+    }
+
+    private static void splitPiece(String text, int start, int end, List<TextSpan> out) {
+        int s = start;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            boolean cut = false;
+            int cutEnd = i;
+            if (c == '\n' || c == '|') {
+                cut = true;
+            } else if (c == '.' || c == '!' || c == '?' || c == '…') {
+                if (endsSentence(text, i, end)) {
+                    cut = true;
+                    cutEnd = i + 1;
+                }
+            }
+            if (cut) {
+                add(text, s, cutEnd, out);
+                s = i + 1;
+            }
+        }
+        add(text, s, end, out);
+    }
+
+    private static boolean endsSentence(String text, int i, int end) {
+        int j = i + 1;
+        // "…" or "..." runs: cut after the last dot.
+        if (j < end && (text.charAt(j) == '.' || text.charAt(j) == '…')) {
+            return false;
+        }
+        if (j >= end) {
+            return true;
+        }
+        char next = text.charAt(j);
+        if (next == '”' || next == '"' || next == ')') {
+            return false; // the closing mark belongs to this sentence; the cut comes at the next boundary
+        }
+        char prev = i > 0 ? text.charAt(i - 1) : ' ';
+        if (Character.isWhitespace(next)) {
+            int k = j;
+            while (k < end && Character.isWhitespace(text.charAt(k)) && text.charAt(k) != '\n') {
+                k++;
+            }
+            if (k >= end) {
+                return true;
+            }
+            char after = text.charAt(k);
+            if (!(Character.isUpperCase(after) || Character.isDigit(after) || after == '“' || after == '"'
+                    || after == '(' || after == '-' || after == '–' || after == '•')) {
+                return false;
+            }
+            return !abbreviationBefore(text, i);
+        }
+        // Glued sentences ("dũng cảm.Sáng 17/2"): a lowercase letter, the dot, then an uppercase letter.
+        return Character.isUpperCase(next) && Character.isLowerCase(prev);
+    }
+
+    /** "TP. Hồ Chí Minh", "N. Linh", "TS. Hà": a short all-caps word or an initial before the dot. */
+    private static boolean abbreviationBefore(String text, int dot) {
+        int k = dot;
+        while (k > 0 && Character.isLetter(text.charAt(k - 1))) {
+            k--;
+        }
+        String word = text.substring(k, dot);
+        if (word.isEmpty()) {
+            return false;
+        }
+        if (word.length() <= 3 && word.chars().allMatch(Character::isUpperCase)) {
+            return true;
+        }
+        return word.equals("ThS") || word.equals("Th") || word.equals("PGS") || word.equals("GS");
+    }
+
+    private static void add(String text, int s, int e, List<TextSpan> out) {
+        while (s < e && (Character.isWhitespace(text.charAt(s)))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e > s) {
+            out.add(new TextSpan(s, e));
+        }
+    }
+}
