@@ -39,6 +39,10 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private record ReaderKey(int writerId, Schema readerSchema) {
     }
 
+    static {
+        GeneratedClassTrust.install();
+    }
+
     /** For Kafka's reflective instantiation; {@link #configure} must follow. */
     public AvroDeserializer() {
         this.fixedReaderSchema = null;

@@ -39,6 +39,10 @@ public class AvroSerializer<T> implements Serializer<T> {
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private final Map<String, SchemaMetadata> latestBySubject = new ConcurrentHashMap<>();
 
+    static {
+        GeneratedClassTrust.install();
+    }
+
     /** For Kafka's reflective instantiation; {@link #configure} must follow. */
     public AvroSerializer() {
     }
@@ -111,7 +115,7 @@ public class AvroSerializer<T> implements Serializer<T> {
 
     private DatumWriter<Object> writer(Schema schema, Object data) {
         return writers.computeIfAbsent(schema, s -> data instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(s, SpecificData.getForSchema(s))
+                ? new SpecificDatumWriter<>(s, SpecificData.getForClass(data.getClass()))
                 : new GenericDatumWriter<>(s, GenericData.get()));
     }
 
