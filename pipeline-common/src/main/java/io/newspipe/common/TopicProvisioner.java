@@ -13,7 +13,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ public final class TopicProvisioner {
                     }
                 }
             }
+            awaitVisible(admin, created);
             warnOnPartitionMismatch(admin, present);
             return created;
         } catch (ExecutionException e) {
@@ -73,6 +76,32 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Creation completes on the controller before every broker serves the topic; wait until it is described, so a
+     * client started right after does not see it missing.
+     */
+    private static void awaitVisible(Admin admin, List<String> topics) throws InterruptedException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                admin.describeConfigs(topics.stream()
+                        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList())
+                        .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Created topics " + topics + " but cannot see them: "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+                Thread.sleep(50);
+            }
         }
     }
 

@@ -1,0 +1,91 @@
+package io.newspipe.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Against the real embedded broker. Each test uses its own topic names, so order does not matter. */
+class TopicProvisionerTest {
+
+    private static Admin admin;
+
+    @BeforeAll
+    static void connect() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", TestKafka.bootstrapServers());
+        admin = Admin.create(p);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        admin.close();
+    }
+
+    private static PipelineConfig configWithPrefix(String prefix) {
+        PipelineConfig.Builder b = PipelineConfig.builder().bootstrapServers(TestKafka.bootstrapServers())
+                .topicPartitions(2);
+        for (String logical : TopicNames.LOGICAL_NAMES) {
+            b.topicName(logical, prefix + "." + logical);
+        }
+        return b.build();
+    }
+
+    private static Config configOf(String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+    }
+
+    @Test
+    void givenMissingTopics_whenEnsured_thenAllAreCreatedWithContractConfigs() throws Exception {
+        TopicCatalog catalog = new TopicCatalog(configWithPrefix("create"));
+
+        List<String> created = TopicProvisioner.ensureTopics(admin, catalog.specs());
+
+        assertThat(created).containsExactlyInAnyOrder("create.raw", "create.enriched", "create.published",
+                "create.awards", "create.kpis", "create.entities", "create.dlq");
+        assertThat(configOf("create.raw").get("retention.ms").value()).isEqualTo("-1");
+        assertThat(configOf("create.dlq").get("retention.ms").value()).isEqualTo("-1");
+        assertThat(configOf("create.published").get("cleanup.policy").value()).isEqualTo("compact");
+        assertThat(configOf("create.kpis").get("retention.ms").value()).isEqualTo(TopicCatalog.DERIVED_RETENTION_MS);
+        TopicDescription raw = admin.describeTopics(List.of("create.raw")).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get("create.raw");
+        assertThat(raw.partitions()).hasSize(2);
+    }
+
+    @Test
+    void givenExistingTopicWithOtherSettings_whenEnsured_thenItIsLeftAlone() throws Exception {
+        admin.createTopics(List.of(new NewTopic("existing.raw", 1, (short) 1)
+                .configs(Map.of("retention.ms", "3600000")))).all().get(30, TimeUnit.SECONDS);
+        TopicCatalog catalog = new TopicCatalog(configWithPrefix("existing"));
+
+        List<String> created = TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec(), catalog.kpisSpec()));
+
+        assertThat(created).containsExactly("existing.kpis");
+        assertThat(configOf("existing.raw").get("retention.ms").value()).isEqualTo("3600000");
+        TopicDescription raw = admin.describeTopics(List.of("existing.raw")).allTopicNames()
+                .get(30, TimeUnit.SECONDS).get("existing.raw");
+        assertThat(raw.partitions()).hasSize(1);
+    }
+
+    @Test
+    void givenTopicsAlreadyEnsured_whenEnsuredAgain_thenNothingIsCreated() {
+        TopicCatalog catalog = new TopicCatalog(configWithPrefix("again"));
+        TopicProvisioner.ensureTopics(admin, catalog.specs());
+
+        List<String> createdAgain = TopicProvisioner.ensureTopics(admin, catalog.specs());
+
+        assertThat(createdAgain).isEmpty();
+    }
+}
