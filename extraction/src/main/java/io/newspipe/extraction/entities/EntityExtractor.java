@@ -29,6 +29,19 @@ public final class EntityExtractor {
     private static final Set<String> COMMA_CONTINUATIONS = Set.of("chống", "tiêu", "lãng", "buôn", "gian");
     private static final Set<String> NAMED_AFTER_PERSON_HEADS = Set.of("trường");
     private static final int MAX_NAME = 4;
+    private static final Set<String> QUANTIFIERS = Set.of("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+            "mười", "các", "những", "mỗi", "nhiều", "mọi", "từng");
+    private static final Set<String> QUANTITY_WORDS = Set.of("%", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "đồng", "usd",
+            "ha", "km", "m", "người", "tấn", "năm", "tháng", "ngày", "lần", "điểm", "bậc", ",", ".");
+    /** Function words and common verbs that never continue a name. */
+    private static final Set<String> STOP_WORDS = Set.of("của", "và", "đã", "đang", "sẽ", "là", "có", "được", "cho",
+            "tại", "với", "trong", "về", "để", "các", "những", "này", "đó", "vừa", "cũng", "thì", "mà", "như", "theo",
+            "từ", "đến", "trên", "dưới", "ra", "vào", "lên", "không", "chưa", "rất", "nhiều", "ít", "đều", "gồm",
+            "cùng", "bị", "do", "vì", "nên", "khi", "sau", "trước", "giữa", "ngày", "năm", "tháng", "tổ", "phát",
+            "nhận", "trao", "tặng", "chủ", "tổ chức", "thực", "ký", "họp", "làm", "nói", "cho biết", "yêu", "đề",
+            "giành", "đạt", "tăng", "giảm", "thu", "chi", "nộp", "kiểm", "xử", "phối", "lãnh", "chỉ", "báo", "ban",
+            "hành", "công", "tiếp", "thăm", "dự", "tham", "chúc", "khen", "nhấn", "nêu", "đánh", "biểu", "quyết",
+            "ghi", "gửi", "điều", "triển", "tập", "hoàn", "thành", "hướng", "khẳng", "đặc", "vinh", "đón", "góp");
 
     private final Lexicon lex;
 
@@ -83,7 +96,10 @@ public final class EntityExtractor {
                     i++;
                     continue;
                 }
-                int next = titledPerson(i);
+                int next = miscName(i);
+                if (next < 0) {
+                    next = titledPerson(i);
+                }
                 if (next < 0) {
                     next = organization(i, true);
                 }
@@ -146,8 +162,8 @@ public final class EntityExtractor {
                 return -1;
             }
             int len = nameRun(i, true);
-            if (len < 2) {
-                return -1;
+            if (len < 3) {
+                return -1; // two capitalized syllables without a title are too often a place or a thing
             }
             int end = i + len;
             addPerson(i, end, roleAfterName(end));
@@ -184,7 +200,7 @@ public final class EntityExtractor {
                 return 0;
             }
             // the run may end where a location starts ("... Thái Thanh Quý" is fine, "Nguyễn Văn A Hà Nội" is not)
-            for (int m = i + 2; m < i + len; m++) {
+            for (int m = i + 1; m < i + len; m++) {
                 if (lex.locations.match(toks, m) != null) {
                     return m - i;
                 }
@@ -229,7 +245,25 @@ public final class EntityExtractor {
          * mention is added.
          */
         int organization(int i, boolean record) {
-            PhraseDict.Match head = lex.orgHeads.match(toks, i, true);
+            return nameWithHead(i, record, lex.orgHeads);
+        }
+
+        /**
+         * Events, documents, programmes and awards ("Chiến lược phát triển KHCN vũ trụ Việt Nam", "Giải vô địch ...")
+         * are not annotated, and neither is anything nested in them: the span is skipped.
+         */
+        int miscName(int i) {
+            Token t = tok(i);
+            if (!t.cap || lex.miscHeads.match(toks, i) == null) {
+                return -1;
+            }
+            int end = nameWithHead(i, false, lex.miscHeads);
+            return end > i ? end : -1;
+        }
+
+        int nameWithHead(int i, boolean record, PhraseDict heads) {
+            boolean misc = heads == lex.miscHeads;
+            PhraseDict.Match head = heads.match(toks, i, true);
             if (head == null) {
                 return -1;
             }
@@ -243,6 +277,7 @@ public final class EntityExtractor {
                 return -1;
             }
             int j = i + head.length();
+            boolean properName = false;
             boolean anchored = first.cap && !head.entry().equals(head.entry().toLowerCase(Locale.ROOT))
                     && Character.isUpperCase(head.entry().charAt(0));
             boolean proper = false;
@@ -255,6 +290,7 @@ public final class EntityExtractor {
                 if (exc != null) {
                     j += exc.length();
                     proper = true;
+                    properName = true;
                     break;
                 }
                 PhraseDict.Match admin = lex.adminPrefixes.match(toks, j);
@@ -267,6 +303,7 @@ public final class EntityExtractor {
                     if (nameEnd > j + admin.length()) {
                         j = nameEnd;
                         proper = true;
+                        properName = true;
                         afterLocation = true;
                         break;
                     }
@@ -274,20 +311,21 @@ public final class EntityExtractor {
                         j += 1; // "UBND tỉnh", "Ban Chỉ đạo tỉnh về ..."
                         continue;
                     }
-                    break;
+                    // "cửa khẩu sân bay quốc tế Nội Bài": a descriptor inside the name, handled below
                 }
                 PhraseDict.Match loc = lex.locations.match(toks, j);
                 if (loc != null) {
                     j += loc.length();
                     proper = true;
+                    properName = true;
                     afterLocation = true;
                     // "khu vực Nam Trung bộ và Tây Nguyên"
                     if (live(j + 1) && tok(j).is("và") && lex.locations.match(toks, j + 1) != null) {
                         j += 1 + lex.locations.match(toks, j + 1).length();
                     }
-                    if (live(j) && tok(j).number && tok(j).text.length() <= 2 && !live(j + 1 )
-                            || live(j) && tok(j).number && tok(j).text.length() <= 2 && !tok(j + 1).word && !tok(j + 1).is("%")) {
-                        j++;
+                    if (live(j) && tok(j).number && tok(j).text.length() <= 2 && j == i + head.length() + loc.length()
+                            && (!live(j + 1) || !QUANTITY_WORDS.contains(tok(j + 1).lower))) {
+                        j++; // "Đội Bình Định 2"
                     }
                     break;
                 }
@@ -302,6 +340,7 @@ public final class EntityExtractor {
                     if (namedAfter) {
                         j += nameRun(j, true);
                         proper = true;
+                        properName = true;
                     }
                     break;
                 }
@@ -309,12 +348,23 @@ public final class EntityExtractor {
                     if (lex.titles.match(toks, j) != null) {
                         break;
                     }
-                    j++;
+                    PhraseDict.Match w = lex.orgWords.match(toks, j);
+                    if (w != null) {
+                        j += w.length();
+                    } else {
+                        j++;
+                        // a capitalized syllable usually opens a two-syllable word: "Hải quan", "Võ thuật", "Kiểm soát"
+                        if (t.nameLike && live(j) && tok(j).word && !tok(j).cap && !tok(j).number
+                                && !STOP_WORDS.contains(tok(j).lower) && lex.adminPrefixes.match(toks, j) == null) {
+                            j++;
+                        }
+                    }
                     proper = true;
+                    properName |= t.nameLike;
                     continue;
                 }
                 if (t.number) {
-                    if (j == lastHeadEnd && t.text.length() <= 3) {
+                    if (j == lastHeadEnd && t.text.length() <= 3 && (!live(j + 1) || !tok(j + 1).word || tok(j + 1).cap)) {
                         j++;
                         continue;
                     }
@@ -328,7 +378,7 @@ public final class EntityExtractor {
                 if (t.is(",") && live(j + 1)) {
                     Token nx = tok(j + 1);
                     boolean domainCap = nx.cap && lex.orgWords.match(toks, j + 1) != null
-                            && lex.locations.match(toks, j + 1) == null;
+                            && lex.locations.match(toks, j + 1) == null && lex.orgHeads.match(toks, j + 1) == null;
                     if (domainCap || COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, j + 1) != null) {
                         j++;
                         continue;
@@ -362,9 +412,16 @@ public final class EntityExtractor {
             }
             boolean standalone = head.flags().contains("S");
             if (j == i + head.length() && !standalone) {
+                if (record && live(j + 1) && tok(j).is(":")) {
+                    int k = j + 1;
+                    PhraseDict.Match loc = lex.locations.match(toks, k);
+                    if (loc != null) {
+                        return skipEllipticalPlaces(k + loc.length());
+                    }
+                }
                 return -1;
             }
-            if (!first.cap && !proper) {
+            if (!first.cap && !properName) {
                 return -1;
             }
             if (first.cap && !anchored && !proper && !standalone) {
@@ -372,18 +429,41 @@ public final class EntityExtractor {
                 anchored = true;
             }
             String surface = text.substring(first.start, tok(j - 1).end);
+            if (misc) {
+                return j;
+            }
             if (lex.generic.contains(TextNormalizer.canonicalKey(surface))) {
                 return -1;
+            }
+            // "3 Cục Hải quan phải ...", "hai Chi cục Hải quan: Nội Bài và ...": a counted class, not one body
+            Token before = tok(i - 1);
+            if (record && before != null && !before.masked && (before.number || QUANTIFIERS.contains(before.lower))) {
+                return afterLocation ? skipEllipticalPlaces(j) : j;
             }
             if (record) {
                 out.add(new EntityMention(EntityKind.ORGANIZATION, surface, canonicalOrg(surface), first.start,
                         tok(j - 1).end, null));
+                if (afterLocation) {
+                    j = skipEllipticalPlaces(j);
+                }
                 // an abbreviation in parentheses right after the name is its own mention: "(PC04)"
                 if (live(j + 2) && tok(j).is("(") && tok(j + 2).is(")") && tok(j + 1).allCaps) {
                     Token a = tok(j + 1);
                     out.add(new EntityMention(EntityKind.ORGANIZATION, a.text, canonicalOrg(a.text), a.start, a.end, null));
                     j += 3;
                 }
+            }
+            return j;
+        }
+
+        /** "Cục Hải quan Nghệ An, Thanh Hóa và ...": places coordinated with an organization's place are inside it. */
+        int skipEllipticalPlaces(int j) {
+            while (live(j + 1) && (tok(j).is(",") || tok(j).is("và"))) {
+                PhraseDict.Match loc = lex.locations.match(toks, j + 1);
+                if (loc == null) {
+                    break;
+                }
+                j += 1 + loc.length();
             }
             return j;
         }
@@ -413,7 +493,9 @@ public final class EntityExtractor {
         /** Police and ministry unit codes (PC04, C09) and CamelCase company names (HDBank, NutiFood). */
         int codeOrBrand(int i) {
             Token t = tok(i);
-            if (isUnitCode(t.text) || isCamelCaseName(t.text)) {
+            Token prev = tok(i - 1);
+            boolean glued = prev != null && prev.nameLike && prev.end + 1 == t.start;
+            if (isUnitCode(t.text) || (!glued && isCamelCaseName(t.text))) {
                 out.add(new EntityMention(EntityKind.ORGANIZATION, t.text, t.text, t.start, t.end, null));
                 return i + 1;
             }
@@ -553,26 +635,11 @@ public final class EntityExtractor {
         return d == 2 && (k == s.length() || k == s.length() - 1 && Character.isUpperCase(s.charAt(k)));
     }
 
+    private static final java.util.regex.Pattern CAMEL =
+            java.util.regex.Pattern.compile("(?:[A-Z]{2,}[a-z]+(?:[A-Z][a-z]+)*|[A-Z][a-z]+(?:[A-Z][a-z]+)+)");
+
+    /** ASCII company names written in CamelCase: "HDBank", "NutiFood", "VietinBank" (not "GrowPLUS", "IoT"). */
     static boolean isCamelCaseName(String s) {
-        if (s.length() < 5 || !Character.isUpperCase(s.charAt(0))) {
-            return false;
-        }
-        boolean lowerSeen = false;
-        boolean humpAfterLower = false;
-        int leadingUpper = 0;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c > 'z' || !Character.isLetter(c)) {
-                return false; // ASCII brand names only
-            }
-            if (Character.isLowerCase(c)) {
-                lowerSeen = true;
-            } else if (lowerSeen) {
-                humpAfterLower = true;
-            } else {
-                leadingUpper++;
-            }
-        }
-        return lowerSeen && (humpAfterLower || leadingUpper >= 2);
+        return s.length() >= 5 && CAMEL.matcher(s).matches();
     }
 }
