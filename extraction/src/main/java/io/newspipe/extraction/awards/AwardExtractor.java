@@ -1,16 +1,655 @@
 package io.newspipe.extraction.awards;
 
 import io.newspipe.extraction.AwardMention;
+import io.newspipe.extraction.kpi.Lexicon;
+import io.newspipe.extraction.kpi.Sentences;
+import io.newspipe.extraction.kpi.TextSpan;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Finds conferrals of named awards and emulation titles. Placeholder: finds nothing yet. */
+/**
+ * Finds conferrals of named state and emulation awards (Huân chương, Huy chương "Vì sự nghiệp…", Bằng khen,
+ * Giấy khen, Cờ thi đua, Kỷ niệm chương, danh hiệu) and fills conferrer, presenter, recipients, count, title and
+ * year from the verb frames around them ("X tặng Bằng khen cho Y", "Y đón nhận Huân chương … do X trao tặng",
+ * "Bằng khen của X"). Restatements of one conferral (lead, caption, body) are merged. Thread-safe.
+ */
 public final class AwardExtractor {
 
-    public AwardExtractor() {
+    private enum Kind { ORDER, MEDAL, PLAIN, TITLE }
+
+    private record Form(String award, Kind kind, int start, int end, boolean quotedTitle) {
     }
 
+    private record Authority(String authority, String person) {
+    }
+
+    private static final class Candidate {
+        String award;
+        String conferrer;
+        String presenter;
+        String title;
+        List<String> recipients = new ArrayList<>();
+        Integer recipientCount;
+        Integer year;
+        int start;
+        int end;
+        String key;
+
+        int completeness() {
+            return (conferrer != null ? 2 : 0) + (recipients.isEmpty() ? 0 : 2) + (title != null ? 1 : 0)
+                    + (year != null ? 1 : 0) + (recipientCount != null ? 1 : 0) + (presenter != null ? 1 : 0);
+        }
+    }
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])năm\\s+((?:19|20)\\d{2})(?!\\d)", FLAGS);
+    private static final Pattern QUOTED = Pattern.compile("^\\s*[“\"]([^”\"\\n]{2,120})[”\"]");
+    private static final Pattern OF_BY = Pattern.compile("^\\s*(?:[“\"][^”\"\\n]{2,120}[”\"]\\s*)?(?:,\\s*)?(của|do)\\s+", FLAGS);
+    private static final Pattern DELEGATED = Pattern.compile("(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt)(?:\\s+của)?\\s+", FLAGS);
+    private static final Pattern TO = Pattern.compile(
+            "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho)\\s+(?!(?:biết|rằng|hay|thấy|là)(?![\\p{L}]))", FLAGS);
+    /** "Chia sẻ về niềm vui được nhận …": the clause names a feeling, not the recipient. */
+    private static final Pattern NOT_A_SUBJECT = Pattern.compile(
+            "(?<![\\p{L}])(?:niềm vui|vinh dự|tự hào|xúc động|khi|lúc|sau khi|trước khi|chia sẻ|mong muốn|để)\\s*$", FLAGS);
+    private static final Pattern REPRESENTING = Pattern.compile("(?<![\\p{L}])đại diện(?:\\s+cho)?\\s+", FLAGS);
+    private static final Pattern LIST = Pattern.compile("(?<![\\p{L}])gồm(?:\\s+có)?([^:;.]{0,60}):\\s*(.+)$", FLAGS);
+    private static final Pattern LIST_SENTENCE = Pattern.compile("^[^:]{0,100}?(?<![\\p{L}])gồm(?:\\s+có)?\\s*[^:;.]{0,40}:\\s*(.+)$", FLAGS);
+    private static final Pattern COUNT = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,])(\\d+)\\s+(?:tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
+                    + "gia đình|học sinh|giáo viên|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)(?![\\p{L}])",
+            FLAGS);
+    private static final Pattern RECIPIENT_STOP = Pattern.compile(
+            "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
+                    + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện)(?![\\p{L}])"
+                    + "|[.;:“\"”(]|\\s[-–]\\s",
+            FLAGS);
+    private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+\\S+){0,3}\\s*$", FLAGS);
+    private static final Pattern GENERIC_AFTER = Pattern.compile("^\\s*(?:khác|các loại|các cấp)(?![\\p{L}])", FLAGS);
+    private static final Pattern LEADING_ROLE = Pattern.compile(
+            "^(?:(?:đại diện(?: cho)?|thay mặt|tập thể|cùng|và)\\s+)+", FLAGS);
+    private static final Pattern TRAILING_ADVERBS = Pattern.compile(
+            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự))+\\s*$", FLAGS);
+    private static final Pattern SUBJECT_END = Pattern.compile(
+            "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|chính thức|trân trọng|long trọng)(?![\\p{L}])", FLAGS);
+    private static final Pattern PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:trao tặng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)\\s*$", FLAGS);
+
+    private final Pattern formPattern;
+    private final Pattern verbPattern;
+    private final List<String[]> verbs;
+    private final Set<String> titlesNeedingPrefix = new HashSet<>();
+    private final Pattern authorityHead;
+    private final Set<String> surnames = new HashSet<>();
+    private final Pattern honorific;
+    private static final Set<String> ADMIN_PREFIXES = Set.of("tỉnh", "huyện", "thành", "phố", "tp", "tp.", "xã", "quận",
+            "phường", "thị", "trấn", "thôn", "bản", "ấp", "khu");
+    private static final Set<String> AUTHORITY_STOP = Set.of("trao", "tặng", "ký", "đã", "vừa", "cho", "vì", "về", "nhân",
+            "tại", "trong", "năm", "với", "khen", "quyết", "công", "đến", "chúc", "đối", "ngày", "lúc", "nhằm", "ghi", "sẽ",
+            "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm");
+
+    public AwardExtractor() {
+        List<String> titles = new ArrayList<>();
+        List<String> plainTitles = new ArrayList<>();
+        for (String[] row : Lexicon.rows("awards-titles.tsv")) {
+            titles.add(row[0]);
+            if (row.length > 1 && row[1].contains("D")) {
+                titlesNeedingPrefix.add(key(row[0]));
+            } else {
+                plainTitles.add(row[0]);
+            }
+        }
+        String orders = Lexicon.alternation(Lexicon.lines("awards-orders.txt"));
+        String medals = Lexicon.alternation(Lexicon.lines("awards-medals.txt"));
+        formPattern = Pattern.compile("(?<![\\p{L}])(?:"
+                + "(?<order>Huân chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
+                + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + ")))"
+                + "|(?<plain>Bằng khen|Giấy khen|Cờ thi đua|Cờ truyền thống|Kỷ niệm chương)"
+                + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
+                + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
+                + ")(?![\\p{L}])", FLAGS);
+        verbs = Lexicon.rows("awards-verbs.tsv");
+        verbPattern = Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList());
+        authorityHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-authorities.txt")) + ")(?![\\p{L}])", FLAGS);
+        for (String s : Lexicon.lines("surnames.txt")) {
+            surnames.add(s.split("\\s+")[0]);
+        }
+        honorific = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-honorifics.txt")) + ")\\s+(?=\\p{Lu})", FLAGS);
+    }
+
+    /** @param normalizedText text after {@code TextNormalizer.normalize}; offsets of the result refer to it */
     public List<AwardMention> extract(String normalizedText) {
+        String text = normalizedText;
+        List<TextSpan> sentences = Sentences.split(text);
+        List<Candidate> found = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            TextSpan span = sentences.get(i);
+            String s = span.of(text);
+            List<Form> forms = forms(s);
+            if (forms.isEmpty() || !verbPattern.matcher(s).find()) {
+                continue;
+            }
+            for (Form f : forms) {
+                Candidate c = read(s, f, forms);
+                if (c == null) {
+                    continue;
+                }
+                if (c.recipients.isEmpty() || looksCounted(c.recipients)) {
+                    List<String> listed = listInFollowing(text, sentences, i);
+                    if (!listed.isEmpty()) {
+                        c.recipients = listed;
+                    }
+                }
+                c.start = span.start();
+                c.end = span.end();
+                found.add(c);
+            }
+        }
+        return merge(found, text);
+    }
+
+    private List<Form> forms(String s) {
+        List<Form> forms = new ArrayList<>();
+        Matcher m = formPattern.matcher(s);
+        while (m.find()) {
+            int fs = m.start();
+            int fe = m.end();
+            Kind kind;
+            String award = m.group();
+            if (m.group("order") != null) {
+                kind = Kind.ORDER;
+            } else if (m.group("medal") != null) {
+                kind = Kind.MEDAL;
+                if (award.toLowerCase(Locale.ROOT).endsWith("vì sự nghiệp")) {
+                    fe = extendWords(s, fe, 8);
+                    award = s.substring(fs, fe);
+                }
+            } else if (m.group("plain") != null) {
+                kind = Kind.PLAIN;
+            } else if (m.group("prefixed") != null) {
+                kind = Kind.TITLE;
+                award = award.replaceFirst("(?i)^danh hiệu\\s+", "").replaceAll("[“”\"]", "").strip();
+            } else {
+                kind = Kind.TITLE;
+                if (titlesNeedingPrefix.contains(key(award))) {
+                    continue;
+                }
+            }
+            boolean quoted = kind == Kind.TITLE && fs > 0 && (s.charAt(fs - 1) == '“' || s.charAt(fs - 1) == '"');
+            String before = s.substring(Math.max(0, fs - 30), fs);
+            if (kind != Kind.TITLE || m.group("prefixed") == null) {
+                if (GENERIC_BEFORE.matcher(before).find() && !OF_BY.matcher(s.substring(fe)).lookingAt()
+                        && !before.matches("(?s).*(?:trao|tặng|nhận)\\s+(?:các|những)\\s*$")) {
+                    continue; // "nhiều giải thưởng và bằng khen", "các Mẹ Việt Nam anh hùng": not one conferral
+                }
+                if (GENERIC_AFTER.matcher(s.substring(fe)).find()) {
+                    continue;
+                }
+            }
+            forms.add(new Form(award, kind, fs, fe, quoted));
+        }
+        return forms;
+    }
+
+    /** "Vì sự nghiệp Giáo dục": the field after the fixed words, up to the next function word or punctuation. */
+    private static int extendWords(String s, int from, int max) {
+        int end = from;
+        int i = from;
+        for (int w = 0; w < max; w++) {
+            int ws = i;
+            while (ws < s.length() && s.charAt(ws) == ' ') {
+                ws++;
+            }
+            int we = ws;
+            while (we < s.length() && Character.isLetter(s.charAt(we))) {
+                we++;
+            }
+            if (we == ws || we < s.length() && !Character.isWhitespace(s.charAt(we)) && s.charAt(we) != ','
+                    && s.charAt(we) != '.' && s.charAt(we) != ';') {
+                if (we > ws) {
+                    end = we;
+                }
+                break;
+            }
+            String word = s.substring(ws, we).toLowerCase(Locale.ROOT);
+            if (Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa", "tại", "nhân").contains(word)) {
+                break;
+            }
+            end = we;
+            i = we;
+        }
+        return end;
+    }
+
+    private Candidate read(String s, Form f, List<Form> forms) {
+        // A quoted emulation title right after a Bằng khen/Giấy khen is that award's citation, not another award.
+        if (f.kind() == Kind.TITLE && f.quotedTitle()) {
+            for (Form other : forms) {
+                if (other.kind() == Kind.PLAIN && other.end() <= f.start()) {
+                    return null;
+                }
+            }
+        }
+        Candidate c = new Candidate();
+        c.award = f.award();
+        c.key = awardKey(f.award());
+        String post = s.substring(f.end());
+        int postFrom = 0;
+
+        Matcher q = QUOTED.matcher(post);
+        if (q.find()) {
+            c.title = q.group(1).strip();
+        }
+        Matcher ob = OF_BY.matcher(post);
+        if (ob.lookingAt()) {
+            int authEnd = authorityEnd(post, ob.end());
+            Authority a = authority(post.substring(ob.end(), authEnd));
+            if (a != null && a.authority() != null) {
+                c.conferrer = a.authority();
+            }
+            if (a != null && a.person() != null && ob.group(1).equalsIgnoreCase("do")) {
+                c.presenter = a.person();
+            }
+            postFrom = authEnd;
+        }
+        // Recipients after the form: "... tặng 6 tập thể", "... cho anh Huy".
+        Matcher to = TO.matcher(post);
+        to.region(postFrom, Math.min(post.length(), postFrom + 60));
+        if (to.find() && noFormBetween(forms, f.end() + postFrom, f.end() + to.start())) {
+            String r = readRecipients(post, to.end());
+            addRecipients(c, r);
+        }
+        if (c.title == null) {
+            Matcher q2 = Pattern.compile("[“\"]([^”\"\\n]{2,120})[”\"]").matcher(post);
+            if (q2.find() && q2.start() < 120) {
+                c.title = q2.group(1).strip();
+            }
+        }
+
+        // The frame before the form: who gives it, who receives it.
+        int clauseStart = clauseStart(s, f.start());
+        String pre = s.substring(clauseStart, f.start());
+        String verbType = null;
+        int verbStart = -1;
+        int verbEnd = -1;
+        Matcher vm = verbPattern.matcher(pre);
+        while (vm.find()) {
+            verbType = typeOf(vm.group());
+            verbStart = vm.start();
+            verbEnd = vm.end();
+        }
+        if (verbType != null && wordCount(pre.substring(verbEnd)) <= 6) {
+            Matcher passive = PASSIVE.matcher(pre.substring(0, verbEnd));
+            if (passive.find()) {
+                Authority a = authority(passive.group(1));
+                if (a != null && a.authority() != null && c.conferrer == null) {
+                    c.conferrer = a.authority();
+                }
+                addSubjectRecipients(c, pre.substring(0, passive.start()));
+            } else if (verbType.equals("RECEIVE")) {
+                addSubjectRecipients(c, pre.substring(0, verbStart));
+            } else {
+                String subject = pre.substring(0, verbStart);
+                Matcher se = SUBJECT_END.matcher(subject);
+                if (se.find()) {
+                    subject = subject.substring(0, se.start());
+                }
+                subject = LEADING_ROLE.matcher(subject.strip()).replaceFirst("");
+                Authority a = authority(subject);
+                if (a != null) {
+                    if (a.authority() != null && c.conferrer == null
+                            && (!verbType.equals("PRESENT") || a.person() == null)) {
+                        c.conferrer = a.authority();
+                    }
+                    if (a.person() != null && (verbType.equals("PRESENT") || pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT).contains("trao"))) {
+                        c.presenter = a.person();
+                    }
+                } else if (verbType.equals("PRESENT") || verbType.equals("GIVE")) {
+                    String person = trailingPerson(subject);
+                    if (person != null) {
+                        c.presenter = person;
+                    }
+                }
+            }
+        }
+        Matcher d = DELEGATED.matcher(s);
+        if (d.find() && d.start() < f.start() + 200) {
+            Authority a = authority(s.substring(d.end(), authorityEnd(s, d.end())));
+            if (a != null && a.authority() != null) {
+                c.conferrer = a.authority();
+            }
+        }
+        Matcher list = LIST.matcher(s.substring(f.end()));
+        if (list.find()) {
+            List<String> items = splitList(list.group(2));
+            if (!items.isEmpty()) {
+                c.recipients = items;
+            }
+        }
+        Matcher y = YEAR.matcher(s);
+        if (y.find()) {
+            c.year = Integer.valueOf(y.group(1));
+        }
+        if (c.title != null && key(c.title).equals(c.key)) {
+            c.title = null;
+        }
+        return c;
+    }
+
+    private static boolean noFormBetween(List<Form> forms, int from, int to) {
+        for (Form f : forms) {
+            if (f.start() >= from && f.start() < to) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String typeOf(String verb) {
+        String k = verb.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        for (String[] row : verbs) {
+            if (row[0].toLowerCase(Locale.ROOT).equals(k)) {
+                return row[1];
+            }
+        }
+        return "GIVE";
+    }
+
+    private static int wordCount(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+
+    private static int clauseStart(String s, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '–' || c == '—') {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** End of an authority phrase: the first stop word, digit, quote or punctuation. */
+    private static int authorityEnd(String s, int from) {
+        int i = from;
+        int end = from;
+        int words = 0;
+        while (i < s.length() && words < 10) {
+            int ws = i;
+            while (ws < s.length() && s.charAt(ws) == ' ') {
+                ws++;
+            }
+            int we = ws;
+            while (we < s.length() && !Character.isWhitespace(s.charAt(we))) {
+                we++;
+            }
+            if (we == ws) {
+                break;
+            }
+            String w = s.substring(ws, we);
+            String bare = w.replaceAll("[,.;:!?)”\"]+$", "");
+            if (bare.isEmpty() || Character.isDigit(bare.charAt(0)) || "“\"(".indexOf(bare.charAt(0)) >= 0
+                    || AUTHORITY_STOP.contains(bare.toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            end = ws + bare.length();
+            if (bare.length() < w.length()) {
+                break;
+            }
+            i = we;
+            words++;
+        }
+        return end;
+    }
+
+    /** Splits "Bộ trưởng Bộ Tài chính Đinh Tiến Dũng" into the authority and the person; null when neither. */
+    private Authority authority(String phrase) {
+        String p = phrase.strip().replaceAll("[,.;:]+$", "");
+        if (p.isEmpty()) {
+            return null;
+        }
+        String[] words = p.split("\\s+");
+        String person = null;
+        int cut = words.length;
+        for (int i = 0; i < words.length; i++) {
+            if (surnames.contains(words[i]) && words.length - i >= 3 && allCapitalized(words, i)
+                    && (i == 0 || !ADMIN_PREFIXES.contains(words[i - 1].toLowerCase(Locale.ROOT)))
+                    && !String.join(" ", List.of(words).subList(i, words.length)).startsWith("Hồ Chí Minh")) {
+                cut = i;
+                person = String.join(" ", List.of(words).subList(i, words.length));
+                break;
+            }
+        }
+        String auth = String.join(" ", List.of(words).subList(0, cut));
+        if (!auth.isEmpty() && authorityHead.matcher(auth).find()) {
+            return new Authority(auth, person);
+        }
+        return person == null ? null : new Authority(null, person);
+    }
+
+    private static boolean allCapitalized(String[] words, int from) {
+        for (int i = from; i < words.length; i++) {
+            if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The person name ending a subject ("Bí thư Tỉnh ủy Thái Thanh Quý" gives "Thái Thanh Quý"), or null. */
+    private String trailingPerson(String subject) {
+        String[] words = subject.strip().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            if (surnames.contains(words[i]) && words.length - i >= 2 && allCapitalized(words, i)) {
+                return String.join(" ", List.of(words).subList(i, words.length));
+            }
+        }
+        return null;
+    }
+
+    private static String readRecipients(String s, int from) {
+        Matcher stop = RECIPIENT_STOP.matcher(s);
+        stop.region(from, s.length());
+        int end = stop.find() ? stop.start() : s.length();
+        return s.substring(from, end).strip().replaceAll("[,.;]+$", "").strip();
+    }
+
+    private void addRecipients(Candidate c, String r) {
+        if (r.isEmpty()) {
+            return;
+        }
+        Matcher h = honorific.matcher(r);
+        if (h.lookingAt()) {
+            String name = capitalizedRun(r.substring(h.end()));
+            if (!name.isEmpty()) {
+                addUnique(c.recipients, name);
+                return;
+            }
+        }
+        int count = 0;
+        Matcher cm = COUNT.matcher(r);
+        while (cm.find()) {
+            count += Integer.parseInt(cm.group(1));
+        }
+        if (count > 0 && c.recipientCount == null) {
+            c.recipientCount = count;
+        }
+        String lower = r.toLowerCase(Locale.ROOT);
+        if (Character.isDigit(r.charAt(0)) || lower.startsWith("các ") || lower.startsWith("những ") || lower.startsWith("nhiều ")
+                || lower.startsWith("toàn thể ")) {
+            addUnique(c.recipients, r); // a descriptive span, kept whole
+            return;
+        }
+        for (String item : splitList(r)) {
+            addUnique(c.recipients, item);
+        }
+    }
+
+    private void addSubjectRecipients(Candidate c, String subject) {
+        String r = subject.strip();
+        r = TRAILING_ADVERBS.matcher(r).replaceFirst("").strip();
+        if (NOT_A_SUBJECT.matcher(r).find()) {
+            return;
+        }
+        Matcher rep = REPRESENTING.matcher(r);
+        int repEnd = -1;
+        while (rep.find()) {
+            repEnd = rep.end();
+        }
+        if (repEnd > 0 && repEnd < r.length()) {
+            r = r.substring(repEnd); // "ông A đại diện 600 cán bộ nhân viên nhận": the collective receives it
+        }
+        r = LEADING_ROLE.matcher(r).replaceFirst("");
+        r = TRAILING_ADVERBS.matcher(r).replaceFirst("").strip();
+        r = LEADING_ROLE.matcher(r).replaceFirst("").strip();
+        if (r.isEmpty() || r.length() > 150) {
+            return;
+        }
+        addRecipients(c, r);
+    }
+
+    private static String capitalizedRun(String s) {
+        String[] words = s.split("\\s+");
+        List<String> out = new ArrayList<>();
+        for (String w : words) {
+            String bare = w.replaceAll("[,.;:!?)”\"]+$", "");
+            if (bare.isEmpty() || !Character.isUpperCase(bare.charAt(0))) {
+                break;
+            }
+            out.add(bare);
+            if (bare.length() < w.length()) {
+                break;
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    private List<String> splitList(String list) {
+        String l = list.strip().replaceAll("[.…|]+$", "").strip();
+        List<String> items = new ArrayList<>();
+        String[] parts = l.contains(";") ? l.split("\\s*;\\s*") : l.split("\\s*,\\s*|\\s+và\\s+");
+        for (String p : parts) {
+            String t = p.strip().replaceAll("^(?:và|cùng)\\s+", "").replaceAll("[,.;]+$", "").strip();
+            if (!t.isEmpty()) {
+                Matcher h = honorific.matcher(t);
+                if (h.lookingAt()) {
+                    String name = capitalizedRun(t.substring(h.end()));
+                    if (!name.isEmpty()) {
+                        t = name;
+                    }
+                }
+                items.add(t);
+            }
+        }
+        return items;
+    }
+
+    private static boolean looksCounted(List<String> recipients) {
+        return recipients.size() == 1 && COUNT.matcher(recipients.get(0)).find();
+    }
+
+    /** "Cụ thể 1 tập thể và 6 cá nhân gồm: A; B; C" in one of the next sentences lists the recipients. */
+    private List<String> listInFollowing(String text, List<TextSpan> sentences, int i) {
+        for (int j = i + 1; j < Math.min(sentences.size(), i + 4); j++) {
+            String s = sentences.get(j).of(text);
+            if (formPattern.matcher(s).find()) {
+                return List.of();
+            }
+            Matcher m = LIST_SENTENCE.matcher(s);
+            if (m.find() && COUNT.matcher(s.substring(0, Math.min(s.length(), m.start(1)))).find()) {
+                return splitList(m.group(1));
+            }
+        }
         return List.of();
+    }
+
+    private static void addUnique(List<String> list, String item) {
+        String k = key(item);
+        for (String x : list) {
+            if (key(x).equals(k)) {
+                return;
+            }
+        }
+        list.add(item);
+    }
+
+    /** Restatements of one conferral merge: same award form and no conflicting conferrer. */
+    private List<AwardMention> merge(List<Candidate> found, String text) {
+        List<List<Candidate>> groups = new ArrayList<>();
+        for (Candidate c : found) {
+            List<Candidate> home = null;
+            for (List<Candidate> g : groups) {
+                Candidate first = g.get(0);
+                if (!first.key.equals(c.key)) {
+                    continue;
+                }
+                boolean conflict = false;
+                for (Candidate o : g) {
+                    if (o.conferrer != null && c.conferrer != null && !key(o.conferrer).equals(key(c.conferrer))) {
+                        conflict = true;
+                    }
+                }
+                if (!conflict) {
+                    home = g;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                groups.add(home);
+            }
+            home.add(c);
+        }
+        List<AwardMention> out = new ArrayList<>();
+        for (List<Candidate> g : groups) {
+            Candidate best = g.get(0);
+            for (Candidate c : g) {
+                if (c.completeness() > best.completeness()) {
+                    best = c;
+                }
+            }
+            String conferrer = best.conferrer;
+            String presenter = best.presenter;
+            String title = best.title;
+            Integer count = best.recipientCount;
+            Integer year = best.year;
+            Set<String> recipients = new LinkedHashSet<>(best.recipients);
+            for (Candidate c : g) {
+                conferrer = conferrer != null ? conferrer : c.conferrer;
+                presenter = presenter != null ? presenter : c.presenter;
+                title = title != null ? title : c.title;
+                year = year != null ? year : c.year;
+                for (String r : c.recipients) {
+                    boolean known = recipients.stream().anyMatch(x -> key(x).equals(key(r)));
+                    if (!known) {
+                        recipients.add(r);
+                    }
+                }
+            }
+            out.add(new AwardMention(best.award, conferrer, presenter, title, List.copyOf(recipients), count, year,
+                    text.substring(best.start, best.end), best.start, best.end));
+        }
+        return out;
+    }
+
+    private static String awardKey(String award) {
+        String k = key(award);
+        k = k.replaceAll("\\bhang (?:nhat|i|1)$", "hang 1")
+                .replaceAll("\\bhang (?:nhi|ii|2)$", "hang 2")
+                .replaceAll("\\bhang (?:ba|iii|3)$", "hang 3");
+        return k;
+    }
+
+    /** Lower case, no tone marks or diacritics, single spaces: for comparing restatements. */
+    static String key(String s) {
+        String d = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return d.replace('đ', 'd').replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 }
