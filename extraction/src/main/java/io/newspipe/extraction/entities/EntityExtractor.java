@@ -262,7 +262,7 @@ public final class EntityExtractor {
         }
 
         int nameWithHead(int i, boolean record, PhraseDict heads) {
-            boolean misc = heads == lex.miscHeads;
+            boolean misc = heads != lex.orgHeads;
             PhraseDict.Match head = heads.match(toks, i, true);
             if (head == null) {
                 return -1;
@@ -336,7 +336,7 @@ public final class EntityExtractor {
                     anchored = true;
                     continue;
                 }
-                if (t.nameLike && lex.surnames.contains(t.lower) && nameRun(j, true) >= 2) {
+                if (t.nameLike && lex.surnames.contains(t.lower) && nameRun(j, true) >= 3) {
                     if (namedAfter) {
                         j += nameRun(j, true);
                         proper = true;
@@ -353,6 +353,11 @@ public final class EntityExtractor {
                         j += w.length();
                     } else {
                         j++;
+                        PhraseDict.Match after = t.nameLike && live(j) && !tok(j).cap && !STOP_WORDS.contains(tok(j).lower)
+                                ? lex.orgWords.match(toks, j) : null;
+                        if (after != null) {
+                            j += after.length(); // "Khu kinh tế": the lower-case part is a known phrase
+                        } else
                         // a capitalized syllable usually opens a two-syllable word: "Hải quan", "Võ thuật", "Kiểm soát"
                         if (t.nameLike && live(j) && tok(j).word && !tok(j).cap && !tok(j).number
                                 && !STOP_WORDS.contains(tok(j).lower) && lex.adminPrefixes.match(toks, j) == null) {
@@ -430,7 +435,7 @@ public final class EntityExtractor {
             }
             String surface = text.substring(first.start, tok(j - 1).end);
             if (misc) {
-                return j;
+                return heads == lex.facilityHeads && !proper ? -1 : j;
             }
             if (lex.generic.contains(TextNormalizer.canonicalKey(surface))) {
                 return -1;
@@ -478,6 +483,9 @@ public final class EntityExtractor {
             if (!live(j)) {
                 return j;
             }
+            if (isPersonStart(j) && nameRun(j, true) >= 3 && lex.locations.match(toks, j) == null) {
+                return j; // "Chủ tịch UBND tỉnh Đặng Văn Minh": a person, not a place
+            }
             PhraseDict.Match loc = lex.locations.match(toks, j);
             if (loc != null) {
                 return j + loc.length();
@@ -505,6 +513,13 @@ public final class EntityExtractor {
         // ---------------------------------------------------------------- locations
 
         int location(int i, boolean record) {
+            if (tok(i).cap && lex.facilityHeads.match(toks, i) != null) {
+                int end = nameWithHead(i, false, lex.facilityHeads);
+                if (end > i) {
+                    addLocation(i, end, true);
+                    return end;
+                }
+            }
             PhraseDict.Match exc = lex.locationExceptions.match(toks, i);
             if (exc != null) {
                 addLocation(i, i + exc.length(), true);
