@@ -97,7 +97,7 @@ public class AvroSerializer<T> implements Serializer<T> {
                 id = client.lookup(subject, schema).id();
             }
         } catch (SchemaRegistryException e) {
-            throw new SerializationException(describe(topic, subject, e), e);
+            throw new SerializationException(describe(topic, subject, e, autoRegister), e);
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
@@ -123,7 +123,8 @@ public class AvroSerializer<T> implements Serializer<T> {
         return topic + (isKey ? "-key" : "-value");
     }
 
-    private static String describe(String topic, String subject, SchemaRegistryException e) {
+    private static String describe(String topic, String subject, SchemaRegistryException e,
+            boolean autoRegister) {
         if (e instanceof SchemaRegistryUnreachableException) {
             return "Cannot serialize record for topic '" + topic + "': " + e.getMessage();
         }
@@ -133,7 +134,8 @@ public class AvroSerializer<T> implements Serializer<T> {
             case SchemaRegistryException.SCHEMA_NOT_FOUND ->
                     "the schema is not registered under subject '" + subject + "' and "
                     + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS + " is false";
-            case SchemaRegistryException.SUBJECT_NOT_FOUND -> "subject '" + subject + "' does not exist";
+            case SchemaRegistryException.SUBJECT_NOT_FOUND -> "subject '" + subject + "' does not exist"
+                    + (autoRegister ? "" : " and " + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS + " is false");
             case SchemaRegistryException.INVALID_SCHEMA -> "the registry rejected the schema as invalid";
             default -> "the Schema Registry refused subject '" + subject + "'";
         };

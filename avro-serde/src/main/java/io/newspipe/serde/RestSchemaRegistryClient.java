@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
+import org.apache.avro.AvroRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,7 +184,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private Schema parse(String text, String what) {
         try {
             return new Schema.Parser().parse(text);
-        } catch (SchemaParseException e) {
+        } catch (AvroRuntimeException e) {
             throw new SchemaRegistryException("Schema Registry returned an unparseable schema for " + what + ": "
                     + e.getMessage(), 200, -1, e);
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
+import org.apache.avro.AvroRuntimeException;
 
 /** The registry's rules (ids, versions, compatibility) over the Kafka-backed state; no HTTP in here. */
 final class SchemaRegistryService {
@@ -26,7 +26,7 @@ final class SchemaRegistryService {
         }
         try {
             return new Schema.Parser().parse(text);
-        } catch (SchemaParseException | NullPointerException | IllegalArgumentException e) {
+        } catch (AvroRuntimeException | NullPointerException | IllegalArgumentException e) {
             throw RegistryError.invalidSchema(e.getMessage());
         }
     }
