@@ -250,9 +250,9 @@ public final class IngestService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         warmUp.interrupt();
-        closeQuietly(rawLog::close, "producer");
+        closeQuietly(() -> rawLog.close(options.deliveryTimeout()), "producer");
         closeQuietly(http::close, "HTTP server");
-        closeQuietly(admin::close, "admin client");
+        closeQuietly(() -> admin.close(Duration.ofSeconds(2)), "admin client"); // do not wait out warm-up calls
         closeQuietly(registryProbe::close, "registry client");
         closeQuietly(meterRegistry::close, "meter registry");
         log.info("Ingest service stopped");

@@ -1,6 +1,7 @@
 package io.newspipe.ingest.intake;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
@@ -106,10 +107,17 @@ public final class KafkaRawArticleLog implements RawArticleLog, AutoCloseable {
         producer.flush();
     }
 
+    /** Flushes, then closes; records still unacknowledged after {@code timeout} are given up (their senders got 503). */
+    public void close(Duration timeout) {
+        try {
+            producer.close(timeout);
+        } finally {
+            valueSerializer.close();
+        }
+    }
+
     @Override
     public void close() {
-        producer.flush();
-        producer.close();
-        valueSerializer.close();
+        close(Duration.ofSeconds(30));
     }
 }
