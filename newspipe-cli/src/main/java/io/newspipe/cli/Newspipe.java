@@ -1,0 +1,84 @@
+package io.newspipe.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** The {@code ./newspipe} command: runs the stack, the services, and offline and operator commands. */
+@Command(name = "newspipe", mixinStandardHelpOptions = true, versionProvider = Newspipe.Version.class,
+        description = "newspipe: raw news text in, enriched Avro records out, over Kafka.",
+        subcommands = {UpCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+public final class Newspipe implements Runnable {
+
+    /** Commands planned for later issues, so asking for one gets a clear answer instead of a typo message. */
+    static final List<String> PLANNED_COMMANDS = List.of("services", "ingest", "tail", "replay", "dlq", "topics",
+            "demo", "bench");
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a command: usage on stderr, exit 2. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Newspipe());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler(Newspipe::handleParameterException);
+        return cmd.execute(args);
+    }
+
+    private static int handleParameterException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        if (ex instanceof UnmatchedArgumentException unmatched && cmd.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            String name = unmatched.getUnmatched().get(0);
+            String available = String.join(", ", cmd.getSubcommands().keySet());
+            if (PLANNED_COMMANDS.contains(name)) {
+                err.println("newspipe: '" + name + "' is not available yet (it arrives with a later issue). "
+                        + "Commands: " + available + ".");
+            } else {
+                err.println("newspipe: unknown command '" + name + "'. Commands: " + available
+                        + ". Run './newspipe help' for details.");
+            }
+            return 2;
+        }
+        if ("Missing command".equals(ex.getMessage())) {
+            return 2;
+        }
+        err.println("newspipe: " + ex.getMessage());
+        if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
+            err.println("Usage: see './newspipe " + qualifiedName(cmd) + "--help'");
+        }
+        return 2;
+    }
+
+    private static String qualifiedName(CommandLine cmd) {
+        return cmd.getParent() == null ? "" : cmd.getCommandName() + " ";
+    }
+
+    /** The version from the jar manifest (absent when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Newspipe.class.getPackage().getImplementationVersion();
+            return new String[] {"newspipe " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

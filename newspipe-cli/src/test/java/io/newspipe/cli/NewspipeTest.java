@@ -1,0 +1,133 @@
+package io.newspipe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewspipeTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Newspipe.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void givenHelpFlag_whenRun_thenUsageListsCommandsAndExitZero() {
+        int code = run("--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("up").contains("extract");
+    }
+
+    @Test
+    void givenUnknownCommand_whenRun_thenOneLineErrorListsCommandsAndExitTwo() {
+        int code = run("frobnicate");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(
+                "newspipe: unknown command 'frobnicate'. Commands: up, extract, help. Run './newspipe help' for details.");
+    }
+
+    @Test
+    void givenPlannedCommand_whenRun_thenSaysItIsNotAvailableYet() {
+        int code = run("replay", "--since", "1h");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("'replay' is not available yet").contains("Commands: up, extract");
+    }
+
+    @Test
+    void givenNoCommand_whenRun_thenUsageOnStderrAndExitTwo() {
+        int code = run();
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: newspipe");
+    }
+
+    @Test
+    void givenUpWithoutInfra_whenRun_thenExplainsTheFullStackComesWithTheServicesAndExitTwo() {
+        int code = run("up");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("./newspipe up --infra").contains("arrives with the services");
+    }
+
+    @Test
+    void givenKafkaPortInUse_whenUpInfra_thenOneLineErrorNamingThePortAndExitOne(@TempDir Path dir)
+            throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            int code = run("up", "--infra", "--data-dir", dir.toString(), "--kafka-port", String.valueOf(port),
+                    "--registry-port", "0");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString().strip()).isEqualTo("newspipe up: Kafka port " + port
+                    + " is already in use (is newspipe already running?); choose another with --kafka-port");
+            assertThat(dir.resolve("kafka-logs")).doesNotExist();
+        }
+    }
+
+    @Test
+    void givenRegistryPortInUse_whenUpInfra_thenErrorNamesRegistryFlag(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int code = run("up", "--infra", "--data-dir", dir.toString(), "--kafka-port", "0",
+                    "--registry-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).contains("Schema Registry port").contains("--registry-port");
+        }
+    }
+
+    @Test
+    void givenBadOption_whenRun_thenErrorAndExitTwo() {
+        int code = run("up", "--kafka-port", "abc");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("newspipe:").contains("abc");
+    }
+
+    @Test
+    void givenArticleFile_whenExtractToOutputFile_thenOneJsonLinePerArticleAndExitZero(@TempDir Path dir)
+            throws Exception {
+        Path article = dir.resolve("001.txt");
+        Files.writeString(article, "Ngày 5/3, Ban Thường vụ Tỉnh ủy Nghệ An tổ chức hội nghị. Bí thư Tỉnh ủy "
+                + "Thái Thanh Quý trao Bằng khen của Thủ tướng Chính phủ cho 12 tập thể.\n", StandardCharsets.UTF_8);
+        Path output = dir.resolve("out/predictions.jsonl");
+
+        int code = run("extract", article.toString(), "--output", output.toString());
+
+        assertThat(code).isZero();
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("{").contains("001");
+    }
+
+    @Test
+    void givenMissingInput_whenExtract_thenExitCodeOneIsPassedThrough(@TempDir Path dir) {
+        int code = run("extract", dir.resolve("missing.txt").toString(), "--output",
+                dir.resolve("p.jsonl").toString());
+
+        assertThat(code).isEqualTo(1);
+    }
+
+    @Test
+    void givenExtractWithoutPaths_whenRun_thenUsageErrorExitTwo() {
+        int code = run("extract");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("PATH");
+    }
+}
