@@ -51,6 +51,7 @@ public final class AwardExtractor {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])năm\\s+((?:19|20)\\d{2})(?!\\d)", FLAGS);
+    private static final Pattern ANY_QUOTED = Pattern.compile("[“\"]([^”\"\\n]{2,120})[”\"]");
     private static final Pattern QUOTED = Pattern.compile("^\\s*[“\"]([^”\"\\n]{2,120})[”\"]");
     private static final Pattern OF_BY = Pattern.compile("^\\s*(?:[“\"][^”\"\\n]{2,120}[”\"]\\s*)?(?:,\\s*)?(của|do)\\s+", FLAGS);
     private static final Pattern DELEGATED = Pattern.compile("(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt)(?:\\s+của)?\\s+", FLAGS);
@@ -64,7 +65,7 @@ public final class AwardExtractor {
     private static final Pattern LIST_SENTENCE = Pattern.compile("^[^:]{0,100}?(?<![\\p{L}])gồm(?:\\s+có)?\\s*[^:;.]{0,40}:\\s*(.+)$", FLAGS);
     private static final Pattern COUNT = Pattern.compile(
             "(?<![\\p{L}\\p{N}.,])(\\d+)\\s+(?:tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
-                    + "gia đình|học sinh|giáo viên|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)(?![\\p{L}])",
+                    + "gia đình|học sinh|giáo viên|nhà giáo|y bác sĩ|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)(?![\\p{L}])",
             FLAGS);
     private static final Pattern RECIPIENT_STOP = Pattern.compile(
             "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
@@ -78,7 +79,14 @@ public final class AwardExtractor {
     private static final Pattern TRAILING_ADVERBS = Pattern.compile(
             "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự))+\\s*$", FLAGS);
     private static final Pattern SUBJECT_END = Pattern.compile(
-            "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|chính thức|trân trọng|long trọng)(?![\\p{L}])", FLAGS);
+            "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|chính thức|trân trọng|long trọng|công bố|quyết định|ban hành)(?![\\p{L}])", FLAGS);
+    /** Positions: a holder who "trao" (hands over) an award is a presenter unless the text names the conferrer. */
+    private static final Pattern POSITION = Pattern.compile(
+            "^(?:Phó\\s+)?(?:Bộ trưởng|Thứ trưởng|Chủ tịch(?!\\s+nước)|Bí thư|Giám đốc|Tư lệnh|Chính ủy|Cục trưởng|Tổng cục trưởng|"
+                    + "Trưởng ban|Chánh|Tổng Giám đốc|Viện trưởng|Hiệu trưởng|Trưởng|Đại diện)(?![\\p{L}])", FLAGS);
+    /** "ghi nhận", "tiếp nhận", "xác nhận": not the verb "nhận" (receive). */
+    private static final Set<String> NOT_RECEIVE_BEFORE = Set.of("ghi", "tiếp", "xác", "thừa", "nhìn", "cảm", "chấp", "biên",
+            "công", "thu");
     private static final Pattern PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:trao tặng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)\\s*$", FLAGS);
 
     private final Pattern formPattern;
@@ -87,6 +95,7 @@ public final class AwardExtractor {
     private final Set<String> titlesNeedingPrefix = new HashSet<>();
     private final Pattern authorityHead;
     private final Set<String> surnames = new HashSet<>();
+    private final Set<String> places = new HashSet<>();
     private final Pattern honorific;
     private static final Set<String> ADMIN_PREFIXES = Set.of("tỉnh", "huyện", "thành", "phố", "tp", "tp.", "xã", "quận",
             "phường", "thị", "trấn", "thôn", "bản", "ấp", "khu");
@@ -109,7 +118,8 @@ public final class AwardExtractor {
         String medals = Lexicon.alternation(Lexicon.lines("awards-medals.txt"));
         formPattern = Pattern.compile("(?<![\\p{L}])(?:"
                 + "(?<order>Huân chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
-                + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + ")))"
+                + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
+                + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<plain>Bằng khen|Giấy khen|Cờ thi đua|Cờ truyền thống|Kỷ niệm chương)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
@@ -117,6 +127,12 @@ public final class AwardExtractor {
         verbs = Lexicon.rows("awards-verbs.tsv");
         verbPattern = Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList());
         authorityHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-authorities.txt")) + ")(?![\\p{L}])", FLAGS);
+        for (String file : List.of("provinces.txt", "places.txt")) {
+            for (String place : Lexicon.lines(file)) {
+                places.add(key(place));
+            }
+        }
+        places.add(key("Hồ Chí Minh"));
         for (String s : Lexicon.lines("surnames.txt")) {
             surnames.add(s.split("\\s+")[0]);
         }
@@ -135,11 +151,13 @@ public final class AwardExtractor {
             if (forms.isEmpty() || !verbPattern.matcher(s).find()) {
                 continue;
             }
+            Candidate previous = null;
             for (Form f : forms) {
-                Candidate c = read(s, f, forms);
+                Candidate c = read(s, f, forms, previous);
                 if (c == null) {
                     continue;
                 }
+                previous = c;
                 if (c.recipients.isEmpty() || looksCounted(c.recipients)) {
                     List<String> listed = listInFollowing(text, sentences, i);
                     if (!listed.isEmpty()) {
@@ -227,7 +245,7 @@ public final class AwardExtractor {
         return end;
     }
 
-    private Candidate read(String s, Form f, List<Form> forms) {
+    private Candidate read(String s, Form f, List<Form> forms, Candidate previous) {
         // A quoted emulation title right after a Bằng khen/Giấy khen is that award's citation, not another award.
         if (f.kind() == Kind.TITLE && f.quotedTitle()) {
             for (Form other : forms) {
@@ -236,10 +254,21 @@ public final class AwardExtractor {
                 }
             }
         }
+        Form prevForm = null;
+        Form nextForm = null;
+        for (Form o : forms) {
+            if (o.end() <= f.start()) {
+                prevForm = o;
+            } else if (o.start() >= f.end() && nextForm == null) {
+                nextForm = o;
+            }
+        }
         Candidate c = new Candidate();
         c.award = f.award();
         c.key = awardKey(f.award());
-        String post = s.substring(f.end());
+        // Everything about this form lies before the next form of the sentence.
+        int limit = nextForm == null ? s.length() : cutBeforeNextFrame(s, f.end(), nextForm.start());
+        String post = s.substring(f.end(), limit);
         int postFrom = 0;
 
         Matcher q = QUOTED.matcher(post);
@@ -261,30 +290,37 @@ public final class AwardExtractor {
         // Recipients after the form: "... tặng 6 tập thể", "... cho anh Huy".
         Matcher to = TO.matcher(post);
         to.region(postFrom, Math.min(post.length(), postFrom + 60));
-        if (to.find() && noFormBetween(forms, f.end() + postFrom, f.end() + to.start())) {
-            String r = readRecipients(post, to.end());
-            addRecipients(c, r);
+        if (to.find()) {
+            addRecipients(c, readRecipients(post, to.end()));
         }
         if (c.title == null) {
-            Matcher q2 = Pattern.compile("[“\"]([^”\"\\n]{2,120})[”\"]").matcher(post);
+            Matcher q2 = ANY_QUOTED.matcher(post);
             if (q2.find() && q2.start() < 120) {
                 c.title = q2.group(1).strip();
             }
         }
 
         // The frame before the form: who gives it, who receives it.
-        int clauseStart = clauseStart(s, f.start());
-        String pre = s.substring(clauseStart, f.start());
+        int floor = clauseStart(s, f.start());
+        if (prevForm != null) {
+            floor = Math.max(floor, prevForm.end());
+        }
+        String pre = s.substring(floor, f.start());
         String verbType = null;
         int verbStart = -1;
         int verbEnd = -1;
         Matcher vm = verbPattern.matcher(pre);
         while (vm.find()) {
+            if (vm.group().equalsIgnoreCase("nhận") && NOT_RECEIVE_BEFORE.contains(previousWord(pre, vm.start()))) {
+                continue;
+            }
             verbType = typeOf(vm.group());
             verbStart = vm.start();
             verbEnd = vm.end();
         }
-        if (verbType != null && wordCount(pre.substring(verbEnd)) <= 6) {
+        boolean ownFrame = verbType != null && wordCount(pre.substring(verbEnd)) <= 6;
+        if (ownFrame) {
+            String verb = pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT);
             Matcher passive = PASSIVE.matcher(pre.substring(0, verbEnd));
             if (passive.find()) {
                 Authority a = authority(passive.group(1));
@@ -300,32 +336,39 @@ public final class AwardExtractor {
                 if (se.find()) {
                     subject = subject.substring(0, se.start());
                 }
+                if (prevForm != null) {
+                    // "… cho Công ty A và Thủ tướng Chính phủ tặng Bằng khen": the new subject follows the last "và"
+                    int and = Math.max(subject.lastIndexOf(" và "), subject.lastIndexOf(','));
+                    if (and >= 0) {
+                        subject = subject.substring(and + (subject.charAt(and) == ',' ? 1 : 4));
+                    }
+                }
                 subject = LEADING_ROLE.matcher(subject.strip()).replaceFirst("");
                 Authority a = authority(subject);
-                if (a != null) {
-                    if (a.authority() != null && c.conferrer == null
-                            && (!verbType.equals("PRESENT") || a.person() == null)) {
-                        c.conferrer = a.authority();
-                    }
-                    if (a.person() != null && (verbType.equals("PRESENT") || pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT).contains("trao"))) {
-                        c.presenter = a.person();
-                    }
-                } else if (verbType.equals("PRESENT") || verbType.equals("GIVE")) {
-                    String person = trailingPerson(subject);
+                boolean presentsOnly = verbType.equals("PRESENT") && POSITION.matcher(subject.strip()).find();
+                if (a != null && a.authority() != null && c.conferrer == null && !presentsOnly) {
+                    c.conferrer = a.authority();
+                }
+                if (verbType.equals("PRESENT") || verb.contains("trao")) {
+                    String person = a != null && a.person() != null ? a.person() : lastPerson(s.substring(0, floor + verbStart));
                     if (person != null) {
                         c.presenter = person;
                     }
                 }
             }
+        } else if (previous != null && prevForm != null) {
+            // "… tặng danh hiệu X cho A và Bằng khen cho 5 cá nhân": the second form shares the first one's frame.
+            c.conferrer = c.conferrer != null ? c.conferrer : previous.conferrer;
+            c.presenter = previous.presenter;
         }
         Matcher d = DELEGATED.matcher(s);
-        if (d.find() && d.start() < f.start() + 200) {
+        if (d.find() && d.start() < f.start()) {
             Authority a = authority(s.substring(d.end(), authorityEnd(s, d.end())));
             if (a != null && a.authority() != null) {
                 c.conferrer = a.authority();
             }
         }
-        Matcher list = LIST.matcher(s.substring(f.end()));
+        Matcher list = LIST.matcher(post);
         if (list.find()) {
             List<String> items = splitList(list.group(2));
             if (!items.isEmpty()) {
@@ -340,6 +383,69 @@ public final class AwardExtractor {
             c.title = null;
         }
         return c;
+    }
+
+    /**
+     * Where this form's text stops when another form follows: before "và"/"," that opens the next form's own frame
+     * ("… cho Công ty A và Thủ tướng Chính phủ tặng Bằng khen"), else at the next form.
+     */
+    private int cutBeforeNextFrame(String s, int from, int nextStart) {
+        String between = s.substring(from, nextStart);
+        Matcher vm = verbPattern.matcher(between);
+        int lastVerb = -1;
+        while (vm.find()) {
+            lastVerb = vm.start();
+        }
+        if (lastVerb > 0) {
+            String head = between.substring(0, lastVerb);
+            int and = Math.max(head.lastIndexOf(" và "), head.lastIndexOf(','));
+            if (and > 0) {
+                return from + and;
+            }
+        }
+        int and = between.lastIndexOf(" và ");
+        return and > 0 ? from + and : nextStart;
+    }
+
+    private static String previousWord(String s, int at) {
+        int e = at;
+        while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(s.charAt(b - 1))) {
+            b--;
+        }
+        return s.substring(b, e).toLowerCase(Locale.ROOT);
+    }
+
+    /** The last full person name (family name and at least two more capitalized words) in the text, or null. */
+    private String lastPerson(String text) {
+        String found = null;
+        for (String chunk : text.split("[,;:()“”\"]+")) {
+            String[] words = chunk.strip().split("\\s+");
+            for (int i = 0; i < words.length; i++) {
+                if (!surnames.contains(words[i])) {
+                    continue;
+                }
+                int j = i + 1;
+                while (j < words.length && j - i < 4 && isCapitalized(words[j])) {
+                    j++;
+                }
+                if (j - i >= 3) {
+                    String name = String.join(" ", List.of(words).subList(i, j));
+                    if (!isPlace(name)) {
+                        found = name;
+                    }
+                    i = j - 1;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean isCapitalized(String w) {
+        return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
     }
 
     private static boolean noFormBetween(List<Form> forms, int from, int to) {
@@ -418,20 +524,32 @@ public final class AwardExtractor {
         String[] words = p.split("\\s+");
         String person = null;
         int cut = words.length;
-        for (int i = 0; i < words.length; i++) {
-            if (surnames.contains(words[i]) && words.length - i >= 3 && allCapitalized(words, i)
-                    && (i == 0 || !ADMIN_PREFIXES.contains(words[i - 1].toLowerCase(Locale.ROOT)))
-                    && !String.join(" ", List.of(words).subList(i, words.length)).startsWith("Hồ Chí Minh")) {
-                cut = i;
-                person = String.join(" ", List.of(words).subList(i, words.length));
-                break;
+        for (int i = 1; i < words.length; i++) {
+            // A trailing full name: family name plus two or three capitalized words, and not a place ("tỉnh Hà Tĩnh",
+            // "TP Hồ Chí Minh").
+            int run = words.length - i;
+            if (surnames.contains(words[i]) && run >= 3 && run <= 4 && allCapitalized(words, i)) {
+                String name = String.join(" ", List.of(words).subList(i, words.length));
+                if (!isPlace(name)) {
+                    cut = i;
+                    person = name;
+                    break;
+                }
             }
+        }
+        if (person == null && words.length >= 3 && surnames.contains(words[0]) && words.length <= 4 && allCapitalized(words, 0)
+                && !isPlace(p)) {
+            return new Authority(null, p);
         }
         String auth = String.join(" ", List.of(words).subList(0, cut));
         if (!auth.isEmpty() && authorityHead.matcher(auth).find()) {
             return new Authority(auth, person);
         }
         return person == null ? null : new Authority(null, person);
+    }
+
+    private boolean isPlace(String name) {
+        return places.contains(key(name));
     }
 
     private static boolean allCapitalized(String[] words, int from) {

@@ -43,7 +43,11 @@ public final class KpiExtractor {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern ANAPHORA_AFTER = Pattern.compile("^\\s*(?:\\S+\\s+){0,3}?(?:này|nói trên|kể trên)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern WORD = Pattern.compile("[^\\s]+");
+    /** "Giá lúa", "giá xăng": a price; "trị giá", "giá trị" and "chỉ số giá" are indicators. */
+    private static final Pattern PRICE = Pattern.compile("(?<![\\p{L}])(?<!trị )(?<!số )giá(?! trị)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "8.500 đồng/kg", "300.000 đồng/suất": money per physical unit is a price. */
+    private static final Pattern PER_UNIT = Pattern.compile("^/(?!người|năm|tháng)\\p{L}+");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}[,.;:)]*");
 
     private final Map<String, String[]> units = new HashMap<>();
@@ -197,7 +201,8 @@ public final class KpiExtractor {
             int spanEnd = spanEnd(s, unit.end());
             previousFigureEnd = unit.end();
             String spanText = s.substring(spanStart, spanEnd);
-            String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit.normalized());
+            String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit.normalized(),
+                    out.isEmpty() ? null : out.get(out.size() - 1).metric());
             String status = null;
             Matcher sw = statusWords.matcher(spanText);
             if (sw.find()) {
@@ -304,7 +309,7 @@ public final class KpiExtractor {
     /** Whether a figure with this unit, in this sentence, is an indicator rather than a price, gift or head count. */
     private boolean isIndicator(String s, int ns, int ne, Unit unit, String before) {
         int clauseStart = clauseStart(s, ns);
-        if (found(clauseExclusions, s, clauseStart, clauseEnd(s, unit.end()))) {
+        if (found(clauseExclusions, s, clauseStart, ns)) {
             return false; // area, population, administrative mergers
         }
         if (ANAPHORA_BEFORE.matcher(before).find() && ANAPHORA_AFTER.matcher(s.substring(unit.end())).find()) {
@@ -312,9 +317,12 @@ public final class KpiExtractor {
         }
         switch (unit.kind()) {
             case PERCENT, RANK -> {
-                return !found(moneyExclusions, s, Math.max(clauseStart, ns - 30), ns);
+                return !found(moneyExclusions, s, Math.max(clauseStart, ns - 30), ns) && !found(PRICE, s, clauseStart, ns);
             }
             case MONEY -> {
+                if (PER_UNIT.matcher(s.substring(unit.end())).find() || found(PRICE, s, clauseStart, ns)) {
+                    return false;
+                }
                 int windowStart = Math.max(0, ns - 80);
                 if (found(moneyExclusions, s, windowStart, Math.min(s.length(), unit.end() + 20))) {
                     return false;
@@ -396,14 +404,11 @@ public final class KpiExtractor {
             }
             String w = s.substring(ws, we);
             String lw = w.toLowerCase(Locale.ROOT);
-            if (lw.equals("và") || lw.equals("nhưng") || lw.equals("còn") || lw.equals("với") || lw.equals("song")) {
+            if (lw.equals("và") || lw.equals("nhưng") || lw.equals("với") || lw.equals("song")) {
                 break;
             }
-            if (w.chars().anyMatch(Character::isDigit)) {
-                String prevWord = previousWord(s, ws);
-                if (!(YEAR.matcher(w).matches() && prevWord.equalsIgnoreCase("năm"))) {
-                    break;
-                }
+            if (w.chars().anyMatch(Character::isDigit) && !isTimeWord(s, ws, we)) {
+                break;
             }
             start = ws;
             i = ws;
@@ -412,6 +417,16 @@ public final class KpiExtractor {
             }
         }
         return start;
+    }
+
+    /** "năm 2017", "quý I/2024", "6 tháng đầu năm": time words may sit inside a figure's span. */
+    private static boolean isTimeWord(String s, int ws, int we) {
+        String prev = previousWord(s, ws).toLowerCase(Locale.ROOT);
+        if (prev.equals("năm") || prev.equals("quý") || prev.equals("tháng") || prev.equals("ngày")) {
+            return true;
+        }
+        String rest = s.substring(we).stripLeading().toLowerCase(Locale.ROOT);
+        return rest.startsWith("tháng") || rest.startsWith("năm") || rest.startsWith("quý");
     }
 
     private static String previousWord(String s, int ws) {
@@ -483,13 +498,24 @@ public final class KpiExtractor {
                     + "tăng thêm|giải ngân được|dẫn đầu với|xếp|đứng|thứ|khoảng|trên|hơn|gần|đã|sẽ|vượt|thu đạt|bằng|mức))+$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private static String metric(String s, int spanStart, int figureStart, int unitEnd, int spanEnd, String unit) {
-        String head = s.substring(spanStart, figureStart).strip();
+    private static String metric(String s, int spanStart, int figureStart, int unitEnd, int spanEnd, String unit,
+            String previousMetric) {
+        String raw = s.substring(spanStart, figureStart).strip();
+        String head = raw;
         head = LEADING_NOISE.matcher(head).replaceFirst("");
         head = TRAILING_VERBS.matcher(" " + head).replaceFirst("").strip();
         String tail = s.substring(unitEnd, spanEnd).strip();
         if (!head.isEmpty()) {
             return head.length() > 80 ? head.substring(head.length() - 80).strip() : head;
+        }
+        if (previousMetric != null) {
+            // "..., tăng 12%": the change of the figure just named
+            String change = raw.toLowerCase(Locale.ROOT);
+            String base = previousMetric.replaceFirst("\\s*\\((?:tăng|giảm)\\)$", "");
+            if (change.startsWith("tăng") || change.startsWith("giảm")) {
+                return base + " (" + (change.startsWith("tăng") ? "tăng" : "giảm") + ")";
+            }
+            return base;
         }
         if (!tail.isEmpty()) {
             return tail;
