@@ -135,6 +135,9 @@ public final class TextNormalizer {
             }
             char b2 = Character.toLowerCase(stripTone(c2));
             char b1 = Character.toLowerCase(c1);
+            if (!isVowel(b1)) {
+                continue;
+            }
             boolean glide = (b1 == 'o' && (b2 == 'a' || b2 == 'e')) || (b1 == 'u' && b2 == 'y');
             if (!glide) {
                 continue;
@@ -145,47 +148,76 @@ public final class TextNormalizer {
                     continue;
                 }
             }
-            String moved1 = Normalizer.normalize(String.valueOf(c1) + tone, Normalizer.Form.NFC);
-            if (moved1.length() != 1) {
+            char moved1 = addTone(c1, tone);
+            if (moved1 == 0) {
                 continue;
             }
-            sb.setCharAt(end - 2, moved1.charAt(0));
+            sb.setCharAt(end - 2, moved1);
             sb.setCharAt(end - 1, stripTone(c2));
         }
     }
 
     private static boolean isVowel(char c) {
-        return "aăâeêioôơuưy".indexOf(c) >= 0 || "aăâeêioôơuưy".indexOf(stripTone(c)) >= 0;
+        return "aăâeêioôơuưy".indexOf(c) >= 0;
+    }
+
+    // Tables for the Latin range up to U+1EFF: the tone mark of a precomposed letter, the letter without it, and
+    // the letter with a given tone added. Built once, so the per-character work is an array lookup.
+    private static final int TABLE = 0x1F00;
+    private static final char[] TONE = new char[TABLE];
+    private static final char[] BASE = new char[TABLE];
+    private static final String TONES = "" + GRAVE + ACUTE + TILDE + HOOK + DOT_BELOW;
+    private static final char[][] WITH_TONE = new char[TABLE][];
+
+    static {
+        for (char c = 0; c < TABLE; c++) {
+            BASE[c] = c;
+            if (c < 0x00C0) {
+                continue;
+            }
+            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            StringBuilder keep = new StringBuilder(2);
+            char tone = 0;
+            for (int k = 0; k < d.length(); k++) {
+                char m = d.charAt(k);
+                if (TONES.indexOf(m) >= 0) {
+                    tone = m;
+                } else {
+                    keep.append(m);
+                }
+            }
+            if (tone != 0) {
+                String r = Normalizer.normalize(keep, Normalizer.Form.NFC);
+                if (r.length() == 1) {
+                    TONE[c] = tone;
+                    BASE[c] = r.charAt(0);
+                }
+            }
+        }
+        for (char c = 0; c < TABLE; c++) {
+            if (TONE[c] != 0 && BASE[c] < TABLE) {
+                char b = BASE[c];
+                if (WITH_TONE[b] == null) {
+                    WITH_TONE[b] = new char[TONES.length()];
+                }
+                WITH_TONE[b][TONES.indexOf(TONE[c])] = c;
+            }
+        }
     }
 
     private static char toneOf(char c) {
-        if (c < 0x00C0) {
-            return 0;
-        }
-        String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        for (int k = 1; k < d.length(); k++) {
-            char m = d.charAt(k);
-            if (m == GRAVE || m == ACUTE || m == TILDE || m == HOOK || m == DOT_BELOW) {
-                return m;
-            }
-        }
-        return 0;
+        return c < TABLE ? TONE[c] : 0;
     }
 
     /** The letter without its tone mark, keeping the vowel-quality marks (ă â ê ô ơ ư). */
     static char stripTone(char c) {
-        if (c < 0x00C0) {
-            return c;
+        return c < TABLE ? BASE[c] : c;
+    }
+
+    private static char addTone(char base, char tone) {
+        if (base >= TABLE || WITH_TONE[base] == null) {
+            return 0;
         }
-        String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        StringBuilder keep = new StringBuilder(2);
-        for (int k = 0; k < d.length(); k++) {
-            char m = d.charAt(k);
-            if (m != GRAVE && m != ACUTE && m != TILDE && m != HOOK && m != DOT_BELOW) {
-                keep.append(m);
-            }
-        }
-        String r = Normalizer.normalize(keep, Normalizer.Form.NFC);
-        return r.length() == 1 ? r.charAt(0) : c;
+        return WITH_TONE[base][TONES.indexOf(tone)];
     }
 }

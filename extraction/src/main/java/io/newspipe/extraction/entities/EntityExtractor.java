@@ -29,6 +29,7 @@ public final class EntityExtractor {
     private static final Set<String> COMMA_CONTINUATIONS = Set.of("chống", "tiêu", "lãng", "buôn", "gian");
     private static final Set<String> NAMED_AFTER_PERSON_HEADS = Set.of("trường");
     private static final int MAX_NAME = 4;
+    private static final java.util.regex.Pattern ROAD = java.util.regex.Pattern.compile("QL\\d+[A-Z]?");
     private static final Set<String> QUANTIFIERS = Set.of("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
             "mười", "các", "những", "mỗi", "nhiều", "mọi", "từng");
     private static final Set<String> QUANTITY_WORDS = Set.of("%", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "đồng", "usd",
@@ -533,7 +534,7 @@ public final class EntityExtractor {
                 addLocation(i, end, true);
                 return end;
             }
-            if (t.text.matches("QL\\d+[A-Z]?")) {
+            if (t.text.startsWith("QL") && t.text.length() > 2 && Character.isDigit(t.text.charAt(2)) && ROAD.matcher(t.text).matches()) {
                 addLocation(i, i + 1, true);
                 return i + 1;
             }
@@ -655,6 +656,13 @@ public final class EntityExtractor {
 
     /** ASCII company names written in CamelCase: "HDBank", "NutiFood", "VietinBank" (not "GrowPLUS", "IoT"). */
     static boolean isCamelCaseName(String s) {
-        return s.length() >= 5 && CAMEL.matcher(s).matches();
+        if (s.length() < 5 || s.charAt(0) < 'A' || s.charAt(0) > 'Z') {
+            return false;
+        }
+        boolean laterUpper = false;
+        for (int k = 1; k < s.length() && !laterUpper; k++) {
+            laterUpper = s.charAt(k) >= 'A' && s.charAt(k) <= 'Z';
+        }
+        return laterUpper && CAMEL.matcher(s).matches();
     }
 }

@@ -18,8 +18,11 @@ public final class ScrapedTextParser {
     private static final Pattern IMG_LINE = Pattern.compile("^\\[(?:img|image|ảnh|photo)\\]$", Pattern.CASE_INSENSITIVE);
     /** A credit at the end of a line: "Ảnh: X", "Ảnh X", "(Ảnh: X)", "Ảnh minh họa: X", "Nguồn ảnh: X". */
     private static final Pattern CREDIT = Pattern.compile(
-            "(?:^|(?<=[\\s.(]))(\\(?)((?:Ảnh|ẢNH|Nguồn ảnh|Nguồn)(?: minh họa)?(?:\\s*:\\s*|\\s+))([^\\n()]{1,60}?)(\\)?)\\.?$");
+            "^(\\(?)((?:Ảnh|ẢNH|Nguồn ảnh|Nguồn)(?: minh họa)?(?:\\s*:\\s*|\\s+))([^\\n()]{1,60}?)(\\)?)\\.?$");
     private static final Pattern INITIALS_OR_NAME = Pattern.compile("^\\p{Lu}[\\p{L}.&]*(?:[ .-]+\\p{Lu}[\\p{L}.&]*){0,4}$");
+
+    private static final Pattern PARENTHETICAL = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private ScrapedTextParser() {
     }
@@ -88,13 +91,14 @@ public final class ScrapedTextParser {
                 caption = true;
                 bodyEnd = skipSpacesBack(text, bodyStart, bodyEnd - 1);
             }
-            Matcher cm = CREDIT.matcher(text.substring(bodyStart, bodyEnd));
-            if (cm.find()) {
+            int creditAt = creditCandidate(text, bodyStart, bodyEnd);
+            Matcher cm = creditAt < 0 ? null : CREDIT.matcher(text.substring(creditAt, bodyEnd));
+            if (cm != null && cm.matches()) {
                 String who = cm.group(3).strip();
                 boolean colon = cm.group(2).contains(":");
                 if (!who.isEmpty() && (colon || INITIALS_OR_NAME.matcher(who).matches())) {
-                    int creditStart = bodyStart + cm.start();
-                    int whoStart = bodyStart + cm.start(3);
+                    int creditStart = creditAt + cm.start();
+                    int whoStart = creditAt + cm.start(3);
                     int whoEnd = whoStart + cm.group(3).stripTrailing().length();
                     if (whoEnd > whoStart && text.charAt(whoEnd - 1) == '.') {
                         whoEnd--;
@@ -115,6 +119,25 @@ public final class ScrapedTextParser {
         return new ScrapedText(text, paragraphs, captions, credits, outletTag, byline, url, excluded);
     }
 
+    /** Start of the last "Ảnh"/"Nguồn" word of the line (or its opening parenthesis), or -1. */
+    private static int creditCandidate(String text, int from, int to) {
+        int best = -1;
+        // one backward scan for the first letter of "Ảnh"/"ẢNH"/"Nguồn" (String.lastIndexOf is slow on UTF-16 text)
+        for (int k = to - 3; k >= from && best < 0; k--) {
+            char c = text.charAt(k);
+            if ((c == 'Ả' && (text.startsWith("Ảnh", k) || text.startsWith("ẢNH", k)))
+                    || (c == 'N' && text.startsWith("Nguồn", k))) {
+                if (k == from || " \t.(".indexOf(text.charAt(k - 1)) >= 0) {
+                    best = k;
+                }
+            }
+        }
+        if (best > from && text.charAt(best - 1) == '(') {
+            best--;
+        }
+        return best;
+    }
+
     /** Tags are short source names: an all-caps abbreviation or a domain; a spaced name only when a dash follows. */
     private static boolean looksLikeTag(String inner, String after) {
         boolean dash = after.indexOf('-') >= 0 || after.indexOf('–') >= 0 || after.indexOf('—') >= 0;
@@ -133,7 +156,7 @@ public final class ScrapedTextParser {
      * such as "Thu Dịu"), no digits, optionally with a parenthetical note ("(Thực hiện)").
      */
     static boolean isByline(String line) {
-        String t = line.replaceAll("\\([^()]*\\)", " ").strip();
+        String t = PARENTHETICAL.matcher(line).replaceAll(" ").strip();
         if (t.isEmpty() || line.length() > 50 || t.length() > 40) {
             return false;
         }
@@ -141,7 +164,7 @@ public final class ScrapedTextParser {
         if (last == '|' || last == ':' || last == ',' || last == ';' || last == '!' || last == '?') {
             return false;
         }
-        String[] words = t.split("\\s+");
+        String[] words = SPACES.split(t);
         if (words.length > 6) {
             return false;
         }

@@ -1,0 +1,102 @@
+package io.newspipe.extraction.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.newspipe.extraction.Extractor;
+import io.newspipe.extraction.TextNormalizer;
+
+/**
+ * Throughput benchmark without JMH: warms up, then extracts the given articles (.txt files or directories) in a loop
+ * for about ten seconds on one thread and prints MB/s of UTF-8 article text (normalization included).
+ * Without arguments it uses the sample articles bundled in the jar.
+ *
+ * <p>Usage: {@code ExtractBenchmark [--seconds N] [PATH...]}
+ */
+public final class ExtractBenchmark {
+
+    private static final String[] BUNDLED = {"sample-1.txt", "sample-2.txt", "sample-3.txt"};
+
+    private ExtractBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        double seconds = 10;
+        List<Path> paths = new ArrayList<>();
+        for (int k = 0; k < args.length; k++) {
+            if (args[k].equals("--seconds") && k + 1 < args.length) {
+                seconds = Double.parseDouble(args[++k]);
+            } else {
+                paths.add(Path.of(args[k]));
+            }
+        }
+        List<String> texts = paths.isEmpty() ? bundled() : read(paths);
+        if (texts.isEmpty()) {
+            System.err.println("no articles to benchmark");
+            System.exit(2);
+        }
+        long bytesPerRound = 0;
+        for (String t : texts) {
+            bytesPerRound += t.getBytes(StandardCharsets.UTF_8).length;
+        }
+        Extractor extractor = Extractor.create();
+        long sink = 0;
+        long warmEnd = System.nanoTime() + (long) (Math.min(3, seconds / 3) * 1e9);
+        while (System.nanoTime() < warmEnd) {
+            sink += round(extractor, texts);
+        }
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long rounds = 0;
+        while (System.nanoTime() < end) {
+            sink += round(extractor, texts);
+            rounds++;
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double mb = rounds * (double) bytesPerRound / 1e6;
+        System.out.printf("%d articles x %d rounds, %.1f MB in %.2f s: %.1f MB/s (%.0f articles/s) [checksum %d]%n",
+                texts.size(), rounds, mb, elapsed, mb / elapsed, rounds * texts.size() / elapsed, sink);
+    }
+
+    private static long round(Extractor extractor, List<String> texts) {
+        long found = 0;
+        for (String t : texts) {
+            found += extractor.extract(TextNormalizer.normalize(t)).entities().size();
+        }
+        return found;
+    }
+
+    private static List<String> read(List<Path> paths) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    for (Path f : s.filter(x -> x.toString().endsWith(".txt")).sorted().toList()) {
+                        out.add(Files.readString(f));
+                    }
+                }
+            } else {
+                out.add(Files.readString(p));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> bundled() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String name : BUNDLED) {
+            try (InputStream in = ExtractBenchmark.class.getResourceAsStream("/io/newspipe/extraction/samples/" + name)) {
+                if (in != null) {
+                    out.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+}
