@@ -17,10 +17,6 @@ import io.newspipe.schemas.RawArticle;
 /** The enrich topology, kept apart from the service lifecycle so tests drive it with TopologyTestDriver. */
 final class EnrichTopology {
 
-    static {
-        AvroClassTrust.trustContractClasses();
-    }
-
     private EnrichTopology() {
     }
 

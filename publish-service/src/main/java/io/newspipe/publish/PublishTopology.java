@@ -20,10 +20,6 @@ final class PublishTopology {
     /** Per-article (fingerprint, revision); its changelog is how the revision rule survives restarts. */
     static final String REVISIONS_STORE = "article-revisions";
 
-    static {
-        AvroClassTrust.trustContractClasses();
-    }
-
     private PublishTopology() {
     }
 
