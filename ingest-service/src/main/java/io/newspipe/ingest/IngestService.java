@@ -119,6 +119,11 @@ public final class IngestService implements AutoCloseable {
         if (http != null) {
             return this;
         }
+        // The JDK server writes headers and body in separate segments; without TCP_NODELAY each small reply waits
+        // for the client's delayed ACK (~40 ms). Read once, when the JDK server first starts in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         meterRegistry = ServiceMetrics.newRegistry(SERVICE_NAME);
         IngestMetrics metrics = new IngestMetrics(meterRegistry);
         metrics.knownIds(() -> {
