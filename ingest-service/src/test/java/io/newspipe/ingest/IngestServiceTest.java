@@ -15,7 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +145,29 @@ class IngestServiceTest {
             assertThat(json(r).get("duplicate").asBoolean()).isTrue();
         }
         assertThat(recordsWithKey(config, id)).hasSize(1);
+    }
+
+    @Test
+    void givenConcurrentPostsOfOneNewArticle_whenAllAnswered_thenOneIsAcceptedTheRestAreDuplicatesAndOneRecordExists()
+            throws Exception {
+        String raw = TestArticles.unique("concurrent");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse<String>>> replies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            replies.add(clients.submit(() -> postText(service, raw)));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Future<HttpResponse<String>> f : replies) {
+            statuses.add(f.get().statusCode());
+            ids.add(json(f.get()).get("id").asText());
+        }
+        clients.shutdown();
+
+        assertThat(statuses).filteredOn(s -> s == 202).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(7);
+        assertThat(ids).hasSize(1);
+        assertThat(recordsWithKey(config, ids.iterator().next())).hasSize(1);
     }
 
     @Test

@@ -41,7 +41,6 @@ public final class IngestFiles {
 
     private final URI baseUrl;
     private final String token;
-    private final PrintStream err;
     private final HttpClient client;
     private final Progress progress;
     private final AtomicInteger sent = new AtomicInteger();
@@ -51,7 +50,6 @@ public final class IngestFiles {
     private IngestFiles(URI ingestUrl, String token, PrintStream err, int totalFiles) {
         this.baseUrl = baseOf(ingestUrl);
         this.token = token == null || token.isBlank() ? null : token;
-        this.err = err;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.progress = new Progress(err, totalFiles, err == System.err && System.console() != null);
     }
@@ -255,7 +253,7 @@ public final class IngestFiles {
 
         Progress(PrintStream err, int total, boolean terminal) {
             this.err = err;
-            this.total = total;
+                this.total = total;
             this.terminal = terminal;
         }
 
