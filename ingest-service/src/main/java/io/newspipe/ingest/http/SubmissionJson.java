@@ -3,8 +3,6 @@ package io.newspipe.ingest.http;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -54,8 +52,7 @@ public final class SubmissionJson {
         if (!node.isObject()) {
             throw invalid(where, "expected a JSON object like {\"text\": \"...\"}, got " + kind(node));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            String name = it.next().getKey();
+        for (String name : node.properties().stream().map(java.util.Map.Entry::getKey).toList()) {
             if (!FIELDS.contains(name)) {
                 throw invalid(where, "unknown field \"" + name + "\"; known fields: text, url, title, source, "
                         + "publishedAt, language");
