@@ -17,9 +17,13 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.newspipe.devstack.junit.DevStackExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against the real embedded broker: start, readiness, stop and clean of a small stateful topology. */
+@ExtendWith(DevStackExtension.class)
 class StreamsAppTest {
 
     @TempDir
@@ -34,7 +38,7 @@ class StreamsAppTest {
     @Test
     void givenStartedApp_whenRunningThenCleaned_thenReadyWhileRunningAndGroupAndInternalTopicsGoneAfterClean()
             throws Exception {
-        PipelineConfig config = PipelineConfig.builder().bootstrapServers(TestKafka.bootstrapServers())
+        PipelineConfig config = PipelineConfig.builder().bootstrapServers(DevStackExtension.stack().bootstrapServers())
                 .applicationId("streams-app-test").stateDir(stateDir).topicPartitions(1).build();
         StreamsApp app = new StreamsApp(config, StreamsAppTest::countingTopology,
                 List.of(new TopicSpec("app.input", 1, (short) 1, java.util.Map.of())));
@@ -44,7 +48,7 @@ class StreamsAppTest {
         awaitState(streams, KafkaStreams.State.RUNNING);
         HealthStatus running = app.readiness();
         Properties p = new Properties();
-        p.put("bootstrap.servers", TestKafka.bootstrapServers());
+        p.put("bootstrap.servers", DevStackExtension.stack().bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             awaitGroup(admin, "streams-app-test");
             assertThat(internalTopics(admin)).isNotEmpty();

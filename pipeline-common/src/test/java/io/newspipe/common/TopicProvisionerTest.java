@@ -15,8 +15,12 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.newspipe.devstack.junit.DevStackExtension;
 
 /** Against the real embedded broker. Each test uses its own topic names, so order does not matter. */
+@ExtendWith(DevStackExtension.class)
 class TopicProvisionerTest {
 
     private static Admin admin;
@@ -24,7 +28,7 @@ class TopicProvisionerTest {
     @BeforeAll
     static void connect() {
         Properties p = new Properties();
-        p.put("bootstrap.servers", TestKafka.bootstrapServers());
+        p.put("bootstrap.servers", DevStackExtension.stack().bootstrapServers());
         admin = Admin.create(p);
     }
 
@@ -34,7 +38,7 @@ class TopicProvisionerTest {
     }
 
     private static PipelineConfig configWithPrefix(String prefix) {
-        PipelineConfig.Builder b = PipelineConfig.builder().bootstrapServers(TestKafka.bootstrapServers())
+        PipelineConfig.Builder b = PipelineConfig.builder().bootstrapServers(DevStackExtension.stack().bootstrapServers())
                 .topicPartitions(2);
         for (String logical : TopicNames.LOGICAL_NAMES) {
             b.topicName(logical, prefix + "." + logical);
