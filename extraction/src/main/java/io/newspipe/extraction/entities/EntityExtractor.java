@@ -29,6 +29,7 @@ public final class EntityExtractor {
     private static final Set<String> COMMA_CONTINUATIONS = Set.of("chống", "tiêu", "lãng", "buôn", "gian");
     private static final Set<String> NAMED_AFTER_PERSON_HEADS = Set.of("trường");
     private static final int MAX_NAME = 4;
+    private static final Set<String> ORG_ADMIN_TAIL = Set.of("tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường");
     private static final java.util.regex.Pattern ROAD = java.util.regex.Pattern.compile("QL\\d+[A-Z]?");
     private static final Set<String> QUANTIFIERS = Set.of("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
             "mười", "các", "những", "mỗi", "nhiều", "mọi", "từng");
@@ -131,8 +132,14 @@ public final class EntityExtractor {
             }
             boolean honorific = title.flags().contains("H");
             int j = i + title.length();
+            if (honorific && live(j + 1) && tok(j).is(":")) {
+                j++; // "các đồng chí: Lê Hồng Vinh, ..."
+            }
             // a title may be followed by an organization ("Chủ tịch UBND tỉnh") or a lower-case complement ("nước")
             int orgEnd = live(j) ? organization(j, true) : -1;
+            if (orgEnd < 0 && title.length() > 1 && lex.orgHeads.match(toks, j - 1) != null) {
+                orgEnd = organization(j - 1, true); // "Trưởng Ban Tuyên giáo ...": the title's last word heads the body
+            }
             if (orgEnd > j) {
                 j = orgEnd;
             } else if (!honorific && live(j) && tok(j).lower.equals("nước")) {
@@ -176,6 +183,11 @@ public final class EntityExtractor {
          * institution or title. 0 when there is none.
          */
         int nameRun(int i, boolean bare) {
+            Token first = tok(i);
+            if (first == null || !first.nameLike
+                    || (!lex.surnames.contains(first.lower) && (lex.titles.match(toks, i) != null || lex.orgHeads.match(toks, i) != null))) {
+                return 0; // "Phó Trưởng Công an ...": a title or institution, not a name
+            }
             int k = i;
             while (k < n && k - i < MAX_NAME + 1 && live(k) && tok(k).nameLike) {
                 if (k > i && (lex.titles.match(toks, k) != null && !lex.surnames.contains(tok(k).lower))) {
@@ -202,8 +214,9 @@ public final class EntityExtractor {
             }
             // the run may end where a location starts ("... Thái Thanh Quý" is fine, "Nguyễn Văn A Hà Nội" is not)
             for (int m = i + 1; m < i + len; m++) {
-                if (lex.locations.match(toks, m) != null) {
-                    return m - i;
+                PhraseDict.Match inner = lex.locations.match(toks, m);
+                if (inner != null && inner.length() >= 2) {
+                    return m - i; // single-syllable places (Vinh, Huế) are common given names
                 }
             }
             return len;
@@ -264,6 +277,7 @@ public final class EntityExtractor {
 
         int nameWithHead(int i, boolean record, PhraseDict heads) {
             boolean misc = heads != lex.orgHeads;
+            boolean facility = heads == lex.facilityHeads;
             PhraseDict.Match head = heads.match(toks, i, true);
             if (head == null) {
                 return -1;
@@ -285,7 +299,24 @@ public final class EntityExtractor {
             int lastHeadEnd = j;
             boolean afterLocation = false;
             boolean namedAfter = NAMED_AFTER_PERSON_HEADS.contains(first.lower);
-            while (j < n && live(j)) {
+            while (facility && j < n && live(j)) {
+                // named facilities take only proper names: "Khu công nghiệp VSIP Nghệ An", "Cảng Quy Nhơn"
+                Token t = tok(j);
+                PhraseDict.Match loc = lex.locations.match(toks, j);
+                if (loc != null) {
+                    j += loc.length();
+                    proper = true;
+                    break;
+                }
+                if (t.cap && t.word && lex.orgHeads.match(toks, j) == null && lex.titles.match(toks, j) == null
+                        && !isPersonStart(j)) {
+                    j++;
+                    proper = true;
+                    continue;
+                }
+                break;
+            }
+            while (!facility && j < n && live(j)) {
                 Token t = tok(j);
                 PhraseDict.Match exc = lex.locationExceptions.match(toks, j);
                 if (exc != null) {
@@ -328,6 +359,9 @@ public final class EntityExtractor {
                             && (!live(j + 1) || !QUANTITY_WORDS.contains(tok(j + 1).lower))) {
                         j++; // "Đội Bình Định 2"
                     }
+                    if (live(j) && ORG_ADMIN_TAIL.contains(tok(j).lower) && !(live(j + 1) && tok(j + 1).cap)) {
+                        j++; // "Đoàn TNCS Hồ Chí Minh tỉnh"
+                    }
                     break;
                 }
                 PhraseDict.Match sub = lex.orgHeads.match(toks, j);
@@ -335,6 +369,13 @@ public final class EntityExtractor {
                     j += sub.length(); // hierarchy: "Ban Tổ chức Tỉnh ủy", "Đội 5 Cục Điều tra"
                     lastHeadEnd = j;
                     anchored = true;
+                    continue;
+                }
+                PhraseDict.Match eponym = t.cap ? lex.orgWords.match(toks, j) : null;
+                if (eponym != null && eponym.length() >= 2 && isPersonStart(j)) {
+                    j += eponym.length(); // a name that is part of institution names: "Đoàn TNCS Hồ Chí Minh"
+                    proper = true;
+                    properName = true;
                     continue;
                 }
                 if (t.nameLike && lex.surnames.contains(t.lower) && nameRun(j, true) >= 3) {
@@ -453,7 +494,8 @@ public final class EntityExtractor {
                     j = skipEllipticalPlaces(j);
                 }
                 // an abbreviation in parentheses right after the name is its own mention: "(PC04)"
-                if (live(j + 2) && tok(j).is("(") && tok(j + 2).is(")") && tok(j + 1).allCaps) {
+                if (live(j + 2) && tok(j).is("(") && tok(j + 2).is(")") && tok(j + 1).cap && tok(j + 1).word
+                        && lex.locations.match(toks, j + 1) == null) {
                     Token a = tok(j + 1);
                     out.add(new EntityMention(EntityKind.ORGANIZATION, a.text, canonicalOrg(a.text), a.start, a.end, null));
                     j += 3;
@@ -472,6 +514,10 @@ public final class EntityExtractor {
                 j += 1 + loc.length();
             }
             return j;
+        }
+
+        boolean startsWithDigit(Token t) {
+            return t.word && Character.isDigit(t.text.charAt(0));
         }
 
         boolean isPersonStart(int j) {
@@ -493,7 +539,8 @@ public final class EntityExtractor {
             }
             int k = j;
             while (k < n && k - j < 4 && live(k) && tok(k).cap && tok(k).word && !tok(k).number
-                    && lex.orgHeads.match(toks, k) == null) {
+                    && lex.orgHeads.match(toks, k) == null
+                    && (k == j || !(lex.surnames.contains(tok(k).lower) && nameRun(k, true) >= 3))) {
                 k++;
             }
             return k;
@@ -528,8 +575,8 @@ public final class EntityExtractor {
             }
             Token t = tok(i);
             // roads keep their prefix: "quốc lộ 1A", "QL 1", "QL1A"
-            if ((t.lower.equals("quốc") && live(i + 1) && tok(i + 1).lower.equals("lộ") && live(i + 2) && tok(i + 2).number)
-                    || (t.text.equals("QL") && live(i + 1) && tok(i + 1).number)) {
+            if ((t.lower.equals("quốc") && live(i + 1) && tok(i + 1).lower.equals("lộ") && live(i + 2) && startsWithDigit(tok(i + 2)))
+                    || (t.text.equals("QL") && live(i + 1) && startsWithDigit(tok(i + 1)))) {
                 int end = t.text.equals("QL") ? i + 2 : i + 3;
                 addLocation(i, end, true);
                 return end;

@@ -25,7 +25,7 @@ public final class Lexicon {
     /** The files the entity rules read (the awards-* and kpi-* files belong to those extractors). */
     public static final String[] FILES = {
         "provinces.txt", "places.txt", "location-exceptions.txt", "admin-prefixes.txt", "surnames.txt",
-        "titles.txt", "org-heads.txt", "org-generic.txt", "org-words.txt", "org-standalone-phrases.txt",
+        "titles.txt", "org-heads.txt", "org-generic.txt", "org-words.txt", "org-names.txt",
         "abbreviations.tsv", "misc-heads.txt", "facility-heads.txt",
     };
     static final String RESOURCE_DIR = "/io/newspipe/extraction/lexicon/";
@@ -78,7 +78,7 @@ public final class Lexicon {
             }
         });
         lines(files, "org-heads.txt", (e, fl) -> orgHeads.add(e, fl));
-        lines(files, "org-standalone-phrases.txt", (e, fl) -> orgHeads.add(e, "S"));
+        lines(files, "org-names.txt", (e, fl) -> orgHeads.add(e, "S"));
         lines(files, "org-generic.txt", (e, fl) -> generic.add(TextNormalizer.canonicalKey(e)));
         lines(files, "org-words.txt", (e, fl) -> orgWords.add(e, ""));
         lines(files, "facility-heads.txt", (e, fl) -> facilityHeads.add(e, ""));

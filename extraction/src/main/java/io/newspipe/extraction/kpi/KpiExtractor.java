@@ -30,24 +30,18 @@ public final class KpiExtractor {
             "(?<![\\p{L}\\p{N}_.,/])(\\d+(?:[.,]\\d+)*)(?:/(\\d+(?:[.,]\\d+)*))?(?:\\s*[-–]\\s*(\\d+(?:[.,]\\d+)*)(?![\\p{N}/]))?");
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|phần trăm)(/năm)?");
     private static final Pattern MONEY = Pattern.compile(
-            "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|USD|đô la Mỹ|đô la|VNĐ|VND|euro))?"
-                    + "|(đồng|USD|VNĐ|VND|đô la))(?![\\p{L}])(/người|/năm)?",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
+                    + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm)?");
     private static final Pattern RANK_BEFORE = Pattern.compile(
-            "(?:(tốp|top)|((?:xếp|đứng|vươn lên|lên|tụt xuống|tụt|giữ|đạt|nằm ở)\\s+(?:thứ|hạng|vị trí thứ|vị trí))|(số))\\s*$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?:(tốp|top)|((?:xếp|đứng|vươn lên|lên|tụt xuống|tụt|giữ|đạt|nằm ở)\\s+(?:thứ|hạng|vị trí thứ|vị trí))|(số))\\s*$");
     private static final Pattern STEPS_AFTER = Pattern.compile("\\s*bậc(?![\\p{L}])");
-    private static final Pattern STEPS_BEFORE = Pattern.compile("(?:tăng|giảm|lên|tụt|thăng|nâng)\\s+(?:\\S+\\s+){0,2}$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern ANAPHORA_BEFORE = Pattern.compile("(?:trong (?:tổng )?số|trong)\\s*$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern ANAPHORA_AFTER = Pattern.compile("^\\s*(?:\\S+\\s+){0,3}?(?:này|nói trên|kể trên)(?![\\p{L}])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern STEPS_BEFORE = Pattern.compile("(?:tăng|giảm|lên|tụt|thăng|nâng)\\s+(?:\\S+\\s+){0,2}$");
+    private static final Pattern ANAPHORA_BEFORE = Pattern.compile("(?:trong (?:tổng )?số|trong)\\s*$");
+    private static final Pattern ANAPHORA_AFTER = Pattern.compile("\\s*(?:\\S+\\s+){0,3}?(?:này|nói trên|kể trên)(?![\\p{L}])");
     /** "Giá lúa", "giá xăng": a price; "trị giá", "giá trị" and "chỉ số giá" are indicators. */
-    private static final Pattern PRICE = Pattern.compile("(?<![\\p{L}])(?<!trị )(?<!số )giá(?! trị)(?![\\p{L}])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern PRICE = Pattern.compile("(?<![\\p{L}])(?<!trị )(?<!số )giá(?! trị)(?![\\p{L}])");
     /** "8.500 đồng/kg", "300.000 đồng/suất": money per physical unit is a price. */
-    private static final Pattern PER_UNIT = Pattern.compile("^/(?!người|năm|tháng)\\p{L}+");
+    private static final Pattern PER_UNIT = Pattern.compile("/(?!người|năm|tháng)\\p{L}+");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}[,.;:)]*");
 
     private final Map<String, String[]> units = new HashMap<>();
@@ -63,7 +57,7 @@ public final class KpiExtractor {
     private final Pattern rankScopes;
     private final Pattern qualifierBefore;
     private final Pattern dateWordBefore;
-    private final List<Pattern> periods = new ArrayList<>();
+    private final Pattern periods;
 
     public KpiExtractor() {
         List<String> unitSurfaces = new ArrayList<>();
@@ -71,11 +65,10 @@ public final class KpiExtractor {
             units.put(row[0].toLowerCase(Locale.ROOT), row);
             unitSurfaces.add(row[0]);
         }
-        unitPattern = Pattern.compile("\\s*(" + Lexicon.alternation(unitSurfaces) + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        moneyCues = Lexicon.wordPattern(Lexicon.lines("kpi-money-cues.txt"));
-        resultCues = Lexicon.wordPattern(Lexicon.lines("kpi-result-cues.txt"));
-        measureCues = Lexicon.wordPattern(Lexicon.lines("kpi-measure-cues.txt"));
+        unitPattern = Pattern.compile("\\s*(" + Lexicon.alternation(Lexicon.lowered(unitSurfaces)) + ")(?![\\p{L}\\p{N}])");
+        moneyCues = Lexicon.lowerWordPattern(Lexicon.lines("kpi-money-cues.txt"));
+        resultCues = Lexicon.lowerWordPattern(Lexicon.lines("kpi-result-cues.txt"));
+        measureCues = Lexicon.lowerWordPattern(Lexicon.lines("kpi-measure-cues.txt"));
         List<String> money = new ArrayList<>();
         List<String> count = new ArrayList<>();
         List<String> sentence = new ArrayList<>();
@@ -89,20 +82,20 @@ public final class KpiExtractor {
                 default -> throw new IllegalStateException("kpi-exclusion-cues.tsv: unknown scope " + row[1]);
             }
         }
-        moneyExclusions = Lexicon.wordPattern(money);
-        countExclusions = Lexicon.wordPattern(count);
-        sentenceExclusions = Lexicon.wordPattern(sentence);
-        clauseExclusions = Lexicon.wordPattern(clause);
-        statusWords = Lexicon.wordPattern(Lexicon.lines("kpi-status.txt"));
-        rankScopes = Pattern.compile("^\\s*(?:tại\\s+|trên\\s+|của\\s+)?(?:" + Lexicon.alternation(Lexicon.lines("kpi-rank-scopes.txt"))
-                + ")(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        qualifierBefore = Pattern.compile("(?<![\\p{L}])(" + Lexicon.alternation(Lexicon.lines("kpi-qualifiers.txt")) + ")\\s+$",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        dateWordBefore = Pattern.compile("(?<![\\p{L}])(?:" + Lexicon.alternation(Lexicon.lines("kpi-date-words.txt"))
-                + ")[\\s-]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        for (String p : Lexicon.lines("kpi-periods.txt")) {
-            periods.add(Pattern.compile("(?<![\\p{L}])" + p + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-        }
+        moneyExclusions = Lexicon.lowerWordPattern(money);
+        countExclusions = Lexicon.lowerWordPattern(count);
+        sentenceExclusions = Lexicon.lowerWordPattern(sentence);
+        clauseExclusions = Lexicon.lowerWordPattern(clause);
+        statusWords = Lexicon.lowerWordPattern(Lexicon.lines("kpi-status.txt"));
+        rankScopes = Pattern.compile("\\s*(?:tại\\s+|trên\\s+|của\\s+)?(?:"
+                + Lexicon.alternation(Lexicon.lowered(Lexicon.lines("kpi-rank-scopes.txt"))) + ")(?![\\p{L}])");
+        qualifierBefore = Pattern.compile("(?<![\\p{L}])(" + Lexicon.alternation(Lexicon.lowered(Lexicon.lines("kpi-qualifiers.txt")))
+                + ")\\s+$");
+        dateWordBefore = Pattern.compile("(?<![\\p{L}])(?:" + Lexicon.alternation(Lexicon.lowered(Lexicon.lines("kpi-date-words.txt")))
+                + ")[\\s-]*$");
+        // One pass over a sentence finds every time expression; the lexicon lists them most specific first.
+        periods = Pattern.compile("(?<![\\p{L}])(?:" + String.join("|", Lexicon.lowered(Lexicon.lines("kpi-periods.txt")))
+                + ")(?![\\p{L}\\p{N}])");
     }
 
     /** @param normalizedText text after {@code TextNormalizer.normalize}; offsets of the result refer to it */
@@ -110,30 +103,50 @@ public final class KpiExtractor {
         List<KpiMention> out = new ArrayList<>();
         String text = normalizedText;
         String lastPeriod = null;
-        int lastLineEnd = -1;
+        int scanned = 0;
         for (TextSpan sentence : Sentences.split(text)) {
-            int lineStart = text.lastIndexOf('\n', sentence.start()) + 1;
-            if (lineStart > lastLineEnd) {
-                lastPeriod = null; // a period carries over within a paragraph only
+            // A period carries over within a paragraph only.
+            int nl = text.indexOf('\n', scanned);
+            if (nl >= 0 && nl < sentence.start()) {
+                lastPeriod = null;
             }
-            lastLineEnd = sentence.end();
+            scanned = sentence.start();
             String s = sentence.of(text);
-            if (sentenceExclusions.matcher(s).find()) {
+            if (!hasDigit(s)) {
+                continue; // every figure is written in digits
+            }
+            String l = Lexicon.lower(s);
+            if (sentenceExclusions.matcher(l).find()) {
                 continue;
             }
-            String carried = lastPeriod;
-            for (KpiMention m : extractSentence(s, sentence.start(), carried)) {
-                out.add(m);
+            List<int[]> times = new ArrayList<>();
+            Matcher pm = periods.matcher(l);
+            while (pm.find()) {
+                times.add(new int[] {pm.start(), pm.end()});
             }
-            String p = lastPeriodIn(s);
-            if (p != null) {
-                lastPeriod = p;
+            out.addAll(extractSentence(s, l, sentence.start(), lastPeriod, times));
+            if (!times.isEmpty()) {
+                int[] last = times.get(times.size() - 1);
+                lastPeriod = s.substring(last[0], last[1]).strip();
             }
         }
         return out;
     }
 
-    private List<KpiMention> extractSentence(String s, int offset, String carriedPeriod) {
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param s sentence as written (spans are cut from it)
+     * @param l the same sentence lower-cased char by char (patterns run on it)
+     */
+    private List<KpiMention> extractSentence(String s, String l, int offset, String carriedPeriod, List<int[]> times) {
         List<KpiMention> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(s);
         int previousFigureEnd = 0;
@@ -143,7 +156,7 @@ public final class KpiExtractor {
             if (!standsAlone(s, ns, ne)) {
                 continue;
             }
-            String before = s.substring(Math.max(0, ns - 40), ns);
+            String before = l.substring(Math.max(0, ns - 40), ns);
             Double value = VietnameseNumbers.parse(m.group(1));
             Double total = m.group(2) == null ? null : VietnameseNumbers.parse(m.group(2));
             if (value == null || (m.group(2) != null && total == null)) {
@@ -159,7 +172,7 @@ public final class KpiExtractor {
                     unit = new Unit("tốp", UnitClass.RANK, ne);
                 } else if (rb.group(2) != null) {
                     unit = new Unit("hạng", UnitClass.RANK, ne);
-                } else if (rankScopes.matcher(s.substring(ne)).find() && value == 1.0 && total == null) {
+                } else if (value == 1.0 && total == null && lookingAt(rankScopes, l, ne)) {
                     unit = new Unit("hạng", UnitClass.RANK, ne);
                 }
                 if (unit != null) {
@@ -167,11 +180,11 @@ public final class KpiExtractor {
                     figureStart = ns - (before.length() - rb.start());
                 }
             }
-            if (unit == null && STEPS_AFTER.matcher(s).region(ne, s.length()).lookingAt()
-                    && STEPS_BEFORE.matcher(before).find()) {
-                Matcher st = STEPS_AFTER.matcher(s).region(ne, s.length());
-                st.lookingAt();
-                unit = new Unit("bậc", UnitClass.RANK, st.end());
+            if (unit == null && STEPS_BEFORE.matcher(before).find()) {
+                Matcher st = STEPS_AFTER.matcher(l).region(ne, l.length());
+                if (st.lookingAt()) {
+                    unit = new Unit("bậc", UnitClass.RANK, st.end());
+                }
             }
             if (unit == null) {
                 if (dateWordBefore.matcher(before).find()) {
@@ -180,7 +193,7 @@ public final class KpiExtractor {
                 if (m.group(3) != null && isYear(m.group(1)) && isYear(m.group(3))) {
                     continue; // "2021 - 2030"
                 }
-                unit = unitAfter(s, ne);
+                unit = unitAfter(l, ne);
                 if (unit == null) {
                     continue;
                 }
@@ -188,31 +201,38 @@ public final class KpiExtractor {
                     continue; // "6,7/2020" and other slashed codes
                 }
             }
-            if (!isIndicator(s, ns, ne, unit, before)) {
+            if (!isIndicator(l, ns, ne, unit, before)) {
                 continue;
             }
             String qualifier = null;
-            Matcher qb = qualifierBefore.matcher(s.substring(Math.max(0, figureStart - 25), figureStart));
+            Matcher qb = qualifierBefore.matcher(l.substring(Math.max(0, figureStart - 25), figureStart));
             if (qb.find() && unit.kind() != UnitClass.RANK) {
-                qualifier = qb.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                qualifier = qb.group(1).replaceAll("\\s+", " ");
                 figureStart = figureStart - (qb.end() - qb.start());
             }
             int spanStart = spanStart(s, figureStart, previousFigureEnd);
             int spanEnd = spanEnd(s, unit.end());
             previousFigureEnd = unit.end();
             String spanText = s.substring(spanStart, spanEnd);
-            String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit.normalized(),
+            String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit,
                     out.isEmpty() ? null : out.get(out.size() - 1).metric());
             String status = null;
-            Matcher sw = statusWords.matcher(spanText);
+            Matcher sw = statusWords.matcher(l).region(spanStart, spanEnd);
             if (sw.find()) {
-                status = sw.group().toLowerCase(Locale.ROOT);
+                status = sw.group();
             }
-            String period = periodFor(s, ns, carriedPeriod);
+            String period = periodFor(s, times, ns, carriedPeriod);
             out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
                     offset + spanStart, offset + spanEnd));
         }
         return out;
+    }
+
+    private static boolean lookingAt(Pattern p, String l, int from) {
+        Matcher m = p.matcher(l);
+        m.region(from, Math.min(l.length(), from + 80));
+        m.useTransparentBounds(true);
+        return m.lookingAt();
     }
 
     /** Not glued to letters or codes: "Covid-19", "32-CT/TU", "2175/QĐ", "C04" are not figures. */
@@ -312,7 +332,7 @@ public final class KpiExtractor {
         if (found(clauseExclusions, s, clauseStart, ns)) {
             return false; // area, population, administrative mergers
         }
-        if (ANAPHORA_BEFORE.matcher(before).find() && ANAPHORA_AFTER.matcher(s.substring(unit.end())).find()) {
+        if (ANAPHORA_BEFORE.matcher(before).find() && lookingAt(ANAPHORA_AFTER, s, unit.end())) {
             return false; // "Trong tổng số 36 dự án này": a back-reference, counted where it was first stated
         }
         switch (unit.kind()) {
@@ -320,14 +340,14 @@ public final class KpiExtractor {
                 return !found(moneyExclusions, s, Math.max(clauseStart, ns - 30), ns) && !found(PRICE, s, clauseStart, ns);
             }
             case MONEY -> {
-                if (PER_UNIT.matcher(s.substring(unit.end())).find() || found(PRICE, s, clauseStart, ns)) {
+                if (lookingAt(PER_UNIT, s, unit.end()) || found(PRICE, s, clauseStart, ns)) {
                     return false;
                 }
                 int windowStart = Math.max(0, ns - 80);
                 if (found(moneyExclusions, s, windowStart, Math.min(s.length(), unit.end() + 20))) {
                     return false;
                 }
-                return found(moneyCues, s, 0, Math.min(s.length(), unit.end() + 40));
+                return found(moneyCues, s, Math.max(0, ns - 250), Math.min(s.length(), unit.end() + 40));
             }
             case COUNT -> {
                 return !found(countExclusions, s, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25));
@@ -363,23 +383,26 @@ public final class KpiExtractor {
                 || c == '[' || c == ']' || c == '•';
     }
 
+    /** Clause scans stop after a few hundred characters so a sentence without punctuation stays linear. */
+    private static final int CLAUSE_REACH = 300;
+
     private static int clauseStart(String s, int at) {
-        for (int i = at - 1; i >= 0; i--) {
+        for (int i = at - 1; i >= Math.max(0, at - CLAUSE_REACH); i--) {
             if (boundary(s.charAt(i))) {
                 return i + 1;
             }
         }
-        return 0;
+        return Math.max(0, at - CLAUSE_REACH);
     }
 
     private static int clauseEnd(String s, int at) {
-        for (int i = at; i < s.length(); i++) {
+        for (int i = at; i < Math.min(s.length(), at + CLAUSE_REACH); i++) {
             char c = s.charAt(i);
             if (boundary(c) || c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
                 return i;
             }
         }
-        return s.length();
+        return Math.min(s.length(), at + CLAUSE_REACH);
     }
 
     /** Back from the figure to the clause boundary, at most ten words, never into the previous figure. */
@@ -498,69 +521,52 @@ public final class KpiExtractor {
                     + "tăng thêm|giải ngân được|dẫn đầu với|xếp|đứng|thứ|khoảng|trên|hơn|gần|đã|sẽ|vượt|thu đạt|bằng|mức))+$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private static String metric(String s, int spanStart, int figureStart, int unitEnd, int spanEnd, String unit,
+    /**
+     * A short description: the words before the figure without verbs and connectors; for counts the counted noun
+     * is added ("thu hút" + "dự án đầu tư mới"); a bare change ("tăng 12%") refers to the figure named before it.
+     */
+    private static String metric(String s, int spanStart, int figureStart, int unitEnd, int spanEnd, Unit unit,
             String previousMetric) {
         String raw = s.substring(spanStart, figureStart).strip();
-        String head = raw;
-        head = LEADING_NOISE.matcher(head).replaceFirst("");
+        String head = LEADING_NOISE.matcher(raw).replaceFirst("");
         head = TRAILING_VERBS.matcher(" " + head).replaceFirst("").strip();
         String tail = s.substring(unitEnd, spanEnd).strip();
+        boolean counted = unit.kind() == UnitClass.COUNT || unit.kind() == UnitClass.RESULT || unit.kind() == UnitClass.MEASURE;
+        if (counted) {
+            String noun = (unit.normalized() + " " + tail).strip();
+            return head.isEmpty() ? noun : head + " (" + noun + ")";
+        }
         if (!head.isEmpty()) {
             return head.length() > 80 ? head.substring(head.length() - 80).strip() : head;
         }
         if (previousMetric != null) {
-            // "..., tăng 12%": the change of the figure just named
             String change = raw.toLowerCase(Locale.ROOT);
-            String base = previousMetric.replaceFirst("\\s*\\((?:tăng|giảm)\\)$", "");
+            String base = previousMetric.replaceFirst("\\s*\\((?:tăng|giảm|so với .*)\\)$", "");
             if (change.startsWith("tăng") || change.startsWith("giảm")) {
                 return base + " (" + (change.startsWith("tăng") ? "tăng" : "giảm") + ")";
             }
-            return base;
+            return tail.isEmpty() ? base : base + " (so với " + tail.replaceFirst("^(?i)so với\\s+", "") + ")";
         }
-        if (!tail.isEmpty()) {
-            return tail;
-        }
-        return unit;
+        return tail.isEmpty() ? unit.normalized() : tail;
     }
 
     /** The nearest time expression before the figure in its sentence, else the paragraph's, else one after it. */
-    private String periodFor(String s, int at, String carried) {
-        String before = null;
-        int beforeEnd = -1;
-        String after = null;
-        int afterStart = Integer.MAX_VALUE;
-        for (Pattern p : periods) {
-            Matcher m = p.matcher(s);
-            while (m.find()) {
-                if (m.end() <= at) {
-                    if (m.end() > beforeEnd) {
-                        before = m.group().strip();
-                        beforeEnd = m.end();
-                    }
-                } else if (m.start() >= at && m.start() < afterStart) {
-                    after = m.group().strip();
-                    afterStart = m.start();
-                }
+    private static String periodFor(String s, List<int[]> times, int at, String carried) {
+        int[] before = null;
+        int[] after = null;
+        for (int[] t : times) {
+            if (t[1] <= at) {
+                before = t;
+            } else if (t[0] >= at && after == null) {
+                after = t;
             }
         }
         if (before != null) {
-            return before;
+            return s.substring(before[0], before[1]).strip();
         }
-        return carried != null ? carried : after;
-    }
-
-    private String lastPeriodIn(String s) {
-        String best = null;
-        int bestEnd = -1;
-        for (Pattern p : periods) {
-            Matcher m = p.matcher(s);
-            while (m.find()) {
-                if (m.end() > bestEnd) {
-                    best = m.group().strip();
-                    bestEnd = m.end();
-                }
-            }
+        if (carried != null) {
+            return carried;
         }
-        return best;
+        return after == null ? null : s.substring(after[0], after[1]).strip();
     }
 }
