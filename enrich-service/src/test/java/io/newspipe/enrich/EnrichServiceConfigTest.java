@@ -1,0 +1,61 @@
+package io.newspipe.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+import io.newspipe.common.ConfigException;
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.TopicNames;
+import io.newspipe.enrich.deadletter.DeadLetterHandler;
+import picocli.CommandLine;
+
+class EnrichServiceConfigTest {
+
+    @Test
+    void givenDefaults_whenResolved_thenExactlyOnceV2WithStageTaggedDeadLetterHandlers() {
+        PipelineConfig config = EnrichService.withDeadLetterHandler(
+                EnrichService.withTopicOverrides(resolve()));
+
+        Properties p = config.streamsProperties();
+
+        assertThat(p).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "newspipe-enrich")
+                .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicNames.DEAD_LETTERS)
+                .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetterHandler.class.getName())
+                .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetterHandler.class.getName())
+                .containsEntry(DeadLetterHandler.STAGE_CONFIG, "enrich");
+        assertThat(config.topicName(TopicNames.LOGICAL_RAW)).isEqualTo(TopicNames.RAW);
+        assertThat(config.topicName(TopicNames.LOGICAL_ENRICHED)).isEqualTo(TopicNames.ENRICHED);
+    }
+
+    @Test
+    void givenInputOutputAndErrorTopicFlags_whenResolved_thenTheServiceReadsAndWritesThem() {
+        PipelineConfig config = EnrichService.withTopicOverrides(resolve("--input-topics", "replay.raw",
+                "--output-topic", "replay.enriched", "--error-topic", "replay.dlq"));
+
+        assertThat(config.topicName(TopicNames.LOGICAL_RAW)).isEqualTo("replay.raw");
+        assertThat(config.topicName(TopicNames.LOGICAL_ENRICHED)).isEqualTo("replay.enriched");
+        assertThat(config.errorTopic()).isEqualTo("replay.dlq");
+    }
+
+    @Test
+    void givenTwoInputTopics_whenResolved_thenRejectedWithTheTopics() {
+        assertThatThrownBy(() -> EnrichService.withTopicOverrides(resolve("--input-topics", "a,b")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("[a, b]");
+    }
+
+    private static PipelineConfig resolve(String... args) {
+        EnrichService.Cli cli = new EnrichService.Cli();
+        new CommandLine(cli).parseArgs(args);
+        return cli.common.toConfig(Map.of(), EnrichService.DEFAULTS);
+    }
+
+}
