@@ -92,4 +92,28 @@ class TopicProvisionerTest {
 
         assertThat(createdAgain).isEmpty();
     }
+
+    @Test
+    void givenTwoServicesProvisioningAtOnce_whenBothEnsure_thenEachTopicIsCreatedOnceAndNeitherFails()
+            throws Exception {
+        TopicCatalog catalog = new TopicCatalog(configWithPrefix("race"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<List<String>> ensure = () -> {
+                go.await();
+                return TopicProvisioner.ensureTopics(admin, catalog.specs());
+            };
+            java.util.concurrent.Future<List<String>> first = pool.submit(ensure);
+            java.util.concurrent.Future<List<String>> second = pool.submit(ensure);
+            go.countDown();
+
+            List<String> all = new java.util.ArrayList<>(first.get(60, TimeUnit.SECONDS));
+            all.addAll(second.get(60, TimeUnit.SECONDS));
+
+            assertThat(all).doesNotHaveDuplicates().hasSize(catalog.specs().size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
