@@ -130,6 +130,10 @@ public final class EntityExtractor {
             if (head != null && head.length() > title.length()) {
                 return -1;
             }
+            PhraseDict.Match place = lex.locations.match(toks, i);
+            if (place != null && place.length() > title.length()) {
+                return -1; // "Bà Rịa - Vũng Tàu" is a province, not "bà" + name
+            }
             boolean honorific = title.flags().contains("H");
             int j = i + title.length();
             if (honorific && live(j + 1) && tok(j).is(":")) {
@@ -190,7 +194,8 @@ public final class EntityExtractor {
             }
             int k = i;
             while (k < n && k - i < MAX_NAME + 1 && live(k) && tok(k).nameLike) {
-                if (k > i && (lex.titles.match(toks, k) != null && !lex.surnames.contains(tok(k).lower))) {
+                PhraseDict.Match inner = k > i ? lex.titles.match(toks, k) : null;
+                if (inner != null && !inner.flags().contains("H") && !lex.surnames.contains(tok(k).lower)) {
                     break;
                 }
                 k++;
@@ -432,7 +437,7 @@ public final class EntityExtractor {
                     }
                     break;
                 }
-                if (t.is("và") && live(j + 1)) {
+                if (t.is("và") && live(j + 1) && j > i + head.length()) {
                     Token nx = tok(j + 1);
                     if (lex.orgHeads.match(toks, j + 1) != null || isPersonStart(j + 1)
                             || lex.locations.match(toks, j + 1) != null) {
@@ -447,6 +452,14 @@ public final class EntityExtractor {
                 if (!t.cap && t.word) {
                     PhraseDict.Match w = lex.orgWords.match(toks, j);
                     if (w != null) {
+                        if (w.flags().contains("V")) {
+                            // a verb-like word ("kiểm tra", "tổ chức") continues a name only when more name follows:
+                            // "Cục Điều tra chống buôn lậu" but not "Sở Y tế tổ chức ..."
+                            int after = j + w.length();
+                            if (!live(after) || !continuesName(after)) {
+                                break;
+                            }
+                        }
                         j += w.length();
                         continue;
                     }
@@ -514,6 +527,30 @@ public final class EntityExtractor {
                 j += 1 + loc.length();
             }
             return j;
+        }
+
+        /** Whether the token at k can continue an institution name (used to accept verb-like descriptors). */
+        boolean continuesName(int k) {
+            Token t = tok(k);
+            if (t.is(",") && live(k + 1)) {
+                Token nx = tok(k + 1);
+                return COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, k + 1) != null;
+            }
+            if (!t.word || t.number) {
+                return false;
+            }
+            if (t.cap) {
+                return lex.titles.match(toks, k) == null && !isPersonStart(k);
+            }
+            PhraseDict.Match w = lex.orgWords.match(toks, k);
+            if (w == null) {
+                return false;
+            }
+            if (!w.flags().contains("V")) {
+                return true;
+            }
+            return live(k + w.length()) && tok(k + w.length()).word && !tok(k + w.length()).number
+                    && (tok(k + w.length()).cap || lex.orgWords.match(toks, k + w.length()) != null);
         }
 
         boolean startsWithDigit(Token t) {

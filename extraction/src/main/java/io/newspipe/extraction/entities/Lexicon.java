@@ -80,7 +80,7 @@ public final class Lexicon {
         lines(files, "org-heads.txt", (e, fl) -> orgHeads.add(e, fl));
         lines(files, "org-names.txt", (e, fl) -> orgHeads.add(e, "S"));
         lines(files, "org-generic.txt", (e, fl) -> generic.add(TextNormalizer.canonicalKey(e)));
-        lines(files, "org-words.txt", (e, fl) -> orgWords.add(e, ""));
+        lines(files, "org-words.txt", (e, fl) -> orgWords.add(e, fl));
         lines(files, "facility-heads.txt", (e, fl) -> facilityHeads.add(e, ""));
         lines(files, "misc-heads.txt", (e, fl) -> miscHeads.add(e, ""));
         lines(files, "abbreviations.tsv", (e, fl) -> abbreviations.put(e, fl));

@@ -75,7 +75,9 @@ public final class ScrapedTextParser {
                 continue;
             }
             int bodyStart = line.start();
-            if (firstBody) {
+            boolean captionLine = nextIsCaption || line.text().endsWith("|");
+            if (firstBody && !captionLine) {
+                // the tag opens the first body line; captions may come before it
                 firstBody = false;
                 Matcher m = OUTLET_TAG.matcher(line.text());
                 if (m.find() && looksLikeTag(m.group(1), m.group(2))) {

@@ -1,0 +1,39 @@
+package io.newspipe.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.newspipe.extraction.entities.Lexicon;
+
+class ExtractorTest {
+
+    @Test
+    void givenDifferentLexiconContent_whenVersionIsRead_thenItDiffers() {
+        Map<String, String> lists = new HashMap<>();
+        lists.put("provinces.txt", "Nghệ An\n");
+        String before = Extractor.create(Lexicon.of(lists)).version();
+        lists.put("provinces.txt", "Nghệ An\nHà Tĩnh\n");
+        String after = Extractor.create(Lexicon.of(lists)).version();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(Extractor.create(Lexicon.of(lists)).version()).isEqualTo(after);
+    }
+
+    @Test
+    void givenBuiltInEngine_whenVersionIsRead_thenItNamesRulesAndLexiconHash() {
+        String version = Extractor.create().version();
+        assertThat(version).startsWith(Extractor.RULES_VERSION + "+lex.");
+        assertThat(Extractor.create().version()).isEqualTo(version);
+    }
+
+    @Test
+    void givenRawText_whenExtracted_thenResultCarriesVersionAndEntities() {
+        Extractor extractor = Extractor.create();
+        ExtractionResult r = extractor.extract(TextNormalizer.normalize("Phó Chủ tịch UBND tỉnh Hoàng Văn Bình làm việc tại huyện Yên Thành."));
+        assertThat(r.extractorVersion()).isEqualTo(extractor.version());
+        assertThat(r.entities()).extracting(EntityMention::text).contains("Hoàng Văn Bình", "UBND tỉnh", "Yên Thành");
+    }
+}

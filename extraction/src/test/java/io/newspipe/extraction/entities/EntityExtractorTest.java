@@ -1,0 +1,180 @@
+package io.newspipe.extraction.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.newspipe.extraction.EntityKind;
+import io.newspipe.extraction.EntityMention;
+import io.newspipe.extraction.TextNormalizer;
+
+class EntityExtractorTest {
+
+    private static final EntityExtractor EXTRACTOR = new EntityExtractor(Lexicon.builtIn());
+
+    private static List<EntityMention> extract(String raw) {
+        return EXTRACTOR.extract(TextNormalizer.normalize(raw));
+    }
+
+    private static List<String> names(List<EntityMention> found, EntityKind kind) {
+        return found.stream().filter(m -> m.kind() == kind).map(EntityMention::text).distinct().toList();
+    }
+
+    private static EntityMention person(List<EntityMention> found, String name) {
+        return found.stream().filter(m -> m.kind() == EntityKind.PERSON && m.text().equals(name)).findFirst().orElseThrow();
+    }
+
+    // ------------------------------------------------------------------ persons
+
+    @Test
+    void givenTitleWithOrganizationBeforeName_whenExtracted_thenPersonHasRoleAndOrganizationIsListed() {
+        List<EntityMention> found = extract("Bí thư Tỉnh ủy Quảng Bình Lê Ngọc Quang chủ trì hội nghị.");
+        assertThat(person(found, "Lê Ngọc Quang").role()).isEqualTo("Bí thư Tỉnh ủy Quảng Bình");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Tỉnh ủy Quảng Bình");
+        assertThat(names(found, EntityKind.LOCATION)).isEmpty();
+    }
+
+    @Test
+    void givenRoleAfterDash_whenExtracted_thenRoleIsTheTitleAfterTheName() {
+        List<EntityMention> found = extract("Đồng chí Trần Văn Mạnh - Phó Bí thư Tỉnh ủy Hà Tĩnh phát biểu.");
+        assertThat(person(found, "Trần Văn Mạnh").role()).isEqualTo("Phó Bí thư Tỉnh ủy Hà Tĩnh");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Tỉnh ủy Hà Tĩnh");
+    }
+
+    @Test
+    void givenRanksAndHonorifics_whenExtracted_thenOnlyTheFullNameIsThePerson() {
+        List<EntityMention> found = extract("Thiếu tá Phạm Quốc Khánh cùng ông Đỗ Văn Lợi và TS Hà Thị Mai đến thăm.");
+        assertThat(names(found, EntityKind.PERSON)).containsExactly("Phạm Quốc Khánh", "Đỗ Văn Lợi", "Hà Thị Mai");
+    }
+
+    @Test
+    void givenShortenedMentionsAndInitials_whenExtracted_thenOnlyFullNamesAreListed() {
+        List<EntityMention> found = extract("Chị Nguyễn Thị Thu Hằng cho biết. Sau đó, chị Hằng và anh P. cùng bà N.T.K. về nhà.");
+        assertThat(names(found, EntityKind.PERSON)).containsExactly("Nguyễn Thị Thu Hằng");
+    }
+
+    @Test
+    void givenNameFollowedByCommaAndTitle_whenExtracted_thenRoleAndOrganizationAreFound() {
+        List<EntityMention> found = extract("Ông Võ Minh Tâm, Giám đốc Sở Nông nghiệp và Phát triển nông thôn, cho biết.");
+        assertThat(person(found, "Võ Minh Tâm").role()).isEqualTo("Giám đốc Sở Nông nghiệp và Phát triển nông thôn");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Sở Nông nghiệp và Phát triển nông thôn");
+    }
+
+    // ------------------------------------------------------------------ organizations
+
+    @Test
+    void givenAbbreviatedBodies_whenExtracted_thenSurfaceIsKeptAndCanonicalIsExpanded() {
+        List<EntityMention> found = extract("BTV Tỉnh uỷ và UBND tỉnh cùng HĐND tỉnh thống nhất chủ trương.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("BTV Tỉnh ủy", "UBND tỉnh", "HĐND tỉnh");
+        assertThat(found).extracting(EntityMention::canonical)
+                .contains("Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh");
+    }
+
+    @Test
+    void givenLongComplementWithCommas_whenExtracted_thenTheWholeNameIsOneOrganization() {
+        List<EntityMention> found = extract("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng, tiêu cực họp phiên thứ nhất.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Ban Chỉ đạo tỉnh về phòng, chống tham nhũng, tiêu cực");
+    }
+
+    @Test
+    void givenCoordinatedDomainsInAName_whenExtracted_thenTheyStayInsideTheName() {
+        List<EntityMention> found = extract("Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên phối hợp với Sở Y tế tổ chức.");
+        assertThat(names(found, EntityKind.ORGANIZATION))
+                .containsExactly("Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên", "Sở Y tế");
+        assertThat(names(found, EntityKind.LOCATION)).isEmpty();
+    }
+
+    @Test
+    void givenOrganizationsInsidePositionTitles_whenExtracted_thenTheyAreListed() {
+        List<EntityMention> found = extract("Thủ tướng Chính phủ và Bộ trưởng Bộ Tài chính Hồ Đức Phớc làm việc với Chủ tịch UBND tỉnh.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Chính phủ", "Bộ Tài chính", "UBND tỉnh");
+        assertThat(names(found, EntityKind.PERSON)).containsExactly("Hồ Đức Phớc");
+    }
+
+    @Test
+    void givenGenericReferences_whenExtracted_thenTheyAreNotOrganizations() {
+        List<EntityMention> found = extract("Sự lãnh đạo của Đảng, Nhà nước và Trung ương; lực lượng Công an và Hải quan; Sở, Cục và toàn Đảng bộ.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).isEmpty();
+    }
+
+    @Test
+    void givenHierarchicalNameAndParentheticalCode_whenExtracted_thenLongestSpanAndCodeAreListed() {
+        List<EntityMention> found = extract("Cán bộ Phòng Cảnh sát kinh tế (PC03), Công an tỉnh Gia Lai đã phối hợp với Đội 3 Cục Điều tra chống buôn lậu.");
+        assertThat(names(found, EntityKind.ORGANIZATION))
+                .containsExactly("Phòng Cảnh sát kinh tế", "PC03", "Công an tỉnh Gia Lai", "Đội 3 Cục Điều tra chống buôn lậu");
+    }
+
+    @Test
+    void givenEllipticalCoordination_whenExtracted_thenOnlyTheFirstFullNameIsListed() {
+        List<EntityMention> found = extract("Cục Hải quan Lạng Sơn, Cao Bằng và Hà Giang đã tăng thu.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Cục Hải quan Lạng Sơn");
+        assertThat(names(found, EntityKind.LOCATION)).isEmpty();
+    }
+
+    @Test
+    void givenDocumentAndEventNames_whenExtracted_thenNothingInsideThemIsListed() {
+        List<EntityMention> found = extract("Hội nghị triển khai Chiến lược phát triển du lịch Việt Nam đến năm 2030 diễn ra sáng nay.");
+        assertThat(found).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ locations
+
+    @Test
+    void givenAdministrativePrefixes_whenExtracted_thenLocationsAreListedWithoutThem() {
+        List<EntityMention> found = extract("Đoàn đến thăm xã Cẩm Thạch, huyện Cẩm Xuyên, thị xã Kỳ Anh và thành phố Hà Tĩnh.");
+        assertThat(names(found, EntityKind.LOCATION)).containsExactly("Cẩm Thạch", "Cẩm Xuyên", "Kỳ Anh", "Hà Tĩnh");
+    }
+
+    @Test
+    void givenPluralPrefixWithList_whenExtracted_thenEveryListedPlaceIsALocation() {
+        List<EntityMention> found = extract("Các huyện Đô Lương, Thanh Chương và Anh Sơn về đích sớm.");
+        assertThat(names(found, EntityKind.LOCATION)).containsExactly("Đô Lương", "Thanh Chương", "Anh Sơn");
+    }
+
+    @Test
+    void givenPrefixExceptionsAndRoads_whenExtracted_thenThePrefixIsKept() {
+        List<EntityMention> found = extract("Xe chạy từ TP Hồ Chí Minh theo quốc lộ 14 về TPHCM và QL 1A.");
+        assertThat(names(found, EntityKind.LOCATION)).containsExactly("TP Hồ Chí Minh", "quốc lộ 14", "TPHCM", "QL 1A");
+    }
+
+    @Test
+    void givenProvinceVariantsCountriesAndRegions_whenExtracted_thenTheyAreLocations() {
+        List<EntityMention> found = extract("Hàng từ Bà Rịa - Vũng Tàu xuất sang Nhật Bản, còn miền Trung và Tây Nguyên thiếu mưa.");
+        assertThat(names(found, EntityKind.LOCATION)).containsExactly("Bà Rịa - Vũng Tàu", "Nhật Bản", "miền Trung", "Tây Nguyên");
+    }
+
+    @Test
+    void givenLocationInsideOrganizationName_whenExtracted_thenItIsNotListedSeparately() {
+        List<EntityMention> found = extract("Công an tỉnh Long An phối hợp với Sở Tư pháp.");
+        assertThat(names(found, EntityKind.LOCATION)).isEmpty();
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Công an tỉnh Long An", "Sở Tư pháp");
+    }
+
+    @Test
+    void givenNamedFacility_whenExtracted_thenItIsALocationWithItsHead() {
+        List<EntityMention> found = extract("Nhà đầu tư thuê đất tại Khu công nghiệp Nam Cấm và Cảng Cửa Lò.");
+        assertThat(names(found, EntityKind.LOCATION)).containsExactly("Khu công nghiệp Nam Cấm", "Cảng Cửa Lò");
+    }
+
+    // ------------------------------------------------------------------ structure and offsets
+
+    @Test
+    void givenBylineCreditTagAndUrl_whenExtracted_thenNothingIsTakenFromThem() {
+        List<EntityMention> found = extract("(BĐ) - Sở Công Thương kiểm tra thị trường. Ảnh: Nguyễn Văn Dũng\nTRẦN LÊ\nhttps://baobinhdinh.vn/");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Sở Công Thương");
+        assertThat(names(found, EntityKind.PERSON)).isEmpty();
+    }
+
+    @Test
+    void givenAnyMention_whenExtracted_thenOffsetsSliceTheSurfaceFromTheAnalysedText() {
+        String text = TextNormalizer.normalize("Chiều 3/4, Chủ tịch UBND tỉnh Khánh Hoà Nguyễn Tấn Tuân làm việc tại TP Nha Trang.");
+        List<EntityMention> found = EXTRACTOR.extract(text);
+        assertThat(found).isNotEmpty();
+        for (EntityMention m : found) {
+            assertThat(text.substring(m.start(), m.end())).isEqualTo(m.text());
+        }
+        assertThat(names(found, EntityKind.LOCATION)).containsExactly("Nha Trang");
+    }
+}
