@@ -98,6 +98,12 @@ public final class EntityExtractor {
                     i++;
                     continue;
                 }
+                PhraseDict.Match fixed = lex.fixedPersons.match(toks, i);
+                if (fixed != null) {
+                    addPerson(i, i + fixed.length(), null);
+                    i += fixed.length();
+                    continue;
+                }
                 int next = miscName(i);
                 if (next < 0) {
                     next = titledPerson(i);
@@ -313,8 +319,9 @@ public final class EntityExtractor {
                     proper = true;
                     break;
                 }
-                if (t.cap && t.word && lex.orgHeads.match(toks, j) == null && lex.titles.match(toks, j) == null
-                        && !isPersonStart(j)) {
+                PhraseDict.Match innerHead = lex.orgHeads.match(toks, j);
+                if (t.cap && t.word && (innerHead == null || innerHead.length() == 1 && !innerHead.flags().contains("S"))
+                        && lex.titles.match(toks, j) == null && !isPersonStart(j)) {
                     j++;
                     proper = true;
                     continue;
@@ -452,6 +459,9 @@ public final class EntityExtractor {
                 if (!t.cap && t.word) {
                     PhraseDict.Match w = lex.orgWords.match(toks, j);
                     if (w != null) {
+                        if (w.flags().contains("V") && (afterLocation || ORG_ADMIN_TAIL.contains(tok(j - 1).lower))) {
+                            break; // "... tỉnh tổ chức ...": after a place the verb belongs to the sentence
+                        }
                         if (w.flags().contains("V")) {
                             // a verb-like word ("kiểm tra", "tổ chức") continues a name only when more name follows:
                             // "Cục Điều tra chống buôn lậu" but not "Sở Y tế tổ chức ..."
@@ -540,7 +550,8 @@ public final class EntityExtractor {
                 return false;
             }
             if (t.cap) {
-                return lex.titles.match(toks, k) == null && !isPersonStart(k);
+                return lex.titles.match(toks, k) == null && !isPersonStart(k) && lex.miscHeads.match(toks, k) == null
+                        && lex.orgHeads.match(toks, k) == null;
             }
             PhraseDict.Match w = lex.orgWords.match(toks, k);
             if (w == null) {

@@ -26,7 +26,7 @@ public final class Lexicon {
     public static final String[] FILES = {
         "provinces.txt", "places.txt", "location-exceptions.txt", "admin-prefixes.txt", "surnames.txt",
         "titles.txt", "org-heads.txt", "org-generic.txt", "org-words.txt", "org-names.txt",
-        "abbreviations.tsv", "misc-heads.txt", "facility-heads.txt",
+        "abbreviations.tsv", "misc-heads.txt", "facility-heads.txt", "persons-fixed.txt",
     };
     static final String RESOURCE_DIR = "/io/newspipe/extraction/lexicon/";
 
@@ -41,6 +41,7 @@ public final class Lexicon {
     final PhraseDict orgWords = new PhraseDict(false);
     final PhraseDict miscHeads = new PhraseDict(true);
     final PhraseDict facilityHeads = new PhraseDict(true);
+    final PhraseDict fixedPersons = new PhraseDict(true);
     final Map<String, String> abbreviations = new HashMap<>();
     private final String contentHash;
 
@@ -81,6 +82,7 @@ public final class Lexicon {
         lines(files, "org-names.txt", (e, fl) -> orgHeads.add(e, "S"));
         lines(files, "org-generic.txt", (e, fl) -> generic.add(TextNormalizer.canonicalKey(e)));
         lines(files, "org-words.txt", (e, fl) -> orgWords.add(e, fl));
+        lines(files, "persons-fixed.txt", (e, fl) -> fixedPersons.add(e, ""));
         lines(files, "facility-heads.txt", (e, fl) -> facilityHeads.add(e, ""));
         lines(files, "misc-heads.txt", (e, fl) -> miscHeads.add(e, ""));
         lines(files, "abbreviations.tsv", (e, fl) -> abbreviations.put(e, fl));

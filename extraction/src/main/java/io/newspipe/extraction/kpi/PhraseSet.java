@@ -1,0 +1,179 @@
+package io.newspipe.extraction.kpi;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of lower-case word phrases matched at word boundaries by hashing the first word: linear in the text and
+ * independent of the number of phrases, unlike a regex alternation that tries every phrase at every position.
+ * Words are runs of letters and digits; between the words of a phrase the text may have any separator except
+ * sentence punctuation (",", ";", ":", ".", "(", ")"), so "chỉ tiêu, tiêu chí" never matches "tiêu tiêu".
+ */
+public final class PhraseSet {
+
+    private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
+
+    public PhraseSet(Collection<String> phrases) {
+        for (String p : phrases) {
+            String[] words = words(Lexicon.lower(p));
+            if (words.length > 0) {
+                byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+            }
+        }
+        for (List<String[]> list : byFirstWord.values()) {
+            list.sort(Comparator.comparingInt((String[] w) -> w.length).reversed());
+        }
+    }
+
+    /** End offset of the longest phrase starting at word start {@code at} of lower-cased text, or -1. */
+    public int matchAt(String lower, int at) {
+        return matchAt(lower, at, lower.length());
+    }
+
+    public int matchAt(String lower, int at, int limit) {
+        if (at >= limit || !isWordChar(lower.charAt(at)) || at > 0 && isWordChar(lower.charAt(at - 1))) {
+            return -1;
+        }
+        int firstEnd = wordEnd(lower, at, limit);
+        List<String[]> candidates = byFirstWord.get(lower.substring(at, firstEnd));
+        if (candidates == null) {
+            return -1;
+        }
+        for (String[] phrase : candidates) {
+            int pos = firstEnd;
+            boolean ok = true;
+            for (int i = 1; i < phrase.length && ok; i++) {
+                int ws = pos;
+                while (ws < limit && !isWordChar(lower.charAt(ws))) {
+                    if (",;:.()".indexOf(lower.charAt(ws)) >= 0) {
+                        ok = false;
+                        break;
+                    }
+                    ws++;
+                }
+                if (!ok || ws == pos || ws >= limit) {
+                    ok = false;
+                    break;
+                }
+                int we = wordEnd(lower, ws, limit);
+                ok = lower.regionMatches(ws, phrase[i], 0, phrase[i].length()) && we - ws == phrase[i].length();
+                pos = we;
+            }
+            if (ok) {
+                return pos;
+            }
+        }
+        return -1;
+    }
+
+    /** The first phrase inside [from, to) as {start, end}, or null. */
+    public int[] find(String lower, int from, int to) {
+        int end = Math.min(to, lower.length());
+        for (int i = Math.max(0, from); i < end; i++) {
+            if (isWordChar(lower.charAt(i)) && (i == 0 || !isWordChar(lower.charAt(i - 1)))) {
+                int e = matchAt(lower, i, end);
+                if (e >= 0) {
+                    return new int[] {i, e};
+                }
+            }
+        }
+        return null;
+    }
+
+    public boolean foundIn(String lower, int from, int to) {
+        return from < to && find(lower, from, to) != null;
+    }
+
+    /**
+     * The longest phrase that ends at the last word before {@code end} (only spaces between), looking back at most
+     * {@code reach} words and never across sentence punctuation; {start, end} or null.
+     */
+    public int[] endingAt(String lower, int end, int reach) {
+        int e = end;
+        while (e > 0 && Character.isWhitespace(lower.charAt(e - 1))) {
+            e--;
+        }
+        if (e == 0 || !isWordChar(lower.charAt(e - 1))) {
+            return null;
+        }
+        int wb = e;
+        while (wb > 0 && isWordChar(lower.charAt(wb - 1))) {
+            wb--;
+        }
+        int[] best = null;
+        for (int w = 0; w < reach; w++) {
+            if (matchAt(lower, wb, e) == e) {
+                best = new int[] {wb, e};
+            }
+            int ws = wb;
+            while (ws > 0 && !isWordChar(lower.charAt(ws - 1))) {
+                if (",;:.()".indexOf(lower.charAt(ws - 1)) >= 0) {
+                    return best;
+                }
+                ws--;
+            }
+            if (ws == 0) {
+                return best;
+            }
+            int nb = ws;
+            while (nb > 0 && isWordChar(lower.charAt(nb - 1))) {
+                nb--;
+            }
+            wb = nb;
+        }
+        return best;
+    }
+
+    /** The phrase text between two offsets of lower-cased text, separators collapsed to one space. */
+    public static String normalized(String lower, int start, int end) {
+        StringBuilder b = new StringBuilder();
+        boolean gap = false;
+        for (int i = start; i < end; i++) {
+            char c = lower.charAt(i);
+            if (isWordChar(c)) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                gap = false;
+                b.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
+    static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static int wordEnd(String s, int from, int limit) {
+        int i = from;
+        while (i < limit && isWordChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String[] words(String phrase) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < phrase.length()) {
+            while (i < phrase.length() && !isWordChar(phrase.charAt(i))) {
+                i++;
+            }
+            int s = i;
+            while (i < phrase.length() && isWordChar(phrase.charAt(i))) {
+                i++;
+            }
+            if (i > s) {
+                out.add(phrase.substring(s, i));
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+}
