@@ -45,14 +45,14 @@ public final class Extractor {
     }
 
     /**
-     * @param text text already passed through {@link TextNormalizer#normalize(String)}; offsets refer to it. Raw
-     *             text is normalized first (so offsets then refer to the normalized form).
+     * @param text text already passed through {@link TextNormalizer#normalize(String)}; offsets refer to exactly
+     *             this string. (Not normalized again: that would cost a quarter of the time, and offsets must point
+     *             into what the caller holds. Un-normalized text still works, but tone variants may be missed.)
      */
     public ExtractionResult extract(String text) {
-        String normalized = TextNormalizer.normalize(text);
-        List<EntityMention> found = entities.extract(normalized);
-        List<AwardMention> a = awards.extract(normalized);
-        List<KpiMention> k = kpis.extract(normalized);
+        List<EntityMention> found = entities.extract(text);
+        List<AwardMention> a = awards.extract(text);
+        List<KpiMention> k = kpis.extract(text);
         return new ExtractionResult(version, found, a, k);
     }
 

@@ -94,8 +94,9 @@ public final class EntityExtractor {
         void scan() {
             int i = 0;
             while (i < n) {
-                if (toks.get(i).masked || !toks.get(i).word) {
-                    i++;
+                Token here = toks.get(i);
+                if (here.masked || !here.word || (!here.cap && !lex.startWords.contains(here.lower))) {
+                    i++; // most lower-case words cannot start an entity: skip them cheaply
                     continue;
                 }
                 PhraseDict.Match fixed = lex.fixedPersons.match(toks, i);
@@ -259,7 +260,7 @@ public final class EntityExtractor {
 
         void addPerson(int from, int to, String role) {
             String surface = text.substring(tok(from).start, tok(to - 1).end);
-            out.add(new EntityMention(EntityKind.PERSON, surface, TextNormalizer.normalize(surface), tok(from).start,
+            out.add(new EntityMention(EntityKind.PERSON, surface, surface, tok(from).start,
                     tok(to - 1).end, role));
         }
 
@@ -502,7 +503,7 @@ public final class EntityExtractor {
             if (misc) {
                 return heads == lex.facilityHeads && !proper ? -1 : j;
             }
-            if (lex.generic.contains(TextNormalizer.canonicalKey(surface))) {
+            if (j - i <= 6 && lex.generic.contains(TextNormalizer.canonicalKey(surface))) {
                 return -1;
             }
             // "3 Cục Hải quan phải ...", "hai Chi cục Hải quan: Nội Bài và ...": a counted class, not one body
@@ -673,7 +674,7 @@ public final class EntityExtractor {
 
         void addLocation(int from, int to, boolean keepPrefix) {
             String surface = text.substring(tok(from).start, tok(to - 1).end);
-            String canonical = keepPrefix ? canonicalOrg(surface) : TextNormalizer.normalize(surface);
+            String canonical = keepPrefix ? canonicalOrg(surface) : surface;
             out.add(new EntityMention(EntityKind.LOCATION, surface, canonical, tok(from).start, tok(to - 1).end, null));
         }
 
@@ -711,7 +712,7 @@ public final class EntityExtractor {
 
     /** Abbreviations expanded word by word: "BTV Tỉnh uỷ" becomes "Ban Thường vụ Tỉnh ủy". */
     String canonicalOrg(String surface) {
-        String norm = TextNormalizer.normalize(surface);
+        String norm = surface; // already normalized: it is a slice of the analysed text
         List<Token> toks = Tokenizer.tokenize(norm);
         StringBuilder sb = new StringBuilder(norm.length() + 16);
         int last = 0;

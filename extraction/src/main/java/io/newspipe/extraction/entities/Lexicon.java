@@ -43,6 +43,8 @@ public final class Lexicon {
     final PhraseDict facilityHeads = new PhraseDict(true);
     final PhraseDict fixedPersons = new PhraseDict(true);
     final Map<String, String> abbreviations = new HashMap<>();
+    /** First words of every phrase list: a lower-case token outside this set cannot start any entity. */
+    final Set<String> startWords = new HashSet<>();
     private final String contentHash;
 
     private Lexicon(Map<String, String> files) {
@@ -86,6 +88,12 @@ public final class Lexicon {
         lines(files, "facility-heads.txt", (e, fl) -> facilityHeads.add(e, ""));
         lines(files, "misc-heads.txt", (e, fl) -> miscHeads.add(e, ""));
         lines(files, "abbreviations.tsv", (e, fl) -> abbreviations.put(e, fl));
+        for (PhraseDict d : new PhraseDict[] {locations, locationExceptions, adminPrefixes, titles, orgHeads, miscHeads,
+            facilityHeads, fixedPersons}) {
+            startWords.addAll(d.firstWords());
+        }
+        startWords.add("các");
+        startWords.add("quốc");
     }
 
     /** The built-in lists shipped in the jar. */

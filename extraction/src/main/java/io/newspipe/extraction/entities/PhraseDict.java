@@ -46,6 +46,11 @@ final class PhraseDict {
         node.capMask = mask;
     }
 
+    /** Lower-cased first words of all entries. */
+    java.util.Set<String> firstWords() {
+        return root.next.keySet();
+    }
+
     int size() {
         return size;
     }

@@ -16,11 +16,28 @@ final class Token {
     final boolean nameLike;
     boolean masked;
 
+    private static final String[] ONE_CHAR = new String[0x3000];
+
+    static {
+        for (char c = 0; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf(c).intern();
+        }
+    }
+
     Token(String source, int start, int end) {
         this.start = start;
         this.end = end;
-        this.text = source.substring(start, end);
-        this.lower = text.toLowerCase(java.util.Locale.ROOT);
+        char first = source.charAt(start);
+        if (end - start == 1 && first < ONE_CHAR.length) {
+            this.text = ONE_CHAR[first]; // punctuation and single letters: no allocation
+        } else {
+            this.text = source.substring(start, end);
+        }
+        boolean hasUpper = false;
+        for (int k = start; k < end && !hasUpper; k++) {
+            hasUpper = Character.isUpperCase(source.charAt(k));
+        }
+        this.lower = hasUpper ? text.toLowerCase(java.util.Locale.ROOT) : text;
         char c0 = text.charAt(0);
         this.word = Character.isLetterOrDigit(c0);
         boolean digits = true;

@@ -32,43 +32,48 @@ public final class KpiExtractor {
     private static final Pattern MONEY = Pattern.compile(
             "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
                     + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm)?");
-    private static final Pattern RANK_BEFORE = Pattern.compile(
-            "(?:(tốp|top)|((?:xếp|đứng|vươn lên|lên|tụt xuống|tụt|giữ|đạt|nằm ở)\\s+(?:thứ|hạng|vị trí thứ|vị trí))|(số))\\s*$");
     private static final Pattern STEPS_AFTER = Pattern.compile("\\s*bậc(?![\\p{L}])");
     private static final Pattern STEPS_BEFORE = Pattern.compile("(?:tăng|giảm|lên|tụt|thăng|nâng)\\s+(?:\\S+\\s+){0,2}$");
-    private static final Pattern ANAPHORA_BEFORE = Pattern.compile("(?:trong (?:tổng )?số|trong)\\s*$");
     private static final Pattern ANAPHORA_AFTER = Pattern.compile("\\s*(?:\\S+\\s+){0,3}?(?:này|nói trên|kể trên)(?![\\p{L}])");
-    /** "Giá lúa", "giá xăng": a price; "trị giá", "giá trị" and "chỉ số giá" are indicators. */
-    private static final Pattern PRICE = Pattern.compile("(?<![\\p{L}])(?<!trị )(?<!số )giá(?! trị)(?![\\p{L}])");
     /** "8.500 đồng/kg", "300.000 đồng/suất": money per physical unit is a price. */
     private static final Pattern PER_UNIT = Pattern.compile("/(?!người|năm|tháng)\\p{L}+");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}[,.;:)]*");
+    private static final PhraseSet TOP_WORDS = new PhraseSet(List.of("tốp", "top"));
+    private static final PhraseSet RANK_WORDS = new PhraseSet(List.of("xếp thứ", "đứng thứ", "xếp hạng", "xếp hạng thứ",
+            "vươn lên thứ", "lên thứ", "lên hạng", "tụt xuống thứ", "tụt xuống hạng", "giữ vị trí thứ", "vị trí thứ",
+            "đạt hạng", "nằm ở vị trí thứ", "đứng ở vị trí thứ", "xếp vị trí thứ"));
+    private static final PhraseSet NUMBER_ONE = new PhraseSet(List.of("số"));
+    private static final PhraseSet ANAPHORA_BEFORE = new PhraseSet(List.of("trong", "trong số", "trong tổng số"));
+    private static final PhraseSet SCOPE_PREPOSITIONS = new PhraseSet(List.of("tại", "trên", "của", "ở"));
+    private static final PhraseSet PRICE_WORD = new PhraseSet(List.of("giá"));
 
     private final Map<String, String[]> units = new HashMap<>();
-    private final Pattern unitPattern;
-    private final Pattern moneyCues;
-    private final Pattern resultCues;
-    private final Pattern measureCues;
-    private final Pattern moneyExclusions;
-    private final Pattern countExclusions;
-    private final Pattern sentenceExclusions;
-    private final Pattern clauseExclusions;
-    private final Pattern statusWords;
-    private final Pattern rankScopes;
-    private final Pattern qualifierBefore;
-    private final Pattern dateWordBefore;
+    private final PhraseSet unitWords;
+    private final PhraseSet moneyCues;
+    private final PhraseSet resultCues;
+    private final PhraseSet measureCues;
+    private final PhraseSet moneyExclusions;
+    private final PhraseSet countExclusions;
+    private final PhraseSet sentenceExclusions;
+    private final PhraseSet clauseExclusions;
+    private final PhraseSet statusWords;
+    private final PhraseSet rankScopes;
+    private final PhraseSet qualifiers;
+    private final PhraseSet dateWords;
+    private final PhraseSet periodTriggers;
     private final Pattern periods;
 
     public KpiExtractor() {
         List<String> unitSurfaces = new ArrayList<>();
         for (String[] row : Lexicon.rows("kpi-units.tsv")) {
-            units.put(row[0].toLowerCase(Locale.ROOT), row);
+            String k = Lexicon.lower(row[0]);
+            units.put(PhraseSet.normalized(k, 0, k.length()), row);
             unitSurfaces.add(row[0]);
         }
-        unitPattern = Pattern.compile("\\s*(" + Lexicon.alternation(Lexicon.lowered(unitSurfaces)) + ")(?![\\p{L}\\p{N}])");
-        moneyCues = Lexicon.lowerWordPattern(Lexicon.lines("kpi-money-cues.txt"));
-        resultCues = Lexicon.lowerWordPattern(Lexicon.lines("kpi-result-cues.txt"));
-        measureCues = Lexicon.lowerWordPattern(Lexicon.lines("kpi-measure-cues.txt"));
+        unitWords = new PhraseSet(unitSurfaces);
+        moneyCues = new PhraseSet(Lexicon.lines("kpi-money-cues.txt"));
+        resultCues = new PhraseSet(Lexicon.lines("kpi-result-cues.txt"));
+        measureCues = new PhraseSet(Lexicon.lines("kpi-measure-cues.txt"));
         List<String> money = new ArrayList<>();
         List<String> count = new ArrayList<>();
         List<String> sentence = new ArrayList<>();
@@ -82,19 +87,18 @@ public final class KpiExtractor {
                 default -> throw new IllegalStateException("kpi-exclusion-cues.tsv: unknown scope " + row[1]);
             }
         }
-        moneyExclusions = Lexicon.lowerWordPattern(money);
-        countExclusions = Lexicon.lowerWordPattern(count);
-        sentenceExclusions = Lexicon.lowerWordPattern(sentence);
-        clauseExclusions = Lexicon.lowerWordPattern(clause);
-        statusWords = Lexicon.lowerWordPattern(Lexicon.lines("kpi-status.txt"));
-        rankScopes = Pattern.compile("\\s*(?:tại\\s+|trên\\s+|của\\s+)?(?:"
-                + Lexicon.alternation(Lexicon.lowered(Lexicon.lines("kpi-rank-scopes.txt"))) + ")(?![\\p{L}])");
-        qualifierBefore = Pattern.compile("(?<![\\p{L}])(" + Lexicon.alternation(Lexicon.lowered(Lexicon.lines("kpi-qualifiers.txt")))
-                + ")\\s+$");
-        dateWordBefore = Pattern.compile("(?<![\\p{L}])(?:" + Lexicon.alternation(Lexicon.lowered(Lexicon.lines("kpi-date-words.txt")))
-                + ")[\\s-]*$");
-        // One pass over a sentence finds every time expression; the lexicon lists them most specific first.
-        periods = Pattern.compile("(?<![\\p{L}])(?:" + String.join("|", Lexicon.lowered(Lexicon.lines("kpi-periods.txt")))
+        moneyExclusions = new PhraseSet(money);
+        countExclusions = new PhraseSet(count);
+        sentenceExclusions = new PhraseSet(sentence);
+        clauseExclusions = new PhraseSet(clause);
+        statusWords = new PhraseSet(Lexicon.lines("kpi-status.txt"));
+        rankScopes = new PhraseSet(Lexicon.lines("kpi-rank-scopes.txt"));
+        qualifiers = new PhraseSet(Lexicon.lines("kpi-qualifiers.txt"));
+        dateWords = new PhraseSet(Lexicon.lines("kpi-date-words.txt"));
+        // Time expressions are tried only where one of their first words stands (see kpi-periods.txt).
+        periodTriggers = new PhraseSet(List.of("tính", "đến", "sáu", "chín", "ba", "quý", "giai", "nhiệm", "sau", "giữa",
+                "trong", "cả", "hết", "của", "năm", "cùng"));
+        periods = Pattern.compile("(?:" + String.join("|", Lexicon.lowered(Lexicon.lines("kpi-periods.txt")))
                 + ")(?![\\p{L}\\p{N}])");
     }
 
@@ -116,14 +120,10 @@ public final class KpiExtractor {
                 continue; // every figure is written in digits
             }
             String l = Lexicon.lower(s);
-            if (sentenceExclusions.matcher(l).find()) {
+            if (sentenceExclusions.foundIn(l, 0, l.length())) {
                 continue;
             }
-            List<int[]> times = new ArrayList<>();
-            Matcher pm = periods.matcher(l);
-            while (pm.find()) {
-                times.add(new int[] {pm.start(), pm.end()});
-            }
+            List<int[]> times = timeExpressions(l);
             out.addAll(extractSentence(s, l, sentence.start(), lastPeriod, times));
             if (!times.isEmpty()) {
                 int[] last = times.get(times.size() - 1);
@@ -131,6 +131,24 @@ public final class KpiExtractor {
             }
         }
         return out;
+    }
+
+    /** Every time expression of the sentence, left to right, not overlapping. */
+    private List<int[]> timeExpressions(String l) {
+        List<int[]> times = new ArrayList<>();
+        Matcher pm = periods.matcher(l);
+        for (int i = 0; i < l.length(); i++) {
+            boolean wordStart = PhraseSet.isWordChar(l.charAt(i)) && (i == 0 || !PhraseSet.isWordChar(l.charAt(i - 1)));
+            if (!wordStart || !(Character.isDigit(l.charAt(i)) || periodTriggers.matchAt(l, i) > 0)) {
+                continue;
+            }
+            pm.region(i, l.length());
+            if (pm.lookingAt()) {
+                times.add(new int[] {i, pm.end()});
+                i = pm.end() - 1;
+            }
+        }
+        return times;
     }
 
     private static boolean hasDigit(String s) {
@@ -166,28 +184,30 @@ public final class KpiExtractor {
             Unit unit = null;
             Integer rank = null;
             int figureStart = ns;
-            Matcher rb = RANK_BEFORE.matcher(before);
-            if (rb.find()) {
-                if (rb.group(1) != null) {
-                    unit = new Unit("tốp", UnitClass.RANK, ne);
-                } else if (rb.group(2) != null) {
-                    unit = new Unit("hạng", UnitClass.RANK, ne);
-                } else if (value == 1.0 && total == null && lookingAt(rankScopes, l, ne)) {
-                    unit = new Unit("hạng", UnitClass.RANK, ne);
-                }
-                if (unit != null) {
-                    rank = value.intValue();
-                    figureStart = ns - (before.length() - rb.start());
-                }
+            int[] top = TOP_WORDS.endingAt(l, ns, 1);
+            int[] place = top == null ? RANK_WORDS.endingAt(l, ns, 5) : null;
+            int[] numberOne = top == null && place == null ? NUMBER_ONE.endingAt(l, ns, 1) : null;
+            if (top != null) {
+                unit = new Unit("tốp", UnitClass.RANK, ne);
+                figureStart = top[0];
+            } else if (place != null) {
+                unit = new Unit("hạng", UnitClass.RANK, ne);
+                figureStart = place[0];
+            } else if (numberOne != null && value == 1.0 && total == null && rankScopeAt(l, ne)) {
+                unit = new Unit("hạng", UnitClass.RANK, ne);
+                figureStart = numberOne[0];
             }
-            if (unit == null && STEPS_BEFORE.matcher(before).find()) {
+            if (unit != null) {
+                rank = value.intValue();
+            }
+            if (unit == null) {
                 Matcher st = STEPS_AFTER.matcher(l).region(ne, l.length());
-                if (st.lookingAt()) {
+                if (st.lookingAt() && STEPS_BEFORE.matcher(before).find()) {
                     unit = new Unit("bậc", UnitClass.RANK, st.end());
                 }
             }
             if (unit == null) {
-                if (dateWordBefore.matcher(before).find()) {
+                if (dateWords.endingAt(l, ns, 3) != null) {
                     continue;
                 }
                 if (m.group(3) != null && isYear(m.group(1)) && isYear(m.group(3))) {
@@ -205,10 +225,10 @@ public final class KpiExtractor {
                 continue;
             }
             String qualifier = null;
-            Matcher qb = qualifierBefore.matcher(l.substring(Math.max(0, figureStart - 25), figureStart));
-            if (qb.find() && unit.kind() != UnitClass.RANK) {
-                qualifier = qb.group(1).replaceAll("\\s+", " ");
-                figureStart = figureStart - (qb.end() - qb.start());
+            int[] qb = unit.kind() == UnitClass.RANK ? null : qualifiers.endingAt(l, figureStart, 2);
+            if (qb != null) {
+                qualifier = PhraseSet.normalized(l, qb[0], qb[1]);
+                figureStart = qb[0];
             }
             int spanStart = spanStart(s, figureStart, previousFigureEnd);
             int spanEnd = spanEnd(s, unit.end());
@@ -217,15 +237,31 @@ public final class KpiExtractor {
             String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit,
                     out.isEmpty() ? null : out.get(out.size() - 1).metric());
             String status = null;
-            Matcher sw = statusWords.matcher(l).region(spanStart, spanEnd);
-            if (sw.find()) {
-                status = sw.group();
+            int[] sw = statusWords.find(l, spanStart, spanEnd);
+            if (sw != null) {
+                status = l.substring(sw[0], sw[1]);
             }
             String period = periodFor(s, times, ns, carriedPeriod);
             out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
                     offset + spanStart, offset + spanEnd));
         }
         return out;
+    }
+
+    /** "số 1 Việt Nam", "số 1 tại thị trường": a number-one ranking needs its scope right after. */
+    private boolean rankScopeAt(String l, int from) {
+        int i = from;
+        while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
+            i++;
+        }
+        int prep = SCOPE_PREPOSITIONS.matchAt(l, i);
+        if (prep > 0) {
+            i = prep;
+            while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
+                i++;
+            }
+        }
+        return rankScopes.matchAt(l, i) > 0;
     }
 
     private static boolean lookingAt(Pattern p, String l, int from) {
@@ -271,12 +307,9 @@ public final class KpiExtractor {
             if (scale != null && currency == null && mo.group(2) == null && !scale.equalsIgnoreCase("tỷ")
                     && !scale.equalsIgnoreCase("tỉ")) {
                 // "42 nghìn viên", "1,5 triệu lượt khách": a scaled count, not money.
-                Matcher cu = unitPattern.matcher(s).region(mo.end(1), s.length());
-                if (cu.lookingAt()) {
-                    String[] row = units.get(cu.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
-                    return new Unit(scale.toLowerCase(Locale.ROOT) + " " + row[1], UnitClass.valueOf(row[2]), cu.end());
-                }
-                return null;
+                Unit counted = countedUnitAt(s, mo.end(1));
+                return counted == null ? null
+                        : new Unit(normalizeScale(scale) + " " + counted.normalized(), counted.kind(), counted.end());
             }
             StringBuilder u = new StringBuilder();
             if (scale != null) {
@@ -292,15 +325,21 @@ public final class KpiExtractor {
             }
             return new Unit(u.toString(), UnitClass.MONEY, mo.end());
         }
-        Matcher cu = unitPattern.matcher(s).region(ne, s.length());
-        if (cu.lookingAt()) {
-            String[] row = units.get(cu.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
-            if (row == null) {
-                return null;
-            }
-            return new Unit(row[1], UnitClass.valueOf(row[2]), cu.end());
+        return countedUnitAt(s, ne);
+    }
+
+    /** A unit from kpi-units.tsv right after {@code from} (spaces skipped), or null. */
+    private Unit countedUnitAt(String l, int from) {
+        int i = from;
+        while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
+            i++;
         }
-        return null;
+        int end = unitWords.matchAt(l, i);
+        if (end < 0) {
+            return null;
+        }
+        String[] row = units.get(PhraseSet.normalized(l, i, end));
+        return row == null ? null : new Unit(row[1], UnitClass.valueOf(row[2]), end);
     }
 
     private static String normalizeScale(String scale) {
@@ -332,15 +371,15 @@ public final class KpiExtractor {
         if (found(clauseExclusions, s, clauseStart, ns)) {
             return false; // area, population, administrative mergers
         }
-        if (ANAPHORA_BEFORE.matcher(before).find() && lookingAt(ANAPHORA_AFTER, s, unit.end())) {
+        if (ANAPHORA_BEFORE.endingAt(s, ns, 3) != null && lookingAt(ANAPHORA_AFTER, s, unit.end())) {
             return false; // "Trong tổng số 36 dự án này": a back-reference, counted where it was first stated
         }
         switch (unit.kind()) {
             case PERCENT, RANK -> {
-                return !found(moneyExclusions, s, Math.max(clauseStart, ns - 30), ns) && !found(PRICE, s, clauseStart, ns);
+                return !found(moneyExclusions, s, Math.max(clauseStart, ns - 30), ns) && !priceBefore(s, clauseStart, ns);
             }
             case MONEY -> {
-                if (lookingAt(PER_UNIT, s, unit.end()) || found(PRICE, s, clauseStart, ns)) {
+                if (lookingAt(PER_UNIT, s, unit.end()) || priceBefore(s, clauseStart, ns)) {
                     return false;
                 }
                 int windowStart = Math.max(0, ns - 80);
@@ -368,14 +407,23 @@ public final class KpiExtractor {
         }
     }
 
-    private static boolean found(Pattern p, String s, int from, int to) {
-        if (from >= to) {
-            return false;
+    private static boolean found(PhraseSet p, String l, int from, int to) {
+        return p.foundIn(l, Math.max(0, from), Math.min(l.length(), to));
+    }
+
+    /** "Giá lúa", "giá xăng" before the figure: a price; "trị giá", "giá trị" and "chỉ số giá" are indicators. */
+    private static boolean priceBefore(String l, int from, int to) {
+        int at = Math.max(0, from);
+        int[] hit;
+        while ((hit = PRICE_WORD.find(l, at, to)) != null) {
+            String before = l.substring(Math.max(0, hit[0] - 4), hit[0]);
+            String after = l.substring(hit[1], Math.min(l.length(), hit[1] + 4));
+            if (!before.endsWith("trị ") && !before.endsWith("số ") && !after.startsWith(" trị")) {
+                return true;
+            }
+            at = hit[1];
         }
-        Matcher m = p.matcher(s);
-        m.region(from, to);
-        m.useTransparentBounds(true);
-        return m.find();
+        return false;
     }
 
     private static boolean boundary(char c) {
