@@ -200,7 +200,7 @@ public final class EntityExtractor {
                 return 0; // "Phó Trưởng Công an ...": a title or institution, not a name
             }
             int k = i;
-            while (k < n && k - i < MAX_NAME + 1 && live(k) && tok(k).nameLike) {
+            while (k < n && k - i < MAX_NAME + 2 && live(k) && tok(k).nameLike) {
                 PhraseDict.Match inner = k > i ? lex.titles.match(toks, k) : null;
                 if (inner != null && !inner.flags().contains("H") && !lex.surnames.contains(tok(k).lower)) {
                     break;
@@ -212,7 +212,7 @@ public final class EntityExtractor {
                 if (bare) {
                     return 0;
                 }
-                len = MAX_NAME;
+                len = Math.min(len, MAX_NAME + 1); // after a title, long ethnic names: "Y Thanh Hà Niê Kđăm"
             }
             if (len < 2) {
                 return len;
@@ -591,6 +591,11 @@ public final class EntityExtractor {
                     && lex.orgHeads.match(toks, k) == null
                     && (k == j || !(lex.surnames.contains(tok(k).lower) && nameRun(k, true) >= 3))) {
                 k++;
+            }
+            if (k > j && live(k) && tok(k).number && tok(k).text.length() <= 2
+                    && (!live(k + 1) || ",;)".contains(tok(k + 1).text)
+                        || tok(k + 1).word && !QUANTITY_WORDS.contains(tok(k + 1).lower))) {
+                k++; // "xã Sơn Kim 1"
             }
             return k;
         }

@@ -56,6 +56,8 @@ final class Token {
                         restLower = false;
                     }
                 }
+            } else if ((c == '-' || c == '\'') && k > 0 && k + 1 < text.length() && Character.isLetter(text.charAt(k + 1))) {
+                // "Hang-seo", "H'Hen": still a name syllable
             } else {
                 onlyLetters = false;
                 if (!Character.isDigit(c) && c != '.' && c != ',') {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Splits text into words and single punctuation marks. A word is a run of letters and digits; '.', '&', '/', '-'
- * and ',' stay inside a word only between two letters/digits ("KH&CN", "PGS.TS", "N.Linh", "24,59", "Covid-19"),
- * except that '-' and ',' join only digits to digits and letters/digits to digits. Linear time.
+ * and '-' stay inside a word between two letters/digits ("KH&CN", "PGS.TS", "N.Linh", "Covid-19", "Hang-seo"); ','
+ * only before a digit ("24,59"). A spaced dash ("Bà Rịa - Vũng Tàu") is its own token. Linear time.
  */
 final class Tokenizer {
 
@@ -34,6 +34,10 @@ final class Tokenizer {
                         j++;
                     } else if ((d == ',' || d == '-') && j + 1 < n && Character.isDigit(text.charAt(j + 1))
                             && Character.isLetterOrDigit(text.charAt(j - 1))) {
+                        j++;
+                    } else if (d == '-' && j + 1 < n && Character.isLetter(text.charAt(j + 1))
+                            && Character.isLetter(text.charAt(j - 1))) {
+                        // "Hang-seo", "LĐ-TB&XH": a hyphen without spaces joins
                         j++;
                     } else {
                         break;

@@ -27,7 +27,7 @@ public final class KpiExtractor {
 
     /** A number as written: digits with separators, an optional "/total" and an optional "- upper" range. */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_.,/])(\\d+(?:[.,]\\d+)*)(?:/(\\d+(?:[.,]\\d+)*))?(?:\\s*[-–]\\s*(\\d+(?:[.,]\\d+)*)(?![\\p{N}/]))?");
+            "(\\d+(?:[.,]\\d+)*)(?:/(\\d+(?:[.,]\\d+)*))?(?:\\s*[-–]\\s*(\\d+(?:[.,]\\d+)*)(?![\\p{N}/]))?");
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|phần trăm)(/năm)?");
     private static final Pattern MONEY = Pattern.compile(
             "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
@@ -151,6 +151,26 @@ public final class KpiExtractor {
         return times;
     }
 
+    /** The next digit that starts a number: not glued to a letter, digit or separator before it ("C04", "1.5"). */
+    private static int nextNumberStart(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (i == 0) {
+                    return i;
+                }
+                char p = s.charAt(i - 1);
+                if (!Character.isLetterOrDigit(p) && p != '_' && p != '.' && p != ',' && p != '/') {
+                    return i;
+                }
+                while (i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
+                    i++;
+                }
+            }
+        }
+        return -1;
+    }
+
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isDigit(s.charAt(i))) {
@@ -168,7 +188,11 @@ public final class KpiExtractor {
         List<KpiMention> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(s);
         int previousFigureEnd = 0;
-        while (m.find()) {
+        for (int at = nextNumberStart(s, 0); at >= 0; at = nextNumberStart(s, Math.max(at + 1, m.end()))) {
+            m.region(at, s.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
             int ns = m.start();
             int ne = m.end();
             if (!standsAlone(s, ns, ne)) {

@@ -16,12 +16,17 @@ import java.util.Map;
 public final class PhraseSet {
 
     private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
+    /** First characters of first words: most words are rejected by this before any lookup. */
+    private final boolean[] firstChars = new boolean[Character.MAX_VALUE + 1];
+    private int longestFirstWord;
 
     public PhraseSet(Collection<String> phrases) {
         for (String p : phrases) {
             String[] words = words(Lexicon.lower(p));
             if (words.length > 0) {
                 byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+                firstChars[words[0].charAt(0)] = true;
+                longestFirstWord = Math.max(longestFirstWord, words[0].length());
             }
         }
         for (List<String[]> list : byFirstWord.values()) {
@@ -35,10 +40,13 @@ public final class PhraseSet {
     }
 
     public int matchAt(String lower, int at, int limit) {
-        if (at >= limit || !isWordChar(lower.charAt(at)) || at > 0 && isWordChar(lower.charAt(at - 1))) {
+        if (at >= limit || !firstChars[lower.charAt(at)] || at > 0 && isWordChar(lower.charAt(at - 1))) {
             return -1;
         }
         int firstEnd = wordEnd(lower, at, limit);
+        if (firstEnd - at > longestFirstWord) {
+            return -1;
+        }
         List<String[]> candidates = byFirstWord.get(lower.substring(at, firstEnd));
         if (candidates == null) {
             return -1;
@@ -74,10 +82,16 @@ public final class PhraseSet {
     public int[] find(String lower, int from, int to) {
         int end = Math.min(to, lower.length());
         for (int i = Math.max(0, from); i < end; i++) {
-            if (isWordChar(lower.charAt(i)) && (i == 0 || !isWordChar(lower.charAt(i - 1)))) {
-                int e = matchAt(lower, i, end);
-                if (e >= 0) {
-                    return new int[] {i, e};
+            char c = lower.charAt(i);
+            if (isWordChar(c) && (i == 0 || !isWordChar(lower.charAt(i - 1)))) {
+                if (firstChars[c]) {
+                    int e = matchAt(lower, i, end);
+                    if (e >= 0) {
+                        return new int[] {i, e};
+                    }
+                }
+                while (i + 1 < end && isWordChar(lower.charAt(i + 1))) {
+                    i++;
                 }
             }
         }

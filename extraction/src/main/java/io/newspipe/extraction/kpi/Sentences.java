@@ -50,13 +50,17 @@ public final class Sentences {
         for (Segment s : scraped.excludedSpans()) {
             spans.add(new TextSpan(s.start(), s.end()));
         }
-        Matcher m = GLUED_CREDIT.matcher(text);
-        while (m.find()) {
-            spans.add(new TextSpan(m.start(), m.end()));
+        if (text.contains("Ảnh")) {
+            Matcher m = GLUED_CREDIT.matcher(text);
+            while (m.find()) {
+                spans.add(new TextSpan(m.start(), m.end()));
+            }
         }
-        Matcher u = URL.matcher(text);
-        while (u.find()) {
-            spans.add(new TextSpan(u.start(), u.end()));
+        if (text.contains("http") || text.contains("www.")) {
+            Matcher u = URL.matcher(text);
+            while (u.find()) {
+                spans.add(new TextSpan(u.start(), u.end()));
+            }
         }
         spans.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
         return spans;
