@@ -6,7 +6,12 @@ import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -29,6 +34,10 @@ final class UpCommand implements Callable<Integer> {
 
     /** System property the log4j2.xml file appender reads. */
     static final String LOG_DIR_PROPERTY = "newspipe.log.dir";
+    static final String LOCK_FILE = "newspipe.lock";
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private static FileLock dataDirLock;
 
     @Spec
     CommandSpec spec;
@@ -77,6 +86,11 @@ final class UpCommand implements Callable<Integer> {
             err.println("newspipe up: cannot create data directory " + dir + ": " + e.getMessage());
             return 1;
         }
+        String lockProblem = lockDataDir(dir);
+        if (lockProblem != null) {
+            err.println("newspipe up: " + lockProblem);
+            return 1;
+        }
         routeLogsTo(logDir);
 
         DevStack stack;
@@ -96,7 +110,7 @@ final class UpCommand implements Callable<Integer> {
             out.println("Stopped. Data kept in " + dir);
             out.flush();
         });
-        shutdown.onExit(stack);
+        shutdown.onExit(() -> closeWithin(stack, STOP_TIMEOUT, err, dir));
         shutdown.onExit(() -> {
             out.println("Stopping...");
             out.flush();
@@ -110,6 +124,55 @@ final class UpCommand implements Callable<Integer> {
         out.flush();
         shutdown.await();
         return 0;
+    }
+
+    /**
+     * Two brokers on one data directory corrupt each other's metadata log, so the data directory is locked for the
+     * life of this JVM (the OS releases the lock when the process dies, however it dies).
+     *
+     * @return a one-line explanation when another process holds the lock, else null
+     */
+    static String lockDataDir(Path dir) {
+        Path lockFile = dir.resolve(LOCK_FILE);
+        try {
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                return "another newspipe is already running on " + dir + "; stop it first or use another --data-dir";
+            }
+            dataDirLock = lock; // held until the JVM exits
+            return null;
+        } catch (IOException e) {
+            return "cannot lock " + lockFile + ": " + e.getMessage();
+        }
+    }
+
+    /** Closes the stack; if that hangs (a broker that lost its controller can wait forever), exits anyway. */
+    static void closeWithin(AutoCloseable stack, Duration timeout, PrintWriter err, Path dir) throws Exception {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(timeout.toMillis());
+            } catch (InterruptedException stoppedInTime) {
+                return;
+            }
+            err.println("newspipe up: stopping did not finish within " + timeout.toSeconds()
+                    + " s; exiting anyway (Kafka recovers its logs in " + dir + " on the next start)");
+            err.flush();
+            Runtime.getRuntime().halt(1);
+        }, "newspipe-stop-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            stack.close();
+        } finally {
+            watchdog.interrupt();
+        }
     }
 
     /** A one-line explanation when the port cannot be bound on 127.0.0.1, else null. */

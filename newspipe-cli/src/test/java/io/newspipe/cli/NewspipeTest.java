@@ -130,4 +130,34 @@ class NewspipeTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("PATH");
     }
+
+    @Test
+    void givenDataDirInUseByAnotherNewspipe_whenUpInfra_thenRefusesWithOneLineErrorAndExitOne(@TempDir Path dir)
+            throws Exception {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                dir.resolve(UpCommand.LOCK_FILE), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = channel.lock()) {
+
+            int code = run("up", "--infra", "--data-dir", dir.toString(), "--kafka-port", "0",
+                    "--registry-port", "0");
+
+            assertThat(held.isValid()).isTrue();
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString().strip()).isEqualTo("newspipe up: another newspipe is already running on "
+                    + dir.toAbsolutePath().normalize() + "; stop it first or use another --data-dir");
+            assertThat(dir.resolve("kafka-logs")).doesNotExist();
+        }
+    }
+
+    @Test
+    void givenStackThatClosesInTime_whenClosedWithin_thenNoForcedExit() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        UpCommand.closeWithin(() -> closed.set(true), java.time.Duration.ofSeconds(30), new PrintWriter(err, true),
+                Path.of("."));
+
+        assertThat(closed).isTrue();
+        assertThat(err.toString()).isEmpty();
+    }
 }
