@@ -55,7 +55,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port == 0 ? freePort() : port;
-        this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
+        this.controllerPort = controllerPort != 0 ? controllerPort : recordedControllerPort(this.dataDir);
         this.overrides = Map.copyOf(overrides);
     }
 
@@ -113,6 +113,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         stop();
     }
 
+    /**
+     * The controller port a formatted data directory was started with, or a free port for a new directory.
+     * KRaft persists the voter endpoint at format time; a restart on another controller port leaves the
+     * raft leader spinning on a voter set that no longer matches its listener, so the port must be stable.
+     */
+    private static int recordedControllerPort(Path dataDir) {
+        Path configFile = dataDir.resolve("server.properties");
+        if (Files.exists(configFile)) {
+            Properties previous = new Properties();
+            try (var in = Files.newInputStream(configFile)) {
+                previous.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + configFile, e);
+            }
+            String voters = previous.getProperty("controller.quorum.voters", "");
+            int colon = voters.lastIndexOf(':');
+            if (colon > 0) {
+                return Integer.parseInt(voters.substring(colon + 1).trim());
+            }
+        }
+        return freePort();
+    }
+
     private Properties brokerProperties() {
         Path logDir = dataDir.resolve("kafka-logs");
         Properties p = new Properties();
@@ -137,6 +160,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("default.replication.factor", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        // One node has no one to hand leadership to; a controlled shutdown can only wait (up to 5 minutes,
+        // hard-coded) for a controller that may already be gone, e.g. after a fatal metadata fault.
+        p.put("controlled.shutdown.enable", "false");
         p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         p.putAll(overrides);
         return p;
