@@ -29,6 +29,13 @@ public final class EntityExtractor {
     private static final Set<String> COMMA_CONTINUATIONS = Set.of("chống", "tiêu", "lãng", "buôn", "gian");
     private static final Set<String> NAMED_AFTER_PERSON_HEADS = Set.of("trường");
     private static final int MAX_NAME = 4;
+    private static final Set<String> HIGH_LEVEL_PREFIXES = Set.of("tỉnh", "thành phố", "TP", "TP.", "Tp", "Tp.");
+    private static final Set<String> NAMED_AFTER_PERSON_CONTEXT = Set.of("đường", "phố", "trường", "giải", "quỹ", "cầu",
+            "hầm", "tàu", "chợ", "lớp", "cúp", "tượng", "đền", "lăng", "chùa", "nhà", "công viên", "khu", "tuyến", "mang",
+            "tên", "bổng");
+    /** Heads that with only a bare "tỉnh"/"thành phố" after them are descriptions ("trung tâm thành phố"). */
+    private static final Set<String> NEEDS_PROPER_COMPLEMENT = Set.of("trung tâm", "trường", "công ty", "ngân hàng",
+            "bệnh viện", "hội", "quỹ", "viện", "phòng", "đội", "khối", "ban", "vụ", "hội đồng", "ủy ban");
     private static final Set<String> ORG_ADMIN_TAIL = Set.of("tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường");
     private static final java.util.regex.Pattern ROAD = java.util.regex.Pattern.compile("QL\\d+[A-Z]?");
     private static final Set<String> QUANTIFIERS = Set.of("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
@@ -179,6 +186,10 @@ public final class EntityExtractor {
             Token t = tok(i);
             if (!t.nameLike || !lex.surnames.contains(t.lower)) {
                 return -1;
+            }
+            Token prev = tok(i - 1);
+            if (prev != null && NAMED_AFTER_PERSON_CONTEXT.contains(prev.lower)) {
+                return -1; // "đường Nguyễn Văn Cừ", "giải Trần Văn Ơn": a person's name used for something else
             }
             int len = nameRun(i, true);
             if (len < 3) {
@@ -482,6 +493,10 @@ public final class EntityExtractor {
                 j--;
             }
             boolean standalone = head.flags().contains("S");
+            if (!proper && !standalone && NEEDS_PROPER_COMPLEMENT.contains(head.entry().toLowerCase(Locale.ROOT))
+                    && allBareAdmin(i + head.length(), j)) {
+                return -1;
+            }
             if (j == i + head.length() && !standalone) {
                 if (record && live(j + 1) && tok(j).is(":")) {
                     int k = j + 1;
@@ -565,6 +580,15 @@ public final class EntityExtractor {
                     && (tok(k + w.length()).cap || lex.orgWords.match(toks, k + w.length()) != null);
         }
 
+        boolean allBareAdmin(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (!ORG_ADMIN_TAIL.contains(tok(k).lower) && !tok(k).lower.equals("phố")) {
+                    return false;
+                }
+            }
+            return to > from;
+        }
+
         boolean startsWithDigit(Token t) {
             return t.word && Character.isDigit(t.text.charAt(0));
         }
@@ -576,10 +600,18 @@ public final class EntityExtractor {
 
         /** A place name after an administrative prefix: a lexicon entry or 1..4 capitalized syllables. */
         int placeName(int j) {
+            return placeName(j, false);
+        }
+
+        /**
+         * @param personLikeIsPlace at sentence level, "huyện Trần Văn Thời", "phường Trần Hưng Đạo" are places named
+         *                          after people; inside an institution name a full name after "tỉnh" is a person
+         */
+        int placeName(int j, boolean personLikeIsPlace) {
             if (!live(j)) {
                 return j;
             }
-            if (isPersonStart(j) && nameRun(j, true) >= 3 && lex.locations.match(toks, j) == null) {
+            if (!personLikeIsPlace && isPersonStart(j) && nameRun(j, true) >= 3 && lex.locations.match(toks, j) == null) {
                 return j; // "Chủ tịch UBND tỉnh Đặng Văn Minh": a person, not a place
             }
             PhraseDict.Match loc = lex.locations.match(toks, j);
@@ -644,11 +676,12 @@ public final class EntityExtractor {
             PhraseDict.Match admin = lex.adminPrefixes.match(toks, p);
             if (admin != null) {
                 int nameStart = p + admin.length();
-                int nameEnd = placeName(nameStart);
+                boolean lowLevel = !HIGH_LEVEL_PREFIXES.contains(admin.entry());
+                int nameEnd = placeName(nameStart, lowLevel);
                 if (nameEnd <= nameStart) {
                     return -1;
                 }
-                if (isPersonStart(nameStart) && lex.locations.match(toks, nameStart) == null && nameEnd - nameStart >= 3) {
+                if (!lowLevel && isPersonStart(nameStart) && lex.locations.match(toks, nameStart) == null && nameEnd - nameStart >= 3) {
                     return -1;
                 }
                 addLocation(nameStart, nameEnd, false);
