@@ -13,6 +13,29 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
+    /**
+     * A '.' between letters joins initials and abbreviations ("N.Linh", "TP.HCM", "PGS.TS"), numbers ("17.2") and
+     * domains ("binhdinh.gov.vn"), but not a sentence glued to the next one ("dũng cảm.Sáng", "Tiền Giang.UBND").
+     */
+    private static boolean dotJoins(String text, int wordStart, int dot) {
+        char next = text.charAt(dot + 1);
+        if (Character.isDigit(next) || Character.isLowerCase(next)) {
+            return true;
+        }
+        int segStart = dot;
+        while (segStart > wordStart && text.charAt(segStart - 1) != '.') {
+            segStart--;
+        }
+        int len = dot - segStart;
+        int upper = 0;
+        for (int k = segStart; k < dot; k++) {
+            if (Character.isUpperCase(text.charAt(k))) {
+                upper++;
+            }
+        }
+        return len == 1 || upper >= 2 || upper == len;
+    }
+
     static List<Token> tokenize(String text) {
         List<Token> out = new ArrayList<>(text.length() / 4 + 4);
         int n = text.length();
@@ -29,7 +52,10 @@ final class Tokenizer {
                     char d = text.charAt(j);
                     if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK || d == '\'') {
                         j++;
-                    } else if ((d == '.' || d == '&' || d == '/') && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))
+                    } else if (d == '.' && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))
+                            && Character.isLetterOrDigit(text.charAt(j - 1)) && dotJoins(text, i, j)) {
+                        j++;
+                    } else if ((d == '&' || d == '/') && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))
                             && Character.isLetterOrDigit(text.charAt(j - 1))) {
                         j++;
                     } else if ((d == ',' || d == '-') && j + 1 < n && Character.isDigit(text.charAt(j + 1))
