@@ -126,6 +126,9 @@ public final class EntityExtractor {
                     next = barePerson(i);
                 }
                 if (next < 0) {
+                    next = listedPlace(i);
+                }
+                if (next < 0) {
                     next = codeOrBrand(i);
                 }
                 i = next > i ? next : i + 1;
@@ -708,6 +711,46 @@ public final class EntityExtractor {
                 return i + loc.length();
             }
             return -1;
+        }
+
+        /**
+         * A bare place name in a list right after another place: "huyện Vĩnh Thạnh 24,59%, TP Quy Nhơn 23,6%, Phù Mỹ
+         * 23,54%". Two or three name syllables after a comma or "và", when only figures separate it from the
+         * previous location.
+         */
+        int listedPlace(int i) {
+            Token prev = tok(i - 1);
+            if (prev == null || !(prev.is(",") || prev.is("và")) || out.isEmpty()) {
+                return -1;
+            }
+            EntityMention last = out.get(out.size() - 1);
+            if (last.kind() != EntityKind.LOCATION) {
+                return -1;
+            }
+            int k = i - 2;
+            while (k >= 0 && toks.get(k).start >= last.end()) {
+                Token between = toks.get(k);
+                if (between.word && !between.number || between.is(":") || between.is(";") || between.is(".")) {
+                    return -1;
+                }
+                k--;
+            }
+            if (i - 2 - k > 4) {
+                return -1;
+            }
+            int e = i;
+            while (e < n && e - i < 3 && live(e) && tok(e).nameLike) {
+                e++;
+            }
+            if (e - i < 2 || e - i > 3 || live(e) && tok(e).cap && tok(e).word) {
+                return -1;
+            }
+            if (isPersonStart(i) && nameRun(i, true) >= 3 || lex.titles.match(toks, i) != null
+                    || lex.orgHeads.match(toks, i) != null || lex.miscHeads.match(toks, i) != null) {
+                return -1;
+            }
+            addLocation(i, e, false);
+            return e;
         }
 
         void addLocation(int from, int to, boolean keepPrefix) {
