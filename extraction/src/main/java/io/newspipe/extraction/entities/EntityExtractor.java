@@ -640,6 +640,10 @@ public final class EntityExtractor {
             Token t = tok(i);
             Token prev = tok(i - 1);
             boolean glued = prev != null && prev.nameLike && prev.end + 1 == t.start;
+            Token after = tok(i + 1);
+            if (after != null && after.is("+") && after.start == t.end) {
+                return -1; // "GrowPLUS+": a product line, not a company
+            }
             if (isUnitCode(t.text) || (!glued && isCamelCaseName(t.text))) {
                 out.add(new EntityMention(EntityKind.ORGANIZATION, t.text, t.text, t.start, t.end, null));
                 return i + 1;
