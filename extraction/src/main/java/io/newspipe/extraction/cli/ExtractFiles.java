@@ -103,7 +103,7 @@ public final class ExtractFiles {
                 try {
                     raw = readUtf8(f);
                 } catch (CharacterCodingException e) {
-                    err.println(f + ": not valid UTF-8 (" + e.getClass().getSimpleName() + " at byte offset unknown): skipped");
+                    err.println(f + ": not valid UTF-8 (" + e.getMessage() + "): skipped");
                     failed = true;
                     continue;
                 } catch (IOException e) {
@@ -138,10 +138,37 @@ public final class ExtractFiles {
         return failed ? 1 : 0;
     }
 
+    /** Strict UTF-8 decoding: malformed or unmappable input is an error that names the byte offset. */
     static String readUtf8(Path f) throws IOException {
         byte[] bytes = Files.readAllBytes(f);
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new InvalidUtf8Exception(in.position());
+        }
+        result = decoder.flush(out);
+        if (result.isError()) {
+            throw new InvalidUtf8Exception(in.position());
+        }
+        return out.flip().toString();
+    }
+
+    /** Thrown for input that is not valid UTF-8, with the offending byte offset. */
+    static final class InvalidUtf8Exception extends CharacterCodingException {
+        private static final long serialVersionUID = 1L;
+        final int byteOffset;
+
+        InvalidUtf8Exception(int byteOffset) {
+            this.byteOffset = byteOffset;
+        }
+
+        @Override
+        public String getMessage() {
+            return "invalid UTF-8 byte sequence at byte offset " + byteOffset;
+        }
     }
 
     static String stem(Path f) {

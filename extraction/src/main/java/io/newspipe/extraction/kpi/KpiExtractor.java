@@ -585,13 +585,12 @@ public final class KpiExtractor {
         return end;
     }
 
-    private static final Pattern LEADING_NOISE = Pattern.compile(
-            "^(?:(?:trong đó|theo đó|đồng thời|riêng|còn|cụ thể|tiếp đến là|tiếp đến|là|với|có)\\s+)+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern TRAILING_VERBS = Pattern.compile(
-            "(?:\\s+(?:đạt|đạt được|tăng|giảm|là|có|được|lên|lên tới|lên đến|tới|chiếm|chiếm tới|nằm trong|với|ở mức|mới chỉ|chỉ|thêm|"
-                    + "tăng thêm|giải ngân được|dẫn đầu với|xếp|đứng|thứ|khoảng|trên|hơn|gần|đã|sẽ|vượt|thu đạt|bằng|mức))+$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final PhraseSet LEADING_NOISE = new PhraseSet(List.of("trong đó", "theo đó", "đồng thời", "riêng", "còn",
+            "cụ thể", "tiếp đến là", "tiếp đến", "là", "với", "có"));
+    private static final PhraseSet TRAILING_VERBS = new PhraseSet(List.of("đạt", "đạt được", "tăng", "giảm", "là", "có", "được",
+            "lên", "lên tới", "lên đến", "tới", "chiếm", "chiếm tới", "nằm trong", "với", "ở mức", "mới chỉ", "chỉ", "thêm",
+            "tăng thêm", "dẫn đầu với", "xếp", "đứng", "thứ", "khoảng", "trên", "hơn", "gần", "đã", "sẽ", "vượt", "thu đạt",
+            "bằng", "mức", "còn", "giảm còn", "tương đương", "ước", "ước đạt"));
 
     /**
      * A short description: the words before the figure without verbs and connectors; for counts the counted noun
@@ -600,8 +599,7 @@ public final class KpiExtractor {
     private static String metric(String s, int spanStart, int figureStart, int unitEnd, int spanEnd, Unit unit,
             String previousMetric) {
         String raw = s.substring(spanStart, figureStart).strip();
-        String head = LEADING_NOISE.matcher(raw).replaceFirst("");
-        head = TRAILING_VERBS.matcher(" " + head).replaceFirst("").strip();
+        String head = trimWords(raw);
         String tail = s.substring(unitEnd, spanEnd).strip();
         boolean counted = unit.kind() == UnitClass.COUNT || unit.kind() == UnitClass.RESULT || unit.kind() == UnitClass.MEASURE;
         if (counted) {
@@ -620,6 +618,34 @@ public final class KpiExtractor {
             return tail.isEmpty() ? base : base + " (so với " + tail.replaceFirst("^(?i)so với\\s+", "") + ")";
         }
         return tail.isEmpty() ? unit.normalized() : tail;
+    }
+
+    /** Drops connectors at the start and verbs at the end of the words before a figure. */
+    private static String trimWords(String raw) {
+        String l = Lexicon.lower(raw);
+        int start = 0;
+        int end = l.length();
+        for (int guard = 0; guard < 5; guard++) {
+            int e = LEADING_NOISE.matchAt(l, start, end);
+            if (e < 0) {
+                break;
+            }
+            start = e;
+            while (start < end && Character.isWhitespace(l.charAt(start))) {
+                start++;
+            }
+        }
+        for (int guard = 0; guard < 6 && end > start; guard++) {
+            int[] v = TRAILING_VERBS.endingAt(l, end, 3);
+            if (v == null || v[0] < start) {
+                break;
+            }
+            end = v[0];
+            while (end > start && Character.isWhitespace(l.charAt(end - 1))) {
+                end--;
+            }
+        }
+        return raw.substring(start, Math.max(start, end)).strip();
     }
 
     /** The nearest time expression before the figure in its sentence, else the paragraph's, else one after it. */

@@ -17,7 +17,7 @@ public final class Sentences {
 
     /** A credit glued to the next sentence by the scraper: "Ảnh: Hoàng NamTại buổi lễ" ends after "Nam". */
     private static final Pattern GLUED_CREDIT = Pattern.compile("Ảnh\\s*:\\s*\\p{Lu}[^\\n:]{0,40}?\\p{Ll}(?=\\p{Lu})");
-    private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+");
+    private static final List<String> URL_PREFIXES = List.of("http://", "https://", "www.");
 
     private Sentences() {
     }
@@ -50,16 +50,20 @@ public final class Sentences {
         for (Segment s : scraped.excludedSpans()) {
             spans.add(new TextSpan(s.start(), s.end()));
         }
-        if (text.contains("Ảnh")) {
+        for (int at = text.indexOf("Ảnh"); at >= 0; at = text.indexOf("Ảnh", at + 3)) {
             Matcher m = GLUED_CREDIT.matcher(text);
-            while (m.find()) {
+            m.region(at, Math.min(text.length(), at + 60));
+            if (m.lookingAt()) {
                 spans.add(new TextSpan(m.start(), m.end()));
             }
         }
-        if (text.contains("http") || text.contains("www.")) {
-            Matcher u = URL.matcher(text);
-            while (u.find()) {
-                spans.add(new TextSpan(u.start(), u.end()));
+        for (String prefix : URL_PREFIXES) {
+            for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+                int end = at;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                spans.add(new TextSpan(at, end));
             }
         }
         spans.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
