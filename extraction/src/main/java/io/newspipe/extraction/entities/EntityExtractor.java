@@ -381,6 +381,8 @@ public final class EntityExtractor {
                     // "khu vực Nam Trung bộ và Tây Nguyên"
                     if (live(j + 1) && tok(j).is("và") && lex.locations.match(toks, j + 1) != null) {
                         j += 1 + lex.locations.match(toks, j + 1).length();
+                    } else if (live(j + 1) && tok(j).isDash() && lex.locations.match(toks, j + 1) != null) {
+                        j += 1 + lex.locations.match(toks, j + 1).length(); // "khu vực Vinh - Nghi Lộc"
                     }
                     if (live(j) && tok(j).number && tok(j).text.length() <= 2 && j == i + head.length() + loc.length()
                             && (!live(j + 1) || !QUANTITY_WORDS.contains(tok(j + 1).lower))) {
