@@ -319,8 +319,6 @@ public final class EntityExtractor {
             }
             int j = i + head.length();
             boolean properName = false;
-            boolean anchored = first.cap && !head.entry().equals(head.entry().toLowerCase(Locale.ROOT))
-                    && Character.isUpperCase(head.entry().charAt(0));
             boolean proper = false;
             int lastHeadEnd = j;
             boolean afterLocation = false;
@@ -397,7 +395,6 @@ public final class EntityExtractor {
                 if (sub != null && t.cap && (lex.titles.match(toks, j) == null || lex.titles.match(toks, j).length() < sub.length())) {
                     j += sub.length(); // hierarchy: "Ban Tổ chức Tỉnh ủy", "Đội 5 Cục Điều tra"
                     lastHeadEnd = j;
-                    anchored = true;
                     continue;
                 }
                 PhraseDict.Match eponym = t.cap ? lex.orgWords.match(toks, j) : null;
@@ -514,10 +511,6 @@ public final class EntityExtractor {
             }
             if (!first.cap && !properName) {
                 return -1;
-            }
-            if (first.cap && !anchored && !proper && !standalone) {
-                // capitalized head with only lower-case descriptors: accept ("Trung tâm giám định ma túy")
-                anchored = true;
             }
             String surface = text.substring(first.start, tok(j - 1).end);
             if (misc) {
