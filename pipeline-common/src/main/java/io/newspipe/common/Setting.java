@@ -27,7 +27,7 @@ public enum Setting {
     TOPIC_REPLICATION_FACTOR("--topic-replication-factor", "NEWSPIPE_TOPIC_REPLICATION_FACTOR", "1",
             "Replication factor of created topics and of Kafka Streams internal topics (3 on a production cluster)"),
     TOPIC_NAMES("--topic-name", "NEWSPIPE_TOPIC_NAMES", null,
-            "Rename a contract topic, LOGICAL=NAME with LOGICAL one of raw, enriched, published, awards, kpis, entities, dlq (repeatable; env: comma-separated)"),
+            "Rename a contract topic, LOGICAL=NAME with LOGICAL one of raw, enriched, published, awards, kpis, entities, dlq, replay (repeatable; env: comma-separated)"),
     HTTP_PORT("--http-port", "NEWSPIPE_HTTP_PORT", null,
             "Port of the health and metrics endpoints (/health/live, /health/ready, /metrics); 0 picks a free port (default: the service's own)"),
     HTTP_BIND_ADDRESS("--http-bind-address", "NEWSPIPE_HTTP_BIND_ADDRESS", "127.0.0.1",

@@ -28,6 +28,8 @@ public final class TopicCatalog {
     static final long DAY_MS = 24L * 60 * 60 * 1000;
     /** Enriched and per-item topics can be rebuilt from news.raw.v1, so a month is enough. */
     static final String DERIVED_RETENTION_MS = String.valueOf(30 * DAY_MS);
+    /** Replay requests only need to live until enrich has read them; a week leaves room for a stopped service. */
+    static final String REPLAY_RETENTION_MS = String.valueOf(7 * DAY_MS);
 
     private final PipelineConfig config;
     private final Topic<String, RawArticle> raw;
@@ -37,6 +39,7 @@ public final class TopicCatalog {
     private final Topic<String, KpiItem> kpis;
     private final Topic<String, EntityItem> entities;
     private final Topic<byte[], byte[]> deadLetters;
+    private final Topic<String, RawArticle> replay;
 
     public TopicCatalog(PipelineConfig config) {
         this.config = config;
@@ -47,6 +50,7 @@ public final class TopicCatalog {
         this.kpis = topic(TopicNames.LOGICAL_KPIS);
         this.entities = topic(TopicNames.LOGICAL_ENTITIES);
         this.deadLetters = new Topic<>(config.errorTopic(), Serdes.ByteArray(), Serdes.ByteArray());
+        this.replay = topic(TopicNames.LOGICAL_REPLAY);
     }
 
     private <V> Topic<String, V> topic(String logicalName) {
@@ -88,14 +92,19 @@ public final class TopicCatalog {
         return deadLetters;
     }
 
+    /** news.replay.v1: article id -> RawArticle, the same bytes as news.raw.v1, re-enriched on request. */
+    public Topic<String, RawArticle> replay() {
+        return replay;
+    }
+
     public List<Topic<?, ?>> all() {
-        return List.of(raw, enriched, published, awards, kpis, entities, deadLetters);
+        return List.of(raw, enriched, published, awards, kpis, entities, deadLetters, replay);
     }
 
     /** How every contract topic is created when missing, with partitions and replication from the config. */
     public List<TopicSpec> specs() {
         return List.of(rawSpec(), enrichedSpec(), publishedSpec(), awardsSpec(), kpisSpec(), entitiesSpec(),
-                deadLettersSpec());
+                deadLettersSpec(), replaySpec());
     }
 
     /** Infinite retention: news.raw.v1 is the source of truth for replay. */
@@ -127,6 +136,11 @@ public final class TopicCatalog {
     /** Infinite retention: dead letters wait until someone re-drives them. */
     public TopicSpec deadLettersSpec() {
         return spec(deadLetters.name(), Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+    }
+
+    /** A week: replay records are copies of news.raw.v1 records, needed only until enrich has read them. */
+    public TopicSpec replaySpec() {
+        return spec(replay.name(), Map.of(TopicConfig.RETENTION_MS_CONFIG, REPLAY_RETENTION_MS));
     }
 
     private TopicSpec spec(String name, Map<String, String> configs) {

@@ -20,6 +20,11 @@ public final class TopicNames {
     public static final String KPIS = "news.kpis.v1";
     /** One record per entity (key: article id, value: EntityItem). */
     public static final String ENTITIES = "news.entities.v1";
+    /**
+     * Raw articles sent again for re-enrichment by {@code ./newspipe replay} and {@code ./newspipe dlq replay}: the same
+     * key, value bytes and headers as news.raw.v1. Kept apart so news.raw.v1 stays the untouched source of truth.
+     */
+    public static final String REPLAY = "news.replay.v1";
     /** Dead letters: the original key and value bytes plus error headers. */
     public static final String DEAD_LETTERS = "news.dlq.v1";
 
@@ -31,9 +36,10 @@ public final class TopicNames {
     public static final String LOGICAL_KPIS = "kpis";
     public static final String LOGICAL_ENTITIES = "entities";
     public static final String LOGICAL_DEAD_LETTERS = "dlq";
+    public static final String LOGICAL_REPLAY = "replay";
 
     public static final List<String> LOGICAL_NAMES = List.of(LOGICAL_RAW, LOGICAL_ENRICHED, LOGICAL_PUBLISHED,
-            LOGICAL_AWARDS, LOGICAL_KPIS, LOGICAL_ENTITIES, LOGICAL_DEAD_LETTERS);
+            LOGICAL_AWARDS, LOGICAL_KPIS, LOGICAL_ENTITIES, LOGICAL_DEAD_LETTERS, LOGICAL_REPLAY);
 
     private TopicNames() {
     }
@@ -48,6 +54,7 @@ public final class TopicNames {
             case LOGICAL_KPIS -> KPIS;
             case LOGICAL_ENTITIES -> ENTITIES;
             case LOGICAL_DEAD_LETTERS -> DEAD_LETTERS;
+            case LOGICAL_REPLAY -> REPLAY;
             default -> throw new ConfigException("Unknown topic '" + logicalName + "'; known topics: "
                     + String.join(", ", LOGICAL_NAMES));
         };
