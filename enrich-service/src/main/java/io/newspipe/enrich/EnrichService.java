@@ -29,7 +29,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The enrich microservice: news.raw.v1 -> extraction -> news.enriched.v1, exactly_once_v2. Records that cannot be
+ * The enrich microservice: news.raw.v1 and news.replay.v1 -> extraction -> news.enriched.v1, exactly_once_v2. Both
+ * inputs carry RawArticle and are treated the same: news.replay.v1 holds what operators send again
+ * ({@code ./newspipe replay}, {@code ./newspipe dlq replay}). Records that cannot be
  * deserialized or enriched go to news.dlq.v1 (see {@link DeadLetterHandler}); the service keeps running.
  */
 public final class EnrichService implements AutoCloseable {
@@ -39,7 +41,8 @@ public final class EnrichService implements AutoCloseable {
     public static final String NAME = "enrich-service";
     public static final String STAGE = "enrich";
     public static final ServiceDefaults DEFAULTS =
-            new ServiceDefaults("newspipe-enrich", 8082, List.of(TopicNames.RAW), TopicNames.ENRICHED);
+            new ServiceDefaults("newspipe-enrich", 8082, List.of(TopicNames.RAW, TopicNames.REPLAY),
+                    TopicNames.ENRICHED);
 
     private final PipelineConfig config;
     private final StreamsApp app;
@@ -51,11 +54,14 @@ public final class EnrichService implements AutoCloseable {
         this.config = withDeadLetterHandler(withTopicOverrides(config));
         TopicCatalog topics = new TopicCatalog(this.config);
         this.app = new StreamsApp(this.config, () -> buildTopology(topics, extractor, clock),
-                List.of(topics.rawSpec(), topics.enrichedSpec(), topics.deadLettersSpec()));
+                List.of(topics.rawSpec(), topics.replaySpec(), topics.enrichedSpec(), topics.deadLettersSpec()));
         this.meterRegistry = ServiceMetrics.newRegistry(NAME);
     }
 
-    /** news.raw.v1 (RawArticle) -> extraction -> news.enriched.v1 (EnrichedArticle with extractorVersion, enrichedAt). */
+    /**
+     * news.raw.v1 and news.replay.v1 (RawArticle) -> extraction -> news.enriched.v1 (EnrichedArticle with
+     * extractorVersion, enrichedAt).
+     */
     public static Topology buildTopology(TopicCatalog topics, Extractor extractor, Clock clock) {
         return EnrichTopology.build(topics, extractor, clock);
     }
@@ -65,7 +71,8 @@ public final class EnrichService implements AutoCloseable {
         KafkaStreams streams = app.start();
         streamsMetrics = ServiceMetrics.bind(meterRegistry, streams);
         http = ServiceHttpServer.create(config, meterRegistry, app::readiness, NAME).start();
-        log.info("{} started: {} -> {} (dead letters: {}), http {}", NAME, config.topicName(TopicNames.LOGICAL_RAW),
+        log.info("{} started: {} + {} -> {} (dead letters: {}), http {}", NAME,
+                config.topicName(TopicNames.LOGICAL_RAW), config.topicName(TopicNames.LOGICAL_REPLAY),
                 config.topicName(TopicNames.LOGICAL_ENRICHED), config.errorTopic(), http.baseUrl());
         return this;
     }
@@ -100,16 +107,22 @@ public final class EnrichService implements AutoCloseable {
         return config;
     }
 
-    /** --input-topics / --output-topic rename the raw and enriched topics this service reads and writes. */
+    /**
+     * --input-topics RAW[,REPLAY] / --output-topic rename the raw (and replay) topics this service reads and the
+     * enriched topic it writes. With one input topic the replay topic keeps its name ({@code --topic-name replay=}).
+     */
     static PipelineConfig withTopicOverrides(PipelineConfig config) {
         PipelineConfig.Builder b = config.toBuilder();
         List<String> inputs = config.inputTopics();
-        if (inputs.size() > 1) {
-            throw new ConfigException(NAME + " reads exactly one input topic, got " + inputs);
+        if (inputs.size() > 2) {
+            throw new ConfigException(NAME + " reads at most two input topics (raw, then replay), got " + inputs);
         }
         // the defaults name the contract topics; only a different name is an override (so --topic-name still works)
-        if (inputs.size() == 1 && !inputs.get(0).equals(TopicNames.RAW)) {
+        if (!inputs.isEmpty() && !inputs.get(0).equals(TopicNames.RAW)) {
             b.topicName(TopicNames.LOGICAL_RAW, inputs.get(0));
+        }
+        if (inputs.size() == 2 && !inputs.get(1).equals(TopicNames.REPLAY)) {
+            b.topicName(TopicNames.LOGICAL_REPLAY, inputs.get(1));
         }
         config.outputTopic().filter(out -> !out.equals(TopicNames.ENRICHED))
                 .ifPresent(out -> b.topicName(TopicNames.LOGICAL_ENRICHED, out));
@@ -127,7 +140,8 @@ public final class EnrichService implements AutoCloseable {
     }
 
     @Command(name = NAME, mixinStandardHelpOptions = true,
-            description = "Kafka Streams service: news.raw.v1 -> extraction -> news.enriched.v1 (exactly_once_v2).")
+            description = "Kafka Streams service: news.raw.v1 + news.replay.v1 -> extraction -> news.enriched.v1 "
+                    + "(exactly_once_v2).")
     static final class Cli implements Callable<Integer> {
         @Mixin
         CommonOptions common;

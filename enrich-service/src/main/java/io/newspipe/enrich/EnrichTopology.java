@@ -1,6 +1,7 @@
 package io.newspipe.enrich;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -24,7 +25,8 @@ final class EnrichTopology {
         Topic<String, RawArticle> raw = topics.raw();
         Topic<String, EnrichedArticle> enriched = topics.enriched();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(raw.name(), raw.consumed().withName("raw-articles"))
+        // one source for both: a replayed record is a raw record sent again, enriched (and dead-lettered) the same way
+        builder.stream(List.of(raw.name(), topics.replay().name()), raw.consumed().withName("raw-articles"))
                 .mapValues((id, article) -> enrich(id, article, extractor, clock), Named.as("extract"))
                 .to(enriched.name(), enriched.produced().withName("enriched-articles"));
         return builder.build();

@@ -33,6 +33,7 @@ class EnrichServiceConfigTest {
                         DeadLetterHandler.class.getName())
                 .containsEntry(DeadLetterHandler.STAGE_CONFIG, "enrich");
         assertThat(config.topicName(TopicNames.LOGICAL_RAW)).isEqualTo(TopicNames.RAW);
+        assertThat(config.topicName(TopicNames.LOGICAL_REPLAY)).isEqualTo(TopicNames.REPLAY);
         assertThat(config.topicName(TopicNames.LOGICAL_ENRICHED)).isEqualTo(TopicNames.ENRICHED);
     }
 
@@ -47,9 +48,17 @@ class EnrichServiceConfigTest {
     }
 
     @Test
-    void givenTwoInputTopics_whenResolved_thenRejectedWithTheTopics() {
-        assertThatThrownBy(() -> EnrichService.withTopicOverrides(resolve("--input-topics", "a,b")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("[a, b]");
+    void givenTwoInputTopics_whenResolved_thenTheyAreTheRawAndReplayTopics() {
+        PipelineConfig config = EnrichService.withTopicOverrides(resolve("--input-topics", "team.raw,team.replay"));
+
+        assertThat(config.topicName(TopicNames.LOGICAL_RAW)).isEqualTo("team.raw");
+        assertThat(config.topicName(TopicNames.LOGICAL_REPLAY)).isEqualTo("team.replay");
+    }
+
+    @Test
+    void givenThreeInputTopics_whenResolved_thenRejectedWithTheTopics() {
+        assertThatThrownBy(() -> EnrichService.withTopicOverrides(resolve("--input-topics", "a,b,c")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("[a, b, c]");
     }
 
     private static PipelineConfig resolve(String... args) {

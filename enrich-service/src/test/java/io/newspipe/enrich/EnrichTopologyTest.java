@@ -46,6 +46,8 @@ class EnrichTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, RawArticle> raw;
     private TestInputTopic<String, byte[]> rawBytes;
+    private TestInputTopic<String, RawArticle> replay;
+    private TestInputTopic<String, byte[]> replayBytes;
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
@@ -79,6 +81,10 @@ class EnrichTopologyTest {
                 EnrichService.buildTopology(topics, extractor, Clock.fixed(NOW, ZoneOffset.UTC)), props);
         raw = driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerializer());
         rawBytes = driver.createInputTopic(topics.raw().name(), new StringSerializer(), new ByteArraySerializer());
+        replay = driver.createInputTopic(topics.replay().name(), new StringSerializer(),
+                topics.replay().valueSerializer());
+        replayBytes = driver.createInputTopic(topics.replay().name(), new StringSerializer(),
+                new ByteArraySerializer());
         enriched = driver.createOutputTopic(topics.enriched().name(), topics.enriched().keyDeserializer(),
                 topics.enriched().valueDeserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new ByteArrayDeserializer(),
@@ -174,6 +180,35 @@ class EnrichTopologyTest {
         assertThat(header(dead.headers(), DeadLetterHandler.HEADER_KIND)).isEqualTo("validation");
         assertThat(header(dead.headers(), DeadLetterHandler.HEADER_REASON)).contains("tombstone");
         assertThat(enriched.readKeyValue().key).isEqualTo("a4");
+    }
+
+    @Test
+    void givenRawArticleOnReplayTopic_whenEnriched_thenSameEnrichmentAsFromRaw() {
+        startDriver(true);
+        RawArticle article = RawArticles.article("r1", TEXT);
+
+        raw.pipeInput("r1", article);
+        replay.pipeInput("r1", article);
+
+        EnrichedArticle fromRaw = enriched.readValue();
+        EnrichedArticle fromReplay = enriched.readValue();
+        assertThat(fromReplay).isEqualTo(fromRaw);
+        assertThat(fromReplay.getArticleId()).isEqualTo("r1");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenGarbageOnReplayTopic_whenConsumed_thenDeadLetteredNamingTheReplayTopic() {
+        startDriver(false);
+        byte[] garbage = "not avro either".getBytes(StandardCharsets.UTF_8);
+
+        replayBytes.pipeInput("bad-r", garbage);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("bad-r");
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(header(dead.headers(), DeadLetterHandler.HEADER_STAGE)).isEqualTo("enrich");
+        assertThat(header(dead.headers(), DeadLetterHandler.HEADER_TOPIC)).isEqualTo("news.replay.v1");
     }
 
     static String header(Headers headers, String name) {
