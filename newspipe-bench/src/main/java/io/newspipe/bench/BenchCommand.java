@@ -1,0 +1,469 @@
+package io.newspipe.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicProvisioner;
+import io.newspipe.common.TopicSpec;
+import io.newspipe.devstack.DevStack;
+import io.newspipe.extraction.Extractor;
+import io.newspipe.extraction.TextNormalizer;
+import io.newspipe.ingest.IngestService;
+import io.newspipe.schemas.RawArticle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./newspipe bench}: on a fresh embedded stack, measures (1) raw Kafka with the pipeline's record sizes and
+ * hops (produce, two exactly-once byte[] copy stages, consume), (2) the pipeline (raw -> enrich -> publish) in
+ * articles/s, ingest over HTTP in accepted articles/s, and end-to-end latency at a fixed rate, (3) extraction alone
+ * on one core. Results on stdout (a table, or one JSON object with {@code --json}); progress on stderr. Speed is
+ * measured here, never asserted in tests.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the pipeline against raw Kafka on a fresh embedded stack.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the stack keeps its data (default: a new "
+            + "temporary directory, deleted afterwards). Must not hold a running stack.")
+    Path dataDir;
+
+    @Option(names = "--articles", paramLabel = "N", description = "Articles (and baseline records) per throughput "
+            + "run (default ${DEFAULT-VALUE}).")
+    int articles = 2000;
+
+    @Option(names = "--latency-rate", paramLabel = "PER_S", description = "Articles/s for the latency run (default ${DEFAULT-VALUE}).")
+    int latencyRate = 100;
+
+    @Option(names = "--latency-seconds", paramLabel = "S", description = "Length of the latency run (default ${DEFAULT-VALUE}).")
+    int latencySeconds = 10;
+
+    @Option(names = "--http-clients", paramLabel = "N", description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+    int httpClients = 4;
+
+    @Option(names = "--extract-seconds", paramLabel = "S", description = "Timed extraction run, after as long a warm-up "
+            + "(default ${DEFAULT-VALUE}).")
+    int extractSeconds = 5;
+
+    private static final Duration WAIT = Duration.ofMinutes(3);
+    private final PrintStream progress = System.err;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (articles < 1 || latencyRate < 1 || latencySeconds < 1 || httpClients < 1 || extractSeconds < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--articles, --latency-rate, --latency-seconds, --http-clients and --extract-seconds must be positive");
+        }
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? Files.createTempDirectory("newspipe-bench-") : dataDir;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("articles", articles);
+        try (DevStack stack = DevStack.start(DevStack.Options.inDir(dir.resolve("stack")))) {
+            progress.printf("bench: stack up (Kafka %s, registry %s)%n", stack.bootstrapServers(), stack.schemaRegistryUrl());
+            PipelineConfig base = PipelineConfig.builder().bootstrapServers(stack.bootstrapServers())
+                    .schemaRegistryUrl(stack.schemaRegistryUrl()).httpPort(0).build();
+            TopicCatalog topics = new TopicCatalog(base);
+            try (Admin admin = Admin.create(base.kafkaProperties())) {
+                TopicProvisioner.ensureTopics(admin, topics.specs());
+            }
+            BenchArticles generator = new BenchArticles();
+            int warmUp = Math.min(200, Math.max(20, articles / 10));
+            List<RawArticle> warmArticles = generator.raws(0, warmUp);
+            List<RawArticle> measured = generator.raws(warmUp, articles);
+
+            double baseline = baseline(base, topics, warmArticles, measured, dir.resolve("baseline-state"));
+            result.put("baseline_records_per_s", round(baseline));
+
+            double pipeline;
+            double[] latency;
+            try (PipelineStages stages = new PipelineStages(base, dir.resolve("pipeline-state")).start(WAIT)) {
+                progress.println("bench: pipeline warm-up (" + warmUp + " articles)");
+                pipelineRun(base, topics, warmArticles);
+                progress.println("bench: pipeline throughput (" + articles + " articles)");
+                pipeline = pipelineRun(base, topics, measured);
+                progress.printf("bench: latency at %d articles/s for %d s%n", latencyRate, latencySeconds);
+                latency = latency(base, topics, generator.raws(warmUp + articles, latencyRate * latencySeconds));
+            }
+            result.put("pipeline_articles_per_s", round(pipeline));
+            result.put("ratio_to_baseline", Math.round(pipeline / baseline * 1000) / 1000.0);
+            result.put("p50_ms", round(latency[0]));
+            result.put("p99_ms", round(latency[1]));
+            result.put("latency_rate_per_s", latencyRate);
+
+            result.put("http_articles_per_s", round(http(base, new BenchArticles("-http"), warmUp)));
+        } finally {
+            if (temporary) {
+                deleteQuietly(dir);
+            }
+        }
+        double[] extract = extraction(generator());
+        result.put("extract_mb_per_s", round(extract[0]));
+        result.put("extract_mb_per_s_wall", round(extract[1]));
+        print(result);
+        return 0;
+    }
+
+    private static BenchArticles generator() {
+        return new BenchArticles();
+    }
+
+    // ---------------------------------------------------------------- 1. baseline: raw Kafka, same sizes and hops
+
+    /**
+     * N byte[] records of the serialized raw articles' sizes, produced like ingest produces (idempotent, acks=all),
+     * copied a -> b -> c by two exactly_once_v2 Streams apps with the services' commit interval, consumed
+     * read_committed from c.
+     */
+    private double baseline(PipelineConfig base, TopicCatalog topics, List<RawArticle> warm, List<RawArticle> measured,
+            Path stateDir) throws Exception {
+        String a = "bench.baseline.a";
+        String b = "bench.baseline.b";
+        String c = "bench.baseline.c";
+        try (Admin admin = Admin.create(base.kafkaProperties())) {
+            TopicProvisioner.ensureTopics(admin, Stream.of(a, b, c)
+                    .map(t -> new TopicSpec(t, base.topicPartitions(), base.topicReplicationFactor(), Map.of())).toList());
+        }
+        var serializer = topics.raw().valueSerializer();
+        List<byte[]> warmValues = warm.stream().map(r -> serializer.serialize(topics.raw().name(), r)).toList();
+        List<byte[]> values = measured.stream().map(r -> serializer.serialize(topics.raw().name(), r)).toList();
+        progress.printf("bench: baseline: %d records of %d..%d bytes (mean %d), 2 exactly-once copy stages%n",
+                values.size(), values.stream().mapToInt(v -> v.length).min().orElse(0),
+                values.stream().mapToInt(v -> v.length).max().orElse(0),
+                (int) values.stream().mapToInt(v -> v.length).average().orElse(0));
+        KafkaStreams first = copyStage(base, "bench-baseline-ab", a, b, stateDir.resolve("ab"));
+        KafkaStreams second = copyStage(base, "bench-baseline-bc", b, c, stateDir.resolve("bc"));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(base.producerProperties("bench-baseline"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            awaitRunning(first);
+            awaitRunning(second);
+            progress.println("bench: baseline warm-up (" + warmValues.size() + " records)");
+            timedRun(base, producer, a, c, "warm", warmValues);
+            progress.println("bench: baseline throughput (" + values.size() + " records)");
+            return timedRun(base, producer, a, c, "m", values);
+        } finally {
+            first.close(Duration.ofSeconds(30));
+            second.close(Duration.ofSeconds(30));
+        }
+    }
+
+    private static KafkaStreams copyStage(PipelineConfig base, String appId, String from, String to, Path stateDir) {
+        Properties props = base.toBuilder().stateDir(stateDir).build().streamsProperties(appId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(from, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(to, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        KafkaStreams streams = new KafkaStreams(builder.build(), props);
+        streams.start();
+        return streams;
+    }
+
+    private static void awaitRunning(KafkaStreams streams) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Baseline copy stage not RUNNING after " + WAIT + ": " + streams.state());
+            }
+            PipelineStages.sleep(50);
+        }
+    }
+
+    /** Sends the values under fresh keys to {@code in}; records/s until all of them are read from {@code out}. */
+    private static double timedRun(PipelineConfig base, KafkaProducer<String, byte[]> producer, String in, String out,
+            String keyPrefix, List<byte[]> values) {
+        try (TopicReader reader = new TopicReader(base.bootstrapServers(), out, false)) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < values.size(); i++) {
+                producer.send(new ProducerRecord<>(in, keyPrefix + "-" + i, values.get(i)));
+            }
+            producer.flush();
+            awaitKeys(reader, values.size(), k -> k.startsWith(keyPrefix + "-"), out);
+            return values.size() / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static void awaitKeys(TopicReader reader, int expected, java.util.function.Predicate<String> counted,
+            String topic) {
+        Set<String> seen = new HashSet<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (seen.size() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Only " + seen.size() + " of " + expected + " records reached " + topic
+                        + " within " + WAIT);
+            }
+            reader.poll(Duration.ofMillis(100), (r, t) -> {
+                String k = TopicReader.key(r);
+                if (counted.test(k)) {
+                    seen.add(k);
+                }
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- 2. the pipeline
+
+    /** Produces the articles to news.raw.v1; articles/s until every one is on news.published.v1. */
+    private static double pipelineRun(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles) {
+        Set<String> ids = new HashSet<>();
+        articles.forEach(a -> ids.add(a.getArticleId()));
+        try (TopicReader reader = new TopicReader(base.bootstrapServers(), topics.published().name(), false);
+                KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(base.producerProperties("bench-raw"),
+                        new StringSerializer(), topics.raw().valueSerializer())) {
+            producer.partitionsFor(topics.raw().name()); // metadata and schema id outside the timed run
+            long t0 = System.nanoTime();
+            for (RawArticle a : articles) {
+                producer.send(new ProducerRecord<>(topics.raw().name(), a.getArticleId(), a));
+            }
+            producer.flush();
+            awaitKeys(reader, ids.size(), ids::contains, topics.published().name());
+            return ids.size() / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** Sends at a fixed rate; per article, nanoseconds from just before the send to when it is read published. */
+    private double[] latency(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles) throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> latencies = new ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService readerThread = Executors.newSingleThreadExecutor();
+        try (TopicReader reader = new TopicReader(base.bootstrapServers(), topics.published().name(), false);
+                KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(base.producerProperties("bench-latency"),
+                        new StringSerializer(), topics.raw().valueSerializer())) {
+            Future<?> reading = readerThread.submit(() -> {
+                while (!stop.get()) {
+                    reader.poll(Duration.ofMillis(20), (r, seenAt) -> {
+                        Long sent = sentAt.get(TopicReader.key(r));
+                        if (sent != null) {
+                            latencies.putIfAbsent(TopicReader.key(r), seenAt - sent);
+                        }
+                    });
+                }
+                return null;
+            });
+            long intervalNanos = 1_000_000_000L / latencyRate;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < articles.size(); i++) {
+                long due = t0 + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                RawArticle a = articles.get(i);
+                sentAt.put(a.getArticleId(), System.nanoTime());
+                producer.send(new ProducerRecord<>(topics.raw().name(), a.getArticleId(), a));
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (latencies.size() < articles.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            stop.set(true);
+            reading.get();
+        } finally {
+            readerThread.shutdownNow();
+        }
+        if (latencies.size() < articles.size()) {
+            throw new IllegalStateException("Only " + latencies.size() + " of " + articles.size()
+                    + " latency-run articles were published within " + WAIT);
+        }
+        long[] sorted = latencies.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        return new double[] {percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6};
+    }
+
+    static long percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** Ingest alone over HTTP on its own raw topic (the Streams services are stopped): accepted articles/s. */
+    private double http(PipelineConfig base, BenchArticles generator, int warmUp) throws Exception {
+        PipelineConfig config = base.toBuilder().applicationId(IngestService.DEFAULTS.applicationId())
+                .topicName(io.newspipe.common.TopicNames.LOGICAL_RAW, "bench.http.raw").build();
+        IngestService service = new IngestService(config, IngestService.Options.defaults()).start();
+        try {
+            if (!service.awaitReady(WAIT)) {
+                throw new IllegalStateException("Ingest service not ready: " + service.readiness());
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            URI uri = URI.create(service.baseUrl().replaceAll("/$", "") + "/v1/articles");
+            progress.println("bench: HTTP warm-up (" + warmUp + " articles, " + httpClients + " clients)");
+            post(client, uri, generator, 0, warmUp);
+            progress.println("bench: HTTP ingest (" + articles + " articles, " + httpClients + " clients)");
+            long t0 = System.nanoTime();
+            int accepted = post(client, uri, generator, warmUp, articles);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (accepted < articles) {
+                progress.printf("bench: HTTP: only %d of %d articles accepted%n", accepted, articles);
+            }
+            return accepted / seconds;
+        } finally {
+            service.stop();
+        }
+    }
+
+    private int post(HttpClient client, URI uri, BenchArticles generator, int from, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger(from);
+        AtomicInteger accepted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(httpClients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < httpClients; c++) {
+                futures.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < from + count) {
+                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "text/plain; charset=utf-8")
+                                .POST(HttpRequest.BodyPublishers.ofString(generator.text(i), StandardCharsets.UTF_8))
+                                .build();
+                        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 202) {
+                            accepted.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return accepted.get();
+    }
+
+    // ---------------------------------------------------------------- 3. extraction alone
+
+    /**
+     * ExtractBenchmark's method: normalize + extract in a loop on this one thread, after a warm-up as long as the
+     * timed run. Returns {MB per CPU-second, MB per wall-second}; the first is the one-core figure on a shared machine.
+     */
+    private double[] extraction(BenchArticles generator) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            texts.add(generator.text(i));
+        }
+        long bytesPerRound = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+        Extractor extractor = Extractor.create();
+        progress.printf("bench: extraction warm-up %d s, then %d s on one thread%n", extractSeconds, extractSeconds);
+        long sink = 0;
+        long warmEnd = System.nanoTime() + extractSeconds * 1_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            sink += extractRound(extractor, texts);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        long end = t0 + extractSeconds * 1_000_000_000L;
+        long rounds = 0;
+        while (System.nanoTime() < end) {
+            sink += extractRound(extractor, texts);
+            rounds++;
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double mb = rounds * (double) bytesPerRound / 1e6;
+        if (sink == 42) {
+            progress.print(""); // keeps the results live so the JIT cannot drop the work
+        }
+        return new double[] {mb / cpu, mb / wall};
+    }
+
+    private static long extractRound(Extractor extractor, List<String> texts) {
+        long found = 0;
+        for (String t : texts) {
+            var r = extractor.extract(TextNormalizer.normalize(t));
+            found += r.entities().size() + r.awards().size() + r.kpis().size();
+        }
+        return found;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void print(Map<String, Object> r) {
+        PrintStream out = System.out;
+        if (json) {
+            StringBuilder b = new StringBuilder("{");
+            r.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+            out.println(b.append('}'));
+            return;
+        }
+        out.printf(Locale.ROOT, "newspipe bench: %s articles, embedded stack, %d cores%n", r.get("articles"),
+                Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "  %-46s %12s%n", "measure", "value");
+        row(out, "raw Kafka baseline (2 EOS hops)", r.get("baseline_records_per_s"), "records/s");
+        row(out, "pipeline raw -> enrich -> publish", r.get("pipeline_articles_per_s"), "articles/s");
+        row(out, "pipeline / baseline", r.get("ratio_to_baseline"), "");
+        row(out, "ingest over HTTP (" + httpClients + " clients)", r.get("http_articles_per_s"), "articles/s");
+        row(out, "latency p50 at " + r.get("latency_rate_per_s") + " articles/s", r.get("p50_ms"), "ms");
+        row(out, "latency p99 at " + r.get("latency_rate_per_s") + " articles/s", r.get("p99_ms"), "ms");
+        row(out, "extraction, one core", r.get("extract_mb_per_s"), "MB/CPU-s");
+        row(out, "extraction, wall clock", r.get("extract_mb_per_s_wall"), "MB/s");
+    }
+
+    private static void row(PrintStream out, String label, Object value, String unit) {
+        out.printf(Locale.ROOT, "  %-46s %12s %s%n", label, value, unit);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
