@@ -2,6 +2,7 @@ package io.newspipe.extraction.awards;
 
 import io.newspipe.extraction.AwardMention;
 import io.newspipe.extraction.kpi.Lexicon;
+import io.newspipe.extraction.kpi.PhraseSet;
 import io.newspipe.extraction.kpi.Sentences;
 import io.newspipe.extraction.kpi.TextSpan;
 
@@ -90,6 +91,8 @@ public final class AwardExtractor {
     private static final Pattern PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:trao tặng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)\\s*$", FLAGS);
 
     private final Pattern formPattern;
+    /** Cheap screen: a sentence without any of these words cannot hold an award form. */
+    private final PhraseSet formWords;
     private final Pattern verbPattern;
     private final List<String[]> verbs;
     private final Set<String> titlesNeedingPrefix = new HashSet<>();
@@ -124,6 +127,10 @@ public final class AwardExtractor {
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
                 + ")(?![\\p{L}])", FLAGS);
+        List<String> screen = new ArrayList<>(List.of("huân chương", "huy chương", "kỷ niệm chương", "bằng khen", "giấy khen",
+                "cờ thi đua", "cờ truyền thống", "danh hiệu"));
+        screen.addAll(plainTitles);
+        formWords = new PhraseSet(screen);
         verbs = Lexicon.rows("awards-verbs.tsv");
         verbPattern = Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList());
         authorityHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-authorities.txt")) + ")(?![\\p{L}])", FLAGS);
@@ -147,6 +154,9 @@ public final class AwardExtractor {
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
             String s = span.of(text);
+            if (!formWords.foundIn(Lexicon.lower(s), 0, s.length())) {
+                continue;
+            }
             List<Form> forms = forms(s);
             if (forms.isEmpty() || !verbPattern.matcher(s).find()) {
                 continue;

@@ -27,36 +27,42 @@ final class Token {
     Token(String source, int start, int end) {
         this.start = start;
         this.end = end;
-        char first = source.charAt(start);
-        if (end - start == 1 && first < ONE_CHAR.length) {
-            this.text = ONE_CHAR[first]; // punctuation and single letters: no allocation
-        } else {
-            this.text = source.substring(start, end);
-        }
-        boolean hasUpper = false;
-        for (int k = start; k < end && !hasUpper; k++) {
-            hasUpper = Character.isUpperCase(source.charAt(k));
-        }
-        this.lower = hasUpper ? text.toLowerCase(java.util.Locale.ROOT) : text;
-        char c0 = text.charAt(0);
-        this.word = Character.isLetterOrDigit(c0);
+        char c0 = source.charAt(start);
+        this.text = end - start == 1 && c0 < ONE_CHAR.length ? ONE_CHAR[c0] : source.substring(start, end);
+        // one pass over the characters for every flag
         boolean digits = true;
         int letters = 0;
         int upperLetters = 0;
         boolean restLower = true;
         boolean onlyLetters = true;
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
+        for (int k = start; k < end; k++) {
+            char c = source.charAt(k);
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z') {
+                    letters++;
+                    digits = false;
+                    continue;
+                }
+                if (c >= 'A' && c <= 'Z') {
+                    letters++;
+                    upperLetters++;
+                    digits = false;
+                    if (k > start) {
+                        restLower = false;
+                    }
+                    continue;
+                }
+            }
             if (Character.isLetter(c)) {
                 letters++;
                 digits = false;
                 if (Character.isUpperCase(c)) {
                     upperLetters++;
-                    if (k > 0) {
+                    if (k > start) {
                         restLower = false;
                     }
                 }
-            } else if ((c == '-' || c == '\'') && k > 0 && k + 1 < text.length() && Character.isLetter(text.charAt(k + 1))) {
+            } else if ((c == '-' || c == '\'') && k > start && k + 1 < end && Character.isLetter(source.charAt(k + 1))) {
                 // "Hang-seo", "H'Hen": still a name syllable
             } else {
                 onlyLetters = false;
@@ -65,6 +71,8 @@ final class Token {
                 }
             }
         }
+        this.lower = upperLetters > 0 ? text.toLowerCase(java.util.Locale.ROOT) : text;
+        this.word = Character.isLetterOrDigit(c0);
         this.number = word && digits && Character.isDigit(c0);
         this.cap = Character.isUpperCase(c0);
         this.allCaps = letters >= 2 && upperLetters == letters;
