@@ -1,0 +1,711 @@
+package io.newspipe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.ServiceDefaults;
+import io.newspipe.common.Setting;
+import io.newspipe.common.TopicNames;
+import io.newspipe.enrich.EnrichService;
+import io.newspipe.ingest.IngestCommand;
+import io.newspipe.ingest.IngestService;
+import io.newspipe.publish.PublishService;
+import picocli.CommandLine;
+
+/**
+ * docker-compose.yml cannot be run on the development machines (no Docker engine), so this test holds it to the
+ * code instead: the services get only settings they read, addresses that match the kafka and schema-registry
+ * services, their own HTTP ports, Dockerfiles whose main class exists, and contract topic names. Each rule is also
+ * shown to fail on a broken copy of the file.
+ */
+class DockerComposeContractTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What each pipeline service in the compose file must be, taken from the code. */
+    record ExpectedService(String name, ServiceDefaults defaults, Class<?> mainClass, Set<String> extraEnvironment,
+            boolean streamsState) {
+    }
+
+    static final List<ExpectedService> PIPELINE_SERVICES = List.of(
+            new ExpectedService("ingest", IngestService.DEFAULTS, IngestService.class,
+                    Set.of(IngestCommand.API_TOKEN_ENV), false),
+            new ExpectedService("enrich", EnrichService.DEFAULTS, EnrichService.class, Set.of(), true),
+            new ExpectedService("publish", PublishService.DEFAULTS, PublishService.class, Set.of(), true));
+
+    static final String KAFKA_SERVICE = "kafka";
+    static final String REGISTRY_SERVICE = "schema-registry";
+
+    /**
+     * The version of the Kafka client jars the services run with, from the file AppInfoParser reads (the class itself
+     * moved to an internals package in Kafka 4.4, the file did not).
+     */
+    static String kafkaVersion() {
+        try (InputStream in = KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("kafka/kafka-version.properties is not on the class path");
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path repoRoot;
+    private static String composeText;
+
+    @BeforeAll
+    static void findRepository() throws IOException {
+        repoRoot = repositoryRoot();
+        composeText = Files.readString(repoRoot.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------------------------------ the real file
+
+    @Test
+    void givenTheRepositoryComposeFile_whenCheckedAgainstTheCode_thenItHasNoViolations() throws IOException {
+        List<String> violations = new ComposeContract(repoRoot).violations(YAML.readTree(composeText), composeText);
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void givenTheRepositoryComposeFile_whenParsed_thenAllFiveServicesAreThere() throws IOException {
+        JsonNode services = YAML.readTree(composeText).path("services");
+
+        assertThat(fieldNames(services)).contains(KAFKA_SERVICE, REGISTRY_SERVICE, "ingest", "enrich", "publish");
+    }
+
+    // ------------------------------------------------------------------------------------------ each rule can fail
+
+    @Test
+    void givenAnEnvironmentVariableNoServiceReads_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        env(compose, "enrich").put("NEWSPIPE_BOOTSTRAP_SERVER", "kafka:9092"); // typo: missing S
+        env(compose, "publish").put(IngestCommand.API_TOKEN_ENV, "secret"); // ingest's own, publish ignores it
+
+        assertThat(check(compose)).anySatisfy(v -> assertThat(v).contains("enrich").contains("NEWSPIPE_BOOTSTRAP_SERVER"))
+                .anySatisfy(v -> assertThat(v).contains("publish").contains(IngestCommand.API_TOKEN_ENV));
+    }
+
+    @Test
+    void givenTheListFormOfEnvironment_whenAVariableIsUnknown_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        ArrayNode list = JSON.createArrayNode().add("NEWSPIPE_BOOTSTRAP_SERVERS=kafka:9092")
+                .add("NEWSPIPE_SCHEMA_REGISTRY_URL=http://schema-registry:8081")
+                .add("NEWSPIPE_HTTP_BIND_ADDRESS=0.0.0.0").add("NEWSPIPE_STATE_DIR=/var/lib/newspipe/state")
+                .add("JAVA_OPTS=-Xmx1g");
+        service(compose, "enrich").set("environment", list);
+
+        assertThat(check(compose)).singleElement().asString().contains("enrich").contains("JAVA_OPTS");
+    }
+
+    @Test
+    void givenAKafkaImageOfAnotherVersion_whenChecked_thenTheVersionMismatchIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        service(compose, KAFKA_SERVICE).put("image", "apache/kafka:3.9.1");
+
+        assertThat(check(compose)).singleElement().asString().contains("3.9.1").contains(kafkaVersion());
+    }
+
+    @Test
+    void givenBootstrapServersThatAreNotTheKafkaListener_whenChecked_thenTheyAreReported() throws IOException {
+        ObjectNode compose = realCompose();
+        env(compose, "ingest").put(Setting.BOOTSTRAP_SERVERS.environmentVariable(), "kafka:29092");
+        env(compose, "enrich").put(Setting.BOOTSTRAP_SERVERS.environmentVariable(), "broker:9092");
+
+        assertThat(check(compose)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).contains("ingest").contains("kafka:29092"))
+                .anySatisfy(v -> assertThat(v).contains("enrich").contains("broker:9092"));
+    }
+
+    @Test
+    void givenARegistryUrlOfAnotherHostOrPort_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        env(compose, "publish").put(Setting.SCHEMA_REGISTRY_URL.environmentVariable(), "http://registry:8081");
+        env(compose, "ingest").put(Setting.SCHEMA_REGISTRY_URL.environmentVariable(), "http://schema-registry:8085");
+
+        assertThat(check(compose)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).contains("publish").contains("http://registry:8081"))
+                .anySatisfy(v -> assertThat(v).contains("ingest").contains("http://schema-registry:8085"));
+    }
+
+    @Test
+    void givenAPublishedPortThatIsNotTheServicePort_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        service(compose, "enrich").set("ports", JSON.createArrayNode().add("8082:9000"));
+
+        assertThat(check(compose)).anySatisfy(v -> assertThat(v).contains("enrich").contains("8082"));
+    }
+
+    @Test
+    void givenAHealthCheckOnAnotherPathOrPort_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        ((ObjectNode) service(compose, "publish").path("healthcheck")).set("test",
+                JSON.createArrayNode().add("CMD-SHELL").add("curl -fsS http://localhost:8083/health/live"));
+
+        assertThat(check(compose)).singleElement().asString().contains("publish").contains("/health/ready");
+    }
+
+    @Test
+    void givenAServiceStartedBeforeKafkaIsHealthy_whenChecked_thenTheMissingConditionIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        service(compose, "ingest").set("depends_on", JSON.createArrayNode().add(KAFKA_SERVICE).add(REGISTRY_SERVICE));
+
+        assertThat(check(compose)).hasSize(2).allSatisfy(v -> assertThat(v).contains("ingest").contains("service_healthy"));
+    }
+
+    @Test
+    void givenAStreamsServiceWithoutAVolumeForItsStateDir_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        service(compose, "publish").remove("volumes");
+
+        assertThat(check(compose)).singleElement().asString().contains("publish").contains("volume");
+    }
+
+    @Test
+    void givenAMissingDockerfile_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        ((ObjectNode) service(compose, "enrich").path("build")).put("dockerfile", "enrich/Dockerfile");
+
+        assertThat(check(compose)).singleElement().asString().contains("enrich/Dockerfile").contains("does not exist");
+    }
+
+    @Test
+    void givenADockerfileNamingAMainClassThatDoesNotExist_whenChecked_thenItIsReported(@TempDir Path dir)
+            throws IOException {
+        Files.createDirectories(dir.resolve("ingest-service"));
+        Files.writeString(dir.resolve("ingest-service/Dockerfile"), """
+                FROM eclipse-temurin:17-jre
+                EXPOSE 8080
+                ENTRYPOINT ["java", "-cp", "/app/lib/*", \\
+                            "io.newspipe.ingest.NoSuchService"]
+                """);
+
+        List<String> violations = new ComposeContract(dir).dockerfileViolations(PIPELINE_SERVICES.get(0),
+                dir.resolve("ingest-service/Dockerfile"), List.of());
+
+        assertThat(violations).singleElement().asString().contains("io.newspipe.ingest.NoSuchService");
+    }
+
+    @Test
+    void givenADockerfileRunningTheWrongServiceOrNone_whenChecked_thenItIsReported(@TempDir Path dir)
+            throws IOException {
+        Path wrongService = dir.resolve("wrong.Dockerfile");
+        Files.writeString(wrongService, "FROM x\nEXPOSE 8080\nENTRYPOINT [\"java\", \"-cp\", \"/app/lib/*\", \""
+                + EnrichService.class.getName() + "\"]\n");
+        Path wrongCommand = dir.resolve("cli.Dockerfile");
+        Files.writeString(wrongCommand, "FROM x\nEXPOSE 8080\nENTRYPOINT [\"java\", \"-cp\", \"/app/lib/*\", \""
+                + Newspipe.class.getName() + "\", \"no-such-command\", \"ingest\"]\n");
+        Path noMain = dir.resolve("none.Dockerfile");
+        Files.writeString(noMain, "FROM x\nEXPOSE 8080\nCMD [\"sleep\", \"infinity\"]\n");
+        ComposeContract contract = new ComposeContract(dir);
+        ExpectedService ingest = PIPELINE_SERVICES.get(0);
+
+        assertThat(contract.dockerfileViolations(ingest, wrongService, List.of())).singleElement().asString()
+                .contains(EnrichService.class.getName());
+        assertThat(contract.dockerfileViolations(ingest, wrongCommand, List.of())).singleElement().asString()
+                .contains("no-such-command");
+        assertThat(contract.dockerfileViolations(ingest, noMain, List.of())).singleElement().asString()
+                .contains("no main class");
+    }
+
+    @Test
+    void givenATopicNameOutsideTheContract_whenChecked_thenItIsReported() throws IOException {
+        String text = composeText + "\n# consumers read news.published.v2\n";
+
+        List<String> violations = new ComposeContract(repoRoot).violations(YAML.readTree(text), text);
+
+        assertThat(violations).singleElement().asString().contains("news.published.v2");
+    }
+
+    @Test
+    void givenASmallBrokenComposeFile_whenChecked_thenEveryProblemIsNamed() throws IOException {
+        String text = """
+                services:
+                  kafka:
+                    image: apache/kafka:latest
+                    environment:
+                      KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092
+                  schema-registry:
+                    image: confluentinc/cp-schema-registry:7.9.0
+                    environment:
+                      SCHEMA_REGISTRY_LISTENERS: http://0.0.0.0:8081
+                  ingest:
+                    environment:
+                      BOOTSTRAP_SERVERS: kafka:9092
+                """;
+
+        List<String> violations = new ComposeContract(repoRoot).violations(YAML.readTree(text), text);
+
+        assertThat(violations)
+                .anySatisfy(v -> assertThat(v).contains("apache/kafka:latest"))
+                .anySatisfy(v -> assertThat(v).contains("ingest").contains("BOOTSTRAP_SERVERS"))
+                .anySatisfy(v -> assertThat(v).contains("ingest").contains("build"))
+                .anySatisfy(v -> assertThat(v).contains("enrich").contains("missing"))
+                .anySatisfy(v -> assertThat(v).contains("publish").contains("missing"))
+                .anySatisfy(v -> assertThat(v).contains("kafka").contains("healthcheck"));
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static List<String> check(JsonNode compose) {
+        return new ComposeContract(repoRoot).violations(compose, composeText);
+    }
+
+    private static ObjectNode realCompose() throws IOException {
+        return (ObjectNode) YAML.readTree(composeText);
+    }
+
+    private static ObjectNode service(ObjectNode compose, String name) {
+        return (ObjectNode) compose.path("services").path(name);
+    }
+
+    private static ObjectNode env(ObjectNode compose, String service) {
+        return (ObjectNode) service(compose, service).path("environment");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The directory holding docker-compose.yml: Maven runs tests in newspipe-cli, an IDE often in the root. */
+    private static Path repositoryRoot() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("docker-compose.yml")) && Files.isDirectory(d.resolve("newspipe-cli"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("docker-compose.yml not found in " + dir + " or above");
+    }
+
+    /** The rules, as a checker returning one readable line per violation (empty when the file is right). */
+    static final class ComposeContract {
+
+        private static final Pattern TOPIC_NAME = Pattern.compile("\\bnews\\.[A-Za-z0-9_-]+\\.v\\d+\\b");
+        private static final Pattern CLASS_NAME = Pattern.compile("([a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
+        private static final Pattern HEREDOC = Pattern.compile("<<-?['\"]?([A-Za-z_]+)['\"]?");
+
+        private final Path root;
+        private final List<String> violations = new ArrayList<>();
+
+        ComposeContract(Path root) {
+            this.root = root;
+        }
+
+        List<String> violations(JsonNode compose, String rawText) {
+            violations.clear();
+            JsonNode services = compose.path("services");
+            checkKafka(services.path(KAFKA_SERVICE));
+            checkRegistry(services.path(REGISTRY_SERVICE));
+            for (ExpectedService expected : PIPELINE_SERVICES) {
+                JsonNode service = services.path(expected.name());
+                if (service.isMissingNode()) {
+                    violations.add(expected.name() + ": service missing");
+                    continue;
+                }
+                checkPipelineService(expected, service, services);
+            }
+            checkTopicNames(rawText);
+            return List.copyOf(violations);
+        }
+
+        private void checkKafka(JsonNode kafka) {
+            if (kafka.isMissingNode()) {
+                violations.add(KAFKA_SERVICE + ": service missing");
+                return;
+            }
+            String image = kafka.path("image").asText("");
+            String expected = "apache/kafka:" + kafkaVersion();
+            if (!image.equals(expected)) {
+                violations.add(KAFKA_SERVICE + ": image '" + image + "' is not the Kafka version the services are "
+                        + "built with; expected '" + expected + "'");
+            }
+            requireHealthcheck(KAFKA_SERVICE, kafka);
+        }
+
+        private void checkRegistry(JsonNode registry) {
+            if (registry.isMissingNode()) {
+                violations.add(REGISTRY_SERVICE + ": service missing");
+                return;
+            }
+            requireHealthcheck(REGISTRY_SERVICE, registry);
+        }
+
+        private void requireHealthcheck(String name, JsonNode service) {
+            if (service.path("healthcheck").path("test").isMissingNode()) {
+                violations.add(name + ": no healthcheck, so depends_on service_healthy would never start dependants");
+            }
+        }
+
+        private void checkPipelineService(ExpectedService expected, JsonNode service, JsonNode services) {
+            String name = expected.name();
+            Map<String, String> env = environment(service.path("environment"));
+
+            for (String variable : env.keySet()) {
+                if (!PipelineConfig.isServiceEnvironmentVariable(variable)
+                        && !expected.extraEnvironment().contains(variable)) {
+                    violations.add(name + ": sets " + variable + ", which the service does not read");
+                }
+            }
+
+            String bootstrap = env.get(Setting.BOOTSTRAP_SERVERS.environmentVariable());
+            Set<String> kafkaAddresses = kafkaInNetworkAddresses(services.path(KAFKA_SERVICE));
+            if (bootstrap == null) {
+                violations.add(name + ": " + Setting.BOOTSTRAP_SERVERS.environmentVariable()
+                        + " missing (the default 127.0.0.1 is the container itself)");
+            } else {
+                for (String address : bootstrap.split(",")) {
+                    if (!kafkaAddresses.contains(address.trim())) {
+                        violations.add(name + ": bootstrap server " + address.trim()
+                                + " is not an advertised listener of the kafka service " + kafkaAddresses);
+                    }
+                }
+            }
+
+            String registryUrl = env.get(Setting.SCHEMA_REGISTRY_URL.environmentVariable());
+            if (registryUrl == null) {
+                violations.add(name + ": " + Setting.SCHEMA_REGISTRY_URL.environmentVariable() + " missing");
+            } else {
+                URI uri = URI.create(registryUrl);
+                int registryPort = registryPort(services.path(REGISTRY_SERVICE));
+                if (!REGISTRY_SERVICE.equals(uri.getHost()) || uri.getPort() != registryPort) {
+                    violations.add(name + ": schema registry URL " + registryUrl + " is not the " + REGISTRY_SERVICE
+                            + " service on its listener port " + registryPort);
+                }
+            }
+
+            if (!"0.0.0.0".equals(env.get(Setting.HTTP_BIND_ADDRESS.environmentVariable()))) {
+                violations.add(name + ": " + Setting.HTTP_BIND_ADDRESS.environmentVariable()
+                        + " must be 0.0.0.0, else the published port and the health check cannot reach the service");
+            }
+
+            int httpPort = env.containsKey(Setting.HTTP_PORT.environmentVariable())
+                    ? Integer.parseInt(env.get(Setting.HTTP_PORT.environmentVariable()))
+                    : expected.defaults().httpPort();
+            Set<Integer> containerPorts = containerPorts(service.path("ports"));
+            if (!containerPorts.contains(httpPort)) {
+                violations.add(name + ": publishes container ports " + containerPorts + " but the service listens on "
+                        + httpPort);
+            }
+            String health = healthcheckText(service.path("healthcheck"));
+            if (!health.contains(":" + httpPort + "/health/ready")) {
+                violations.add(name + ": healthcheck '" + health + "' does not ask :" + httpPort + "/health/ready");
+            }
+
+            for (String dependency : List.of(KAFKA_SERVICE, REGISTRY_SERVICE)) {
+                String condition = service.path("depends_on").path(dependency).path("condition").asText("");
+                if (!condition.equals("service_healthy")) {
+                    violations.add(name + ": depends_on " + dependency + " needs condition service_healthy");
+                }
+            }
+
+            String stateDir = env.get(Setting.STATE_DIR.environmentVariable());
+            if (expected.streamsState() && stateDir == null) {
+                violations.add(name + ": " + Setting.STATE_DIR.environmentVariable()
+                        + " missing (Streams state would live in the container's /tmp)");
+            }
+            if (stateDir != null && !volumeTargets(service.path("volumes")).contains(stateDir)) {
+                violations.add(name + ": no volume mounted at the state dir " + stateDir);
+            }
+
+            checkBuild(expected, service);
+        }
+
+        private void checkBuild(ExpectedService expected, JsonNode service) {
+            JsonNode build = service.path("build");
+            if (!build.isObject()) {
+                violations.add(expected.name() + ": no build section with context and dockerfile");
+                return;
+            }
+            Path context = root.resolve(build.path("context").asText(".")).normalize();
+            if (!context.equals(root.normalize())) {
+                violations.add(expected.name() + ": build context " + context
+                        + " is not the repository root the Dockerfiles build from");
+            }
+            String dockerfile = build.path("dockerfile").asText("Dockerfile");
+            Path file = context.resolve(dockerfile);
+            if (!Files.isRegularFile(file)) {
+                violations.add(expected.name() + ": Dockerfile " + dockerfile + " does not exist");
+                return;
+            }
+            List<String> command = new ArrayList<>();
+            service.path("command").forEach(n -> command.add(n.asText()));
+            violations.addAll(dockerfileViolations(expected, file, command));
+        }
+
+        /**
+         * The Dockerfile must start the expected service: its own main class, or {@code Newspipe service <name>}
+         * with that sub-command really present. Its ENV must be settings the service reads, and it EXPOSEs the port.
+         */
+        List<String> dockerfileViolations(ExpectedService expected, Path dockerfile, List<String> composeCommand) {
+            List<String> found = new ArrayList<>();
+            String where = expected.name() + ": " + root.relativize(dockerfile);
+            Map<String, String> instructions = new LinkedHashMap<>();
+            List<String> envNames = new ArrayList<>();
+            for (String instruction : instructions(dockerfile)) {
+                String[] parts = instruction.split("\\s+", 2);
+                String keyword = parts[0].toUpperCase();
+                String argument = parts.length > 1 ? parts[1].trim() : "";
+                instructions.put(keyword, argument); // the last ENTRYPOINT / CMD wins, as in Docker
+                if (keyword.equals("ENV")) {
+                    Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=").matcher(argument);
+                    while (m.find()) {
+                        envNames.add(m.group(1));
+                    }
+                }
+            }
+            for (String variable : envNames) {
+                if (!PipelineConfig.isServiceEnvironmentVariable(variable)
+                        && !expected.extraEnvironment().contains(variable)) {
+                    found.add(where + " sets ENV " + variable + ", which the service does not read");
+                }
+            }
+            String port = String.valueOf(expected.defaults().httpPort());
+            if (!List.of(instructions.getOrDefault("EXPOSE", "").split("\\s+")).contains(port)) {
+                found.add(where + " does not EXPOSE " + port);
+            }
+
+            List<String> argv = new ArrayList<>(execForm(instructions.get("ENTRYPOINT")));
+            argv.addAll(composeCommand.isEmpty() ? execForm(instructions.get("CMD")) : composeCommand);
+            int mainIndex = -1;
+            for (int i = 0; i < argv.size(); i++) {
+                boolean classPathValue = i > 0 && List.of("-cp", "-classpath", "--class-path").contains(argv.get(i - 1));
+                if (!classPathValue && CLASS_NAME.matcher(argv.get(i)).matches()) {
+                    mainIndex = i;
+                    break;
+                }
+            }
+            if (mainIndex < 0) {
+                found.add(where + " names no main class in ENTRYPOINT/CMD " + argv);
+                return found;
+            }
+            String mainClass = argv.get(mainIndex);
+            List<String> arguments = argv.subList(mainIndex + 1, argv.size());
+            try {
+                Class.forName(mainClass);
+            } catch (ClassNotFoundException e) {
+                found.add(where + " runs " + mainClass + ", which is not on the class path");
+                return found;
+            }
+            if (mainClass.equals(Newspipe.class.getName())) {
+                CommandLine command = new CommandLine(new Newspipe());
+                List<String> path = List.of("service", expected.name());
+                if (arguments.size() < 2 || !arguments.get(0).equals("service")
+                        || !command.getSubcommands().containsKey("service")
+                        || !arguments.get(1).equals(expected.name())) {
+                    found.add(where + " runs '" + String.join(" ", arguments) + "' but should run 'newspipe "
+                            + String.join(" ", path) + "'" + (command.getSubcommands().containsKey("service")
+                                    ? "" : " (and newspipe has no 'service' command)"));
+                }
+            } else if (!mainClass.equals(expected.mainClass().getName())) {
+                found.add(where + " runs " + mainClass + " instead of " + expected.mainClass().getName());
+            }
+            return found;
+        }
+
+        /** Instructions with continuation lines joined, comments and heredoc bodies skipped. */
+        private static List<String> instructions(Path dockerfile) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(dockerfile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<String> result = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            String heredocEnd = null;
+            for (String line : lines) {
+                if (heredocEnd != null) {
+                    if (line.strip().equals(heredocEnd)) {
+                        heredocEnd = null;
+                    }
+                    continue;
+                }
+                String stripped = line.strip();
+                if (stripped.startsWith("#") || (stripped.isEmpty() && current.isEmpty())) {
+                    continue;
+                }
+                if (stripped.endsWith("\\")) {
+                    current.append(stripped, 0, stripped.length() - 1).append(' ');
+                    continue;
+                }
+                current.append(stripped);
+                String instruction = current.toString().strip();
+                current.setLength(0);
+                Matcher heredoc = HEREDOC.matcher(instruction);
+                if (heredoc.find()) {
+                    heredocEnd = heredoc.group(1);
+                }
+                result.add(instruction);
+            }
+            return result;
+        }
+
+        private static List<String> execForm(String argument) {
+            if (argument == null || argument.isBlank()) {
+                return List.of();
+            }
+            try {
+                List<String> argv = new ArrayList<>();
+                JSON.readTree(argument).forEach(n -> argv.add(n.asText()));
+                return argv;
+            } catch (IOException e) { // shell form
+                return List.of(argument.split("\\s+"));
+            }
+        }
+
+        private void checkTopicNames(String rawText) {
+            Set<String> known = contractTopicNames();
+            Matcher m = TOPIC_NAME.matcher(rawText);
+            Set<String> unknown = new TreeSet<>();
+            while (m.find()) {
+                if (!known.contains(m.group())) {
+                    unknown.add(m.group());
+                }
+            }
+            for (String topic : unknown) {
+                violations.add("topic " + topic + " is not one of TopicNames " + known);
+            }
+        }
+
+        /** Every topic name constant of TopicNames (so a topic added there is known here without an edit). */
+        static Set<String> contractTopicNames() {
+            Set<String> names = new LinkedHashSet<>();
+            for (Field field : TopicNames.class.getFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    try {
+                        String value = (String) field.get(null);
+                        if (TOPIC_NAME.matcher(value).matches()) {
+                            names.add(value);
+                        }
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return names;
+        }
+
+        /** host:port of the kafka service's advertised listeners that use its own service name. */
+        private static Set<String> kafkaInNetworkAddresses(JsonNode kafka) {
+            Set<String> addresses = new LinkedHashSet<>();
+            String advertised = environment(kafka.path("environment")).getOrDefault("KAFKA_ADVERTISED_LISTENERS", "");
+            for (String listener : advertised.split(",")) {
+                String address = listener.replaceFirst("^[A-Za-z_]+://", "").trim();
+                if (address.startsWith(KAFKA_SERVICE + ":")) {
+                    addresses.add(address);
+                }
+            }
+            return addresses;
+        }
+
+        private static int registryPort(JsonNode registry) {
+            String listeners = environment(registry.path("environment")).getOrDefault("SCHEMA_REGISTRY_LISTENERS", "");
+            try {
+                return URI.create(listeners.split(",")[0].trim()).getPort();
+            } catch (IllegalArgumentException e) {
+                return -1;
+            }
+        }
+
+        /** The environment in either compose form: a map, or a list of NAME=VALUE. */
+        private static Map<String, String> environment(JsonNode node) {
+            Map<String, String> env = new LinkedHashMap<>();
+            if (node.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> e = fields.next();
+                    env.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
+                }
+            } else if (node.isArray()) {
+                for (JsonNode item : node) {
+                    String[] kv = item.asText().split("=", 2);
+                    env.put(kv[0], kv.length > 1 ? kv[1] : null);
+                }
+            }
+            return env;
+        }
+
+        /** Container ports of the short ("8080:8080", "127.0.0.1:8080:8080/tcp") and long (target:) syntax. */
+        private static Set<Integer> containerPorts(JsonNode ports) {
+            Set<Integer> result = new TreeSet<>();
+            for (JsonNode port : ports) {
+                String target;
+                if (port.isObject()) {
+                    target = port.path("target").asText();
+                } else {
+                    String[] parts = port.asText().split(":");
+                    target = parts[parts.length - 1].replaceFirst("/.*$", "");
+                }
+                try {
+                    result.add(Integer.parseInt(target));
+                } catch (NumberFormatException e) {
+                    // a range or a variable: not a port this test can match
+                }
+            }
+            return result;
+        }
+
+        private static Set<String> volumeTargets(JsonNode volumes) {
+            Set<String> targets = new LinkedHashSet<>();
+            for (JsonNode volume : volumes) {
+                if (volume.isObject()) {
+                    targets.add(volume.path("target").asText());
+                } else {
+                    String[] parts = volume.asText().split(":");
+                    targets.add(parts.length > 1 ? parts[1] : parts[0]);
+                }
+            }
+            return targets;
+        }
+
+        private static String healthcheckText(JsonNode healthcheck) {
+            JsonNode test = healthcheck.path("test");
+            if (test.isArray()) {
+                List<String> parts = new ArrayList<>();
+                test.forEach(n -> parts.add(n.asText()));
+                return String.join(" ", parts);
+            }
+            return test.asText("");
+        }
+    }
+}
