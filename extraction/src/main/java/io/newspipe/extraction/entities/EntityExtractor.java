@@ -106,6 +106,11 @@ public final class EntityExtractor {
                     i++; // most lower-case words cannot start an entity: skip them cheaply
                     continue;
                 }
+                if (!lex.startWords.contains(here.lower) && !lex.surnames.contains(here.lower) && !here.allCaps
+                        && here.nameLike && !(i > 0 && (toks.get(i - 1).is(",") || toks.get(i - 1).is("và")))) {
+                    i++; // a capitalized word no rule can start with ("Sáng", "Trong")
+                    continue;
+                }
                 PhraseDict.Match fixed = lex.fixedPersons.match(toks, i);
                 if (fixed != null) {
                     addPerson(i, i + fixed.length(), null);
