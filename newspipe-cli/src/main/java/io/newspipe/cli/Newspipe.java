@@ -13,7 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The {@code ./newspipe} command: runs the stack, the services, and offline and operator commands. */
 @Command(name = "newspipe", mixinStandardHelpOptions = true, versionProvider = Newspipe.Version.class,
         description = "newspipe: raw news text in, enriched Avro records out, over Kafka.",
-        subcommands = {UpCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, ExtractCommand.class,
+            io.newspipe.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newspipe implements Runnable {
 
     /** Commands planned for later issues, so asking for one gets a clear answer instead of a typo message. */
