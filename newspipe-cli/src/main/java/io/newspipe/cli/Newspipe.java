@@ -13,13 +13,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The {@code ./newspipe} command: runs the stack, the services, and offline and operator commands. */
 @Command(name = "newspipe", mixinStandardHelpOptions = true, versionProvider = Newspipe.Version.class,
         description = "newspipe: raw news text in, enriched Avro records out, over Kafka.",
-        subcommands = {UpCommand.class, ExtractCommand.class,
+        subcommands = {UpCommand.class, DemoCommand.class, ServiceCommand.class, IngestFilesCommand.class,
+            TopicsCommand.class, TailCommand.class, ExtractCommand.class,
             io.newspipe.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newspipe implements Runnable {
 
     /** Commands planned for later issues, so asking for one gets a clear answer instead of a typo message. */
-    static final List<String> PLANNED_COMMANDS = List.of("services", "ingest", "tail", "replay", "dlq", "topics",
-            "demo", "bench");
+    static final List<String> PLANNED_COMMANDS = List.of("replay", "dlq", "bench");
 
     @Spec
     CommandSpec spec;
@@ -41,6 +41,8 @@ public final class Newspipe implements Runnable {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler(Newspipe::handleParameterException);
+        // 'service <name> ...': everything after the name belongs to the service's own command line
+        cmd.getSubcommands().get("service").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         return cmd.execute(args);
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.logging.log4j.LogManager;
@@ -28,8 +29,14 @@ import picocli.CommandLine.Spec;
 /** Starts the embedded stack and blocks until Ctrl-C / SIGTERM. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start newspipe on this machine and run until Ctrl-C.",
-            "--infra starts only Kafka (a real single-node KRaft broker) and the Schema Registry, in this JVM.",
-            "Data stays under --data-dir, so a restart keeps topics and schemas."})
+            "Kafka (a real single-node KRaft broker) and the Schema Registry run in this JVM; ingest, enrich and",
+            "publish each run in their own child process ('newspipe service <name>'), as in production: a crash of",
+            "one service does not take the others down with it, each has its own heap, and each can be killed and",
+            "restarted on its own. Output of each service: <data-dir>/logs/<service>.log.",
+            "When a service exits on its own, up reports it, stops the others and Kafka, and exits 1.",
+            "Ctrl-C / SIGTERM stops the services first (SIGTERM, then SIGKILL after 20 s), then Kafka.",
+            "--infra starts only Kafka and the Schema Registry.",
+            "Data stays under --data-dir, so a restart keeps topics, schemas and service state."})
 final class UpCommand implements Callable<Integer> {
 
     /** System property the log4j2.xml file appender reads. */
@@ -57,16 +64,26 @@ final class UpCommand implements Callable<Integer> {
             description = "Schema Registry port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
     int registryPort;
 
+    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Ingest HTTP API and health port. Default: ${DEFAULT-VALUE}.")
+    int ingestPort;
+
+    @Option(names = "--enrich-port", paramLabel = "PORT", defaultValue = "8082",
+            description = "Enrich health/metrics port. Default: ${DEFAULT-VALUE}.")
+    int enrichPort;
+
+    @Option(names = "--publish-port", paramLabel = "PORT", defaultValue = "8083",
+            description = "Publish health/metrics port. Default: ${DEFAULT-VALUE}.")
+    int publishPort;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long the services may take to become ready. Default: ${DEFAULT-VALUE}.")
+    int readyTimeoutSeconds;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!infra) {
-            err.println("newspipe up: the full pipeline (ingest, enrich and publish services) is not here yet; it "
-                    + "arrives with the services. For now run './newspipe up --infra' to start Kafka and the "
-                    + "Schema Registry.");
-            return 2;
-        }
         String portProblem = portProblem("Kafka", "--kafka-port", kafkaPort);
         if (portProblem == null) {
             portProblem = portProblem("Schema Registry", "--registry-port", registryPort);
@@ -74,9 +91,16 @@ final class UpCommand implements Callable<Integer> {
         if (kafkaPort == registryPort && kafkaPort != 0) {
             portProblem = "--kafka-port and --registry-port are both " + kafkaPort + "; choose two ports";
         }
+        if (portProblem == null && !infra) {
+            portProblem = servicePortProblem(List.of(kafkaPort, registryPort), ingestPort, enrichPort, publishPort);
+        }
         if (portProblem != null) {
             err.println("newspipe up: " + portProblem);
             return 1;
+        }
+        if (!infra) {
+            return runFullStack(out, err, new FullStack.Ports(kafkaPort, registryPort, ingestPort, enrichPort,
+                    publishPort), "newspipe up");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
         Path logDir = dir.resolve("logs");
@@ -122,6 +146,93 @@ final class UpCommand implements Callable<Integer> {
         out.println("Ready in " + sinceJvmStart + " ms (Kafka + Schema Registry " + stack.startTime().toMillis()
                 + " ms). Press Ctrl-C to stop.");
         out.flush();
+        shutdown.await();
+        return 0;
+    }
+
+    /** Checks the three service ports: free, distinct, and not one of the infrastructure ports. */
+    static String servicePortProblem(List<Integer> taken, int ingest, int enrich, int publish) {
+        List<Integer> seen = new java.util.ArrayList<>(taken);
+        String[][] named = {{"ingest", "--ingest-port"}, {"enrich", "--enrich-port"}, {"publish", "--publish-port"}};
+        int[] ports = {ingest, enrich, publish};
+        for (int i = 0; i < ports.length; i++) {
+            if (ports[i] <= 0) {
+                return named[i][0] + " needs a fixed port (" + named[i][1] + " " + ports[i] + ")";
+            }
+            if (seen.contains(ports[i])) {
+                return named[i][1] + " " + ports[i] + " is already used by another part of the stack; choose another";
+            }
+            seen.add(ports[i]);
+            String problem = portProblem(named[i][0], named[i][1], ports[i]);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** 'up' without --infra: Kafka + registry here, the services as child processes; blocks until stopped. */
+    private Integer runFullStack(PrintWriter out, PrintWriter err, FullStack.Ports ports, String who) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path logDir = dir.resolve("logs");
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            err.println(who + ": cannot create data directory " + dir + ": " + e.getMessage());
+            return 1;
+        }
+        String lockProblem = lockDataDir(dir);
+        if (lockProblem != null) {
+            err.println(who + ": " + lockProblem);
+            return 1;
+        }
+        routeLogsTo(logDir);
+        FullStack stack;
+        try {
+            stack = FullStack.startInfra(dir, ports, out, err);
+        } catch (RuntimeException e) {
+            err.println(who + ": could not start Kafka and the Schema Registry: " + rootMessage(e) + " (details in "
+                    + logDir.resolve("newspipe.log") + ")");
+            LogManager.getLogger(UpCommand.class).error("Start failed", e);
+            return 1;
+        }
+        Shutdown shutdown = Shutdown.install("newspipe-up");
+        shutdown.onExit(() -> LogManager.shutdown()); // closed last: logs of the stop are kept
+        shutdown.onExit(() -> {
+            out.println("Stopped. Data kept in " + dir);
+            out.flush();
+        });
+        shutdown.onExit(() -> closeWithin(stack.infra(), STOP_TIMEOUT, err, dir));
+        shutdown.onExit(stack.supervisor());
+        shutdown.onExit(() -> {
+            out.println("Stopping the services, then Kafka...");
+            out.flush();
+        });
+        out.println("Kafka            " + stack.infra().bootstrapServers());
+        out.println("Schema Registry  " + stack.infra().schemaRegistryUrl());
+        out.println("Data             " + dir + "  (logs: " + logDir + ")");
+        out.println("Starting ingest, enrich and publish...");
+        out.flush();
+        String problem = stack.startServices(Duration.ofSeconds(readyTimeoutSeconds));
+        if (problem != null) {
+            err.println(who + ": " + problem);
+            err.flush();
+            shutdown.closeNow();
+            return 1;
+        }
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        out.printf(java.util.Locale.ROOT, "Ready in %.1f s. Send articles: ./newspipe ingest FILE... "
+                + "(POST %sv1/articles). Press Ctrl-C to stop.%n", sinceJvmStart / 1000.0, stack.serviceUrl("ingest"));
+        out.flush();
+        java.util.Optional<io.newspipe.cli.stack.ChildService> died = stack.supervisor().awaitUnexpectedExit();
+        if (died.isPresent() && !stack.supervisor().stopping()) {
+            io.newspipe.cli.stack.ChildService c = died.get();
+            err.println(who + ": " + io.newspipe.cli.stack.Supervisor.exitMessage(c, c.exitStatus().orElse(-1))
+                    + "; stopping the rest");
+            err.flush();
+            shutdown.closeNow();
+            return 1;
+        }
         shutdown.await();
         return 0;
     }
@@ -196,12 +307,12 @@ final class UpCommand implements Callable<Integer> {
     }
 
     /** Re-reads log4j2.xml with the file appender pointed into the data directory. */
-    private static void routeLogsTo(Path logDir) {
+    static void routeLogsTo(Path logDir) {
         System.setProperty(LOG_DIR_PROPERTY, logDir.toString());
         Configurator.reconfigure();
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         String message = e.getMessage();
         while (t.getCause() != null && t.getCause() != t) {
