@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +38,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.Setting;
+import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicSpec;
 import io.newspipe.common.TopicNames;
 import io.newspipe.enrich.EnrichService;
 import io.newspipe.ingest.IngestCommand;
@@ -48,7 +51,8 @@ import picocli.CommandLine;
  * docker-compose.yml cannot be run on the development machines (no Docker engine), so this test holds it to the
  * code instead: the services get only settings they read, addresses that match the kafka and schema-registry
  * services, their own HTTP ports, Dockerfiles whose main class exists, and contract topic names. Each rule is also
- * shown to fail on a broken copy of the file.
+ * shown to fail on a broken copy of the file. docs/asyncapi.yaml, the topic contract for downstream teams, is held
+ * to the topic catalogue the same way.
  */
 class DockerComposeContractTest {
 
@@ -280,6 +284,85 @@ class DockerComposeContractTest {
                 .anySatisfy(v -> assertThat(v).contains("enrich").contains("missing"))
                 .anySatisfy(v -> assertThat(v).contains("publish").contains("missing"))
                 .anySatisfy(v -> assertThat(v).contains("kafka").contains("healthcheck"));
+    }
+
+    // ------------------------------------------------------------------------------------------ docs/asyncapi.yaml
+
+    @Test
+    void givenTheAsyncApiDocument_whenComparedWithTheTopicCatalog_thenEveryTopicAndItsSettingsMatch() throws IOException {
+        JsonNode asyncApi = YAML.readTree(repoRoot.resolve("docs/asyncapi.yaml").toFile());
+
+        assertThat(asyncApiViolations(asyncApi, repoRoot.resolve("docs"))).isEmpty();
+    }
+
+    @Test
+    void givenAnAsyncApiDocumentWithAWrongRetentionAMissingTopicAndAMissingSchema_whenChecked_thenEachIsReported()
+            throws IOException {
+        ObjectNode asyncApi = (ObjectNode) YAML.readTree(repoRoot.resolve("docs/asyncapi.yaml").toFile());
+        ObjectNode channels = (ObjectNode) asyncApi.path("channels");
+        ((ObjectNode) channels.path("raw").path("bindings").path("kafka").path("topicConfiguration"))
+                .put("retention.ms", 604800000);
+        channels.remove("kpis");
+        ((ObjectNode) asyncApi.path("components").path("messages").path("EntityItem").path("payload")
+                .path("schema")).put("$ref", "../schemas/src/main/avro/EntityItems.avsc");
+
+        assertThat(asyncApiViolations(asyncApi, repoRoot.resolve("docs")))
+                .anySatisfy(v -> assertThat(v).contains(TopicNames.RAW).contains("retention.ms"))
+                .anySatisfy(v -> assertThat(v).contains(TopicNames.KPIS).contains("no channel"))
+                .anySatisfy(v -> assertThat(v).contains("EntityItems.avsc"));
+    }
+
+    /** Channels against TopicCatalog.specs(): same topics, cleanup policy and retention; Avro payloads exist. */
+    static List<String> asyncApiViolations(JsonNode asyncApi, Path documentDir) {
+        List<String> violations = new ArrayList<>();
+        Map<String, TopicSpec> specs = new LinkedHashMap<>();
+        new TopicCatalog(PipelineConfig.builder().build()).specs().forEach(s -> specs.put(s.name(), s));
+        Set<String> documented = new LinkedHashSet<>();
+        asyncApi.path("channels").forEach(channel -> {
+            String topic = channel.path("address").asText();
+            documented.add(topic);
+            TopicSpec spec = specs.get(topic);
+            if (spec == null) {
+                violations.add("channel " + topic + " is not a topic of TopicCatalog " + specs.keySet());
+                return;
+            }
+            JsonNode config = channel.path("bindings").path("kafka").path("topicConfiguration");
+            String cleanup = spec.configs().getOrDefault("cleanup.policy", "delete");
+            if (!config.path("cleanup.policy").path(0).asText().equals(cleanup)) {
+                violations.add(topic + ": cleanup.policy " + config.path("cleanup.policy") + ", the code uses "
+                        + cleanup);
+            }
+            String retention = spec.configs().get("retention.ms");
+            String documentedRetention = config.has("retention.ms") ? config.path("retention.ms").asText() : null;
+            if (!Objects.equals(retention, documentedRetention)) {
+                violations.add(topic + ": retention.ms " + documentedRetention + ", the code uses " + retention);
+            }
+        });
+        for (String topic : specs.keySet()) {
+            if (!documented.contains(topic)) {
+                violations.add(topic + ": no channel documents this topic");
+            }
+        }
+        asyncApi.path("components").path("messages").forEach(message -> {
+            String ref = message.path("payload").path("schema").path("$ref").asText("");
+            if (ref.isEmpty()) {
+                return; // not Avro (the dead letters' raw bytes)
+            }
+            Path avsc = documentDir.resolve(ref).normalize();
+            if (!Files.isRegularFile(avsc)) {
+                violations.add("message " + message.path("name").asText() + ": schema " + ref + " does not exist");
+                return;
+            }
+            try {
+                JsonNode schema = JSON.readTree(avsc.toFile());
+                String className = schema.path("namespace").asText() + "." + schema.path("name").asText();
+                Class.forName(className);
+            } catch (IOException | ClassNotFoundException e) {
+                violations.add("message " + message.path("name").asText() + ": schema " + ref
+                        + " has no generated class: " + e);
+            }
+        });
+        return violations;
     }
 
     // ------------------------------------------------------------------------------------------ helpers
