@@ -418,8 +418,9 @@ public final class EntityExtractor {
                     break;
                 }
                 if (t.cap && t.word) {
-                    if (lex.titles.match(toks, j) != null) {
-                        break;
+                    PhraseDict.Match innerTitle = lex.titles.match(toks, j);
+                    if (innerTitle != null && !(innerTitle.flags().contains("H") && innerTitle.length() == 1)) {
+                        break; // a title ends the name; a capitalized "Anh" inside "CLB Hoàng Anh Gia Lai" does not
                     }
                     PhraseDict.Match w = lex.orgWords.match(toks, j);
                     if (w != null) {
