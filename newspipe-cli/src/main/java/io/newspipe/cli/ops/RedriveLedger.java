@@ -1,0 +1,69 @@
+package io.newspipe.cli.ops;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.TopicConfig;
+
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.TopicProvisioner;
+import io.newspipe.common.TopicSpec;
+
+/**
+ * Which dead letters have been re-driven: a compacted topic keyed by the dead letter's position
+ * ({@code news.dlq.v1-0@12}), valued with where it was sent and when. {@code dlq replay} writes each marker in the
+ * same Kafka transaction as the re-driven record, so a record is re-driven exactly when it is marked.
+ *
+ * <p>Why not a consumer group's committed offset: an offset is a high-water mark, and {@code --ids} / {@code --stage}
+ * re-drive a subset, leaving earlier dead letters to a later run; a per-record marker keeps them apart.
+ */
+final class RedriveLedger {
+
+    /** Default ledger topic. */
+    static final String DEFAULT_TOPIC = "news.dlq.redriven.v1";
+
+    private RedriveLedger() {
+    }
+
+    /** Compacted, never deleted: dead letters are kept forever, so are their markers. One partition: it is small. */
+    static TopicSpec spec(PipelineConfig config, String topic) {
+        return new TopicSpec(topic, 1, config.topicReplicationFactor(), Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.RETENTION_MS_CONFIG, "-1"));
+    }
+
+    static void ensure(PipelineConfig config, String topic) {
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            TopicProvisioner.ensureTopics(admin, List.of(spec(config, topic)));
+        } catch (IllegalStateException e) {
+            throw new OperatorException(e.getMessage(), e);
+        }
+    }
+
+    /** Marker key -> marker value ("TARGET-TOPIC at INSTANT"); empty when the ledger topic does not exist yet. */
+    static Map<String, String> read(TopicReader reader, String topic) {
+        Map<String, String> marks = new HashMap<>();
+        if (!reader.exists(topic)) {
+            return marks;
+        }
+        reader.read(reader.whole(topic), r -> {
+            if (r.key() != null) {
+                String key = new String(r.key(), StandardCharsets.UTF_8);
+                if (r.value() == null) {
+                    marks.remove(key);
+                } else {
+                    marks.put(key, new String(r.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }, f -> { });
+        return marks;
+    }
+
+    static Optional<String> markOf(Map<String, String> marks, DeadLetter.Position position) {
+        return Optional.ofNullable(marks.get(position.toString()));
+    }
+}

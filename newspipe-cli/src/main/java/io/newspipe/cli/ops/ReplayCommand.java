@@ -1,0 +1,252 @@
+package io.newspipe.cli.ops;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import io.newspipe.common.CommonOptions;
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.ServiceDefaults;
+import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicProvisioner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./newspipe replay}: re-enrich the articles of a time window and/or a set of ids, without stopping anything.
+ *
+ * <p>Reads news.raw.v1 (never written to: it stays the source of truth) from the first record at {@code --from} to
+ * the end offsets captured at start, selects articles (see {@link ReplaySelection}) and copies the latest raw record of
+ * each to news.replay.v1, which enrich reads beside news.raw.v1. Key, value bytes and headers are copied unchanged,
+ * plus {@value #HEADER_REQUESTED_AT}. Publish makes a new revision only when the enriched content changes, so articles
+ * the extractor now reads the same way publish nothing new downstream.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Re-enrich articles: copy raw records of a time window and/or ids from news.raw.v1 to "
+                + "news.replay.v1, where enrich reads them again. Unchanged articles publish no new revision.",
+            "",
+            TimeArgument.FORMATS + ".",
+            "",
+            "Examples:",
+            "  ./newspipe replay --from -2h                       articles received in the last two hours",
+            "  ./newspipe replay --from 2024-01-12T00:00:00Z --to 2024-01-13T00:00:00Z",
+            "  ./newspipe replay --ids a1b2,c3d4                  those articles, wherever they are in the topic",
+            "  ./newspipe replay --from -1d --dry-run --verbose   how many (and which) would be replayed",
+            ""})
+public final class ReplayCommand implements Callable<Integer> {
+
+    /** When the replay was asked for (ISO-8601 instant), added to every copied record. */
+    public static final String HEADER_REQUESTED_AT = "newspipe.replay.requested-at";
+
+    @Option(names = "--from", paramLabel = "TIME", description = "First record timestamp to replay (inclusive).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME",
+            description = "Last record timestamp to replay (inclusive). Default: the end of the topic when the "
+                    + "command starts.")
+    String to;
+
+    @Option(names = "--ids", paramLabel = "ID[,ID...]", split = ",",
+            description = "Only these article ids. Without --from: these ids anywhere in news.raw.v1.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Count (and with --verbose list) the articles; send nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-v", "--verbose"}, description = "List the replayed article ids.")
+    boolean verbose;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Tests fix the clock and zone; the command uses the machine's. */
+    Clock clock = Clock.systemUTC();
+    ZoneId zone = ZoneId.systemDefault();
+    Map<String, String> env = System.getenv();
+
+    @Override
+    public Integer call() {
+        ReplaySelection selection = selection();
+        PipelineConfig config = common.toConfig(env, ServiceDefaults.none());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(config, selection, out, err);
+        } catch (OperatorException e) {
+            err.println("newspipe replay: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private ReplaySelection selection() {
+        if (from == null && ids.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "replay needs --from TIME (a time window) or --ids ID,... (articles); see --help");
+        }
+        if (from == null && to != null) {
+            throw new ParameterException(spec.commandLine(), "--to needs --from");
+        }
+        Instant fromInstant = from == null ? null : time("--from", from);
+        Instant toInstant = to == null ? null : time("--to", to);
+        Set<String> idSet = new LinkedHashSet<>();
+        ids.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(idSet::add);
+        if (!ids.isEmpty() && idSet.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--ids is empty");
+        }
+        try {
+            return new ReplaySelection(fromInstant, toInstant, idSet);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Instant time(String option, String text) {
+        try {
+            return TimeArgument.parse(text, clock, zone);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
+    private int run(PipelineConfig config, ReplaySelection selection, PrintWriter out, PrintWriter err) {
+        String rawTopic = config.topicName(TopicNames.LOGICAL_RAW);
+        String replayTopic = config.topicName(TopicNames.LOGICAL_REPLAY);
+        Instant requestedAt = clock.instant();
+        try (TopicReader reader = new TopicReader(config, "newspipe-replay-scan")) {
+            TopicReader.Range range = selection.from().isPresent()
+                    ? reader.fromTimestamp(rawTopic, selection.from().get().toEpochMilli())
+                    : reader.whole(rawTopic);
+            ProgressBar scanBar = new ProgressBar(err, "scan");
+            long[] counts = new long[1];
+            reader.read(range, r -> {
+                String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+                selection.offer(key, r.timestamp(), new ReplaySelection.Position(r.partition(), r.offset()));
+                counts[0]++;
+            }, f -> scanBar.update(f, "scanned " + counts[0] + ", selected " + selection.selectedIds().size()));
+            scanBar.finish(1.0, "scanned " + selection.scanned() + ", selected " + selection.selectedIds().size());
+
+            List<String> selected = selection.selectedIds();
+            String what = describe(selection, rawTopic);
+            if (dryRun) {
+                out.println("Dry run: would replay " + selected.size() + " article" + (selected.size() == 1 ? "" : "s")
+                        + " (" + what + ", " + selection.scanned() + " raw records scanned) to " + replayTopic
+                        + "; nothing sent.");
+                if (verbose) {
+                    selected.forEach(out::println);
+                }
+                return 0;
+            }
+            if (selected.isEmpty()) {
+                out.println("Nothing to replay: no article matched (" + what + ", " + selection.scanned()
+                        + " raw records scanned).");
+                return 0;
+            }
+            ensureReplayTopic(config);
+            long sent = send(config, reader, rawTopic, replayTopic, selection, requestedAt, err);
+            out.println("Replayed " + sent + " article" + (sent == 1 ? "" : "s") + " (" + what + ", "
+                    + selection.scanned() + " raw records scanned) from " + rawTopic + " to " + replayTopic
+                    + ", requested at " + requestedAt + ".");
+            if (verbose) {
+                selected.forEach(out::println);
+            }
+            return 0;
+        }
+    }
+
+    private static String describe(ReplaySelection selection, String rawTopic) {
+        List<String> parts = new ArrayList<>();
+        selection.from().ifPresent(f -> parts.add("from " + f));
+        selection.to().ifPresent(t -> parts.add("to " + t));
+        if (selection.from().isEmpty()) {
+            parts.add("all of " + rawTopic);
+        }
+        if (!selection.ids().isEmpty()) {
+            parts.add(selection.ids().size() + " id" + (selection.ids().size() == 1 ? "" : "s") + " asked for");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void ensureReplayTopic(PipelineConfig config) {
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            TopicProvisioner.ensureTopics(admin, List.of(new TopicCatalog(config).replaySpec()));
+        } catch (IllegalStateException e) {
+            throw new OperatorException(e.getMessage(), e);
+        }
+    }
+
+    /** Second pass: re-reads only the stretch of each partition holding selected records and copies those. */
+    private static long send(PipelineConfig config, TopicReader reader, String rawTopic, String replayTopic,
+            ReplaySelection selection, Instant requestedAt, PrintWriter err) {
+        List<ReplaySelection.Position> positions = selection.positionsToSend();
+        Set<ReplaySelection.Position> wanted = new HashSet<>(positions);
+        Map<TopicPartition, Long> start = new HashMap<>();
+        Map<TopicPartition, Long> end = new HashMap<>();
+        for (ReplaySelection.Position p : positions) {
+            TopicPartition tp = new TopicPartition(rawTopic, p.partition());
+            start.merge(tp, p.offset(), Math::min);
+            end.merge(tp, p.offset() + 1, Math::max);
+        }
+        byte[] requested = requestedAt.toString().getBytes(StandardCharsets.UTF_8);
+        ProgressBar sendBar = new ProgressBar(err, "send");
+        long[] sent = new long[1];
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                config.producerProperties("newspipe-replay"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            reader.read(start, end, r -> {
+                if (!wanted.contains(new ReplaySelection.Position(r.partition(), r.offset()))) {
+                    return;
+                }
+                RecordHeaders headers = new RecordHeaders();
+                for (Header h : r.headers()) {
+                    if (!h.key().equals(HEADER_REQUESTED_AT)) {
+                        headers.add(h);
+                    }
+                }
+                headers.add(HEADER_REQUESTED_AT, requested);
+                // timestamp null = now: the original (possibly months old) would fall out of the replay topic's
+                // retention at once
+                producer.send(new ProducerRecord<>(replayTopic, null, null, r.key(), r.value(), headers),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
+                sent[0]++;
+            }, f -> sendBar.update(f, "sent " + sent[0] + " of " + positions.size()));
+            producer.flush();
+        }
+        sendBar.finish(1.0, "sent " + sent[0] + " of " + positions.size());
+        if (failure.get() != null) {
+            throw new OperatorException("sending to " + replayTopic + " failed: " + failure.get().getMessage(),
+                    failure.get());
+        }
+        return sent[0];
+    }
+}
