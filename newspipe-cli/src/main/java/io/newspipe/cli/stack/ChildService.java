@@ -124,7 +124,8 @@ public final class ChildService {
         }
         try {
             if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                err.println(name + " did not stop within " + grace.toSeconds() + " s of SIGTERM; killing it (pid "
+                err.println(name + " did not stop within " + (grace.toMillis() < 1000 ? grace.toMillis() + " ms"
+                        : grace.toSeconds() + " s") + " of SIGTERM; killing it (pid "
                         + p.pid() + ")");
                 err.flush();
                 p.destroyForcibly();

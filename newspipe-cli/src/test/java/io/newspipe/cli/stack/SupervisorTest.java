@@ -1,0 +1,96 @@
+package io.newspipe.cli.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The supervision logic with tiny shell children instead of service JVMs. */
+class SupervisorTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final Supervisor supervisor = new Supervisor(new PrintWriter(out, true), new PrintWriter(err, true));
+
+    private static ChildService shell(String name, String script, Path dir) {
+        return new ChildService(name, List.of("sh", "-c", script), dir.resolve("logs").resolve(name + ".log"), null);
+    }
+
+    @Test
+    void givenChildThatExitsWithThree_whenAwaitingExits_thenItIsReportedWithStatusAndLogFile(@TempDir Path dir)
+            throws Exception {
+        try (supervisor) {
+            supervisor.start(shell("sleeper", "exec sleep 60", dir));
+            ChildService crasher = supervisor.start(shell("enrich", "echo 'boom: no broker' >&2; exit 3", dir));
+
+            Optional<ChildService> died = supervisor.awaitUnexpectedExit();
+
+            assertThat(died).contains(crasher);
+            assertThat(Supervisor.exitMessage(died.get(), died.get().exitStatus().orElseThrow()))
+                    .isEqualTo("enrich exited with status 3 — see " + dir.resolve("logs/enrich.log"));
+            assertThat(Files.readString(dir.resolve("logs/enrich.log"), StandardCharsets.UTF_8))
+                    .contains("boom: no broker");
+        }
+    }
+
+    @Test
+    void givenChildThatDiesWhileStarting_whenAwaitingReady_thenTheExitIsTheAnswer(@TempDir Path dir)
+            throws Exception {
+        try (supervisor) {
+            supervisor.start(shell("publish", "exit 1", dir));
+
+            String problem = supervisor.awaitReady(Duration.ofSeconds(60));
+
+            assertThat(problem).isEqualTo("publish exited with status 1 — see " + dir.resolve("logs/publish.log"));
+        }
+    }
+
+    @Test
+    void givenRunningChildren_whenClosed_thenAllStoppedAndNoExitIsReportedAsUnexpected(@TempDir Path dir)
+            throws Exception {
+        ChildService a = supervisor.start(shell("ingest", "exec sleep 60", dir));
+        ChildService b = supervisor.start(shell("enrich", "exec sleep 60", dir));
+
+        supervisor.close();
+
+        assertThat(a.process().isAlive()).isFalse();
+        assertThat(b.process().isAlive()).isFalse();
+        assertThat(supervisor.awaitUnexpectedExit()).isEmpty();
+    }
+
+    @Test
+    void givenChildThatIgnoresSigterm_whenStoppedWithShortGrace_thenItIsKilled(@TempDir Path dir) throws Exception {
+        ChildService stubborn = supervisor.start(shell("stubborn",
+                "trap '' TERM; echo started; while true; do sleep 0.1; done", dir));
+        while (!Files.readString(stubborn.logFile()).contains("started")) {
+            Thread.sleep(20); // the trap must be in place before SIGTERM
+        }
+
+        stubborn.stop(Duration.ofMillis(300), new PrintWriter(err, true));
+
+        assertThat(stubborn.process().isAlive()).isFalse();
+        assertThat(err.toString()).contains("stubborn did not stop within 300 ms of SIGTERM; killing it");
+        supervisor.close();
+    }
+
+    @Test
+    void givenReadyChild_whenStatusLineIsPrinted_thenItNamesServiceUrlAndPid(@TempDir Path dir) throws Exception {
+        ChildService c = new ChildService("ingest", List.of("sh", "-c", "exec sleep 60"),
+                dir.resolve("ingest.log"), java.net.URI.create("http://127.0.0.1:8080/"));
+        try (supervisor) {
+            supervisor.start(c);
+
+            assertThat(Supervisor.statusLine(c)).matches("ingest   ready  http://127\\.0\\.0\\.1:8080 +\\(pid "
+                    + c.pid() + ", \\d+\\.\\d s\\)");
+        }
+    }
+}
