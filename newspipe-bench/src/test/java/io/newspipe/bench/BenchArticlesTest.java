@@ -1,0 +1,38 @@
+package io.newspipe.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.newspipe.schemas.RawArticle;
+
+class BenchArticlesTest {
+
+    @Test
+    void givenManyIndexes_whenGenerated_thenEveryArticleHasItsOwnIdAndStartsWithASample() {
+        BenchArticles articles = new BenchArticles();
+        List<RawArticle> raws = articles.raws(0, 500);
+
+        assertThat(raws).extracting(RawArticle::getArticleId).doesNotHaveDuplicates();
+        assertThat(articles.text(5)).startsWith(articles.samples().get(1).stripTrailing())
+                .contains("xã ").contains("triệu đồng");
+    }
+
+    @Test
+    void givenTwoSalts_whenSameIndexGenerated_thenIdsDiffer() {
+        assertThat(new BenchArticles("-a").raw(7).getArticleId()).isNotEqualTo(new BenchArticles("-b").raw(7).getArticleId());
+    }
+
+    @Test
+    void givenSortedLatencies_whenPercentile_thenNearestRankValue() {
+        long[] sorted = new long[100];
+        for (int i = 0; i < 100; i++) {
+            sorted[i] = i + 1;
+        }
+        assertThat(BenchCommand.percentile(sorted, 0.50)).isEqualTo(50);
+        assertThat(BenchCommand.percentile(sorted, 0.99)).isEqualTo(99);
+        assertThat(BenchCommand.percentile(new long[] {7}, 0.99)).isEqualTo(7);
+    }
+}
