@@ -36,8 +36,32 @@ final class EnrichTopology {
         if (raw == null) {
             throw new InvalidRecordException("Raw record with key '" + key + "' has no value (tombstone)");
         }
+        rejectUndecodableText(key, raw);
         // the raw text is already normalized by ingest; extraction offsets refer to it unchanged
         ExtractionResult result = extractor.extract(raw.getText());
         return EnrichedArticleMapper.toEnriched(raw, result, clock.instant());
+    }
+
+    /**
+     * Avro decodes strings leniently: bytes that are not UTF-8 become U+FFFD instead of failing. Ingest only writes
+     * valid UTF-8 (it decodes strictly), so a U+FFFD in a text that no longer matches its contentHash means the
+     * record's bytes were not valid UTF-8. (A U+FFFD the sender really wrote still matches the hash and passes.)
+     */
+    static void rejectUndecodableText(String key, RawArticle raw) {
+        String text = raw.getText();
+        int replaced = text.indexOf('\uFFFD');
+        if (replaced >= 0 && !sha256Hex(text).equalsIgnoreCase(raw.getContentHash())) {
+            throw new InvalidRecordException("Raw article '" + key + "': text is not valid UTF-8 (undecodable bytes "
+                    + "near character " + replaced + "; the decoded text does not match contentHash)");
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }
