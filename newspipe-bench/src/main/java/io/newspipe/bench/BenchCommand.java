@@ -90,6 +90,18 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int extractSeconds = 5;
 
+    @Option(names = "--service-config", paramLabel = "KEY=VALUE", description = "Extra Kafka/Streams property for "
+            + "the enrich and publish services (as their --config); repeatable. For trying tuning knobs.")
+    Map<String, String> serviceConfig = new LinkedHashMap<>();
+
+    @Option(names = "--enrich-threads", paramLabel = "N", description = "num.stream.threads of enrich (default: the "
+            + "service's own).")
+    Integer enrichThreads;
+
+    @Option(names = "--skip", paramLabel = "PHASE", split = ",", description = "Phases to leave out: baseline, "
+            + "latency, http, extract (their figures are then absent).")
+    Set<String> skip = new HashSet<>();
+
     private static final Duration WAIT = Duration.ofMinutes(3);
     private final PrintStream progress = System.err;
 
@@ -120,40 +132,50 @@ public final class BenchCommand implements Callable<Integer> {
             List<RawArticle> warmArticles = generator.raws(0, warmUp);
             List<RawArticle> measured = generator.raws(warmUp, articles);
 
-            double baseline = baseline(base, topics, warmArticles, measured, dir.resolve("baseline-state"));
-            result.put("baseline_records_per_s", round(baseline));
+            double baseline = Double.NaN;
+            if (!skip.contains("baseline")) {
+                baseline = baseline(base, topics, warmArticles, measured, dir.resolve("baseline-state"));
+                result.put("baseline_records_per_s", round(baseline));
+            }
 
-            double pipeline;
-            double[] latency;
-            try (PipelineStages stages = new PipelineStages(base, dir.resolve("pipeline-state")).start(WAIT)) {
+            PipelineConfig.Builder services = base.toBuilder().extraConfig(serviceConfig);
+            if (enrichThreads != null) {
+                services.extraConfig(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(enrichThreads));
+            }
+            try (PipelineStages stages = new PipelineStages(base.toBuilder().extraConfig(serviceConfig).build(),
+                    services.build(), dir.resolve("pipeline-state")).start(WAIT)) {
                 progress.println("bench: pipeline warm-up (" + warmUp + " articles)");
                 pipelineRun(base, topics, warmArticles);
                 progress.println("bench: pipeline throughput (" + articles + " articles)");
-                pipeline = pipelineRun(base, topics, measured);
-                progress.printf("bench: latency at %d articles/s for %d s%n", latencyRate, latencySeconds);
-                latency = latency(base, topics, generator.raws(warmUp + articles, latencyRate * latencySeconds));
+                double pipeline = pipelineRun(base, topics, measured);
+                result.put("pipeline_articles_per_s", round(pipeline));
+                if (!Double.isNaN(baseline)) {
+                    result.put("ratio_to_baseline", Math.round(pipeline / baseline * 1000) / 1000.0);
+                }
+                if (!skip.contains("latency")) {
+                    progress.printf("bench: latency at %d articles/s for %d s%n", latencyRate, latencySeconds);
+                    double[] latency = latency(base, topics,
+                            generator.raws(warmUp + articles, latencyRate * latencySeconds));
+                    result.put("p50_ms", round(latency[0]));
+                    result.put("p99_ms", round(latency[1]));
+                    result.put("latency_rate_per_s", latencyRate);
+                }
             }
-            result.put("pipeline_articles_per_s", round(pipeline));
-            result.put("ratio_to_baseline", Math.round(pipeline / baseline * 1000) / 1000.0);
-            result.put("p50_ms", round(latency[0]));
-            result.put("p99_ms", round(latency[1]));
-            result.put("latency_rate_per_s", latencyRate);
-
-            result.put("http_articles_per_s", round(http(base, new BenchArticles("-http"), warmUp)));
+            if (!skip.contains("http")) {
+                result.put("http_articles_per_s", round(http(base, new BenchArticles("-http"), warmUp)));
+            }
         } finally {
             if (temporary) {
                 deleteQuietly(dir);
             }
         }
-        double[] extract = extraction(generator());
-        result.put("extract_mb_per_s", round(extract[0]));
-        result.put("extract_mb_per_s_wall", round(extract[1]));
+        if (!skip.contains("extract")) {
+            double[] extract = extraction(new BenchArticles());
+            result.put("extract_mb_per_s", round(extract[0]));
+            result.put("extract_mb_per_s_wall", round(extract[1]));
+        }
         print(result);
         return 0;
-    }
-
-    private static BenchArticles generator() {
-        return new BenchArticles();
     }
 
     // ---------------------------------------------------------------- 1. baseline: raw Kafka, same sizes and hops
@@ -430,14 +452,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- output
 
+    /** The table on stdout; with --json the JSON object on stdout and the table on stderr (read by people). */
     private void print(Map<String, Object> r) {
-        PrintStream out = System.out;
         if (json) {
             StringBuilder b = new StringBuilder("{");
             r.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
-            out.println(b.append('}'));
-            return;
+            System.out.println(b.append('}'));
         }
+        table(json ? System.err : System.out, r);
+    }
+
+    private void table(PrintStream out, Map<String, Object> r) {
         out.printf(Locale.ROOT, "newspipe bench: %s articles, embedded stack, %d cores%n", r.get("articles"),
                 Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "  %-46s %12s%n", "measure", "value");
@@ -445,13 +470,16 @@ public final class BenchCommand implements Callable<Integer> {
         row(out, "pipeline raw -> enrich -> publish", r.get("pipeline_articles_per_s"), "articles/s");
         row(out, "pipeline / baseline", r.get("ratio_to_baseline"), "");
         row(out, "ingest over HTTP (" + httpClients + " clients)", r.get("http_articles_per_s"), "articles/s");
-        row(out, "latency p50 at " + r.get("latency_rate_per_s") + " articles/s", r.get("p50_ms"), "ms");
-        row(out, "latency p99 at " + r.get("latency_rate_per_s") + " articles/s", r.get("p99_ms"), "ms");
+        row(out, "latency p50 at " + latencyRate + " articles/s", r.get("p50_ms"), "ms");
+        row(out, "latency p99 at " + latencyRate + " articles/s", r.get("p99_ms"), "ms");
         row(out, "extraction, one core", r.get("extract_mb_per_s"), "MB/CPU-s");
         row(out, "extraction, wall clock", r.get("extract_mb_per_s_wall"), "MB/s");
     }
 
     private static void row(PrintStream out, String label, Object value, String unit) {
+        if (value == null) {
+            return; // phase skipped
+        }
         out.printf(Locale.ROOT, "  %-46s %12s %s%n", label, value, unit);
     }
 

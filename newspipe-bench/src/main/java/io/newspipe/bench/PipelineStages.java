@@ -18,10 +18,10 @@ final class PipelineStages implements AutoCloseable {
     private final EnrichService enrich;
     private final PublishService publish;
 
-    PipelineStages(PipelineConfig base, Path stateDir) {
-        enrich = new EnrichService(base.toBuilder().applicationId(EnrichService.DEFAULTS.applicationId())
+    PipelineStages(PipelineConfig publishBase, PipelineConfig enrichBase, Path stateDir) {
+        enrich = new EnrichService(enrichBase.toBuilder().applicationId(EnrichService.DEFAULTS.applicationId())
                 .stateDir(stateDir.resolve("enrich")).build(), Extractor.create(), Clock.systemUTC());
-        publish = new PublishService(base.toBuilder().applicationId(PublishService.DEFAULTS.applicationId())
+        publish = new PublishService(publishBase.toBuilder().applicationId(PublishService.DEFAULTS.applicationId())
                 .stateDir(stateDir.resolve("publish")).build(), Clock.systemUTC());
     }
 

@@ -77,8 +77,11 @@ class PoisonRecordsFaultTest {
                     bytes.send(new ProducerRecord<>(raw, a.getArticleId(), serializer.serialize(raw, a)));
                 } else if (bad < PER_KIND * kinds.length) {
                     Malformed kind = kinds[bad % kinds.length];
-                    String key = "malformed-" + kind.name().toLowerCase() + "-" + bad;
-                    byte[] value = malformed(kind, run.articles.raw(100_000 + bad), serializer, raw);
+                    RawArticle source = run.articles.raw(100_000 + bad);
+                    // the undecodable-text records carry their own article id as key, as a real producer's would
+                    String key = kind == Malformed.INVALID_UTF8_TEXT ? source.getArticleId()
+                            : "malformed-" + kind.name().toLowerCase() + "-" + bad;
+                    byte[] value = malformed(kind, source, serializer, raw);
                     badKeys.put(key, kind);
                     bytes.send(new ProducerRecord<>(raw, key, value));
                     bad++;
@@ -162,8 +165,10 @@ class PoisonRecordsFaultTest {
                 yield Arrays.copyOf(v, 5 + (v.length - 5) / 2);
             }
             case INVALID_UTF8_TEXT -> {
-                // same byte length: "~~" becomes 0xC3 0x28, a lead byte followed by a non-continuation byte
-                RawArticle marked = RawArticle.newBuilder(article).setText(article.getText() + " ~~").build();
+                // same byte length: "~~" becomes 0xC3 0x28, a lead byte followed by a non-continuation byte; the
+                // hash is the producer's, over the text it meant to send
+                String meant = article.getText() + " ~~";
+                RawArticle marked = RawArticle.newBuilder(article).setText(meant).setContentHash(sha256(meant)).build();
                 byte[] v = serializer.serialize(topic, marked);
                 for (int k = 5; k + 1 < v.length; k++) {
                     if (v[k] == '~' && v[k + 1] == '~') {
@@ -174,6 +179,15 @@ class PoisonRecordsFaultTest {
                 yield v;
             }
         };
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

@@ -63,6 +63,7 @@ class ProcessCrashFaultTest {
      */
     private static FaultRun.Audit killAndRestart(FaultRun run, ChildService child, String stage) throws Exception {
         try (child) {
+            run.ensureTopics(); // the in-process peer may not have created the child's topics yet
             child.start();
             run.produce(0, 40);
             assertThat(run.publishedDistinct(WAIT, 20)).as("first articles through the %s child (log: %s)", stage,
