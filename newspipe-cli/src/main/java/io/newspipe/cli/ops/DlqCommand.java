@@ -19,9 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import io.newspipe.common.CommonOptions;
 import io.newspipe.common.PipelineConfig;
-import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.TopicNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +76,7 @@ public final class DlqCommand implements Runnable {
         LedgerOption ledger;
 
         @Mixin
-        CommonOptions common;
+        OperatorOptions connection;
 
         @Spec
         CommandSpec spec;
@@ -90,7 +88,7 @@ public final class DlqCommand implements Runnable {
             if (max < 1) {
                 throw new ParameterException(spec.commandLine(), "--max must be at least 1, got " + max);
             }
-            PipelineConfig config = common.toConfig(env, ServiceDefaults.none());
+            PipelineConfig config = connection.toConfig(env);
             PrintWriter out = spec.commandLine().getOut();
             try (TopicReader reader = new TopicReader(config, "newspipe-dlq-list")) {
                 String dlqTopic = config.errorTopic();
@@ -137,7 +135,7 @@ public final class DlqCommand implements Runnable {
         /** Markers are written in batches of this many, each batch one transaction. */
         static final int BATCH = 500;
 
-        @Option(names = "--ids", paramLabel = "ID[,ID...]", split = ",", description = "Only dead letters with these keys.")
+        @Option(names = "--ids", paramLabel = "ID", split = ",", description = "Only dead letters with these keys.")
         List<String> ids = new ArrayList<>();
 
         @Option(names = "--stage", paramLabel = "enrich|publish", description = "Only dead letters of this stage.")
@@ -153,7 +151,7 @@ public final class DlqCommand implements Runnable {
         LedgerOption ledger;
 
         @Mixin
-        CommonOptions common;
+        OperatorOptions connection;
 
         @Spec
         CommandSpec spec;
@@ -168,7 +166,7 @@ public final class DlqCommand implements Runnable {
             }
             Set<String> idSet = new LinkedHashSet<>();
             ids.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(idSet::add);
-            PipelineConfig config = common.toConfig(env, ServiceDefaults.none());
+            PipelineConfig config = connection.toConfig(env);
             try {
                 return run(config, idSet, spec.commandLine().getOut(), spec.commandLine().getErr());
             } catch (OperatorException e) {

@@ -23,9 +23,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import io.newspipe.common.CommonOptions;
 import io.newspipe.common.PipelineConfig;
-import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
@@ -51,11 +49,14 @@ import picocli.CommandLine.Spec;
             "",
             TimeArgument.FORMATS + ".",
             "",
+            "Each selected article is sent once, at its latest raw version. Without --to the scan stops at the end "
+                    + "of news.raw.v1 as it was when the command started.",
+            "",
             "Examples:",
-            "  ./newspipe replay --from -2h                       articles received in the last two hours",
+            "  ./newspipe replay --from -2h",
             "  ./newspipe replay --from 2024-01-12T00:00:00Z --to 2024-01-13T00:00:00Z",
-            "  ./newspipe replay --ids a1b2,c3d4                  those articles, wherever they are in the topic",
-            "  ./newspipe replay --from -1d --dry-run --verbose   how many (and which) would be replayed",
+            "  ./newspipe replay --ids a1b2,c3d4",
+            "  ./newspipe replay --from -1d --dry-run --verbose",
             ""})
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -70,7 +71,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "command starts.")
     String to;
 
-    @Option(names = "--ids", paramLabel = "ID[,ID...]", split = ",",
+    @Option(names = "--ids", paramLabel = "ID", split = ",",
             description = "Only these article ids. Without --from: these ids anywhere in news.raw.v1.")
     List<String> ids = new ArrayList<>();
 
@@ -81,7 +82,7 @@ public final class ReplayCommand implements Callable<Integer> {
     boolean verbose;
 
     @Mixin
-    CommonOptions common;
+    OperatorOptions connection;
 
     @Spec
     CommandSpec spec;
@@ -94,7 +95,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReplaySelection selection = selection();
-        PipelineConfig config = common.toConfig(env, ServiceDefaults.none());
+        PipelineConfig config = connection.toConfig(env);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
