@@ -20,7 +20,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Newspipe implements Runnable {
 
     /** Commands planned for later issues, so asking for one gets a clear answer instead of a typo message. */
-    static final List<String> PLANNED_COMMANDS = List.of("replay", "dlq", "bench");
+    static final List<String> PLANNED_COMMANDS = List.of();
 
     @Spec
     CommandSpec spec;

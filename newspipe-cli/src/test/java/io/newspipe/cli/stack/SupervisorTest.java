@@ -46,7 +46,9 @@ class SupervisorTest {
     void givenChildThatDiesWhileStarting_whenAwaitingReady_thenTheExitIsTheAnswer(@TempDir Path dir)
             throws Exception {
         try (supervisor) {
-            supervisor.start(shell("publish", "exit 1", dir));
+            // a health URL nothing listens on: the child can only answer by exiting
+            supervisor.start(new ChildService("publish", List.of("sh", "-c", "sleep 0.2; exit 1"),
+                    dir.resolve("logs/publish.log"), java.net.URI.create("http://127.0.0.1:1/")));
 
             String problem = supervisor.awaitReady(Duration.ofSeconds(60));
 
