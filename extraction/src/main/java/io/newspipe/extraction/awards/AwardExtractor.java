@@ -163,7 +163,7 @@ public final class AwardExtractor {
             }
             Candidate previous = null;
             for (Form f : forms) {
-                Candidate c = read(s, f, forms, previous);
+                Candidate c = readNear(s, f, forms, previous);
                 if (c == null) {
                     continue;
                 }
@@ -254,6 +254,28 @@ public final class AwardExtractor {
         }
         return end;
     }
+
+    /** Frames are local: only a window around the form is read, so a huge unpunctuated "sentence" stays linear. */
+    private Candidate readNear(String s, Form f, List<Form> forms, Candidate previous) {
+        int from = Math.max(0, f.start() - WINDOW_BEFORE);
+        int to = Math.min(s.length(), f.end() + WINDOW_AFTER);
+        if (from == 0 && to == s.length()) {
+            return read(s, f, forms, previous);
+        }
+        List<Form> local = new ArrayList<>();
+        for (Form o : forms) {
+            if (o.start() >= from && o.end() <= to) {
+                local.add(new Form(o.award(), o.kind(), o.start() - from, o.end() - from, o.quotedTitle()));
+            }
+        }
+        Form shifted = new Form(f.award(), f.kind(), f.start() - from, f.end() - from, f.quotedTitle());
+        return read(s.substring(from, to), shifted, local, previous);
+    }
+
+    private static final int WINDOW_BEFORE = 400;
+    /** A merged conferral keeps at most this many recipients (lists longer than this are not "named recipients"). */
+    private static final int MAX_RECIPIENTS = 200;
+    private static final int WINDOW_AFTER = 600;
 
     private Candidate read(String s, Form f, List<Form> forms, Candidate previous) {
         // A quoted emulation title right after a Bằng khen/Giấy khen is that award's citation, not another award.
@@ -687,8 +709,12 @@ public final class AwardExtractor {
     private List<String> listInFollowing(String text, List<TextSpan> sentences, int i) {
         for (int j = i + 1; j < Math.min(sentences.size(), i + 4); j++) {
             String s = sentences.get(j).of(text);
-            if (formPattern.matcher(s).find()) {
+            String l = Lexicon.lower(s);
+            if (formWords.foundIn(l, 0, l.length())) {
                 return List.of();
+            }
+            if (!l.contains("gồm")) {
+                continue;
             }
             Matcher m = LIST_SENTENCE.matcher(s);
             if (m.find() && COUNT.matcher(s.substring(0, Math.min(s.length(), m.start(1)))).find()) {
@@ -710,30 +736,28 @@ public final class AwardExtractor {
 
     /** Restatements of one conferral merge: same award form and no conflicting conferrer. */
     private List<AwardMention> merge(List<Candidate> found, String text) {
+        // Members of a group agree on the conferrer, so one key per group decides a conflict (linear in mentions).
         List<List<Candidate>> groups = new ArrayList<>();
+        List<String> groupConferrers = new ArrayList<>();
         for (Candidate c : found) {
-            List<Candidate> home = null;
-            for (List<Candidate> g : groups) {
-                Candidate first = g.get(0);
-                if (!first.key.equals(c.key)) {
-                    continue;
-                }
-                boolean conflict = false;
-                for (Candidate o : g) {
-                    if (o.conferrer != null && c.conferrer != null && !key(o.conferrer).equals(key(c.conferrer))) {
-                        conflict = true;
-                    }
-                }
-                if (!conflict) {
-                    home = g;
+            String ck = c.conferrer == null ? null : key(c.conferrer);
+            int home = -1;
+            for (int i = 0; i < groups.size(); i++) {
+                String gk = groupConferrers.get(i);
+                if (groups.get(i).get(0).key.equals(c.key) && (gk == null || ck == null || gk.equals(ck))) {
+                    home = i;
                     break;
                 }
             }
-            if (home == null) {
-                home = new ArrayList<>();
-                groups.add(home);
+            if (home < 0) {
+                groups.add(new ArrayList<>());
+                groupConferrers.add(null);
+                home = groups.size() - 1;
             }
-            home.add(c);
+            groups.get(home).add(c);
+            if (groupConferrers.get(home) == null && ck != null) {
+                groupConferrers.set(home, ck);
+            }
         }
         List<AwardMention> out = new ArrayList<>();
         for (List<Candidate> g : groups) {
@@ -749,14 +773,17 @@ public final class AwardExtractor {
             Integer count = best.recipientCount;
             Integer year = best.year;
             Set<String> recipients = new LinkedHashSet<>(best.recipients);
+            Set<String> recipientKeys = new HashSet<>();
+            for (String r : best.recipients) {
+                recipientKeys.add(key(r));
+            }
             for (Candidate c : g) {
                 conferrer = conferrer != null ? conferrer : c.conferrer;
                 presenter = presenter != null ? presenter : c.presenter;
                 title = title != null ? title : c.title;
                 year = year != null ? year : c.year;
                 for (String r : c.recipients) {
-                    boolean known = recipients.stream().anyMatch(x -> key(x).equals(key(r)));
-                    if (!known) {
+                    if (recipients.size() < MAX_RECIPIENTS && recipientKeys.add(key(r))) {
                         recipients.add(r);
                     }
                 }

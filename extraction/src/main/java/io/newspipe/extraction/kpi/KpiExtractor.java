@@ -650,21 +650,25 @@ public final class KpiExtractor {
 
     /** The nearest time expression before the figure in its sentence, else the paragraph's, else one after it. */
     private static String periodFor(String s, List<int[]> times, int at, String carried) {
-        int[] before = null;
-        int[] after = null;
-        for (int[] t : times) {
-            if (t[1] <= at) {
-                before = t;
-            } else if (t[0] >= at && after == null) {
-                after = t;
+        // times are sorted and disjoint: binary search for the last one ending at or before the figure
+        int lo = 0;
+        int hi = times.size() - 1;
+        int before = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times.get(mid)[1] <= at) {
+                before = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        if (before != null) {
-            return s.substring(before[0], before[1]).strip();
+        if (before >= 0) {
+            return s.substring(times.get(before)[0], times.get(before)[1]).strip();
         }
         if (carried != null) {
             return carried;
         }
-        return after == null ? null : s.substring(after[0], after[1]).strip();
+        return times.isEmpty() ? null : s.substring(times.get(0)[0], times.get(0)[1]).strip();
     }
 }
