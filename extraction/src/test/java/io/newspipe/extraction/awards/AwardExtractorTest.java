@@ -1,0 +1,171 @@
+package io.newspipe.extraction.awards;
+
+import io.newspipe.extraction.AwardMention;
+import io.newspipe.extraction.TextNormalizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AwardExtractorTest {
+
+    private static final AwardExtractor EXTRACTOR = new AwardExtractor();
+
+    private static List<AwardMention> awards(String raw) {
+        String text = TextNormalizer.normalize(raw);
+        List<AwardMention> found = EXTRACTOR.extract(text);
+        for (AwardMention m : found) {
+            assertThat(text.substring(m.start(), m.end())).as("offsets of %s", m).isEqualTo(m.text());
+        }
+        return found;
+    }
+
+    private static AwardMention only(String raw) {
+        List<AwardMention> found = awards(raw);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void givenOrderWithClassConferredOnBehalfOfThePresident_whenExtracted_thenConferrerIsThePresidentAndPresenterTheSpeaker() {
+        AwardMention m = only("Thừa ủy quyền của Chủ tịch nước, đồng chí Nguyễn Văn An, Phó Chủ tịch UBND tỉnh trao Huân chương "
+                + "Lao động hạng Ba cho Công ty cổ phần Xây dựng Hòa Bình.");
+        assertThat(m.award()).isEqualTo("Huân chương Lao động hạng Ba");
+        assertThat(m.conferrer()).isEqualTo("Chủ tịch nước");
+        assertThat(m.presenter()).isEqualTo("Nguyễn Văn An");
+        assertThat(m.recipients()).containsExactly("Công ty cổ phần Xây dựng Hòa Bình");
+    }
+
+    @Test
+    void givenCertificateOfAnAuthorityWithNamedList_whenExtracted_thenRecipientsAreSplitAndCounted() {
+        AwardMention m = only("Chủ tịch UBND tỉnh Lê Văn Cường trao Bằng khen của UBND tỉnh tặng 4 tập thể \"Hoàn thành xuất sắc "
+                + "nhiệm vụ\" năm 2024 gồm 4 xã: Phước Sơn, Tân An, thị trấn Diêu Trì và Ban Quản lý dự án huyện.");
+        assertThat(m.award()).isEqualTo("Bằng khen");
+        assertThat(m.conferrer()).isEqualTo("UBND tỉnh");
+        assertThat(m.presenter()).isEqualTo("Lê Văn Cường");
+        assertThat(m.title()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
+        assertThat(m.recipients()).containsExactly("Phước Sơn", "Tân An", "thị trấn Diêu Trì", "Ban Quản lý dự án huyện");
+        assertThat(m.recipientCount()).isEqualTo(4);
+        assertThat(m.year()).isEqualTo(2024);
+    }
+
+    @Test
+    void givenDescriptiveRecipients_whenExtracted_thenTheSpanIsKeptWholeWithItsCount() {
+        AwardMention m = only("Nhân dịp này, Bộ trưởng Bộ Công an tặng Bằng khen cho 3 tập thể và 16 cá nhân tham gia các chuyên án.");
+        assertThat(m.conferrer()).isEqualTo("Bộ trưởng Bộ Công an");
+        assertThat(m.recipients()).containsExactly("3 tập thể và 16 cá nhân tham gia các chuyên án");
+        assertThat(m.recipientCount()).isEqualTo(19);
+        assertThat(m.year()).isNull();
+    }
+
+    @Test
+    void givenPassiveAndReceiveFrames_whenExtracted_thenSubjectIsTheRecipient() {
+        AwardMention hero = only("Ông Trần Văn Bình được Chủ tịch nước truy tặng danh hiệu Anh hùng Lực lượng vũ trang nhân dân.");
+        assertThat(hero.award()).isEqualTo("Anh hùng Lực lượng vũ trang nhân dân");
+        assertThat(hero.conferrer()).isEqualTo("Chủ tịch nước");
+        assertThat(hero.recipients()).containsExactly("Trần Văn Bình");
+        AwardMention flag = only("Trường THPT Lê Lợi vinh dự đón nhận Cờ thi đua của Chính phủ năm 2023.");
+        assertThat(flag.award()).isEqualTo("Cờ thi đua");
+        assertThat(flag.conferrer()).isEqualTo("Chính phủ");
+        assertThat(flag.recipients()).containsExactly("Trường THPT Lê Lợi");
+    }
+
+    @Test
+    void givenDecisionByAnAuthorityAndPersonRecipient_whenExtracted_thenHonorificIsDropped() {
+        AwardMention m = only("Sáng 3/4, UBND huyện Phù Mỹ tặng giấy khen cùng tiền thưởng cho anh Lưu Minh Tâm, 28 tuổi, vì hành động dũng cảm.");
+        assertThat(m.award()).isEqualTo("giấy khen");
+        assertThat(m.conferrer()).isEqualTo("UBND huyện Phù Mỹ");
+        assertThat(m.recipients()).containsExactly("Lưu Minh Tâm");
+    }
+
+    @Test
+    void givenOfficialWhoOnlyHandsOver_whenExtracted_thenPresenterWithoutConferrer() {
+        AwardMention m = only("Trung tướng Hoàng Văn Thái, Thứ trưởng Bộ Công an trao Huy chương Chiến sĩ vẻ vang hạng Nhất cho 20 cán bộ.");
+        assertThat(m.award()).isEqualTo("Huy chương Chiến sĩ vẻ vang hạng Nhất");
+        assertThat(m.conferrer()).isNull();
+        assertThat(m.presenter()).isEqualTo("Hoàng Văn Thái");
+    }
+
+    @Test
+    void givenTwoFormsInOneSentence_whenExtracted_thenTwoEntriesWithTheirOwnFrames() {
+        List<AwardMention> found = awards("Chủ tịch nước tặng Huân chương Lao động hạng Nhì cho Công ty Điện lực Bình Định và Thủ tướng "
+                + "Chính phủ tặng Bằng khen cho ông Nguyễn Văn Dũng.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động hạng Nhì", "Bằng khen");
+        assertThat(found).extracting(AwardMention::conferrer).containsExactly("Chủ tịch nước", "Thủ tướng Chính phủ");
+        assertThat(found.get(0).recipients()).containsExactly("Công ty Điện lực Bình Định");
+        assertThat(found.get(1).recipients()).containsExactly("Nguyễn Văn Dũng");
+    }
+
+    @Test
+    void givenSharedFrame_whenASecondFormFollowsWithAnd_thenItInheritsTheConferrer() {
+        List<AwardMention> found = awards("Chủ tịch UBND tỉnh đã ký quyết định tặng danh hiệu “Tập thể lao động xuất sắc” cho Sở Tài chính "
+                + "và Bằng khen cho 5 cá nhân.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Tập thể lao động xuất sắc", "Bằng khen");
+        assertThat(found).extracting(AwardMention::conferrer).containsOnly("Chủ tịch UBND tỉnh");
+        assertThat(found.get(1).recipientCount()).isEqualTo(5);
+    }
+
+    @Test
+    void givenMedalOfACause_whenExtracted_thenTheCauseIsPartOfTheAward() {
+        AwardMention m = only("Ban Thường vụ Tỉnh ủy công bố quyết định tặng Kỷ niệm chương Vì sự nghiệp xây dựng Đảng cho 45 đảng viên.");
+        assertThat(m.award()).isEqualTo("Kỷ niệm chương Vì sự nghiệp xây dựng Đảng");
+        assertThat(m.conferrer()).isEqualTo("Ban Thường vụ Tỉnh ủy");
+        assertThat(m.recipientCount()).isEqualTo(45);
+    }
+
+    @Test
+    void givenLeadCaptionAndBodyRestatements_whenExtracted_thenOneMergedEntry() {
+        List<AwardMention> found = awards("(TTX) - Công ty May Nhà Bè vừa đón nhận Huân chương Lao động hạng Ba.\n"
+                + "Lãnh đạo tỉnh trao Huân chương Lao động hạng ba cho đại diện Công ty May Nhà Bè. |\n"
+                + "Chia sẻ niềm vui được nhận Huân chương Lao động hạng 3 do Chủ tịch nước trao tặng, Tổng Giám đốc cho biết công ty sẽ tiếp tục phát triển.");
+        assertThat(found).hasSize(1);
+        AwardMention m = found.get(0);
+        assertThat(m.conferrer()).isEqualTo("Chủ tịch nước");
+        assertThat(m.recipients()).contains("Công ty May Nhà Bè");
+        assertThat(m.recipients()).doesNotContain("biết", "Chia sẻ niềm vui");
+    }
+
+    @Test
+    void givenListInTheFollowingSentence_whenTheAwardNamesOnlyACount_thenTheListGivesTheRecipients() {
+        AwardMention m = only("Bộ trưởng Bộ Tài chính tặng Bằng khen cho 1 tập thể và 2 cá nhân thuộc Cục Hải quan tỉnh.\n"
+                + "Cụ thể 1 tập thể và 2 cá nhân gồm: Đội Kiểm soát Hải quan; ông Nguyễn Văn Tùng; bà Lê Thị Mai.");
+        assertThat(m.recipients()).containsExactly("Đội Kiểm soát Hải quan", "Nguyễn Văn Tùng", "Lê Thị Mai");
+        assertThat(m.recipientCount()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Đội tuyển bóng đá giành Huy chương vàng SEA Games.",
+            "Công ty được trao thưởng 150 triệu đồng vì thành tích xuất sắc.",
+            "UBND tỉnh biểu dương, khen thưởng 20 tập thể, 35 cá nhân có thành tích.",
+            "Đơn vị đã hoàn thành xuất sắc nhiệm vụ năm 2023.",
+            "Công ty lọt Top 50 doanh nghiệp xuất sắc nhất Việt Nam.",
+            "Tham dự có các Mẹ Việt Nam anh hùng, thương binh và thân nhân liệt sĩ.",
+            "Đoàn đã thăm, tặng quà các Bà mẹ Việt Nam anh hùng trên địa bàn.",
+            "Công ty đã được trao tặng nhiều giải thưởng và bằng khen khác nhau.",
+            "Học sinh đoạt giải nhất cuộc thi khoa học kỹ thuật cấp tỉnh."})
+    void givenNoConferralOfANamedForm_whenExtracted_thenNothing(String sentence) {
+        assertThat(awards(sentence)).isEmpty();
+    }
+
+    @Test
+    void givenPhotoCredit_whenExtracted_thenTheCreditIsNotPartOfTheText() {
+        AwardMention m = only("Đại diện UBND huyện trao giấy khen cho chị Đặng Thu Hà. Ảnh: Minh Khôi");
+        assertThat(m.text()).doesNotContain("Ảnh");
+        assertThat(m.recipients()).containsExactly("Đặng Thu Hà");
+    }
+
+    @Test
+    void givenManyConferralsInOneUnpunctuatedText_whenExtracted_thenTheyMergeWithoutBlowingUp() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            b.append("UBND tỉnh tặng Bằng khen cho Công ty số ").append(i).append(" và ");
+        }
+        List<AwardMention> found = awards(b.toString());
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).conferrer()).isEqualTo("UBND tỉnh");
+    }
+}
