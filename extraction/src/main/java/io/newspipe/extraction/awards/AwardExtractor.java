@@ -52,6 +52,8 @@ public final class AwardExtractor {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])năm\\s+((?:19|20)\\d{2})(?!\\d)", FLAGS);
+    private static final Set<String> HONORIFIC_WORDS = Set.of("ông", "bà", "anh", "chị", "em", "cô", "thầy", "cụ", "cháu");
+    private static final Pattern HAS_COUNT = Pattern.compile("(?<![\\p{L}])có\\s+(?=\\d)", FLAGS);
     private static final Pattern ANY_QUOTED = Pattern.compile("[“\"]([^”\"\\n]{2,120})[”\"]");
     private static final Pattern QUOTED = Pattern.compile("^\\s*[“\"]([^”\"\\n]{2,120})[”\"]");
     private static final Pattern OF_BY = Pattern.compile("^\\s*(?:[“\"][^”\"\\n]{2,120}[”\"]\\s*)?(?:,\\s*)?(của|do)\\s+", FLAGS);
@@ -361,7 +363,19 @@ public final class AwardExtractor {
                 }
                 addSubjectRecipients(c, pre.substring(0, passive.start()));
             } else if (verbType.equals("RECEIVE")) {
-                addSubjectRecipients(c, pre.substring(0, verbStart));
+                String subject = pre.substring(0, verbStart);
+                Matcher has = HAS_COUNT.matcher(subject);
+                if (has.find()) {
+                    subject = subject.substring(has.end()); // "nhà trường có 45 giáo viên đạt …": the counted group
+                }
+                addSubjectRecipients(c, subject);
+                if (floor > 0 && s.charAt(floor - 1) == ',' && POSITION.matcher(subject.strip()).find()) {
+                    // "Ông Phạm Văn Lộc, Chủ tịch Hội …, được tặng …": the named person before the title receives it
+                    String person = lastPerson(s.substring(0, floor));
+                    if (person != null) {
+                        addUnique(c.recipients, person);
+                    }
+                }
             } else {
                 String subject = pre.substring(0, verbStart);
                 Matcher se = SUBJECT_END.matcher(subject);
@@ -457,8 +471,9 @@ public final class AwardExtractor {
         for (String chunk : text.split("[,;:()“”\"]+")) {
             String[] words = chunk.strip().split("\\s+");
             for (int i = 0; i < words.length; i++) {
-                if (!surnames.contains(words[i])) {
-                    continue;
+                if (!surnames.contains(words[i])
+                        || i + 1 < words.length && HONORIFIC_WORDS.contains(Lexicon.lower(words[i])) && surnames.contains(words[i + 1])) {
+                    continue; // "Ông Phạm Văn Lộc": "Ông" is the honorific here, not the rare family name
                 }
                 int j = i + 1;
                 while (j < words.length && j - i < 4 && isCapitalized(words[j])) {

@@ -617,7 +617,28 @@ public final class KpiExtractor {
             }
             return tail.isEmpty() ? base : base + " (so với " + tail.replaceFirst("^(?i)so với\\s+", "") + ")";
         }
+        // "Chỉ số giá tiêu dùng (CPI) tăng 3,5%": the figure's subject sits before the clause boundary
+        String earlier = trimWords(lastWords(s.substring(0, spanStart).replaceAll("\\([^()]*\\)", " "), 8));
+        if (!earlier.isEmpty()) {
+            return earlier;
+        }
         return tail.isEmpty() ? unit.normalized() : tail;
+    }
+
+    private static String lastWords(String text, int n) {
+        String t = text.strip().replaceAll("[,;:(]+$", "").strip();
+        int cut = t.length();
+        for (int w = 0; w < n && cut > 0; w++) {
+            int sp = t.lastIndexOf(' ', cut - 1);
+            if (sp < 0) {
+                return t;
+            }
+            if (",;:".indexOf(t.charAt(Math.max(0, sp - 1))) >= 0) {
+                return t.substring(sp + 1);
+            }
+            cut = sp;
+        }
+        return t.substring(cut).strip();
     }
 
     /** Drops connectors at the start and verbs at the end of the words before a figure. */

@@ -136,6 +136,21 @@ class AwardExtractorTest {
         assertThat(m.recipientCount()).isEqualTo(3);
     }
 
+    @Test
+    void givenNamedPersonBeforeTheirTitle_whenTheTitleHolderReceives_thenThePersonIsARecipient() {
+        AwardMention m = only("Ông Phạm Văn Lộc, Chủ tịch Hội Cựu chiến binh tỉnh được tặng Kỷ niệm chương “Vì sự nghiệp Cựu chiến binh Việt Nam”.");
+        assertThat(m.award()).isEqualTo("Kỷ niệm chương “Vì sự nghiệp Cựu chiến binh Việt Nam”");
+        assertThat(m.recipients()).contains("Phạm Văn Lộc");
+    }
+
+    @Test
+    void givenCountedGroupReachingATitle_whenExtracted_thenTheGroupIsTheRecipient() {
+        AwardMention m = only("Năm học vừa qua, nhà trường có 45 giáo viên đạt danh hiệu Chiến sĩ thi đua cơ sở.");
+        assertThat(m.award()).isEqualTo("Chiến sĩ thi đua cơ sở");
+        assertThat(m.recipients()).containsExactly("45 giáo viên");
+        assertThat(m.recipientCount()).isEqualTo(45);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "Đội tuyển bóng đá giành Huy chương vàng SEA Games.",

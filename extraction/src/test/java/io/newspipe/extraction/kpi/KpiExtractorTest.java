@@ -132,9 +132,18 @@ class KpiExtractorTest {
             "Đơn vị bắt giữ 4 đối tượng, thu giữ 2,3 kg ma túy.",
             "Công ty trao 150 suất học bổng trị giá 300 triệu đồng.",
             "Giai đoạn 2021 - 2025 là giai đoạn bản lề.",
-            "Người dân tiếp tục chống dịch Covid-19 trong tháng 6,7/2021."})
+            "Người dân tiếp tục chống dịch Covid-19 trong tháng 6,7/2021.",
+            "Ông Lê Văn Tâm được bầu với 97,8% số phiếu.",
+            "Giá vàng miếng tăng 1,5 triệu đồng/lượng."})
     void givenNonIndicatorNumbers_whenExtracted_thenNothing(String sentence) {
         assertThat(kpis(sentence)).isEmpty();
+    }
+
+    @Test
+    void givenSubjectBeforeAParenthesis_whenExtracted_thenTheMetricNamesIt() {
+        KpiMention m = only("Chỉ số giá tiêu dùng (CPI) tăng 3,2%.");
+        assertThat(m.value()).isEqualTo(3.2);
+        assertThat(m.metric()).isEqualTo("Chỉ số giá tiêu dùng");
     }
 
     @Test
