@@ -134,8 +134,10 @@ public final class BenchCommand implements Callable<Integer> {
 
             double baseline = Double.NaN;
             if (!skip.contains("baseline")) {
-                baseline = baseline(base, topics, warmArticles, measured, dir.resolve("baseline-state"));
+                Rate b = baseline(base, topics, warmArticles, measured, dir.resolve("baseline-state"));
+                baseline = b.perSecond();
                 result.put("baseline_records_per_s", round(baseline));
+                result.put("baseline_records_per_cpu_s", round(b.perCpuSecond()));
             }
 
             PipelineConfig.Builder services = base.toBuilder().extraConfig(serviceConfig);
@@ -147,8 +149,10 @@ public final class BenchCommand implements Callable<Integer> {
                 progress.println("bench: pipeline warm-up (" + warmUp + " articles)");
                 pipelineRun(base, topics, warmArticles);
                 progress.println("bench: pipeline throughput (" + articles + " articles)");
-                double pipeline = pipelineRun(base, topics, measured);
+                Rate p = pipelineRun(base, topics, measured);
+                double pipeline = p.perSecond();
                 result.put("pipeline_articles_per_s", round(pipeline));
+                result.put("pipeline_articles_per_cpu_s", round(p.perCpuSecond()));
                 if (!Double.isNaN(baseline)) {
                     result.put("ratio_to_baseline", Math.round(pipeline / baseline * 1000) / 1000.0);
                 }
@@ -162,7 +166,9 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             if (!skip.contains("http")) {
-                result.put("http_articles_per_s", round(http(base, new BenchArticles("-http"), warmUp)));
+                Rate h = http(base, new BenchArticles("-http"), warmUp);
+                result.put("http_articles_per_s", round(h.perSecond()));
+                result.put("http_articles_per_cpu_s", round(h.perCpuSecond()));
             }
         } finally {
             if (temporary) {
@@ -185,7 +191,24 @@ public final class BenchCommand implements Callable<Integer> {
      * copied a -> b -> c by two exactly_once_v2 Streams apps with the services' commit interval, consumed
      * read_committed from c.
      */
-    private double baseline(PipelineConfig base, TopicCatalog topics, List<RawArticle> warm, List<RawArticle> measured,
+    /**
+     * Records per wall-clock second, and per CPU-second of this whole process (broker, registry, services and
+     * clients all run in it): the second figure is the one that survives a machine shared with other work.
+     */
+    record Rate(double perSecond, double perCpuSecond) {
+
+        static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        static Rate of(int count, long wallStart, long cpuStart) {
+            return new Rate(count / ((System.nanoTime() - wallStart) / 1e9),
+                    count / ((processCpuNanos() - cpuStart) / 1e9));
+        }
+    }
+
+    private Rate baseline(PipelineConfig base, TopicCatalog topics, List<RawArticle> warm, List<RawArticle> measured,
             Path stateDir) throws Exception {
         String a = "bench.baseline.a";
         String b = "bench.baseline.b";
@@ -241,16 +264,17 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Sends the values under fresh keys to {@code in}; records/s until all of them are read from {@code out}. */
-    private static double timedRun(PipelineConfig base, KafkaProducer<String, byte[]> producer, String in, String out,
+    private static Rate timedRun(PipelineConfig base, KafkaProducer<String, byte[]> producer, String in, String out,
             String keyPrefix, List<byte[]> values) {
         try (TopicReader reader = new TopicReader(base.bootstrapServers(), out, false)) {
+            long cpu0 = Rate.processCpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < values.size(); i++) {
                 producer.send(new ProducerRecord<>(in, keyPrefix + "-" + i, values.get(i)));
             }
             producer.flush();
             awaitKeys(reader, values.size(), k -> k.startsWith(keyPrefix + "-"), out);
-            return values.size() / ((System.nanoTime() - t0) / 1e9);
+            return Rate.of(values.size(), t0, cpu0);
         }
     }
 
@@ -275,20 +299,21 @@ public final class BenchCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- 2. the pipeline
 
     /** Produces the articles to news.raw.v1; articles/s until every one is on news.published.v1. */
-    private static double pipelineRun(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles) {
+    private static Rate pipelineRun(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles) {
         Set<String> ids = new HashSet<>();
         articles.forEach(a -> ids.add(a.getArticleId()));
         try (TopicReader reader = new TopicReader(base.bootstrapServers(), topics.published().name(), false);
                 KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(base.producerProperties("bench-raw"),
                         new StringSerializer(), topics.raw().valueSerializer())) {
             producer.partitionsFor(topics.raw().name()); // metadata and schema id outside the timed run
+            long cpu0 = Rate.processCpuNanos();
             long t0 = System.nanoTime();
             for (RawArticle a : articles) {
                 producer.send(new ProducerRecord<>(topics.raw().name(), a.getArticleId(), a));
             }
             producer.flush();
             awaitKeys(reader, ids.size(), ids::contains, topics.published().name());
-            return ids.size() / ((System.nanoTime() - t0) / 1e9);
+            return Rate.of(ids.size(), t0, cpu0);
         }
     }
 
@@ -347,7 +372,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Ingest alone over HTTP on its own raw topic (the Streams services are stopped): accepted articles/s. */
-    private double http(PipelineConfig base, BenchArticles generator, int warmUp) throws Exception {
+    private Rate http(PipelineConfig base, BenchArticles generator, int warmUp) throws Exception {
         PipelineConfig config = base.toBuilder().applicationId(IngestService.DEFAULTS.applicationId())
                 .topicName(io.newspipe.common.TopicNames.LOGICAL_RAW, "bench.http.raw").build();
         IngestService service = new IngestService(config, IngestService.Options.defaults()).start();
@@ -361,13 +386,13 @@ public final class BenchCommand implements Callable<Integer> {
             progress.println("bench: HTTP warm-up (" + warmUp + " articles, " + httpClients + " clients)");
             post(client, uri, generator, 0, warmUp);
             progress.println("bench: HTTP ingest (" + articles + " articles, " + httpClients + " clients)");
+            long cpu0 = Rate.processCpuNanos();
             long t0 = System.nanoTime();
             int accepted = post(client, uri, generator, warmUp, articles);
-            double seconds = (System.nanoTime() - t0) / 1e9;
             if (accepted < articles) {
                 progress.printf("bench: HTTP: only %d of %d articles accepted%n", accepted, articles);
             }
-            return accepted / seconds;
+            return Rate.of(accepted, t0, cpu0);
         } finally {
             service.stop();
         }
@@ -469,7 +494,10 @@ public final class BenchCommand implements Callable<Integer> {
         row(out, "raw Kafka baseline (2 EOS hops)", r.get("baseline_records_per_s"), "records/s");
         row(out, "pipeline raw -> enrich -> publish", r.get("pipeline_articles_per_s"), "articles/s");
         row(out, "pipeline / baseline", r.get("ratio_to_baseline"), "");
+        row(out, "baseline per CPU-second (whole process)", r.get("baseline_records_per_cpu_s"), "records/CPU-s");
+        row(out, "pipeline per CPU-second (whole process)", r.get("pipeline_articles_per_cpu_s"), "articles/CPU-s");
         row(out, "ingest over HTTP (" + httpClients + " clients)", r.get("http_articles_per_s"), "articles/s");
+        row(out, "ingest over HTTP per CPU-second (incl. clients)", r.get("http_articles_per_cpu_s"), "articles/CPU-s");
         row(out, "latency p50 at " + latencyRate + " articles/s", r.get("p50_ms"), "ms");
         row(out, "latency p99 at " + latencyRate + " articles/s", r.get("p99_ms"), "ms");
         row(out, "extraction, one core", r.get("extract_mb_per_s"), "MB/CPU-s");
