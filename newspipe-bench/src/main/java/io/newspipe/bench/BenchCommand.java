@@ -66,7 +66,7 @@ import picocli.CommandLine.Option;
         description = "Benchmark the pipeline against raw Kafka on a fresh embedded stack.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    @Option(names = "--json", description = "Print one JSON object on stdout (the table then goes to stderr).")
     boolean json;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the stack keeps its data (default: a new "
