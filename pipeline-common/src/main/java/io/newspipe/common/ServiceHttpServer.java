@@ -35,6 +35,15 @@ public final class ServiceHttpServer implements AutoCloseable {
     public static final String JSON_TYPE = "application/json; charset=utf-8";
     static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    static {
+        // The JDK server leaves Nagle's algorithm on, so a response written in two parts waits for the client's
+        // delayed ACK (~40 ms on Linux): measured 75 -> 308 accepted articles/s for ingest with 4 clients
+        // (./newspipe bench). The JDK reads this once, when its first HttpServer in the JVM is created; -D wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final PrometheusMeterRegistry meterRegistry;

@@ -42,6 +42,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server leaves Nagle's algorithm on, so a response written in two parts waits for the client's
+        // delayed ACK (~40 ms on Linux): measured 75 -> 308 accepted articles/s for ingest with 4 clients
+        // (./newspipe bench). The JDK reads this once, when its first HttpServer in the JVM is created; -D wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** Settings; {@link #defaults(String)} gives the usual ones. */
     public record Config(String bootstrapServers, int port, String topic, short replicationFactor,
             CompatibilityLevel defaultCompatibility, Duration storeTimeout) {
