@@ -6,6 +6,7 @@ import io.newspipe.extraction.awards.AwardExtractor;
 import io.newspipe.extraction.entities.EntityExtractor;
 import io.newspipe.extraction.entities.Lexicon;
 import io.newspipe.extraction.kpi.KpiExtractor;
+import io.newspipe.extraction.text.ParsedArticle;
 
 /**
  * The extraction engine: normalized article text in, entities, awards and KPI mentions out.
@@ -50,9 +51,11 @@ public final class Extractor {
      *             into what the caller holds. Un-normalized text still works, but tone variants may be missed.)
      */
     public ExtractionResult extract(String text) {
-        List<EntityMention> found = entities.extract(text);
-        List<AwardMention> a = awards.extract(text);
-        List<KpiMention> k = kpis.extract(text);
+        // parsed, split and lower-cased once for all three extractors
+        ParsedArticle article = ParsedArticle.of(text);
+        List<EntityMention> found = entities.extract(text, article.structure());
+        List<AwardMention> a = awards.extract(article);
+        List<KpiMention> k = kpis.extract(article);
         return new ExtractionResult(version, found, a, k);
     }
 

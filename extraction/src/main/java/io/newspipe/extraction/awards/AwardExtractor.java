@@ -3,8 +3,8 @@ package io.newspipe.extraction.awards;
 import io.newspipe.extraction.AwardMention;
 import io.newspipe.extraction.kpi.Lexicon;
 import io.newspipe.extraction.kpi.PhraseSet;
-import io.newspipe.extraction.kpi.Sentences;
 import io.newspipe.extraction.kpi.TextSpan;
+import io.newspipe.extraction.text.ParsedArticle;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -150,15 +150,21 @@ public final class AwardExtractor {
 
     /** @param normalizedText text after {@code TextNormalizer.normalize}; offsets of the result refer to it */
     public List<AwardMention> extract(String normalizedText) {
-        String text = normalizedText;
-        List<TextSpan> sentences = Sentences.split(text);
+        return extract(ParsedArticle.of(normalizedText));
+    }
+
+    /** As {@link #extract(String)}, on an article already parsed and split (shared with the other extractors). */
+    public List<AwardMention> extract(ParsedArticle article) {
+        String text = article.text();
+        String lower = article.lower();
+        List<TextSpan> sentences = article.sentences();
         List<Candidate> found = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
-            String s = span.of(text);
-            if (!formWords.foundIn(Lexicon.lower(s), 0, s.length())) {
+            if (!formWords.foundIn(lower.substring(span.start(), span.end()), 0, span.end() - span.start())) {
                 continue;
             }
+            String s = span.of(text);
             List<Form> forms = forms(s);
             if (forms.isEmpty() || !verbPattern.matcher(s).find()) {
                 continue;
@@ -171,7 +177,7 @@ public final class AwardExtractor {
                 }
                 previous = c;
                 if (c.recipients.isEmpty() || looksCounted(c.recipients)) {
-                    List<String> listed = listInFollowing(text, sentences, i);
+                    List<String> listed = listInFollowing(text, lower, sentences, i);
                     if (!listed.isEmpty()) {
                         c.recipients = listed;
                     }
@@ -721,10 +727,10 @@ public final class AwardExtractor {
     }
 
     /** "Cụ thể 1 tập thể và 6 cá nhân gồm: A; B; C" in one of the next sentences lists the recipients. */
-    private List<String> listInFollowing(String text, List<TextSpan> sentences, int i) {
+    private List<String> listInFollowing(String text, String lower, List<TextSpan> sentences, int i) {
         for (int j = i + 1; j < Math.min(sentences.size(), i + 4); j++) {
             String s = sentences.get(j).of(text);
-            String l = Lexicon.lower(s);
+            String l = sentences.get(j).of(lower);
             if (formWords.foundIn(l, 0, l.length())) {
                 return List.of();
             }

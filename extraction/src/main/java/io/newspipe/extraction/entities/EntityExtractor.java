@@ -60,7 +60,11 @@ public final class EntityExtractor {
 
     /** @param text normalized text; offsets of the result refer to it */
     public List<EntityMention> extract(String text) {
-        ScrapedText structure = ScrapedTextParser.parse(text);
+        return extract(text, ScrapedTextParser.parse(text));
+    }
+
+    /** As {@link #extract(String)}, with the structure already parsed from the same text. */
+    public List<EntityMention> extract(String text, ScrapedText structure) {
         List<Token> toks = Tokenizer.tokenize(text);
         List<Segment> excluded = structure.excludedSpans();
         int e = 0;

@@ -1,6 +1,7 @@
 package io.newspipe.extraction.kpi;
 
 import io.newspipe.extraction.KpiMention;
+import io.newspipe.extraction.text.ParsedArticle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,11 +105,17 @@ public final class KpiExtractor {
 
     /** @param normalizedText text after {@code TextNormalizer.normalize}; offsets of the result refer to it */
     public List<KpiMention> extract(String normalizedText) {
+        return extract(ParsedArticle.of(normalizedText));
+    }
+
+    /** As {@link #extract(String)}, on an article already parsed and split (shared with the other extractors). */
+    public List<KpiMention> extract(ParsedArticle article) {
         List<KpiMention> out = new ArrayList<>();
-        String text = normalizedText;
+        String text = article.text();
+        String lower = article.lower();
         String lastPeriod = null;
         int scanned = 0;
-        for (TextSpan sentence : Sentences.split(text)) {
+        for (TextSpan sentence : article.sentences()) {
             // A period carries over within a paragraph only.
             int nl = text.indexOf('\n', scanned);
             if (nl >= 0 && nl < sentence.start()) {
@@ -119,7 +126,7 @@ public final class KpiExtractor {
             if (!hasDigit(s)) {
                 continue; // every figure is written in digits
             }
-            String l = Lexicon.lower(s);
+            String l = lower.substring(sentence.start(), sentence.end());
             if (sentenceExclusions.foundIn(l, 0, l.length())) {
                 continue;
             }

@@ -24,7 +24,12 @@ public final class Sentences {
 
     /** Sentences in text order; each is trimmed and never crosses a line or an excluded span. */
     public static List<TextSpan> split(String text) {
-        List<TextSpan> excluded = excludedSpans(text);
+        return split(text, ScrapedTextParser.parse(text));
+    }
+
+    /** As {@link #split(String)}, with the structure already parsed from the same text. */
+    public static List<TextSpan> split(String text, ScrapedText scraped) {
+        List<TextSpan> excluded = excludedSpans(text, scraped);
         List<TextSpan> pieces = new ArrayList<>();
         int from = 0;
         for (TextSpan ex : excluded) {
@@ -45,8 +50,11 @@ public final class Sentences {
 
     /** Spans never to annotate: the structure parser's, plus credits glued to the following sentence and URLs. */
     public static List<TextSpan> excludedSpans(String text) {
+        return excludedSpans(text, ScrapedTextParser.parse(text));
+    }
+
+    static List<TextSpan> excludedSpans(String text, ScrapedText scraped) {
         List<TextSpan> spans = new ArrayList<>();
-        ScrapedText scraped = ScrapedTextParser.parse(text);
         for (Segment s : scraped.excludedSpans()) {
             spans.add(new TextSpan(s.start(), s.end()));
         }
