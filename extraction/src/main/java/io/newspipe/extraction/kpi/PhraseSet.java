@@ -19,6 +19,10 @@ public final class PhraseSet {
     /** First characters of first words: most words are rejected by this before any lookup. */
     private final boolean[] firstChars = new boolean[Character.MAX_VALUE + 1];
     private int longestFirstWord;
+    /** Open-addressing table over byFirstWord, probed with a region of the text so lookups build no strings. */
+    private final String[] slotKeys;
+    private final List<String[]>[] slotValues;
+    private final int slotMask;
 
     public PhraseSet(Collection<String> phrases) {
         for (String p : phrases) {
@@ -31,6 +35,42 @@ public final class PhraseSet {
         }
         for (List<String[]> list : byFirstWord.values()) {
             list.sort(Comparator.comparingInt((String[] w) -> w.length).reversed());
+        }
+        int cap = Integer.highestOneBit(Math.max(4, byFirstWord.size() * 4 - 1)) << 1;
+        slotKeys = new String[cap];
+        @SuppressWarnings("unchecked")
+        List<String[]>[] values = new List[cap];
+        slotValues = values;
+        slotMask = cap - 1;
+        for (Map.Entry<String, List<String[]>> e : byFirstWord.entrySet()) {
+            int slot = spread(e.getKey().hashCode()) & slotMask;
+            while (slotKeys[slot] != null) {
+                slot = (slot + 1) & slotMask;
+            }
+            slotKeys[slot] = e.getKey();
+            slotValues[slot] = e.getValue();
+        }
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    /** The phrases whose first word is exactly text[from, to), or null; same as byFirstWord.get(substring). */
+    private List<String[]> candidates(String text, int from, int to) {
+        int h = 0;
+        for (int k = from; k < to; k++) {
+            h = 31 * h + text.charAt(k);
+        }
+        int len = to - from;
+        for (int slot = spread(h) & slotMask; ; slot = (slot + 1) & slotMask) {
+            String key = slotKeys[slot];
+            if (key == null) {
+                return null;
+            }
+            if (key.length() == len && text.regionMatches(from, key, 0, len)) {
+                return slotValues[slot];
+            }
         }
     }
 
@@ -47,7 +87,7 @@ public final class PhraseSet {
         if (firstEnd - at > longestFirstWord) {
             return -1;
         }
-        List<String[]> candidates = byFirstWord.get(lower.substring(at, firstEnd));
+        List<String[]> candidates = candidates(lower, at, firstEnd);
         if (candidates == null) {
             return -1;
         }
@@ -161,8 +201,17 @@ public final class PhraseSet {
         return b.toString();
     }
 
+    /** Character.isLetterOrDigit for every char, looked up instead of decoded from Unicode tables on each call. */
+    private static final boolean[] WORD_CHARS = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            WORD_CHARS[c] = Character.isLetterOrDigit((char) c);
+        }
+    }
+
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return WORD_CHARS[c];
     }
 
     private static int wordEnd(String s, int from, int limit) {
