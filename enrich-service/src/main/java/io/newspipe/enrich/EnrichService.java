@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,7 @@ import io.newspipe.common.Shutdown;
 import io.newspipe.common.StreamsApp;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicNames;
-import io.newspipe.enrich.deadletter.DeadLetterHandler;
+import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.extraction.Extractor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -131,12 +130,7 @@ public final class EnrichService implements AutoCloseable {
 
     /** Replaces the plain log-and-continue handlers with ours, which add the stage and reason headers. */
     static PipelineConfig withDeadLetterHandler(PipelineConfig config) {
-        return config.toBuilder()
-                .extraConfig(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        DeadLetterHandler.class.getName())
-                .extraConfig(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName())
-                .extraConfig(DeadLetterHandler.STAGE_CONFIG, STAGE)
-                .build();
+        return DeadLetterHandler.installedIn(config, STAGE);
     }
 
     @Command(name = NAME, mixinStandardHelpOptions = true,

@@ -9,7 +9,7 @@ import org.apache.kafka.streams.kstream.Named;
 
 import io.newspipe.common.Topic;
 import io.newspipe.common.TopicCatalog;
-import io.newspipe.enrich.deadletter.InvalidRecordException;
+import io.newspipe.common.deadletter.InvalidRecordException;
 import io.newspipe.extraction.ExtractionResult;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.schemas.EnrichedArticle;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.newspipe.common.ConfigException;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicNames;
-import io.newspipe.enrich.deadletter.DeadLetterHandler;
+import io.newspipe.common.deadletter.DeadLetterHandler;
 import picocli.CommandLine;
 
 class EnrichServiceConfigTest {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
-import io.newspipe.enrich.deadletter.DeadLetterHandler;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.RawArticle;

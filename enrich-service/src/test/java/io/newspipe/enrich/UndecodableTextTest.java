@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
-import io.newspipe.enrich.deadletter.InvalidRecordException;
+import io.newspipe.common.deadletter.InvalidRecordException;
 import io.newspipe.schemas.RawArticle;
 
 class UndecodableTextTest {

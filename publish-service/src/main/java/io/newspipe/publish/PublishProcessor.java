@@ -9,7 +9,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import io.newspipe.publish.deadletter.InvalidRecordException;
+import io.newspipe.common.deadletter.InvalidRecordException;
 import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.PublishedArticle;
 

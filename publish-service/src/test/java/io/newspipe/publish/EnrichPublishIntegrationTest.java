@@ -32,11 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
 import io.newspipe.enrich.EnrichService;
 import io.newspipe.extraction.Extractor;
-import io.newspipe.publish.deadletter.DeadLetterHandler;
 import io.newspipe.schemas.AwardItem;
 import io.newspipe.schemas.EntityType;
 import io.newspipe.schemas.KpiItem;

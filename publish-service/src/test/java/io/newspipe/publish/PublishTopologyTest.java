@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
-import io.newspipe.publish.deadletter.DeadLetterHandler;
 import io.newspipe.schemas.AwardItem;
 import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.EntityItem;

@@ -20,7 +20,7 @@ class DeadLetterTest {
         h.add("newspipe.dlq.kind", utf8("validation"));
         h.add("newspipe.dlq.reason", utf8("InvalidRecordException: key 'k' is not the articleId 'x'"));
         h.add("newspipe.dlq.failed-at", utf8("2024-01-12T03:00:00Z"));
-        h.add("__streams.errors.exception", utf8("io.newspipe.publish.deadletter.InvalidRecordException"));
+        h.add("__streams.errors.exception", utf8("io.newspipe.common.deadletter.InvalidRecordException"));
         h.add("__streams.errors.message", utf8("key 'k' is not the articleId 'x'"));
         h.add("__streams.errors.topic", utf8(originTopic));
         h.add("__streams.errors.partition", utf8("2"));

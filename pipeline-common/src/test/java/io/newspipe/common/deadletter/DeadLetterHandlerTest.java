@@ -1,4 +1,4 @@
-package io.newspipe.enrich.deadletter;
+package io.newspipe.common.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,7 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
+import io.newspipe.common.PipelineConfig;
 import io.newspipe.serde.SchemaRegistryUnreachableException;
 
 class DeadLetterHandlerTest {
@@ -82,6 +83,25 @@ class DeadLetterHandlerTest {
         assertThatThrownBy(() -> new DeadLetterHandler().configure(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+    }
+
+    @Test
+    void givenAStage_whenInstalledInAConfig_thenBothStreamsHandlersAreThisClassTaggedWithTheStage() {
+        PipelineConfig config = DeadLetterHandler.installedIn(PipelineConfig.builder().build(), "publish");
+
+        assertThat(config.streamsProperties())
+                .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetterHandler.class.getName())
+                .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetterHandler.class.getName())
+                .containsEntry(DeadLetterHandler.STAGE_CONFIG, "publish");
+    }
+
+    @Test
+    void givenABlankStage_whenInstalled_thenErrorSaysTheStageIsMissing() {
+        assertThatThrownBy(() -> DeadLetterHandler.installedIn(PipelineConfig.builder().build(), " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stage");
     }
 
     private static DeadLetterHandler configured() {

@@ -1,4 +1,4 @@
-package io.newspipe.publish.deadletter;
+package io.newspipe.common.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,6 +17,7 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
+import io.newspipe.common.PipelineConfig;
 import io.newspipe.serde.SchemaRegistryUnreachableException;
 
 /**
@@ -32,7 +33,8 @@ import io.newspipe.serde.SchemaRegistryUnreachableException;
  * and is replaced instead of dead-lettering good records.
  *
  * <p>Configured through the Streams properties: {@link StreamsConfig#ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG} and
- * {@link #STAGE_CONFIG}.
+ * {@link #STAGE_CONFIG}; {@link #installedIn(PipelineConfig, String)} sets it up for one stage. One class for
+ * every stage (enrich, publish): Kafka Streams instantiates it by class name, so the stage comes from the config.
  */
 public class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
@@ -71,6 +73,22 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
 
     DeadLetterHandler(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * The config with this class as the deserialization and processing exception handler (replacing the plain
+     * log-and-continue ones, so dead letters carry the stage and reason headers), tagging dead letters with
+     * {@code stage}.
+     */
+    public static PipelineConfig installedIn(PipelineConfig config, String stage) {
+        if (stage == null || stage.isBlank()) {
+            throw new IllegalArgumentException("The dead-letter stage must name the pipeline stage, got '" + stage + "'");
+        }
+        return config.toBuilder()
+                .extraConfig(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName())
+                .extraConfig(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName())
+                .extraConfig(STAGE_CONFIG, stage)
+                .build();
     }
 
     @Override
