@@ -51,6 +51,24 @@ public final class AwardExtractor {
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    // precompiled: String.replaceAll/split/matches compiled these on every call
+    private static final Pattern DANH_HIEU_PREFIX = Pattern.compile("(?i)^danh hiệu\\s+");
+    private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
+    private static final Pattern GIVE_TO_GENERIC_END = Pattern.compile("(?s).*(?:trao|tặng|nhận)\\s+(?:các|những)\\s*$");
+    private static final Pattern CHUNK_SEPARATORS = Pattern.compile("[,;:()“”\"]+");
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_WORD_PUNCT = Pattern.compile("[,.;:!?)”\"]+$");
+    private static final Pattern TRAILING_CLAUSE_PUNCT = Pattern.compile("[,.;:]+$");
+    private static final Pattern TRAILING_LIST_PUNCT = Pattern.compile("[,.;]+$");
+    private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("[.…|]+$");
+    private static final Pattern SEMICOLON_SPLIT = Pattern.compile("\\s*;\\s*");
+    private static final Pattern COMMA_AND_SPLIT = Pattern.compile("\\s*,\\s*|\\s+và\\s+");
+    private static final Pattern LEADING_AND = Pattern.compile("^(?:và|cùng)\\s+");
+    private static final Pattern RANK_1 = Pattern.compile("\\bhang (?:nhat|i|1)$");
+    private static final Pattern RANK_2 = Pattern.compile("\\bhang (?:nhi|ii|2)$");
+    private static final Pattern RANK_3 = Pattern.compile("\\bhang (?:ba|iii|3)$");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD_RUN = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])năm\\s+((?:19|20)\\d{2})(?!\\d)", FLAGS);
     private static final Set<String> HONORIFIC_WORDS = Set.of("ông", "bà", "anh", "chị", "em", "cô", "thầy", "cụ", "cháu");
     private static final Pattern HAS_COUNT = Pattern.compile("(?<![\\p{L}])có\\s+(?=\\d)", FLAGS);
@@ -143,7 +161,7 @@ public final class AwardExtractor {
         }
         places.add(key("Hồ Chí Minh"));
         for (String s : Lexicon.lines("surnames.txt")) {
-            surnames.add(s.split("\\s+")[0]);
+            surnames.add(WHITESPACE_RUN.split(s)[0]);
         }
         honorific = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-honorifics.txt")) + ")\\s+(?=\\p{Lu})", FLAGS);
     }
@@ -210,7 +228,7 @@ public final class AwardExtractor {
                 kind = Kind.PLAIN;
             } else if (m.group("prefixed") != null) {
                 kind = Kind.TITLE;
-                award = award.replaceFirst("(?i)^danh hiệu\\s+", "").replaceAll("[“”\"]", "").strip();
+                award = QUOTE_MARKS.matcher(DANH_HIEU_PREFIX.matcher(award).replaceFirst("")).replaceAll("").strip();
             } else {
                 kind = Kind.TITLE;
                 if (titlesNeedingPrefix.contains(key(award))) {
@@ -221,7 +239,7 @@ public final class AwardExtractor {
             String before = s.substring(Math.max(0, fs - 30), fs);
             if (kind != Kind.TITLE || m.group("prefixed") == null) {
                 if (GENERIC_BEFORE.matcher(before).find() && !OF_BY.matcher(s.substring(fe)).lookingAt()
-                        && !before.matches("(?s).*(?:trao|tặng|nhận)\\s+(?:các|những)\\s*$")) {
+                        && !GIVE_TO_GENERIC_END.matcher(before).matches()) {
                     continue; // "nhiều giải thưởng và bằng khen", "các Mẹ Việt Nam anh hùng": not one conferral
                 }
                 if (GENERIC_AFTER.matcher(s.substring(fe)).find()) {
@@ -474,8 +492,8 @@ public final class AwardExtractor {
     /** The last full person name (family name and at least two more capitalized words) in the text, or null. */
     private String lastPerson(String text) {
         String found = null;
-        for (String chunk : text.split("[,;:()“”\"]+")) {
-            String[] words = chunk.strip().split("\\s+");
+        for (String chunk : CHUNK_SEPARATORS.split(text)) {
+            String[] words = WHITESPACE_RUN.split(chunk.strip());
             for (int i = 0; i < words.length; i++) {
                 if (!surnames.contains(words[i])
                         || i + 1 < words.length && HONORIFIC_WORDS.contains(Lexicon.lower(words[i])) && surnames.contains(words[i + 1])) {
@@ -511,7 +529,7 @@ public final class AwardExtractor {
     }
 
     private String typeOf(String verb) {
-        String k = verb.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String k = WHITESPACE_RUN.matcher(verb.toLowerCase(Locale.ROOT)).replaceAll(" ");
         for (String[] row : verbs) {
             if (row[0].toLowerCase(Locale.ROOT).equals(k)) {
                 return row[1];
@@ -522,7 +540,7 @@ public final class AwardExtractor {
 
     private static int wordCount(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        return t.isEmpty() ? 0 : WHITESPACE_RUN.split(t).length;
     }
 
     private static int clauseStart(String s, int at) {
@@ -553,7 +571,7 @@ public final class AwardExtractor {
                 break;
             }
             String w = s.substring(ws, we);
-            String bare = w.replaceAll("[,.;:!?)”\"]+$", "");
+            String bare = TRAILING_WORD_PUNCT.matcher(w).replaceAll("");
             if (bare.isEmpty() || Character.isDigit(bare.charAt(0)) || "“\"(".indexOf(bare.charAt(0)) >= 0
                     || AUTHORITY_STOP.contains(bare.toLowerCase(Locale.ROOT))) {
                 break;
@@ -570,11 +588,11 @@ public final class AwardExtractor {
 
     /** Splits "Bộ trưởng Bộ Tài chính Đinh Tiến Dũng" into the authority and the person; null when neither. */
     private Authority authority(String phrase) {
-        String p = phrase.strip().replaceAll("[,.;:]+$", "");
+        String p = TRAILING_CLAUSE_PUNCT.matcher(phrase.strip()).replaceAll("");
         if (p.isEmpty()) {
             return null;
         }
-        String[] words = p.split("\\s+");
+        String[] words = WHITESPACE_RUN.split(p);
         String person = null;
         int cut = words.length;
         for (int i = 1; i < words.length; i++) {
@@ -616,7 +634,7 @@ public final class AwardExtractor {
 
     /** The person name ending a subject ("Bí thư Tỉnh ủy Thái Thanh Quý" gives "Thái Thanh Quý"), or null. */
     private String trailingPerson(String subject) {
-        String[] words = subject.strip().split("\\s+");
+        String[] words = WHITESPACE_RUN.split(subject.strip());
         for (int i = 0; i < words.length; i++) {
             if (surnames.contains(words[i]) && words.length - i >= 2 && allCapitalized(words, i)) {
                 return String.join(" ", List.of(words).subList(i, words.length));
@@ -629,7 +647,7 @@ public final class AwardExtractor {
         Matcher stop = RECIPIENT_STOP.matcher(s);
         stop.region(from, s.length());
         int end = stop.find() ? stop.start() : s.length();
-        return s.substring(from, end).strip().replaceAll("[,.;]+$", "").strip();
+        return TRAILING_LIST_PUNCT.matcher(s.substring(from, end).strip()).replaceAll("").strip();
     }
 
     private void addRecipients(Candidate c, String r) {
@@ -687,10 +705,10 @@ public final class AwardExtractor {
     }
 
     private static String capitalizedRun(String s) {
-        String[] words = s.split("\\s+");
+        String[] words = WHITESPACE_RUN.split(s);
         List<String> out = new ArrayList<>();
         for (String w : words) {
-            String bare = w.replaceAll("[,.;:!?)”\"]+$", "");
+            String bare = TRAILING_WORD_PUNCT.matcher(w).replaceAll("");
             if (bare.isEmpty() || !Character.isUpperCase(bare.charAt(0))) {
                 break;
             }
@@ -703,11 +721,11 @@ public final class AwardExtractor {
     }
 
     private List<String> splitList(String list) {
-        String l = list.strip().replaceAll("[.…|]+$", "").strip();
+        String l = TRAILING_ELLIPSIS.matcher(list.strip()).replaceAll("").strip();
         List<String> items = new ArrayList<>();
-        String[] parts = l.contains(";") ? l.split("\\s*;\\s*") : l.split("\\s*,\\s*|\\s+và\\s+");
+        String[] parts = l.contains(";") ? SEMICOLON_SPLIT.split(l) : COMMA_AND_SPLIT.split(l);
         for (String p : parts) {
-            String t = p.strip().replaceAll("^(?:và|cùng)\\s+", "").replaceAll("[,.;]+$", "").strip();
+            String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(p.strip()).replaceAll("")).replaceAll("").strip();
             if (!t.isEmpty()) {
                 Matcher h = honorific.matcher(t);
                 if (h.lookingAt()) {
@@ -817,15 +835,15 @@ public final class AwardExtractor {
 
     private static String awardKey(String award) {
         String k = key(award);
-        k = k.replaceAll("\\bhang (?:nhat|i|1)$", "hang 1")
-                .replaceAll("\\bhang (?:nhi|ii|2)$", "hang 2")
-                .replaceAll("\\bhang (?:ba|iii|3)$", "hang 3");
+        k = RANK_1.matcher(k).replaceAll("hang 1");
+        k = RANK_2.matcher(k).replaceAll("hang 2");
+        k = RANK_3.matcher(k).replaceAll("hang 3");
         return k;
     }
 
     /** Lower case, no tone marks or diacritics, single spaces: for comparing restatements. */
     static String key(String s) {
-        String d = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return d.replace('đ', 'd').replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String d = MARKS.matcher(Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        return NON_WORD_RUN.matcher(d.replace('đ', 'd')).replaceAll(" ").strip();
     }
 }

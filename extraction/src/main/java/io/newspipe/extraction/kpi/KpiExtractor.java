@@ -39,6 +39,11 @@ public final class KpiExtractor {
     /** "8.500 đồng/kg", "300.000 đồng/suất": money per physical unit is a price. */
     private static final Pattern PER_UNIT = Pattern.compile("/(?!người|năm|tháng)\\p{L}+");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}[,.;:)]*");
+    // precompiled: String.replaceAll/replaceFirst compiled these on every call
+    private static final Pattern METRIC_CHANGE_SUFFIX = Pattern.compile("\\s*\\((?:tăng|giảm|so với .*)\\)$");
+    private static final Pattern LEADING_SO_VOI = Pattern.compile("^(?i)so với\\s+");
+    private static final Pattern PARENTHESIZED = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern TRAILING_OPENERS = Pattern.compile("[,;:(]+$");
     private static final PhraseSet TOP_WORDS = new PhraseSet(List.of("tốp", "top"));
     private static final PhraseSet RANK_WORDS = new PhraseSet(List.of("xếp thứ", "đứng thứ", "xếp hạng", "xếp hạng thứ",
             "vươn lên thứ", "lên thứ", "lên hạng", "tụt xuống thứ", "tụt xuống hạng", "giữ vị trí thứ", "vị trí thứ",
@@ -618,14 +623,14 @@ public final class KpiExtractor {
         }
         if (previousMetric != null) {
             String change = raw.toLowerCase(Locale.ROOT);
-            String base = previousMetric.replaceFirst("\\s*\\((?:tăng|giảm|so với .*)\\)$", "");
+            String base = METRIC_CHANGE_SUFFIX.matcher(previousMetric).replaceFirst("");
             if (change.startsWith("tăng") || change.startsWith("giảm")) {
                 return base + " (" + (change.startsWith("tăng") ? "tăng" : "giảm") + ")";
             }
-            return tail.isEmpty() ? base : base + " (so với " + tail.replaceFirst("^(?i)so với\\s+", "") + ")";
+            return tail.isEmpty() ? base : base + " (so với " + LEADING_SO_VOI.matcher(tail).replaceFirst("") + ")";
         }
         // "Chỉ số giá tiêu dùng (CPI) tăng 3,5%": the figure's subject sits before the clause boundary
-        String earlier = trimWords(lastWords(s.substring(0, spanStart).replaceAll("\\([^()]*\\)", " "), 8));
+        String earlier = trimWords(lastWords(PARENTHESIZED.matcher(s.substring(0, spanStart)).replaceAll(" "), 8));
         if (!earlier.isEmpty()) {
             return earlier;
         }
@@ -633,7 +638,7 @@ public final class KpiExtractor {
     }
 
     private static String lastWords(String text, int n) {
-        String t = text.strip().replaceAll("[,;:(]+$", "").strip();
+        String t = TRAILING_OPENERS.matcher(text.strip()).replaceAll("").strip();
         int cut = t.length();
         for (int w = 0; w < n && cut > 0; w++) {
             int sp = t.lastIndexOf(' ', cut - 1);
