@@ -74,7 +74,7 @@ public final class TextNormalizer {
         boolean space = false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (CharClass.isWhitespace(c)) {
                 space = sb.length() > 0;
             } else {
                 if (space) {
@@ -115,12 +115,12 @@ public final class TextNormalizer {
         int n = sb.length();
         int i = 0;
         while (i < n) {
-            if (!Character.isLetter(sb.charAt(i))) {
+            if (!CharClass.isLetter(sb.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && Character.isLetter(sb.charAt(i))) {
+            while (i < n && CharClass.isLetter(sb.charAt(i))) {
                 i++;
             }
             int end = i; // syllable [start, end)

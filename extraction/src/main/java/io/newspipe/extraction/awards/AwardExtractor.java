@@ -1,5 +1,7 @@
 package io.newspipe.extraction.awards;
 
+import io.newspipe.extraction.CharClass;
+
 import io.newspipe.extraction.AwardMention;
 import io.newspipe.extraction.kpi.Lexicon;
 import io.newspipe.extraction.kpi.PhraseSet;
@@ -261,10 +263,10 @@ public final class AwardExtractor {
                 ws++;
             }
             int we = ws;
-            while (we < s.length() && Character.isLetter(s.charAt(we))) {
+            while (we < s.length() && CharClass.isLetter(s.charAt(we))) {
                 we++;
             }
-            if (we == ws || we < s.length() && !Character.isWhitespace(s.charAt(we)) && s.charAt(we) != ','
+            if (we == ws || we < s.length() && !CharClass.isWhitespace(s.charAt(we)) && s.charAt(we) != ','
                     && s.charAt(we) != '.' && s.charAt(we) != ';') {
                 if (we > ws) {
                     end = we;
@@ -479,11 +481,11 @@ public final class AwardExtractor {
 
     private static String previousWord(String s, int at) {
         int e = at;
-        while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
+        while (e > 0 && CharClass.isWhitespace(s.charAt(e - 1))) {
             e--;
         }
         int b = e;
-        while (b > 0 && Character.isLetter(s.charAt(b - 1))) {
+        while (b > 0 && CharClass.isLetter(s.charAt(b - 1))) {
             b--;
         }
         return s.substring(b, e).toLowerCase(Locale.ROOT);
@@ -516,7 +518,7 @@ public final class AwardExtractor {
     }
 
     private static boolean isCapitalized(String w) {
-        return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
+        return !w.isEmpty() && CharClass.isUpperCase(w.charAt(0));
     }
 
     private static boolean noFormBetween(List<Form> forms, int from, int to) {
@@ -564,7 +566,7 @@ public final class AwardExtractor {
                 ws++;
             }
             int we = ws;
-            while (we < s.length() && !Character.isWhitespace(s.charAt(we))) {
+            while (we < s.length() && !CharClass.isWhitespace(s.charAt(we))) {
                 we++;
             }
             if (we == ws) {
@@ -572,7 +574,7 @@ public final class AwardExtractor {
             }
             String w = s.substring(ws, we);
             String bare = TRAILING_WORD_PUNCT.matcher(w).replaceAll("");
-            if (bare.isEmpty() || Character.isDigit(bare.charAt(0)) || "“\"(".indexOf(bare.charAt(0)) >= 0
+            if (bare.isEmpty() || CharClass.isDigit(bare.charAt(0)) || "“\"(".indexOf(bare.charAt(0)) >= 0
                     || AUTHORITY_STOP.contains(bare.toLowerCase(Locale.ROOT))) {
                 break;
             }
@@ -625,7 +627,7 @@ public final class AwardExtractor {
 
     private static boolean allCapitalized(String[] words, int from) {
         for (int i = from; i < words.length; i++) {
-            if (words[i].isEmpty() || !Character.isUpperCase(words[i].charAt(0))) {
+            if (words[i].isEmpty() || !CharClass.isUpperCase(words[i].charAt(0))) {
                 return false;
             }
         }
@@ -671,7 +673,7 @@ public final class AwardExtractor {
             c.recipientCount = count;
         }
         String lower = r.toLowerCase(Locale.ROOT);
-        if (Character.isDigit(r.charAt(0)) || lower.startsWith("các ") || lower.startsWith("những ") || lower.startsWith("nhiều ")
+        if (CharClass.isDigit(r.charAt(0)) || lower.startsWith("các ") || lower.startsWith("những ") || lower.startsWith("nhiều ")
                 || lower.startsWith("toàn thể ")) {
             addUnique(c.recipients, r); // a descriptive span, kept whole
             return;
@@ -709,7 +711,7 @@ public final class AwardExtractor {
         List<String> out = new ArrayList<>();
         for (String w : words) {
             String bare = TRAILING_WORD_PUNCT.matcher(w).replaceAll("");
-            if (bare.isEmpty() || !Character.isUpperCase(bare.charAt(0))) {
+            if (bare.isEmpty() || !CharClass.isUpperCase(bare.charAt(0))) {
                 break;
             }
             out.add(bare);

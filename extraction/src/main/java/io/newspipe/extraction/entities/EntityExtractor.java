@@ -1,5 +1,7 @@
 package io.newspipe.extraction.entities;
 
+import io.newspipe.extraction.CharClass;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -598,7 +600,7 @@ public final class EntityExtractor {
         }
 
         boolean startsWithDigit(Token t) {
-            return t.word && Character.isDigit(t.text.charAt(0));
+            return t.word && CharClass.isDigit(t.text.charAt(0));
         }
 
         boolean isPersonStart(int j) {
@@ -679,7 +681,7 @@ public final class EntityExtractor {
                 addLocation(i, end, true);
                 return end;
             }
-            if (t.text.startsWith("QL") && t.text.length() > 2 && Character.isDigit(t.text.charAt(2)) && ROAD.matcher(t.text).matches()) {
+            if (t.text.startsWith("QL") && t.text.length() > 2 && CharClass.isDigit(t.text.charAt(2)) && ROAD.matcher(t.text).matches()) {
                 addLocation(i, i + 1, true);
                 return i + 1;
             }
@@ -830,11 +832,11 @@ public final class EntityExtractor {
             return false;
         }
         int d = 0;
-        while (k < s.length() && Character.isDigit(s.charAt(k))) {
+        while (k < s.length() && CharClass.isDigit(s.charAt(k))) {
             k++;
             d++;
         }
-        return d == 2 && (k == s.length() || k == s.length() - 1 && Character.isUpperCase(s.charAt(k)));
+        return d == 2 && (k == s.length() || k == s.length() - 1 && CharClass.isUpperCase(s.charAt(k)));
     }
 
     private static final java.util.regex.Pattern CAMEL =

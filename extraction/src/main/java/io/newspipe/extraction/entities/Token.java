@@ -1,5 +1,7 @@
 package io.newspipe.extraction.entities;
 
+import io.newspipe.extraction.CharClass;
+
 /** One word or punctuation mark of the analysed text. */
 final class Token {
     final int start;
@@ -53,28 +55,28 @@ final class Token {
                     continue;
                 }
             }
-            if (Character.isLetter(c)) {
+            if (CharClass.isLetter(c)) {
                 letters++;
                 digits = false;
-                if (Character.isUpperCase(c)) {
+                if (CharClass.isUpperCase(c)) {
                     upperLetters++;
                     if (k > start) {
                         restLower = false;
                     }
                 }
-            } else if ((c == '-' || c == '\'') && k > start && k + 1 < end && Character.isLetter(source.charAt(k + 1))) {
+            } else if ((c == '-' || c == '\'') && k > start && k + 1 < end && CharClass.isLetter(source.charAt(k + 1))) {
                 // "Hang-seo", "H'Hen": still a name syllable
             } else {
                 onlyLetters = false;
-                if (!Character.isDigit(c) && c != '.' && c != ',') {
+                if (!CharClass.isDigit(c) && c != '.' && c != ',') {
                     digits = false;
                 }
             }
         }
         this.lower = upperLetters > 0 ? text.toLowerCase(java.util.Locale.ROOT) : text;
-        this.word = Character.isLetterOrDigit(c0);
-        this.number = word && digits && Character.isDigit(c0);
-        this.cap = Character.isUpperCase(c0);
+        this.word = CharClass.isLetterOrDigit(c0);
+        this.number = word && digits && CharClass.isDigit(c0);
+        this.cap = CharClass.isUpperCase(c0);
         this.allCaps = letters >= 2 && upperLetters == letters;
         this.nameLike = cap && onlyLetters && restLower;
     }

@@ -1,5 +1,7 @@
 package io.newspipe.extraction.entities;
 
+import io.newspipe.extraction.CharClass;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +21,7 @@ final class Tokenizer {
      */
     private static boolean dotJoins(String text, int wordStart, int dot) {
         char next = text.charAt(dot + 1);
-        if (Character.isDigit(next) || Character.isLowerCase(next)) {
+        if (CharClass.isDigit(next) || CharClass.isLowerCase(next)) {
             return true;
         }
         int segStart = dot;
@@ -29,7 +31,7 @@ final class Tokenizer {
         int len = dot - segStart;
         int upper = 0;
         for (int k = segStart; k < dot; k++) {
-            if (Character.isUpperCase(text.charAt(k))) {
+            if (CharClass.isUpperCase(text.charAt(k))) {
                 upper++;
             }
         }
@@ -42,27 +44,27 @@ final class Tokenizer {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (CharClass.isWhitespace(c)) {
                 i++;
                 continue;
             }
-            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+            if (CharClass.isLetterOrDigit(c) || CharClass.isNonSpacingMark(c)) {
                 int j = i + 1;
                 while (j < n) {
                     char d = text.charAt(j);
-                    if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK || d == '\'') {
+                    if (CharClass.isLetterOrDigit(d) || CharClass.isNonSpacingMark(d) || d == '\'') {
                         j++;
-                    } else if (d == '.' && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))
-                            && Character.isLetterOrDigit(text.charAt(j - 1)) && dotJoins(text, i, j)) {
+                    } else if (d == '.' && j + 1 < n && CharClass.isLetterOrDigit(text.charAt(j + 1))
+                            && CharClass.isLetterOrDigit(text.charAt(j - 1)) && dotJoins(text, i, j)) {
                         j++;
-                    } else if ((d == '&' || d == '/') && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))
-                            && Character.isLetterOrDigit(text.charAt(j - 1))) {
+                    } else if ((d == '&' || d == '/') && j + 1 < n && CharClass.isLetterOrDigit(text.charAt(j + 1))
+                            && CharClass.isLetterOrDigit(text.charAt(j - 1))) {
                         j++;
-                    } else if ((d == ',' || d == '-') && j + 1 < n && Character.isDigit(text.charAt(j + 1))
-                            && Character.isLetterOrDigit(text.charAt(j - 1))) {
+                    } else if ((d == ',' || d == '-') && j + 1 < n && CharClass.isDigit(text.charAt(j + 1))
+                            && CharClass.isLetterOrDigit(text.charAt(j - 1))) {
                         j++;
-                    } else if (d == '-' && j + 1 < n && Character.isLetter(text.charAt(j + 1))
-                            && Character.isLetter(text.charAt(j - 1))) {
+                    } else if (d == '-' && j + 1 < n && CharClass.isLetter(text.charAt(j + 1))
+                            && CharClass.isLetter(text.charAt(j - 1))) {
                         // "Hang-seo", "LĐ-TB&XH": a hyphen without spaces joins
                         j++;
                     } else {

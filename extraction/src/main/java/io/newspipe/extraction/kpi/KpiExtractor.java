@@ -1,5 +1,7 @@
 package io.newspipe.extraction.kpi;
 
+import io.newspipe.extraction.CharClass;
+
 import io.newspipe.extraction.KpiMention;
 import io.newspipe.extraction.text.ParsedArticle;
 
@@ -151,7 +153,7 @@ public final class KpiExtractor {
         Matcher pm = periods.matcher(l);
         for (int i = 0; i < l.length(); i++) {
             boolean wordStart = PhraseSet.isWordChar(l.charAt(i)) && (i == 0 || !PhraseSet.isWordChar(l.charAt(i - 1)));
-            if (!wordStart || !(Character.isDigit(l.charAt(i)) || periodTriggers.matchAt(l, i) > 0)) {
+            if (!wordStart || !(CharClass.isDigit(l.charAt(i)) || periodTriggers.matchAt(l, i) > 0)) {
                 continue;
             }
             pm.region(i, l.length());
@@ -172,10 +174,10 @@ public final class KpiExtractor {
                     return i;
                 }
                 char p = s.charAt(i - 1);
-                if (!Character.isLetterOrDigit(p) && p != '_' && p != '.' && p != ',' && p != '/') {
+                if (!CharClass.isLetterOrDigit(p) && p != '_' && p != '.' && p != ',' && p != '/') {
                     return i;
                 }
-                while (i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
+                while (i + 1 < s.length() && CharClass.isDigit(s.charAt(i + 1))) {
                     i++;
                 }
             }
@@ -185,7 +187,7 @@ public final class KpiExtractor {
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
+            if (CharClass.isDigit(s.charAt(i))) {
                 return true;
             }
         }
@@ -287,13 +289,13 @@ public final class KpiExtractor {
     /** "số 1 Việt Nam", "số 1 tại thị trường": a number-one ranking needs its scope right after. */
     private boolean rankScopeAt(String l, int from) {
         int i = from;
-        while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
+        while (i < l.length() && CharClass.isWhitespace(l.charAt(i))) {
             i++;
         }
         int prep = SCOPE_PREPOSITIONS.matchAt(l, i);
         if (prep > 0) {
             i = prep;
-            while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
+            while (i < l.length() && CharClass.isWhitespace(l.charAt(i))) {
                 i++;
             }
         }
@@ -311,16 +313,16 @@ public final class KpiExtractor {
     private static boolean standsAlone(String s, int ns, int ne) {
         if (ns > 0) {
             char p = s.charAt(ns - 1);
-            if (p == '-' && ns > 1 && Character.isLetterOrDigit(s.charAt(ns - 2))) {
+            if (p == '-' && ns > 1 && CharClass.isLetterOrDigit(s.charAt(ns - 2))) {
                 return false;
             }
         }
         if (ne < s.length()) {
             char n = s.charAt(ne);
-            if (Character.isLetter(n)) {
+            if (CharClass.isLetter(n)) {
                 return false;
             }
-            if ((n == '-' || n == '/' || n == '.') && ne + 1 < s.length() && Character.isLetterOrDigit(s.charAt(ne + 1))) {
+            if ((n == '-' || n == '/' || n == '.') && ne + 1 < s.length() && CharClass.isLetterOrDigit(s.charAt(ne + 1))) {
                 return false;
             }
         }
@@ -367,7 +369,7 @@ public final class KpiExtractor {
     /** A unit from kpi-units.tsv right after {@code from} (spaces skipped), or null. */
     private Unit countedUnitAt(String l, int from) {
         int i = from;
-        while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
+        while (i < l.length() && CharClass.isWhitespace(l.charAt(i))) {
             i++;
         }
         int end = unitWords.matchAt(l, i);
@@ -482,7 +484,7 @@ public final class KpiExtractor {
     private static int clauseEnd(String s, int at) {
         for (int i = at; i < Math.min(s.length(), at + CLAUSE_REACH); i++) {
             char c = s.charAt(i);
-            if (boundary(c) || c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
+            if (boundary(c) || c == '.' && (i + 1 == s.length() || CharClass.isWhitespace(s.charAt(i + 1)))) {
                 return i;
             }
         }
@@ -496,7 +498,7 @@ public final class KpiExtractor {
         int i = figureStart;
         while (i > floor) {
             int we = i;
-            while (we > floor && Character.isWhitespace(s.charAt(we - 1))) {
+            while (we > floor && CharClass.isWhitespace(s.charAt(we - 1))) {
                 we--;
             }
             if (we <= floor) {
@@ -506,7 +508,7 @@ public final class KpiExtractor {
                 break;
             }
             int ws = we;
-            while (ws > floor && !Character.isWhitespace(s.charAt(ws - 1)) && !boundary(s.charAt(ws - 1))) {
+            while (ws > floor && !CharClass.isWhitespace(s.charAt(ws - 1)) && !boundary(s.charAt(ws - 1))) {
                 ws--;
             }
             String w = s.substring(ws, we);
@@ -538,11 +540,11 @@ public final class KpiExtractor {
 
     private static String previousWord(String s, int ws) {
         int e = ws;
-        while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
+        while (e > 0 && CharClass.isWhitespace(s.charAt(e - 1))) {
             e--;
         }
         int b = e;
-        while (b > 0 && !Character.isWhitespace(s.charAt(b - 1))) {
+        while (b > 0 && !CharClass.isWhitespace(s.charAt(b - 1))) {
             b--;
         }
         return s.substring(b, e);
@@ -567,7 +569,7 @@ public final class KpiExtractor {
                 break;
             }
             int we = ws;
-            while (we < s.length() && !Character.isWhitespace(s.charAt(we)) && !boundary(s.charAt(we))) {
+            while (we < s.length() && !CharClass.isWhitespace(s.charAt(we)) && !boundary(s.charAt(we))) {
                 we++;
             }
             String w = s.substring(ws, we);
@@ -664,7 +666,7 @@ public final class KpiExtractor {
                 break;
             }
             start = e;
-            while (start < end && Character.isWhitespace(l.charAt(start))) {
+            while (start < end && CharClass.isWhitespace(l.charAt(start))) {
                 start++;
             }
         }
@@ -674,7 +676,7 @@ public final class KpiExtractor {
                 break;
             }
             end = v[0];
-            while (end > start && Character.isWhitespace(l.charAt(end - 1))) {
+            while (end > start && CharClass.isWhitespace(l.charAt(end - 1))) {
                 end--;
             }
         }

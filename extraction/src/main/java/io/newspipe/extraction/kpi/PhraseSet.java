@@ -1,5 +1,7 @@
 package io.newspipe.extraction.kpi;
 
+import io.newspipe.extraction.CharClass;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -148,7 +150,7 @@ public final class PhraseSet {
      */
     public int[] endingAt(String lower, int end, int reach) {
         int e = end;
-        while (e > 0 && Character.isWhitespace(lower.charAt(e - 1))) {
+        while (e > 0 && CharClass.isWhitespace(lower.charAt(e - 1))) {
             e--;
         }
         if (e == 0 || !isWordChar(lower.charAt(e - 1))) {
@@ -206,7 +208,7 @@ public final class PhraseSet {
 
     static {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            WORD_CHARS[c] = Character.isLetterOrDigit((char) c);
+            WORD_CHARS[c] = CharClass.isLetterOrDigit((char) c);
         }
     }
 

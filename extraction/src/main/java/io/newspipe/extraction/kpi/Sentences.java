@@ -1,5 +1,7 @@
 package io.newspipe.extraction.kpi;
 
+import io.newspipe.extraction.CharClass;
+
 import io.newspipe.extraction.text.ScrapedText;
 import io.newspipe.extraction.text.ScrapedTextParser;
 import io.newspipe.extraction.text.Segment;
@@ -68,7 +70,7 @@ public final class Sentences {
         for (String prefix : URL_PREFIXES) {
             for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
                 int end = at;
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                while (end < text.length() && !CharClass.isWhitespace(text.charAt(end))) {
                     end++;
                 }
                 spans.add(new TextSpan(at, end));
@@ -114,29 +116,29 @@ public final class Sentences {
             return false; // the closing mark belongs to this sentence; the cut comes at the next boundary
         }
         char prev = i > 0 ? text.charAt(i - 1) : ' ';
-        if (Character.isWhitespace(next)) {
+        if (CharClass.isWhitespace(next)) {
             int k = j;
-            while (k < end && Character.isWhitespace(text.charAt(k)) && text.charAt(k) != '\n') {
+            while (k < end && CharClass.isWhitespace(text.charAt(k)) && text.charAt(k) != '\n') {
                 k++;
             }
             if (k >= end) {
                 return true;
             }
             char after = text.charAt(k);
-            if (!(Character.isUpperCase(after) || Character.isDigit(after) || after == '“' || after == '"'
+            if (!(CharClass.isUpperCase(after) || CharClass.isDigit(after) || after == '“' || after == '"'
                     || after == '(' || after == '-' || after == '–' || after == '•')) {
                 return false;
             }
             return !abbreviationBefore(text, i);
         }
         // Glued sentences ("dũng cảm.Sáng 17/2"): a lowercase letter, the dot, then an uppercase letter.
-        return Character.isUpperCase(next) && Character.isLowerCase(prev);
+        return CharClass.isUpperCase(next) && CharClass.isLowerCase(prev);
     }
 
     /** "TP. Hồ Chí Minh", "N. Linh", "TS. Hà": a short all-caps word or an initial before the dot. */
     private static boolean abbreviationBefore(String text, int dot) {
         int k = dot;
-        while (k > 0 && Character.isLetter(text.charAt(k - 1))) {
+        while (k > 0 && CharClass.isLetter(text.charAt(k - 1))) {
             k--;
         }
         String word = text.substring(k, dot);
@@ -150,10 +152,10 @@ public final class Sentences {
     }
 
     private static void add(String text, int s, int e, List<TextSpan> out) {
-        while (s < e && (Character.isWhitespace(text.charAt(s)))) {
+        while (s < e && (CharClass.isWhitespace(text.charAt(s)))) {
             s++;
         }
-        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        while (e > s && CharClass.isWhitespace(text.charAt(e - 1))) {
             e--;
         }
         if (e > s) {

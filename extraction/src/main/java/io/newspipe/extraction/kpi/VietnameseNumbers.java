@@ -1,5 +1,7 @@
 package io.newspipe.extraction.kpi;
 
+import io.newspipe.extraction.CharClass;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ public final class VietnameseNumbers {
             return null;
         }
         String s = written.strip();
-        if (s.isEmpty() || !Character.isDigit(s.charAt(0)) || !Character.isDigit(s.charAt(s.length() - 1))) {
+        if (s.isEmpty() || !CharClass.isDigit(s.charAt(0)) || !CharClass.isDigit(s.charAt(s.length() - 1))) {
             return null;
         }
         int dots = 0;
@@ -39,7 +41,7 @@ public final class VietnameseNumbers {
                 dots++;
             } else if (c == ',') {
                 commas++;
-            } else if (!Character.isDigit(c)) {
+            } else if (!CharClass.isDigit(c)) {
                 return null;
             }
         }

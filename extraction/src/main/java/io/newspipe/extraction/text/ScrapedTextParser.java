@@ -1,5 +1,7 @@
 package io.newspipe.extraction.text;
 
+import io.newspipe.extraction.CharClass;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -150,7 +152,7 @@ public final class ScrapedTextParser {
         if (upper && !inner.contains(" ")) {
             return inner.codePoints().anyMatch(Character::isLetter);
         }
-        return dash && inner.split(" ").length <= 4 && Character.isUpperCase(inner.charAt(0));
+        return dash && inner.split(" ").length <= 4 && CharClass.isUpperCase(inner.charAt(0));
     }
 
     /**
@@ -177,11 +179,11 @@ public final class ScrapedTextParser {
             if (w.equals("-") || w.equals("–") || w.equals("&") || w.equals("và") || w.equals("/")) {
                 continue;
             }
-            if (!Character.isUpperCase(w.charAt(0))) {
+            if (!CharClass.isUpperCase(w.charAt(0))) {
                 return false;
             }
             for (int k = 0; k < w.length(); k++) {
-                if (Character.isDigit(w.charAt(k))) {
+                if (CharClass.isDigit(w.charAt(k))) {
                     return false;
                 }
             }
@@ -190,7 +192,7 @@ public final class ScrapedTextParser {
     }
 
     private static int skipSpacesBack(String text, int floor, int end) {
-        while (end > floor && Character.isWhitespace(text.charAt(end - 1))) {
+        while (end > floor && CharClass.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
         return end;
@@ -225,10 +227,10 @@ public final class ScrapedTextParser {
     }
 
     private static Segment trimmed(String text, int s, int e) {
-        while (s < e && Character.isWhitespace(text.charAt(s))) {
+        while (s < e && CharClass.isWhitespace(text.charAt(s))) {
             s++;
         }
-        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        while (e > s && CharClass.isWhitespace(text.charAt(e - 1))) {
             e--;
         }
         return new Segment(s, e, text.substring(s, e));
