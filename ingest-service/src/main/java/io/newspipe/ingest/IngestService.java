@@ -65,12 +65,17 @@ public final class IngestService implements AutoCloseable {
      *
      * @param maxBodyBytes     limit of one article request body / one batch line
      * @param maxBatchBytes    limit of a whole batch body
-     * @param apiToken         bearer token required for writes, or null
+     * @param apiToken         bearer token required for writes, or null; a blank one counts as none (an empty
+     *                         {@code INGEST_API_TOKEN} leaves the API open, and the log must say so)
      * @param deliveryTimeout  producer {@code delivery.timeout.ms}: the longest an accepted write may take
      * @param indexLoadTimeout how long one attempt at rebuilding the id index may take
      */
     public record Options(long maxBodyBytes, long maxBatchBytes, String apiToken, Duration deliveryTimeout,
             Duration indexLoadTimeout) {
+
+        public Options {
+            apiToken = apiToken == null || apiToken.isBlank() ? null : apiToken;
+        }
 
         public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
         public static final long DEFAULT_MAX_BATCH_BYTES = 32L * 1024 * 1024;
@@ -137,7 +142,7 @@ public final class IngestService implements AutoCloseable {
         worker = newWorkerPool();
         long ackTimeout = options.deliveryTimeout().toMillis() + 2_000;
         api = new ArticlesApi(new ArticlesApi.Settings(options.maxBodyBytes(), options.maxBatchBytes(),
-                blankToNull(options.apiToken()), ackTimeout), intake::get, metrics, worker);
+                options.apiToken(), ackTimeout), intake::get, metrics, worker);
         http = ServiceHttpServer.create(config, meterRegistry, this::readiness, SERVICE_NAME)
                 .addContext(ArticlesApi.ARTICLES_PATH, api.articlesHandler())
                 .addContext(ArticlesApi.BATCH_PATH, api.batchHandler())
@@ -344,10 +349,6 @@ public final class IngestService implements AutoCloseable {
 
     private static void putIfUnset(Properties p, String key, String value) {
         p.putIfAbsent(key, value);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private interface Closer {

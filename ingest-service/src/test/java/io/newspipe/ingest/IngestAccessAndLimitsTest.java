@@ -70,6 +70,26 @@ class IngestAccessAndLimitsTest {
     }
 
     @Test
+    void givenBlankToken_whenOptionsBuilt_thenNoTokenIsRequiredSoTheStartupLogSaysNotRequired() {
+        // the startup log line reads options.apiToken(): null is what it reports as "not required"
+        assertThat(IngestService.Options.defaults().withApiToken("").apiToken()).isNull();
+        assertThat(IngestService.Options.defaults().withApiToken(" \t").apiToken()).isNull();
+        assertThat(IngestService.Options.defaults().withApiToken(TOKEN).apiToken()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void givenBlankTokenConfigured_whenWriteHasNoToken_thenAccepted() {
+        IngestService open = startReady(config, IngestService.Options.defaults().withApiToken("  "));
+        try {
+            HttpResponse<String> r = postText(open, TestArticles.unique("blank-token"));
+
+            assertThat(r.statusCode()).isEqualTo(202);
+        } finally {
+            open.stop();
+        }
+    }
+
+    @Test
     void givenBodyOverTheLimit_whenPosted_then413AndNothingWritten() {
         long before = recordCount(config);
         byte[] big = ("Đoạn văn dài. ".repeat(200)).getBytes(StandardCharsets.UTF_8);
