@@ -27,6 +27,12 @@ public final class TopicNames {
     public static final String REPLAY = "news.replay.v1";
     /** Dead letters: the original key and value bytes plus error headers. */
     public static final String DEAD_LETTERS = "news.dlq.v1";
+    /**
+     * Operational, not part of the downstream contract (so not in {@link #LOGICAL_NAMES}, {@link TopicCatalog} or
+     * docs/asyncapi.yaml): the compacted ledger of which dead letters {@code ./newspipe dlq replay} already re-drove,
+     * keyed by dead-letter position. The CLI creates it (one partition) and names it with {@code --redriven-topic}.
+     */
+    public static final String DLQ_REDRIVEN = "news.dlq.redriven.v1";
 
     /** Logical names used to rename topics in configuration ({@code --topic-name raw=my.raw}). */
     public static final String LOGICAL_RAW = "raw";

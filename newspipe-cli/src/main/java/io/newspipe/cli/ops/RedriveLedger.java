@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.TopicConfig;
 
 import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.common.TopicSpec;
 
@@ -24,7 +25,7 @@ import io.newspipe.common.TopicSpec;
 final class RedriveLedger {
 
     /** Default ledger topic. */
-    static final String DEFAULT_TOPIC = "news.dlq.redriven.v1";
+    static final String DEFAULT_TOPIC = TopicNames.DLQ_REDRIVEN;
 
     private RedriveLedger() {
     }
