@@ -30,18 +30,18 @@ public final class Lexicon {
     };
     static final String RESOURCE_DIR = "/io/newspipe/extraction/lexicon/";
 
-    final PhraseDict locations = new PhraseDict(true);
-    final PhraseDict locationExceptions = new PhraseDict(true);
-    final PhraseDict adminPrefixes = new PhraseDict(true);
+    final PhraseDict locations = new PhraseDict(true, 0);
+    final PhraseDict locationExceptions = new PhraseDict(true, 1);
+    final PhraseDict adminPrefixes = new PhraseDict(true, 2);
     final Set<String> surnames = new HashSet<>();
-    final PhraseDict titles = new PhraseDict(false);
+    final PhraseDict titles = new PhraseDict(false, 3);
     final Set<String> honorifics = new HashSet<>();
-    final PhraseDict orgHeads = new PhraseDict(true);
+    final PhraseDict orgHeads = new PhraseDict(true, 4);
     final Set<String> generic = new HashSet<>();
-    final PhraseDict orgWords = new PhraseDict(false);
-    final PhraseDict miscHeads = new PhraseDict(true);
-    final PhraseDict facilityHeads = new PhraseDict(true);
-    final PhraseDict fixedPersons = new PhraseDict(true);
+    final PhraseDict orgWords = new PhraseDict(false, 5);
+    final PhraseDict miscHeads = new PhraseDict(true, 6);
+    final PhraseDict facilityHeads = new PhraseDict(true, 7);
+    final PhraseDict fixedPersons = new PhraseDict(true, 8);
     final Map<String, String> abbreviations = new HashMap<>();
     /** First words of every phrase list: a lower-case token outside this set cannot start any entity. */
     final Set<String> startWords = new HashSet<>();

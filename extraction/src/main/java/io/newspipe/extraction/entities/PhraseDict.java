@@ -18,12 +18,22 @@ final class PhraseDict {
         boolean[] capMask;
     }
 
+    /** Number of memo slots per token: each dictionary of a lexicon has its own (see {@link Token#dictMemo}). */
+    static final int SLOTS = 9;
+    private static final Match NO_MATCH = new Match(0, null, null);
+
     private final Node root = new Node();
     private final boolean caseChecked;
+    /** This dictionary's memo slot in [0, SLOTS): the rules ask the same dictionary about the same token many times. */
+    private final int slot;
     private int size;
 
-    PhraseDict(boolean caseChecked) {
+    PhraseDict(boolean caseChecked, int slot) {
+        if (slot < 0 || slot >= SLOTS) {
+            throw new IllegalArgumentException("dictionary slot out of range: " + slot);
+        }
         this.caseChecked = caseChecked;
+        this.slot = slot;
     }
 
     void add(String entry, String flags) {
@@ -66,6 +76,27 @@ final class PhraseDict {
 
     /** @param relaxFirst accept a lower-case first token even if the entry has it capitalized */
     Match match(List<Token> toks, int i, boolean relaxFirst) {
+        if (i >= toks.size()) {
+            return null;
+        }
+        // memoized on the token: masks and tokens do not change during a scan, so the answer is always the same
+        Token first = toks.get(i);
+        Object[] memo = first.dictMemo;
+        if (memo == null) {
+            memo = new Object[2 * SLOTS];
+            first.dictMemo = memo;
+        }
+        int at = 2 * slot + (relaxFirst ? 1 : 0);
+        Object known = memo[at];
+        if (known != null) {
+            return known == NO_MATCH ? null : (Match) known;
+        }
+        Match found = longest(toks, i, relaxFirst);
+        memo[at] = found == null ? NO_MATCH : found;
+        return found;
+    }
+
+    private Match longest(List<Token> toks, int i, boolean relaxFirst) {
         Node node = root;
         Match best = null;
         for (int k = i; k < toks.size(); k++) {

@@ -17,6 +17,11 @@ final class Token {
     /** Letters only, capitalized, rest lower case: a possible name syllable ("Thanh", "Hùng"). */
     final boolean nameLike;
     boolean masked;
+    /**
+     * Answers of {@link PhraseDict#match} starting at this token, by dictionary slot; set once masks are final
+     * (tokens of the text being scanned are only ever matched against one lexicon).
+     */
+    Object[] dictMemo;
 
     private static final String[] ONE_CHAR = new String[0x3000];
 
