@@ -112,10 +112,12 @@ public final class AwardExtractor {
             "công", "thu");
     private static final Pattern PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:trao tặng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)\\s*$", FLAGS);
 
-    private final Pattern formPattern;
+    private final StartScanner formPattern;
     /** Cheap screen: a sentence without any of these words cannot hold an award form. */
     private final PhraseSet formWords;
-    private final Pattern verbPattern;
+    private final StartScanner verbPattern;
+    private static final StartScanner DELEGATED_SCAN = new StartScanner(DELEGATED, List.of('t'));
+    private static final StartScanner YEAR_SCAN = new StartScanner(YEAR, List.of('n'));
     private final List<String[]> verbs;
     private final Set<String> titlesNeedingPrefix = new HashSet<>();
     private final Pattern authorityHead;
@@ -141,20 +143,25 @@ public final class AwardExtractor {
         }
         String orders = Lexicon.alternation(Lexicon.lines("awards-orders.txt"));
         String medals = Lexicon.alternation(Lexicon.lines("awards-medals.txt"));
-        formPattern = Pattern.compile("(?<![\\p{L}])(?:"
+        List<Character> formFirstLetters = new ArrayList<>(List.of('H', 'K', 'B', 'G', 'C', 'd'));
+        for (String t : plainTitles) {
+            formFirstLetters.add(t.charAt(0));
+        }
+        formPattern = new StartScanner(Pattern.compile("(?<![\\p{L}])(?:"
                 + "(?<order>Huân chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<plain>Bằng khen|Giấy khen|Cờ thi đua|Cờ truyền thống|Kỷ niệm chương)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
-                + ")(?![\\p{L}])", FLAGS);
+                + ")(?![\\p{L}])", FLAGS), formFirstLetters);
         List<String> screen = new ArrayList<>(List.of("huân chương", "huy chương", "kỷ niệm chương", "bằng khen", "giấy khen",
                 "cờ thi đua", "cờ truyền thống", "danh hiệu"));
         screen.addAll(plainTitles);
         formWords = new PhraseSet(screen);
         verbs = Lexicon.rows("awards-verbs.tsv");
-        verbPattern = Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList());
+        verbPattern = new StartScanner(Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList()),
+                verbs.stream().map(r -> r[0].charAt(0)).toList());
         authorityHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-authorities.txt")) + ")(?![\\p{L}])", FLAGS);
         for (String file : List.of("provinces.txt", "places.txt")) {
             for (String place : Lexicon.lines(file)) {
@@ -186,7 +193,7 @@ public final class AwardExtractor {
             }
             String s = span.of(text);
             List<Form> forms = forms(s);
-            if (forms.isEmpty() || !verbPattern.matcher(s).find()) {
+            if (forms.isEmpty() || !verbPattern.find(verbPattern.matcher(s), s, 0)) {
                 continue;
             }
             Candidate previous = null;
@@ -213,7 +220,8 @@ public final class AwardExtractor {
     private List<Form> forms(String s) {
         List<Form> forms = new ArrayList<>();
         Matcher m = formPattern.matcher(s);
-        while (m.find()) {
+        for (int from = 0; formPattern.find(m, s, from); ) {
+            from = m.end();
             int fs = m.start();
             int fe = m.end();
             Kind kind;
@@ -370,7 +378,8 @@ public final class AwardExtractor {
         int verbStart = -1;
         int verbEnd = -1;
         Matcher vm = verbPattern.matcher(pre);
-        while (vm.find()) {
+        for (int from = 0; verbPattern.find(vm, pre, from); ) {
+            from = vm.end();
             if (vm.group().equalsIgnoreCase("nhận") && NOT_RECEIVE_BEFORE.contains(previousWord(pre, vm.start()))) {
                 continue;
             }
@@ -433,8 +442,8 @@ public final class AwardExtractor {
             c.conferrer = c.conferrer != null ? c.conferrer : previous.conferrer;
             c.presenter = previous.presenter;
         }
-        Matcher d = DELEGATED.matcher(s);
-        if (d.find() && d.start() < f.start()) {
+        Matcher d = DELEGATED_SCAN.matcher(s);
+        if (DELEGATED_SCAN.find(d, s, 0) && d.start() < f.start()) {
             Authority a = authority(s.substring(d.end(), authorityEnd(s, d.end())));
             if (a != null && a.authority() != null) {
                 c.conferrer = a.authority();
@@ -447,8 +456,8 @@ public final class AwardExtractor {
                 c.recipients = items;
             }
         }
-        Matcher y = YEAR.matcher(s);
-        if (y.find()) {
+        Matcher y = YEAR_SCAN.matcher(s);
+        if (YEAR_SCAN.find(y, s, 0)) {
             c.year = Integer.valueOf(y.group(1));
         }
         if (c.title != null && key(c.title).equals(c.key)) {
@@ -465,7 +474,7 @@ public final class AwardExtractor {
         String between = s.substring(from, nextStart);
         Matcher vm = verbPattern.matcher(between);
         int lastVerb = -1;
-        while (vm.find()) {
+        for (int at = 0; verbPattern.find(vm, between, at); at = vm.end()) {
             lastVerb = vm.start();
         }
         if (lastVerb > 0) {

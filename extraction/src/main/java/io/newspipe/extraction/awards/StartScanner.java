@@ -1,0 +1,63 @@
+package io.newspipe.extraction.awards;
+
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link Matcher#find()} for a pattern whose every match starts with one of a few known letters (matched
+ * case-insensitively): only positions holding such a letter are tried, with {@link Matcher#lookingAt()}. Java's
+ * regex engine otherwise runs the look-behind and the whole alternation at every character of the sentence, which
+ * was the largest cost of the award extractor. Same matches, same order: transparent bounds let look-behinds see
+ * the text before the tried position, and the patterns have no anchors.
+ */
+final class StartScanner {
+
+    private final Pattern pattern;
+    private final boolean[] starts = new boolean[Character.MAX_VALUE + 1];
+
+    /** @param firstLetters the first letter of every alternative the pattern can match (any case) */
+    StartScanner(Pattern pattern, Collection<Character> firstLetters) {
+        this.pattern = pattern;
+        for (char f : firstLetters) {
+            if (Character.isSurrogate(f)) {
+                throw new IllegalArgumentException("first letter outside the BMP: " + (int) f);
+            }
+            // a generous superset of what any case-insensitive comparison of the engine accepts
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                char ch = (char) c;
+                if (ch == f || Character.toLowerCase(ch) == Character.toLowerCase(f)
+                        || Character.toUpperCase(ch) == Character.toUpperCase(f)
+                        || Character.toLowerCase(Character.toUpperCase(ch)) == Character.toLowerCase(Character.toUpperCase(f))) {
+                    starts[c] = true;
+                }
+            }
+        }
+    }
+
+    Pattern pattern() {
+        return pattern;
+    }
+
+    /** A matcher over s for {@link #find(Matcher, int)}. */
+    Matcher matcher(CharSequence s) {
+        return pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * The next match starting at or after {@code from}, as {@code find()} would report it; on success the matcher
+     * holds the match (start, end, groups).
+     */
+    boolean find(Matcher m, CharSequence s, int from) {
+        int n = s.length();
+        for (int i = from; i < n; i++) {
+            if (starts[s.charAt(i)]) {
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
