@@ -59,6 +59,8 @@ public final class IngestService implements AutoCloseable {
             List.of(), TopicNames.RAW);
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    /** HTTP handler threads: they read request bodies; Kafka acknowledgements are awaited on the worker pool. */
+    static final int HTTP_THREADS = 16;
 
     /**
      * Ingest's own settings (the shared ones are in {@link PipelineConfig}).
@@ -124,11 +126,6 @@ public final class IngestService implements AutoCloseable {
         if (http != null) {
             return this;
         }
-        // The JDK server writes headers and body in separate segments; without TCP_NODELAY each small reply waits
-        // for the client's delayed ACK (~40 ms). Read once, when the JDK server first starts in this JVM.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         meterRegistry = ServiceMetrics.newRegistry(SERVICE_NAME);
         IngestMetrics metrics = new IngestMetrics(meterRegistry);
         metrics.knownIds(() -> {
@@ -143,7 +140,9 @@ public final class IngestService implements AutoCloseable {
         long ackTimeout = options.deliveryTimeout().toMillis() + 2_000;
         api = new ArticlesApi(new ArticlesApi.Settings(options.maxBodyBytes(), options.maxBatchBytes(),
                 options.apiToken(), ackTimeout), intake::get, metrics, worker);
-        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, SERVICE_NAME)
+        // HTTP threads read request bodies (up to max-batch-bytes) before handing off to the worker pool, so more than
+        // the default few: a slow upload must not hold up the other clients or /health (TCP_NODELAY: ServiceHttpServer)
+        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, SERVICE_NAME, HTTP_THREADS)
                 .addContext(ArticlesApi.ARTICLES_PATH, api.articlesHandler())
                 .addContext(ArticlesApi.BATCH_PATH, api.batchHandler())
                 .start();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -34,6 +35,11 @@ public final class ServiceHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String JSON_TYPE = "application/json; charset=utf-8";
     static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /**
+     * Handler threads when the service does not say: enough for health checks and scrapes. A service whose handlers
+     * read request bodies (ingest) asks for more, so slow uploads do not hold up each other or /health.
+     */
+    public static final int DEFAULT_THREADS = 4;
 
     static {
         // The JDK server leaves Nagle's algorithm on, so a response written in two parts waits for the client's
@@ -50,7 +56,10 @@ public final class ServiceHttpServer implements AutoCloseable {
     private final Supplier<HealthStatus> readiness;
 
     private ServiceHttpServer(String bindAddress, int port, PrometheusMeterRegistry meterRegistry,
-            Supplier<HealthStatus> readiness, String serviceName) {
+            Supplier<HealthStatus> readiness, String serviceName, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("HTTP handler threads must be at least 1, got " + threads);
+        }
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         try {
@@ -61,8 +70,9 @@ public final class ServiceHttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serve HTTP on " + bindAddress + ":" + port, e);
         }
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, serviceName + "-http");
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, serviceName + "-http-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -89,16 +99,29 @@ public final class ServiceHttpServer implements AutoCloseable {
      * @param meterRegistry what /metrics scrapes
      * @param readiness     asked on every /health/ready
      * @param serviceName   shown at / and used to name threads
+     * @param threads       handler threads (requests beyond them wait), see {@link #DEFAULT_THREADS}
      */
     public static ServiceHttpServer create(String bindAddress, int port, PrometheusMeterRegistry meterRegistry,
+            Supplier<HealthStatus> readiness, String serviceName, int threads) {
+        return new ServiceHttpServer(bindAddress, port, meterRegistry, readiness, serviceName, threads);
+    }
+
+    /** Creates a server with {@link #DEFAULT_THREADS} handler threads. */
+    public static ServiceHttpServer create(String bindAddress, int port, PrometheusMeterRegistry meterRegistry,
             Supplier<HealthStatus> readiness, String serviceName) {
-        return new ServiceHttpServer(bindAddress, port, meterRegistry, readiness, serviceName);
+        return create(bindAddress, port, meterRegistry, readiness, serviceName, DEFAULT_THREADS);
     }
 
     /** Creates a server on the configured bind address and port. */
     public static ServiceHttpServer create(PipelineConfig config, PrometheusMeterRegistry meterRegistry,
             Supplier<HealthStatus> readiness, String serviceName) {
-        return create(config.httpBindAddress(), config.httpPort(), meterRegistry, readiness, serviceName);
+        return create(config, meterRegistry, readiness, serviceName, DEFAULT_THREADS);
+    }
+
+    /** Creates a server on the configured bind address and port with {@code threads} handler threads. */
+    public static ServiceHttpServer create(PipelineConfig config, PrometheusMeterRegistry meterRegistry,
+            Supplier<HealthStatus> readiness, String serviceName, int threads) {
+        return create(config.httpBindAddress(), config.httpPort(), meterRegistry, readiness, serviceName, threads);
     }
 
     /** Adds a service endpoint (before or after {@link #start()}); the handler owns the whole path prefix. */

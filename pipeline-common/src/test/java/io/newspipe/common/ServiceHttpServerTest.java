@@ -8,7 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +148,47 @@ class ServiceHttpServerTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(response.body()).get("got").asText()).isEqualTo("hello");
+    }
+
+    @Test
+    void givenMoreThreadsThanTheDefault_whenThatManyRequestsBlockInHandlers_thenAllAreInsideAtOnce() throws Exception {
+        int threads = ServiceHttpServer.DEFAULT_THREADS + 2;
+        CountDownLatch entered = new CountDownLatch(threads);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ServiceHttpServer wide = ServiceHttpServer.create("127.0.0.1", 0, registry, readiness::get, "wide",
+                threads)) {
+            wide.addContext("/api/block", exchange -> {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ServiceHttpServer.sendJson(exchange, 200, Map.of("ok", true));
+            });
+            wide.start();
+            List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                replies.add(client.sendAsync(HttpRequest.newBuilder(URI.create(wide.baseUrl() + "/api/block")).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+
+            boolean allInside = entered.await(60, TimeUnit.SECONDS); // guards against hanging; not a speed check
+            release.countDown();
+
+            assertThat(allInside).as("all %d requests inside a handler at the same time", threads).isTrue();
+            for (CompletableFuture<HttpResponse<String>> reply : replies) {
+                assertThat(reply.get().statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void givenZeroThreads_whenCreated_thenErrorNamesTheThreads() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        ServiceHttpServer.create("127.0.0.1", 0, registry, readiness::get, "none", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads");
     }
 
     @Test
