@@ -25,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.logging.log4j.LogManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,7 +114,6 @@ final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         Shutdown shutdown = Shutdown.install("newspipe-demo");
-        shutdown.onExit(() -> LogManager.shutdown());
         shutdown.onExit(() -> UpCommand.closeWithin(stack.infra(), UpCommand.STOP_TIMEOUT, err, dir));
         shutdown.onExit(stack.supervisor());
         out.println("Kafka            " + stack.infra().bootstrapServers());

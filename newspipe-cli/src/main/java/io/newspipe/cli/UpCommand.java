@@ -129,7 +129,6 @@ final class UpCommand implements Callable<Integer> {
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
 
         Shutdown shutdown = Shutdown.install("newspipe-up");
-        shutdown.onExit(() -> LogManager.shutdown()); // closed last: logs of the stop are kept
         shutdown.onExit(() -> {
             out.println("Stopped. Data kept in " + dir);
             out.flush();
@@ -197,7 +196,6 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         Shutdown shutdown = Shutdown.install("newspipe-up");
-        shutdown.onExit(() -> LogManager.shutdown()); // closed last: logs of the stop are kept
         shutdown.onExit(() -> {
             out.println("Stopped. Data kept in " + dir);
             out.flush();

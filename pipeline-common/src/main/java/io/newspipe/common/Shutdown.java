@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Graceful stop on SIGTERM / SIGINT / Ctrl-C: a JVM shutdown hook closes what the service opened, in reverse
- * order, and {@link #await()} lets the main thread block until then.
+ * order, and {@link #await()} lets the main thread block until then. Logging is stopped last (see
+ * {@link #stopLogging()}), so the log lines of the stop itself are kept.
  *
  * <pre>{@code
  * Shutdown shutdown = Shutdown.install("enrich-service");
@@ -79,6 +80,25 @@ public final class Shutdown {
                 log.warn("{}: closing {} failed", name, c, e);
             }
         }
+        stopLogging();
         done.countDown();
+    }
+
+    /**
+     * Flushes and stops log4j, the very last step. Our runtime log4j2 configs disable log4j's own shutdown hook
+     * ({@code shutdownHook="disable"}) because it ran concurrently with this one and stopped logging while the
+     * services were still logging their stop; so it is stopped here instead. Only when log4j-core is on the class
+     * path: pipeline-common itself does not depend on log4j, hence reflection.
+     */
+    private void stopLogging() {
+        ClassLoader loader = Shutdown.class.getClassLoader();
+        try {
+            Class.forName("org.apache.logging.log4j.core.LoggerContext", false, loader);
+            Class.forName("org.apache.logging.log4j.LogManager", true, loader).getMethod("shutdown").invoke(null);
+        } catch (ClassNotFoundException noLog4jCore) {
+            // another slf4j binding (or none): nothing to stop
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.err.println(name + ": could not stop log4j: " + e);
+        }
     }
 }
