@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.newspipe.serde.AvroDeserializer;
@@ -49,7 +54,8 @@ import picocli.CommandLine.Spec;
             "are shown as UTF-8 or base64, with their headers.",
             "--from-beginning without --max stops at the end of the topic; otherwise it follows new records until",
             "Ctrl-C, --max records, or --timeout seconds without a new record.",
-            "JSON output: one object per line {topic, partition, offset, timestamp, key, headers?, value}."})
+            "JSON output: one object per line {topic, partition, offset, timestamp, key, headers?, value}.",
+            "Avro timestamp-millis fields are shown as ISO-8601 instants (2024-05-01T10:00:00Z)."})
 final class TailCommand implements Callable<Integer> {
 
     enum Format { json, table }
@@ -189,7 +195,11 @@ final class TailCommand implements Callable<Integer> {
                 Object decoded = avro.deserialize(r.topic(), v);
                 String avroJson = decoded instanceof GenericRecord g ? GenericData.get().toString(g)
                         : GenericData.get().toString(decoded);
-                return new DecodedValue(JSON.readTree(avroJson), null);
+                JsonNode json = JSON.readTree(avroJson);
+                if (decoded instanceof GenericRecord g) {
+                    json = withInstants(g.getSchema(), g, json);
+                }
+                return new DecodedValue(json, null);
             } catch (RuntimeException | JsonProcessingException e) {
                 // not Avro after all (or its schema is gone): show the bytes
             }
@@ -200,6 +210,56 @@ final class TailCommand implements Callable<Integer> {
     }
 
     record DecodedValue(JsonNode value, String encoding) {
+    }
+
+    /**
+     * Replaces the epoch numbers of {@code timestamp-millis} longs in Avro's JSON of {@code datum} with ISO-8601
+     * instants: the generic reader has no logical-type conversions, so Avro prints them as plain longs. Walks the
+     * schema, the datum (to pick union branches) and the JSON together; anything else is left as Avro printed it.
+     */
+    static JsonNode withInstants(Schema schema, Object datum, JsonNode json) {
+        if (json == null || datum == null) {
+            return json;
+        }
+        switch (schema.getType()) {
+            case LONG:
+                return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis && datum instanceof Long millis
+                        ? JSON.getNodeFactory().textNode(Instant.ofEpochMilli(millis).toString()) : json;
+            case UNION:
+                return withInstants(schema.getTypes().get(GenericData.get().resolveUnion(schema, datum)), datum, json);
+            case RECORD:
+                if (datum instanceof IndexedRecord rec && json instanceof ObjectNode obj) {
+                    for (Schema.Field f : schema.getFields()) {
+                        JsonNode child = obj.get(f.name());
+                        if (child != null) {
+                            obj.set(f.name(), withInstants(f.schema(), rec.get(f.pos()), child));
+                        }
+                    }
+                }
+                return json;
+            case ARRAY:
+                if (datum instanceof Collection<?> items && json instanceof ArrayNode arr && items.size() == arr.size()) {
+                    int i = 0;
+                    for (Object item : items) {
+                        arr.set(i, withInstants(schema.getElementType(), item, arr.get(i)));
+                        i++;
+                    }
+                }
+                return json;
+            case MAP:
+                if (datum instanceof Map<?, ?> entries && json instanceof ObjectNode obj) {
+                    for (Map.Entry<?, ?> e : entries.entrySet()) {
+                        String key = String.valueOf(e.getKey());
+                        JsonNode child = obj.get(key);
+                        if (child != null) {
+                            obj.set(key, withInstants(schema.getValueType(), e.getValue(), child));
+                        }
+                    }
+                }
+                return json;
+            default:
+                return json;
+        }
     }
 
     private void print(PrintWriter out, ConsumerRecord<byte[], byte[]> r, DecodedValue value) {

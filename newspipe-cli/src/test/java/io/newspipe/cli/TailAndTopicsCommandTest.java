@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,7 +40,10 @@ class TailAndTopicsCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Schema PROBE = new Schema.Parser().parse("""
             {"type": "record", "name": "Probe", "namespace": "io.newspipe.test", "fields": [
-              {"name": "title", "type": "string"}, {"name": "count", "type": "int"}]}""");
+              {"name": "title", "type": "string"}, {"name": "count", "type": "int"},
+              {"name": "seenAt", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+              {"name": "maybeAt", "type": ["null", {"type": "long", "logicalType": "timestamp-millis"}]}]}""");
+    private static final Instant SEEN_AT = Instant.parse("2024-05-01T10:00:00Z");
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     private static final String AVRO_TOPIC = "test.probe." + SUFFIX;
     private static final String DLQ_TOPIC = "test.dlq." + SUFFIX;
@@ -67,6 +71,8 @@ class TailAndTopicsCommandTest {
                 GenericRecord r = new GenericData.Record(PROBE);
                 r.put("title", "Hội nghị số " + i);
                 r.put("count", i);
+                r.put("seenAt", SEEN_AT.plusMillis(i).toEpochMilli()); // the generic writer takes the epoch long
+                r.put("maybeAt", i == 1 ? SEEN_AT.toEpochMilli() : null);
                 producer.send(new ProducerRecord<>(AVRO_TOPIC, "article-" + i, r)).get();
             }
         }
@@ -110,6 +116,10 @@ class TailAndTopicsCommandTest {
         assertThat(first.path("timestamp").asText()).endsWith("Z");
         assertThat(first.path("value").path("title").asText()).isEqualTo("Hội nghị số 1");
         assertThat(first.path("value").path("count").asInt()).isEqualTo(1);
+        assertThat(first.path("value").path("seenAt").asText()).isEqualTo("2024-05-01T10:00:00.001Z");
+        assertThat(first.path("value").path("maybeAt").asText()).isEqualTo("2024-05-01T10:00:00Z");
+        JsonNode second = lines.stream().filter(l -> l.path("key").asText().equals("article-2")).findFirst().get();
+        assertThat(second.path("value").path("maybeAt").isNull()).isTrue();
     }
 
     @Test
@@ -145,7 +155,8 @@ class TailAndTopicsCommandTest {
         List<String> rows = out.toString().lines().toList();
         assertThat(rows.get(0)).startsWith("PART").contains("OFFSET").contains("KEY").contains("VALUE");
         assertThat(rows).hasSize(4);
-        assertThat(rows.subList(1, 4)).anySatisfy(r -> assertThat(r).contains("article-2").contains("Hội nghị số 2"));
+        assertThat(rows.subList(1, 4)).anySatisfy(r -> assertThat(r).contains("article-2").contains("Hội nghị số 2")
+                .contains("\"seenAt\":\"2024-05-01T10:00:00.002Z\""));
     }
 
     @Test
