@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
 import io.newspipe.enrich.EnrichService;
-import io.newspipe.enrich.deadletter.DeadLetterHandler;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.publish.PublishService;
 import io.newspipe.schemas.RawArticle;
