@@ -4,21 +4,18 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newspipe.common.CommonOptions;
 import io.newspipe.common.ConfigException;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.ServiceHttpServer;
-import io.newspipe.common.ServiceMetrics;
 import io.newspipe.common.Shutdown;
 import io.newspipe.common.StreamsApp;
+import io.newspipe.common.StreamsServiceRunner;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.deadletter.DeadLetterHandler;
@@ -41,18 +38,15 @@ public final class PublishService implements AutoCloseable {
             new ServiceDefaults("newspipe-publish", 8083, List.of(TopicNames.ENRICHED), TopicNames.PUBLISHED);
 
     private final PipelineConfig config;
-    private final StreamsApp app;
-    private final PrometheusMeterRegistry meterRegistry;
-    private ServiceHttpServer http;
-    private KafkaStreamsMetrics streamsMetrics;
+    private final StreamsServiceRunner runner;
 
     public PublishService(PipelineConfig config, Clock clock) {
         this.config = withDeadLetterHandler(withTopicOverrides(config));
         TopicCatalog topics = new TopicCatalog(this.config);
-        this.app = new StreamsApp(this.config, () -> buildTopology(topics, clock),
+        StreamsApp app = new StreamsApp(this.config, () -> buildTopology(topics, clock),
                 List.of(topics.enrichedSpec(), topics.publishedSpec(), topics.awardsSpec(), topics.kpisSpec(),
                         topics.entitiesSpec(), topics.deadLettersSpec()));
-        this.meterRegistry = ServiceMetrics.newRegistry(NAME);
+        this.runner = new StreamsServiceRunner(NAME, this.config, app);
     }
 
     /**
@@ -65,24 +59,14 @@ public final class PublishService implements AutoCloseable {
 
     /** Creates missing topics, starts the streams and the health/metrics endpoints; returns without waiting. */
     public synchronized PublishService start() {
-        KafkaStreams streams = app.start();
-        streamsMetrics = ServiceMetrics.bind(meterRegistry, streams);
-        http = ServiceHttpServer.create(config, meterRegistry, app::readiness, NAME).start();
+        runner.start();
         log.info("{} started: {} -> {} (dead letters: {}), http {}", NAME, config.topicName(TopicNames.LOGICAL_ENRICHED),
-                config.topicName(TopicNames.LOGICAL_PUBLISHED), config.errorTopic(), http.baseUrl());
+                config.topicName(TopicNames.LOGICAL_PUBLISHED), config.errorTopic(), runner.http().baseUrl());
         return this;
     }
 
     public synchronized void stop() {
-        if (http != null) {
-            http.close();
-            http = null;
-        }
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
-            streamsMetrics = null;
-        }
-        app.stop();
+        runner.stop();
     }
 
     @Override
@@ -91,11 +75,11 @@ public final class PublishService implements AutoCloseable {
     }
 
     public StreamsApp app() {
-        return app;
+        return runner.app();
     }
 
     public ServiceHttpServer http() {
-        return http;
+        return runner.http();
     }
 
     /** The resolved configuration, with the dead-letter handler and topic overrides applied. */
