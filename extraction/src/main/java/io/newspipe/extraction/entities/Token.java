@@ -78,12 +78,29 @@ final class Token {
                 }
             }
         }
-        this.lower = upperLetters > 0 ? text.toLowerCase(java.util.Locale.ROOT) : text;
+        this.lower = upperLetters > 0 ? lowerCase(text) : text;
         this.word = CharClass.isLetterOrDigit(c0);
         this.number = word && digits && CharClass.isDigit(c0);
         this.cap = CharClass.isUpperCase(c0);
         this.allCaps = letters >= 2 && upperLetters == letters;
         this.nameLike = cap && onlyLetters && restLower;
+    }
+
+    /**
+     * {@code s.toLowerCase(Locale.ROOT)}, char by char: the same result whenever no char needs String's special
+     * casing (U+0130 "İ" and final-sigma context of U+03A3) or is a surrogate; those take the JDK path.
+     */
+    static String lowerCase(String s) {
+        int n = s.length();
+        char[] cs = new char[n];
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(k);
+            if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+                return s.toLowerCase(java.util.Locale.ROOT);
+            }
+            cs[k] = Character.toLowerCase(c);
+        }
+        return new String(cs);
     }
 
     boolean is(String s) {
