@@ -71,6 +71,7 @@ public final class EntityExtractor {
         List<Segment> excluded = structure.excludedSpans();
         int e = 0;
         for (Token t : toks) {
+            lex.lookUp(t);
             while (e < excluded.size() && excluded.get(e).end() <= t.start) {
                 e++;
             }
@@ -108,11 +109,11 @@ public final class EntityExtractor {
             int i = 0;
             while (i < n) {
                 Token here = toks.get(i);
-                if (here.masked || !here.word || (!here.cap && !lex.startWords.contains(here.lower))) {
+                if (here.masked || !here.word || (!here.cap && !lex.isStartWord(here))) {
                     i++; // most lower-case words cannot start an entity: skip them cheaply
                     continue;
                 }
-                if (!lex.startWords.contains(here.lower) && !lex.surnames.contains(here.lower) && !here.allCaps
+                if (!lex.isStartWord(here) && !lex.isSurname(here) && !here.allCaps
                         && here.nameLike && !(i > 0 && (toks.get(i - 1).is(",") || toks.get(i - 1).is("và")))) {
                     i++; // a capitalized word no rule can start with ("Sáng", "Trong")
                     continue;
@@ -198,7 +199,7 @@ public final class EntityExtractor {
         /** A full name starting with a known surname, with no title before it. */
         int barePerson(int i) {
             Token t = tok(i);
-            if (!t.nameLike || !lex.surnames.contains(t.lower)) {
+            if (!t.nameLike || !lex.isSurname(t)) {
                 return -1;
             }
             Token prev = tok(i - 1);
@@ -221,13 +222,13 @@ public final class EntityExtractor {
         int nameRun(int i, boolean bare) {
             Token first = tok(i);
             if (first == null || !first.nameLike
-                    || (!lex.surnames.contains(first.lower) && (lex.titles.match(toks, i) != null || lex.orgHeads.match(toks, i) != null))) {
+                    || (!lex.isSurname(first) && (lex.titles.match(toks, i) != null || lex.orgHeads.match(toks, i) != null))) {
                 return 0; // "Phó Trưởng Công an ...": a title or institution, not a name
             }
             int k = i;
             while (k < n && k - i < MAX_NAME + 2 && live(k) && tok(k).nameLike) {
                 PhraseDict.Match inner = k > i ? lex.titles.match(toks, k) : null;
-                if (inner != null && !inner.flags().contains("H") && !lex.surnames.contains(tok(k).lower)) {
+                if (inner != null && !inner.flags().contains("H") && !lex.isSurname(tok(k))) {
                     break;
                 }
                 k++;
@@ -415,7 +416,7 @@ public final class EntityExtractor {
                     properName = true;
                     continue;
                 }
-                if (t.nameLike && lex.surnames.contains(t.lower) && nameRun(j, true) >= 3) {
+                if (t.nameLike && lex.isSurname(t) && nameRun(j, true) >= 3) {
                     if (namedAfter) {
                         j += nameRun(j, true);
                         proper = true;
@@ -605,7 +606,7 @@ public final class EntityExtractor {
 
         boolean isPersonStart(int j) {
             Token t = tok(j);
-            return t != null && t.nameLike && lex.surnames.contains(t.lower) && nameRun(j, true) >= 2;
+            return t != null && t.nameLike && lex.isSurname(t) && nameRun(j, true) >= 2;
         }
 
         /** A place name after an administrative prefix: a lexicon entry or 1..4 capitalized syllables. */
@@ -631,7 +632,7 @@ public final class EntityExtractor {
             int k = j;
             while (k < n && k - j < 4 && live(k) && tok(k).cap && tok(k).word && !tok(k).number
                     && lex.orgHeads.match(toks, k) == null
-                    && (k == j || !(lex.surnames.contains(tok(k).lower) && nameRun(k, true) >= 3))) {
+                    && (k == j || !(lex.isSurname(tok(k)) && nameRun(k, true) >= 3))) {
                 k++;
             }
             if (k > j && live(k) && tok(k).number && tok(k).text.length() <= 2

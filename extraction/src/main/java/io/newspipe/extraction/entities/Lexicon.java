@@ -94,6 +94,48 @@ public final class Lexicon {
         }
         startWords.add("các");
         startWords.add("quốc");
+        for (String w : startWords) {
+            vocabulary.computeIfAbsent(w, k -> new Known()).start = true;
+        }
+        for (String w : surnames) {
+            vocabulary.computeIfAbsent(w, k -> new Known()).surname = true;
+        }
+        for (PhraseDict d : new PhraseDict[] {locations, locationExceptions, adminPrefixes, titles, orgHeads, orgWords,
+            miscHeads, facilityHeads, fixedPersons}) {
+            for (Map.Entry<String, PhraseDict.Node> first : d.firstNodes().entrySet()) {
+                vocabulary.computeIfAbsent(first.getKey(), k -> new Known()).firstNodes[d.slot()] = first.getValue();
+            }
+        }
+    }
+
+    /**
+     * Everything the lexicon knows about one lower-cased word: the entity rules asked several sets and dictionaries
+     * about every token, one hash probe each; now a token is looked up once ({@link #lookUp(Token)}).
+     */
+    static final class Known {
+        static final Known NOTHING = new Known();
+        boolean start;
+        boolean surname;
+        final PhraseDict.Node[] firstNodes = new PhraseDict.Node[PhraseDict.SLOTS];
+
+        PhraseDict.Node firstNode(int slot) {
+            return firstNodes[slot];
+        }
+    }
+
+    private final Map<String, Known> vocabulary = new HashMap<>();
+
+    /** Attaches the token's vocabulary entry; its set and dictionary answers then come from it. */
+    void lookUp(Token t) {
+        t.known = vocabulary.getOrDefault(t.lower, Known.NOTHING);
+    }
+
+    boolean isStartWord(Token t) {
+        return t.known != null ? t.known.start : startWords.contains(t.lower);
+    }
+
+    boolean isSurname(Token t) {
+        return t.known != null ? t.known.surname : surnames.contains(t.lower);
     }
 
     /** The built-in lists shipped in the jar. */

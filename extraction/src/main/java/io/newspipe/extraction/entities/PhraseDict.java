@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class PhraseDict {
 
-    private static final class Node {
+    static final class Node {
         final Map<String, Node> next = new HashMap<>(4);
         String entry;
         String flags;
@@ -54,6 +54,16 @@ final class PhraseDict {
         node.entry = entry;
         node.flags = flags == null ? "" : flags;
         node.capMask = mask;
+    }
+
+    /** This dictionary's memo and vocabulary slot. */
+    int slot() {
+        return slot;
+    }
+
+    /** The trie below each lower-cased first word (for {@link Lexicon.Known}). */
+    Map<String, Node> firstNodes() {
+        return root.next;
     }
 
     /** Lower-cased first words of all entries. */
@@ -104,7 +114,8 @@ final class PhraseDict {
             if (t.masked) {
                 break;
             }
-            node = node.next.get(t.lower);
+            // the first step comes from the token's vocabulary entry when it has one: no hash probe
+            node = k == i && t.known != null ? t.known.firstNode(slot) : node.next.get(t.lower);
             if (node == null) {
                 break;
             }

@@ -22,6 +22,8 @@ final class Token {
      * (tokens of the text being scanned are only ever matched against one lexicon).
      */
     Object[] dictMemo;
+    /** What the lexicon knows about this word, looked up once per token; null when not looked up. */
+    Lexicon.Known known;
 
     private static final String[] ONE_CHAR = new String[0x3000];
 
