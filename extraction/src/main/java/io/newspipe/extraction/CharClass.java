@@ -15,6 +15,7 @@ public final class CharClass {
     private static final byte MARK = 32;
 
     private static final byte[] FLAGS = new byte[Character.MAX_VALUE + 1];
+    private static final char[] LOWER_CASE = new char[Character.MAX_VALUE + 1];
 
     static {
         for (int i = 0; i <= Character.MAX_VALUE; i++) {
@@ -27,6 +28,7 @@ public final class CharClass {
             f |= Character.isWhitespace(c) ? WHITESPACE : 0;
             f |= Character.getType(c) == Character.NON_SPACING_MARK ? MARK : 0;
             FLAGS[i] = (byte) f;
+            LOWER_CASE[i] = Character.toLowerCase(c);
         }
     }
 
@@ -55,6 +57,11 @@ public final class CharClass {
 
     public static boolean isWhitespace(char c) {
         return (FLAGS[c] & WHITESPACE) != 0;
+    }
+
+    /** {@link Character#toLowerCase(char)}. */
+    public static char toLowerCase(char c) {
+        return LOWER_CASE[c];
     }
 
     /** {@code Character.getType(c) == Character.NON_SPACING_MARK}. */

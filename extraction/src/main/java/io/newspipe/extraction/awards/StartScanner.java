@@ -1,5 +1,7 @@
 package io.newspipe.extraction.awards;
 
+import io.newspipe.extraction.CharClass;
+
 import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +18,15 @@ final class StartScanner {
     private final Pattern pattern;
     private final boolean[] starts = new boolean[Character.MAX_VALUE + 1];
 
-    /** @param firstLetters the first letter of every alternative the pattern can match (any case) */
+    /**
+     * @param pattern      a pattern opening with a look-behind that refuses a letter ({@code (?<![\\p{L}])} or
+     *                     {@code (?<![\\p{L}\\p{N}])})
+     * @param firstLetters the first letter of every alternative the pattern can match (any case)
+     */
     StartScanner(Pattern pattern, Collection<Character> firstLetters) {
+        if (!pattern.pattern().startsWith("(?<![\\p{L}")) {
+            throw new IllegalArgumentException("pattern must open with a look-behind refusing letters: " + pattern);
+        }
         this.pattern = pattern;
         for (char f : firstLetters) {
             if (Character.isSurrogate(f)) {
@@ -51,7 +60,8 @@ final class StartScanner {
     boolean find(Matcher m, CharSequence s, int from) {
         int n = s.length();
         for (int i = from; i < n; i++) {
-            if (starts[s.charAt(i)]) {
+            // every pattern here opens with a look-behind refusing a letter: a letter before fails it for sure
+            if (starts[s.charAt(i)] && (i == 0 || !CharClass.isLetter(s.charAt(i - 1)))) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return true;

@@ -100,7 +100,7 @@ final class Token {
             if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
                 return s.toLowerCase(java.util.Locale.ROOT);
             }
-            cs[k] = Character.toLowerCase(c);
+            cs[k] = CharClass.toLowerCase(c);
         }
         return new String(cs);
     }

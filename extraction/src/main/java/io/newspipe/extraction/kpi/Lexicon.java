@@ -1,5 +1,7 @@
 package io.newspipe.extraction.kpi;
 
+import io.newspipe.extraction.CharClass;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +78,7 @@ public final class Lexicon {
     public static String lower(String s) {
         char[] cs = s.toCharArray();
         for (int i = 0; i < cs.length; i++) {
-            cs[i] = Character.toLowerCase(cs[i]);
+            cs[i] = CharClass.toLowerCase(cs[i]);
         }
         return new String(cs);
     }
