@@ -58,12 +58,8 @@ public final class PhraseSet {
         return h ^ (h >>> 16);
     }
 
-    /** The phrases whose first word is exactly text[from, to), or null; same as byFirstWord.get(substring). */
-    private List<String[]> candidates(String text, int from, int to) {
-        int h = 0;
-        for (int k = from; k < to; k++) {
-            h = 31 * h + text.charAt(k);
-        }
+    /** The phrases whose first word is exactly text[from, to) with hash h, or null; same as byFirstWord.get(substring). */
+    private List<String[]> candidates(String text, int from, int to, int h) {
         int len = to - from;
         for (int slot = spread(h) & slotMask; ; slot = (slot + 1) & slotMask) {
             String key = slotKeys[slot];
@@ -85,11 +81,22 @@ public final class PhraseSet {
         if (at >= limit || !firstChars[lower.charAt(at)] || at > 0 && isWordChar(lower.charAt(at - 1))) {
             return -1;
         }
-        int firstEnd = wordEnd(lower, at, limit);
-        if (firstEnd - at > longestFirstWord) {
-            return -1;
+        // one pass finds the end of the first word and hashes it (String.hashCode of that word)
+        int maxEnd = at + longestFirstWord;
+        int h = 0;
+        int firstEnd = at;
+        while (firstEnd < limit) {
+            char c = lower.charAt(firstEnd);
+            if (!isWordChar(c)) {
+                break;
+            }
+            if (firstEnd == maxEnd) {
+                return -1; // longer than any first word
+            }
+            h = 31 * h + c;
+            firstEnd++;
         }
-        List<String[]> candidates = candidates(lower, at, firstEnd);
+        List<String[]> candidates = candidates(lower, at, firstEnd, h);
         if (candidates == null) {
             return -1;
         }
