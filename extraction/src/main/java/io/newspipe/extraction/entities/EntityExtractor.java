@@ -67,7 +67,7 @@ public final class EntityExtractor {
 
     /** As {@link #extract(String)}, with the structure already parsed from the same text. */
     public List<EntityMention> extract(String text, ScrapedText structure) {
-        List<Token> toks = Tokenizer.tokenize(text);
+        List<Token> toks = Tokenizer.tokenize(text, lex.surfaces);
         List<Segment> excluded = structure.excludedSpans();
         int e = 0;
         for (Token t : toks) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -106,6 +107,7 @@ public final class Lexicon {
                 vocabulary.computeIfAbsent(first.getKey(), k -> new Known()).firstNodes[d.slot()] = first.getValue();
             }
         }
+        surfaces = new Surfaces(new ArrayList<>(vocabulary.keySet()), this);
     }
 
     /**
@@ -124,10 +126,14 @@ public final class Lexicon {
     }
 
     private final Map<String, Known> vocabulary = new HashMap<>();
+    /** Written forms of the vocabulary, for the tokenizer; built last, from the finished vocabulary. */
+    final Surfaces surfaces;
 
     /** Attaches the token's vocabulary entry; its set and dictionary answers then come from it. */
     void lookUp(Token t) {
-        t.known = vocabulary.getOrDefault(t.lower, Known.NOTHING);
+        if (t.known == null) {
+            t.known = vocabulary.getOrDefault(t.lower, Known.NOTHING);
+        }
     }
 
     boolean isStartWord(Token t) {

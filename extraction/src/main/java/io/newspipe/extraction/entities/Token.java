@@ -34,10 +34,21 @@ final class Token {
     }
 
     Token(String source, int start, int end) {
+        this(source, start, end, null);
+    }
+
+    /** @param surfaces known word forms: a token spelled like one shares its strings and lexicon entry */
+    Token(String source, int start, int end, Surfaces surfaces) {
         this.start = start;
         this.end = end;
         char c0 = source.charAt(start);
-        this.text = end - start == 1 && c0 < ONE_CHAR.length ? ONE_CHAR[c0] : source.substring(start, end);
+        Surfaces.Entry surface = surfaces == null || end - start == 1 ? null : surfaces.find(source, start, end);
+        if (surface != null) {
+            this.text = surface.text;
+            this.known = surface.known;
+        } else {
+            this.text = end - start == 1 && c0 < ONE_CHAR.length ? ONE_CHAR[c0] : source.substring(start, end);
+        }
         // one pass over the characters for every flag
         boolean digits = true;
         int letters = 0;
@@ -80,7 +91,7 @@ final class Token {
                 }
             }
         }
-        this.lower = upperLetters > 0 ? lowerCase(text) : text;
+        this.lower = surface != null ? surface.lower : upperLetters > 0 ? lowerCase(text) : text;
         this.word = CharClass.isLetterOrDigit(c0);
         this.number = word && digits && CharClass.isDigit(c0);
         this.cap = CharClass.isUpperCase(c0);

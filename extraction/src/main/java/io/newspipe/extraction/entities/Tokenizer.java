@@ -39,6 +39,11 @@ final class Tokenizer {
     }
 
     static List<Token> tokenize(String text) {
+        return tokenize(text, null);
+    }
+
+    /** @param surfaces known word forms whose strings and lexicon entries tokens may share, or null */
+    static List<Token> tokenize(String text, Surfaces surfaces) {
         List<Token> out = new ArrayList<>(text.length() / 4 + 4);
         int n = text.length();
         int i = 0;
@@ -71,7 +76,7 @@ final class Tokenizer {
                         break;
                     }
                 }
-                out.add(new Token(text, i, j));
+                out.add(new Token(text, i, j, surfaces));
                 i = j;
             } else {
                 out.add(new Token(text, i, i + 1));
