@@ -1,0 +1,59 @@
+package io.newspipe.extraction.awards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class AwardKeyAndScannerTest {
+
+    @Test
+    void givenSingleCharsAndRandomStrings_whenKeyed_thenTablesAgreeWithTheReferenceDefinition() {
+        List<String> samples = new ArrayList<>();
+        for (char c = 0; c < 0x2200; c++) {
+            if (!Character.isSurrogate(c)) {
+                samples.add("a" + c + "b");
+            }
+        }
+        String alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyÁÀẢÃẠắằẳẵặấầẩẫậĐéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+                + " ,.;:-–“”\"()0123456789\u00A0\t\nİΣσ\u0301\u0323ﬁ½Ⅻ😀";
+        Random random = new Random(7);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(30);
+            for (int k = 0; k < len; k++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            samples.add(b.toString());
+        }
+        samples.add("Huân chương Lao động hạng Nhất");
+        samples.add("  Bằng khen   của Thủ tướng Chính phủ ");
+        for (String s : samples) {
+            assertThat(AwardExtractor.key(s)).as("key of %s", s).isEqualTo(AwardExtractor.referenceKey(s));
+        }
+    }
+
+    @Test
+    void givenLookBehindPattern_whenScannedFromStartLetters_thenMatchesEqualMatcherFind() {
+        Pattern p = Pattern.compile("(?<![\\p{L}])(?:tặng|trao tặng|Bằng khen|năm\\s+\\d{4})(?![\\p{L}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        StartScanner scanner = new StartScanner(p, List.of('t', 'B', 'n'));
+        String s = "Bộ trưởng TRAO TẶNG Bằng khen năm 2024; xtặng, tặngx, Bằng khenx, NĂM 2023 và trao tặng.";
+        List<String> expected = new ArrayList<>();
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            expected.add(m.start() + ":" + m.group());
+        }
+        List<String> actual = new ArrayList<>();
+        Matcher sm = scanner.matcher(s);
+        for (int from = 0; scanner.find(sm, s, from); from = sm.end()) {
+            actual.add(sm.start() + ":" + sm.group());
+        }
+        assertThat(actual).isEqualTo(expected).hasSize(5);
+    }
+}
