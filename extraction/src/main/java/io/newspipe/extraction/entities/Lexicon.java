@@ -107,7 +107,18 @@ public final class Lexicon {
                 vocabulary.computeIfAbsent(first.getKey(), k -> new Known()).firstNodes[d.slot()] = first.getValue();
             }
         }
+        for (String w : vocabulary.keySet()) {
+            int bit = vocabularyBit(w.hashCode());
+            inVocabulary[bit >>> 6] |= 1L << bit;
+        }
         surfaces = new Surfaces(new ArrayList<>(vocabulary.keySet()), this);
+    }
+
+    /** Bit i set when some vocabulary word hashes to bucket i of 2^17: a clear bit answers "unknown" from cache. */
+    private final long[] inVocabulary = new long[1 << 11];
+
+    private static int vocabularyBit(int h) {
+        return (h ^ (h >>> 17)) & ((1 << 17) - 1);
     }
 
     /**
@@ -132,7 +143,9 @@ public final class Lexicon {
     /** Attaches the token's vocabulary entry; its set and dictionary answers then come from it. */
     void lookUp(Token t) {
         if (t.known == null) {
-            t.known = vocabulary.getOrDefault(t.lower, Known.NOTHING);
+            int bit = vocabularyBit(t.lower.hashCode());
+            t.known = (inVocabulary[bit >>> 6] & (1L << bit)) == 0 ? Known.NOTHING
+                    : vocabulary.getOrDefault(t.lower, Known.NOTHING);
         }
     }
 

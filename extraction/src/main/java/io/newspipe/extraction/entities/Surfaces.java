@@ -25,6 +25,11 @@ final class Surfaces {
 
     private final Entry[] slots;
     private final int mask;
+    /**
+     * One bit per hash bucket of 2^18, set for every known form: most words of a text are not lexicon words, and a
+     * clear bit rejects them from 32 KB that stay in cache, instead of a probe into the large table.
+     */
+    private final long[] present = new long[1 << 12];
 
     /** @param lexicon answers the entry of a lower-cased word (only after all its lists are loaded) */
     Surfaces(Iterable<String> lowerWords, Lexicon lexicon) {
@@ -54,7 +59,13 @@ final class Surfaces {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = e;
+            int bit = filterBit(e.text.hashCode());
+            present[bit >>> 6] |= 1L << bit;
         }
+    }
+
+    private static int filterBit(int h) {
+        return (h ^ (h >>> 18)) & ((1 << 18) - 1);
     }
 
     private static int spread(int h) {
@@ -66,6 +77,10 @@ final class Surfaces {
         int h = 0;
         for (int k = from; k < to; k++) {
             h = 31 * h + text.charAt(k);
+        }
+        int bit = filterBit(h);
+        if ((present[bit >>> 6] & (1L << bit)) == 0) {
+            return null;
         }
         int len = to - from;
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
