@@ -51,7 +51,16 @@ public final class PhraseSet {
             }
             slotKeys[slot] = e.getKey();
             slotValues[slot] = e.getValue();
+            int bit = filterBit(e.getKey().hashCode());
+            firstWordBits[bit >>> 6] |= 1L << bit;
         }
+    }
+
+    /** 4,096 hash bits of the first words: most words are rejected here, in cache, without probing the table. */
+    private final long[] firstWordBits = new long[64];
+
+    private static int filterBit(int h) {
+        return (h ^ (h >>> 12)) & 4095;
     }
 
     private static int spread(int h) {
@@ -60,6 +69,10 @@ public final class PhraseSet {
 
     /** The phrases whose first word is exactly text[from, to) with hash h, or null; same as byFirstWord.get(substring). */
     private List<String[]> candidates(String text, int from, int to, int h) {
+        int bit = filterBit(h);
+        if ((firstWordBits[bit >>> 6] & (1L << bit)) == 0) {
+            return null;
+        }
         int len = to - from;
         for (int slot = spread(h) & slotMask; ; slot = (slot + 1) & slotMask) {
             String key = slotKeys[slot];
