@@ -43,22 +43,28 @@ public final class TextNormalizer {
         int w = 0;
         for (int i = 0; i < n; i++) {
             char c = nfc.charAt(i);
-            switch (c) {
-                case '\u00D0' -> buf[w++] = '\u0110';
-                case '\u00F0' -> buf[w++] = '\u0111';
-                case '\r' -> {
-                    buf[w++] = '\n';
-                    if (i + 1 < n && nfc.charAt(i + 1) == '\n') {
-                        i++;
-                    }
+            // an if-chain, not a switch: javac made the switch a 12,000-entry tableswitch, which pushed this method
+            // past HotSpot's 8,000-byte limit, so it was never compiled and ran interpreted
+            if (c == '\r') {
+                buf[w++] = '\n';
+                if (i + 1 < n && nfc.charAt(i + 1) == '\n') {
+                    i++;
                 }
-                case '\u2028', '\u2029', '\u0085' -> buf[w++] = '\n';
-                case '\u00A0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007',
-                        '\u2008', '\u2009', '\u200A', '\u202F', '\u205F', '\u3000' -> buf[w++] = ' ';
-                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> {
-                    // invisible: dropped
-                }
-                default -> buf[w++] = c;
+            } else if (c < 0x80) {
+                buf[w++] = c;
+            } else if (c == '\u00D0') {
+                buf[w++] = '\u0110';
+            } else if (c == '\u00F0') {
+                buf[w++] = '\u0111';
+            } else if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                buf[w++] = '\n';
+            } else if (c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u205F' || c == '\u3000') {
+                buf[w++] = ' ';
+            } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD') {
+                // invisible: dropped
+                continue;
+            } else {
+                buf[w++] = c;
             }
         }
         int len = trimLineEnds(buf, w);
