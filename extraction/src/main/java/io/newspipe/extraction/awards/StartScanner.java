@@ -28,19 +28,24 @@ final class StartScanner {
             throw new IllegalArgumentException("pattern must open with a look-behind refusing letters: " + pattern);
         }
         this.pattern = pattern;
+        boolean[] same = new boolean[Character.MAX_VALUE + 1];
+        boolean[] lower = new boolean[Character.MAX_VALUE + 1];
+        boolean[] upper = new boolean[Character.MAX_VALUE + 1];
+        boolean[] folded = new boolean[Character.MAX_VALUE + 1];
         for (char f : firstLetters) {
             if (Character.isSurrogate(f)) {
                 throw new IllegalArgumentException("first letter outside the BMP: " + (int) f);
             }
-            // a generous superset of what any case-insensitive comparison of the engine accepts
-            for (int c = 0; c <= Character.MAX_VALUE; c++) {
-                char ch = (char) c;
-                if (ch == f || Character.toLowerCase(ch) == Character.toLowerCase(f)
-                        || Character.toUpperCase(ch) == Character.toUpperCase(f)
-                        || Character.toLowerCase(Character.toUpperCase(ch)) == Character.toLowerCase(Character.toUpperCase(f))) {
-                    starts[c] = true;
-                }
-            }
+            same[f] = true;
+            lower[Character.toLowerCase(f)] = true;
+            upper[Character.toUpperCase(f)] = true;
+            folded[Character.toLowerCase(Character.toUpperCase(f))] = true;
+        }
+        // a generous superset of what any case-insensitive comparison of the engine accepts
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            starts[c] = same[c] || lower[Character.toLowerCase(ch)] || upper[Character.toUpperCase(ch)]
+                    || folded[Character.toLowerCase(Character.toUpperCase(ch))];
         }
     }
 
