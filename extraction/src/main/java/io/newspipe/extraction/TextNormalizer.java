@@ -41,33 +41,46 @@ public final class TextNormalizer {
         int n = nfc.length();
         char[] buf = new char[n];
         int w = 0;
+        // trailing spaces and tabs of each line are dropped on the way (same as a second pass over the output)
+        int pendingFrom = -1;
         for (int i = 0; i < n; i++) {
             char c = nfc.charAt(i);
+            char o;
             // an if-chain, not a switch: javac made the switch a 12,000-entry tableswitch, which pushed this method
             // past HotSpot's 8,000-byte limit, so it was never compiled and ran interpreted
             if (c == '\r') {
-                buf[w++] = '\n';
+                o = '\n';
                 if (i + 1 < n && nfc.charAt(i + 1) == '\n') {
                     i++;
                 }
             } else if (c < 0x80) {
-                buf[w++] = c;
+                o = c;
             } else if (c == '\u00D0') {
-                buf[w++] = '\u0110';
+                o = '\u0110';
             } else if (c == '\u00F0') {
-                buf[w++] = '\u0111';
+                o = '\u0111';
             } else if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                buf[w++] = '\n';
+                o = '\n';
             } else if (c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u205F' || c == '\u3000') {
-                buf[w++] = ' ';
+                o = ' ';
             } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD') {
-                // invisible: dropped
-                continue;
+                continue; // invisible: dropped
             } else {
-                buf[w++] = c;
+                o = c;
             }
+            if (o == ' ' || o == '\t') {
+                if (pendingFrom < 0) {
+                    pendingFrom = w;
+                }
+            } else {
+                if (o == '\n' && pendingFrom >= 0) {
+                    w = pendingFrom;
+                }
+                pendingFrom = -1;
+            }
+            buf[w++] = o;
         }
-        int len = trimLineEnds(buf, w);
+        int len = pendingFrom >= 0 ? pendingFrom : w;
         moveTones(buf, len);
         return new String(buf, 0, len);
     }
@@ -93,31 +106,6 @@ public final class TextNormalizer {
             }
         }
         return sb.toString();
-    }
-
-    /** Drops spaces and tabs before each line end in place; returns the new length. */
-    private static int trimLineEnds(char[] sb, int length) {
-        int w = 0;
-        int pendingFrom = -1;
-        for (int r = 0; r < length; r++) {
-            char c = sb[r];
-            if (c == ' ' || c == '\t') {
-                if (pendingFrom < 0) {
-                    pendingFrom = w;
-                }
-                sb[w++] = c;
-            } else {
-                if (c == '\n' && pendingFrom >= 0) {
-                    w = pendingFrom;
-                }
-                pendingFrom = -1;
-                sb[w++] = c;
-            }
-        }
-        if (pendingFrom >= 0) {
-            w = pendingFrom;
-        }
-        return w;
     }
 
     private static void moveTones(char[] sb, int n) {
