@@ -1,7 +1,6 @@
 package io.newspipe.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,9 +17,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
             io.newspipe.cli.ops.ReplayCommand.class, io.newspipe.cli.ops.DlqCommand.class,
             io.newspipe.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newspipe implements Runnable {
-
-    /** Commands planned for later issues, so asking for one gets a clear answer instead of a typo message. */
-    static final List<String> PLANNED_COMMANDS = List.of();
 
     @Spec
     CommandSpec spec;
@@ -54,13 +50,8 @@ public final class Newspipe implements Runnable {
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
             String name = unmatched.getUnmatched().get(0);
             String available = String.join(", ", cmd.getSubcommands().keySet());
-            if (PLANNED_COMMANDS.contains(name)) {
-                err.println("newspipe: '" + name + "' is not available yet (it arrives with a later issue). "
-                        + "Commands: " + available + ".");
-            } else {
-                err.println("newspipe: unknown command '" + name + "'. Commands: " + available
-                        + ". Run './newspipe help' for details.");
-            }
+            err.println("newspipe: unknown command '" + name + "'. Commands: " + available
+                    + ". Run './newspipe help' for details.");
             return 2;
         }
         if ("Missing command".equals(ex.getMessage())) {

@@ -41,19 +41,6 @@ class NewspipeTest {
     }
 
     @Test
-    void givenPlannedCommand_whenRun_thenSaysItIsNotAvailableYet() {
-        java.util.Set<String> registered = new picocli.CommandLine(new Newspipe()).getSubcommands().keySet();
-        String planned = Newspipe.PLANNED_COMMANDS.stream().filter(c -> !registered.contains(c)).findFirst()
-                .orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(planned != null, "every planned command is registered");
-
-        int code = run(planned, "--since", "1h");
-
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("'" + planned + "' is not available yet").contains("Commands: up, demo");
-    }
-
-    @Test
     void givenNoCommand_whenRun_thenUsageOnStderrAndExitTwo() {
         int code = run();
 
