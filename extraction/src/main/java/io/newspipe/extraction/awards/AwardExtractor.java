@@ -130,6 +130,14 @@ public final class AwardExtractor {
             "tại", "trong", "năm", "với", "khen", "quyết", "công", "đến", "chúc", "đối", "ngày", "lúc", "nhằm", "ghi", "sẽ",
             "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm");
 
+    /** The literal openings of every alternative of the form pattern below (keep the two in step). */
+    private static List<String> formStarts(List<String> plainTitles) {
+        List<String> starts = new ArrayList<>(List.of("Huân chương", "Huy chương", "Kỷ niệm chương", "Bằng khen",
+                "Giấy khen", "Cờ thi đua", "Cờ truyền thống", "danh hiệu"));
+        starts.addAll(plainTitles);
+        return starts;
+    }
+
     public AwardExtractor() {
         List<String> titles = new ArrayList<>();
         List<String> plainTitles = new ArrayList<>();
@@ -154,14 +162,14 @@ public final class AwardExtractor {
                 + "|(?<plain>Bằng khen|Giấy khen|Cờ thi đua|Cờ truyền thống|Kỷ niệm chương)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
-                + ")(?![\\p{L}])", FLAGS), formFirstLetters);
+                + ")(?![\\p{L}])", FLAGS), formFirstLetters, formStarts(plainTitles));
         List<String> screen = new ArrayList<>(List.of("huân chương", "huy chương", "kỷ niệm chương", "bằng khen", "giấy khen",
                 "cờ thi đua", "cờ truyền thống", "danh hiệu"));
         screen.addAll(plainTitles);
         formWords = new PhraseSet(screen);
         verbs = Lexicon.rows("awards-verbs.tsv");
         verbPattern = new StartScanner(Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList()),
-                verbs.stream().map(r -> r[0].charAt(0)).toList());
+                verbs.stream().map(r -> r[0].charAt(0)).toList(), verbs.stream().map(r -> r[0]).toList());
         authorityHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-authorities.txt")) + ")(?![\\p{L}])", FLAGS);
         for (String file : List.of("provinces.txt", "places.txt")) {
             for (String place : Lexicon.lines(file)) {

@@ -2,7 +2,9 @@ package io.newspipe.extraction.awards;
 
 import io.newspipe.extraction.CharClass;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,8 @@ final class StartScanner {
 
     private final Pattern pattern;
     private final boolean[] starts = new boolean[Character.MAX_VALUE + 1];
+    /** Chars that can follow the first letter of a match (any case), or null when not known: see the constructor. */
+    private final boolean[] seconds;
 
     /**
      * @param pattern      a pattern opening with a look-behind that refuses a letter ({@code (?<![\\p{L}])} or
@@ -24,17 +28,49 @@ final class StartScanner {
      * @param firstLetters the first letter of every alternative the pattern can match (any case)
      */
     StartScanner(Pattern pattern, Collection<Character> firstLetters) {
+        this(pattern, firstLetters, null);
+    }
+
+    /**
+     * @param leadingPhrases when not null, every alternative of the pattern begins with one of these literal phrases
+     *                       (matched case-insensitively, spaces matching any whitespace): a position whose next char
+     *                       cannot be the second char of any of them is skipped without running the regex. Most
+     *                       Vietnamese words share first letters with the award forms ("các", "của", "có" against
+     *                       "Cờ thi đua"), far fewer share the first two.
+     */
+    StartScanner(Pattern pattern, Collection<Character> firstLetters, Collection<String> leadingPhrases) {
         if (!pattern.pattern().startsWith("(?<![\\p{L}")) {
             throw new IllegalArgumentException("pattern must open with a look-behind refusing letters: " + pattern);
         }
         this.pattern = pattern;
+        fill(starts, firstLetters);
+        boolean[] next = null;
+        if (leadingPhrases != null) {
+            List<Character> secondChars = new ArrayList<>();
+            for (String p : leadingPhrases) {
+                if (p.length() < 2 || !Character.isLetter(p.charAt(1))) {
+                    secondChars = null; // a one-letter word or a symbol after the first letter: no screen
+                    break;
+                }
+                secondChars.add(p.charAt(1));
+            }
+            if (secondChars != null) {
+                next = new boolean[Character.MAX_VALUE + 1];
+                fill(next, secondChars);
+            }
+        }
+        seconds = next;
+    }
+
+    /** Marks in table every char that a case-insensitive comparison of the engine may take for one of letters. */
+    private static void fill(boolean[] table, Collection<Character> letters) {
         boolean[] same = new boolean[Character.MAX_VALUE + 1];
         boolean[] lower = new boolean[Character.MAX_VALUE + 1];
         boolean[] upper = new boolean[Character.MAX_VALUE + 1];
         boolean[] folded = new boolean[Character.MAX_VALUE + 1];
-        for (char f : firstLetters) {
+        for (char f : letters) {
             if (Character.isSurrogate(f)) {
-                throw new IllegalArgumentException("first letter outside the BMP: " + (int) f);
+                throw new IllegalArgumentException("letter outside the BMP: " + (int) f);
             }
             same[f] = true;
             lower[Character.toLowerCase(f)] = true;
@@ -44,7 +80,7 @@ final class StartScanner {
         // a generous superset of what any case-insensitive comparison of the engine accepts
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char ch = (char) c;
-            starts[c] = same[c] || lower[Character.toLowerCase(ch)] || upper[Character.toUpperCase(ch)]
+            table[c] = same[c] || lower[Character.toLowerCase(ch)] || upper[Character.toUpperCase(ch)]
                     || folded[Character.toLowerCase(Character.toUpperCase(ch))];
         }
     }
@@ -66,7 +102,8 @@ final class StartScanner {
         int n = s.length();
         for (int i = from; i < n; i++) {
             // every pattern here opens with a look-behind refusing a letter: a letter before fails it for sure
-            if (starts[s.charAt(i)] && (i == 0 || !CharClass.isLetter(s.charAt(i - 1)))) {
+            if (starts[s.charAt(i)] && (seconds == null || i + 1 < n && seconds[s.charAt(i + 1)])
+                    && (i == 0 || !CharClass.isLetter(s.charAt(i - 1)))) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return true;
