@@ -67,7 +67,15 @@ public final class EntityExtractor {
 
     /** As {@link #extract(String)}, with the structure already parsed from the same text. */
     public List<EntityMention> extract(String text, ScrapedText structure) {
-        List<Token> toks = Tokenizer.tokenize(text, lex.surfaces);
+        return extract(text, structure, null);
+    }
+
+    /**
+     * As {@link #extract(String, ScrapedText)}, with {@code Lexicon.lower(text)} (the kpi {@code Lexicon}) already
+     * computed for the article: tokens take their lower-case form from it.
+     */
+    public List<EntityMention> extract(String text, ScrapedText structure, String lower) {
+        List<Token> toks = Tokenizer.tokenize(text, lex.surfaces, lower);
         List<Segment> excluded = structure.excludedSpans();
         int e = 0;
         for (Token t : toks) {

@@ -39,6 +39,14 @@ final class Token {
 
     /** @param surfaces known word forms: a token spelled like one shares its strings and lexicon entry */
     Token(String source, int start, int end, Surfaces surfaces) {
+        this(source, start, end, surfaces, null);
+    }
+
+    /**
+     * @param lowerSource {@code Lexicon.lower(source)} (char-by-char lower case, same offsets) or null: the lower
+     *                    form is cut from it instead of lower-casing the token again
+     */
+    Token(String source, int start, int end, Surfaces surfaces, String lowerSource) {
         this.start = start;
         this.end = end;
         char c0 = source.charAt(start);
@@ -55,6 +63,7 @@ final class Token {
         int upperLetters = 0;
         boolean restLower = true;
         boolean onlyLetters = true;
+        boolean specialCase = false;
         for (int k = start; k < end; k++) {
             char c = source.charAt(k);
             if (c < 0x80) {
@@ -72,6 +81,9 @@ final class Token {
                     }
                     continue;
                 }
+            }
+            if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+                specialCase = true; // lowerCase takes the JDK path for these
             }
             if (CharClass.isLetter(c)) {
                 letters++;
@@ -91,7 +103,9 @@ final class Token {
                 }
             }
         }
-        this.lower = surface != null ? surface.lower : upperLetters > 0 ? lowerCase(text) : text;
+        this.lower = surface != null ? surface.lower
+                : upperLetters == 0 ? text
+                : lowerSource != null && !specialCase ? lowerSource.substring(start, end) : lowerCase(text);
         this.word = CharClass.isLetterOrDigit(c0);
         this.number = word && digits && CharClass.isDigit(c0);
         this.cap = CharClass.isUpperCase(c0);

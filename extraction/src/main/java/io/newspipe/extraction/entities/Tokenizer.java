@@ -44,6 +44,11 @@ final class Tokenizer {
 
     /** @param surfaces known word forms whose strings and lexicon entries tokens may share, or null */
     static List<Token> tokenize(String text, Surfaces surfaces) {
+        return tokenize(text, surfaces, null);
+    }
+
+    /** @param lower {@code Lexicon.lower(text)} when already computed (tokens cut their lower form from it), or null */
+    static List<Token> tokenize(String text, Surfaces surfaces, String lower) {
         List<Token> out = new ArrayList<>(text.length() / 4 + 4);
         int n = text.length();
         int i = 0;
@@ -76,7 +81,7 @@ final class Tokenizer {
                         break;
                     }
                 }
-                out.add(new Token(text, i, j, surfaces));
+                out.add(new Token(text, i, j, surfaces, lower));
                 i = j;
             } else {
                 out.add(new Token(text, i, i + 1));
