@@ -74,10 +74,20 @@ final class Surfaces {
 
     /** The entry spelled exactly as text[from, to), or null. */
     Entry find(String text, int from, int to) {
+        return find(text, from, to, hash(text, from, to));
+    }
+
+    /** String.hashCode of text[from, to). */
+    static int hash(String text, int from, int to) {
         int h = 0;
         for (int k = from; k < to; k++) {
             h = 31 * h + text.charAt(k);
         }
+        return h;
+    }
+
+    /** As {@link #find(String, int, int)} with the hash of the range already known. */
+    Entry find(String text, int from, int to, int h) {
         int bit = filterBit(h);
         if ((present[bit >>> 6] & (1L << bit)) == 0) {
             return null;

@@ -47,10 +47,16 @@ final class Token {
      *                    form is cut from it instead of lower-casing the token again
      */
     Token(String source, int start, int end, Surfaces surfaces, String lowerSource) {
+        this(source, start, end, surfaces, lowerSource,
+                surfaces == null || end - start == 1 ? 0 : Surfaces.hash(source, start, end));
+    }
+
+    /** @param hash String.hashCode of source[start, end), computed while tokenizing */
+    Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash) {
         this.start = start;
         this.end = end;
         char c0 = source.charAt(start);
-        Surfaces.Entry surface = surfaces == null || end - start == 1 ? null : surfaces.find(source, start, end);
+        Surfaces.Entry surface = surfaces == null || end - start == 1 ? null : surfaces.find(source, start, end, hash);
         if (surface != null) {
             this.text = surface.text;
             this.known = surface.known;

@@ -60,28 +60,34 @@ final class Tokenizer {
             }
             if (CharClass.isLetterOrDigit(c) || CharClass.isNonSpacingMark(c)) {
                 int j = i + 1;
+                int h = c; // String.hashCode of the word, for the surface lookup
                 while (j < n) {
                     char d = text.charAt(j);
                     if (CharClass.isLetterOrDigit(d) || CharClass.isNonSpacingMark(d) || d == '\'') {
+                        h = 31 * h + d;
                         j++;
                     } else if (d == '.' && j + 1 < n && CharClass.isLetterOrDigit(text.charAt(j + 1))
                             && CharClass.isLetterOrDigit(text.charAt(j - 1)) && dotJoins(text, i, j)) {
+                        h = 31 * h + d;
                         j++;
                     } else if ((d == '&' || d == '/') && j + 1 < n && CharClass.isLetterOrDigit(text.charAt(j + 1))
                             && CharClass.isLetterOrDigit(text.charAt(j - 1))) {
+                        h = 31 * h + d;
                         j++;
                     } else if ((d == ',' || d == '-') && j + 1 < n && CharClass.isDigit(text.charAt(j + 1))
                             && CharClass.isLetterOrDigit(text.charAt(j - 1))) {
+                        h = 31 * h + d;
                         j++;
                     } else if (d == '-' && j + 1 < n && CharClass.isLetter(text.charAt(j + 1))
                             && CharClass.isLetter(text.charAt(j - 1))) {
                         // "Hang-seo", "LĐ-TB&XH": a hyphen without spaces joins
+                        h = 31 * h + d;
                         j++;
                     } else {
                         break;
                     }
                 }
-                out.add(new Token(text, i, j, surfaces, lower));
+                out.add(new Token(text, i, j, surfaces, lower, h));
                 i = j;
             } else {
                 out.add(new Token(text, i, i + 1));
