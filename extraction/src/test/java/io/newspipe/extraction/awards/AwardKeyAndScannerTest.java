@@ -56,4 +56,23 @@ class AwardKeyAndScannerTest {
         }
         assertThat(actual).isEqualTo(expected).hasSize(5);
     }
+
+    @Test
+    void givenLeadingPhrases_whenScannedWithSecondLetterScreen_thenMatchesEqualMatcherFind() {
+        Pattern p = Pattern.compile("(?<![\\p{L}])(?:Cờ thi đua|Huân chương(?:\\s+Lao động)?|Bằng khen)(?![\\p{L}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        StartScanner scanner = new StartScanner(p, List.of('C', 'H', 'B'), List.of("Cờ thi đua", "Huân chương", "Bằng khen"));
+        String s = "Các cơ quan của tỉnh có CỜ THI ĐUA, huân chương lao động; Bằng khen, hoặc Bằng, cờ thi đuax và HUÂN CHƯƠNG";
+        List<String> expected = new ArrayList<>();
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            expected.add(m.start() + ":" + m.group());
+        }
+        List<String> actual = new ArrayList<>();
+        Matcher sm = scanner.matcher(s);
+        for (int from = 0; scanner.find(sm, s, from); from = sm.end()) {
+            actual.add(sm.start() + ":" + sm.group());
+        }
+        assertThat(actual).isEqualTo(expected).hasSize(4);
+    }
 }
