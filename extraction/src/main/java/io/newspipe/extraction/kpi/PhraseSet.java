@@ -23,8 +23,6 @@ public final class PhraseSet {
     private int longestFirstWord;
     /** Open-addressing table over byFirstWord, probed with a region of the text so lookups build no strings. */
     private final String[] slotKeys;
-    /** hashCode of each slot key: compared before the characters so most probes end without regionMatches. */
-    private final int[] slotHashes;
     private final List<String[]>[] slotValues;
     private final int slotMask;
 
@@ -42,7 +40,6 @@ public final class PhraseSet {
         }
         int cap = Integer.highestOneBit(Math.max(4, byFirstWord.size() * 4 - 1)) << 1;
         slotKeys = new String[cap];
-        slotHashes = new int[cap];
         @SuppressWarnings("unchecked")
         List<String[]>[] values = new List[cap];
         slotValues = values;
@@ -53,7 +50,6 @@ public final class PhraseSet {
                 slot = (slot + 1) & slotMask;
             }
             slotKeys[slot] = e.getKey();
-            slotHashes[slot] = e.getKey().hashCode();
             slotValues[slot] = e.getValue();
             int bit = filterBit(e.getKey().hashCode());
             firstWordBits[bit >>> 6] |= 1L << bit;
@@ -83,7 +79,7 @@ public final class PhraseSet {
             if (key == null) {
                 return null;
             }
-            if (slotHashes[slot] == h && key.length() == len && text.regionMatches(from, key, 0, len)) {
+            if (key.length() == len && text.regionMatches(from, key, 0, len)) {
                 return slotValues[slot];
             }
         }
@@ -95,61 +91,6 @@ public final class PhraseSet {
     }
 
     public int matchAt(String lower, int at, int limit) {
-        Words words = Words.of(lower);
-        if (words != null) {
-            return matchAt(words, lower, at, limit);
-        }
-        return matchAtScanning(lower, at, limit);
-    }
-
-    /** As matchAtScanning, reading word bounds and hashes from the shared segmentation of {@code lower}. */
-    private int matchAt(Words words, String lower, int at, int limit) {
-        if (at >= limit) {
-            return -1;
-        }
-        int k = words.nextWord[at];
-        if (k >= words.count || words.start[k] != at) {
-            return -1; // not a word start: no phrase can start here
-        }
-        int firstEnd = words.end[k];
-        if (firstEnd > limit) {
-            return matchAtScanning(lower, at, limit); // first word cut by the limit: rare, take the plain path
-        }
-        List<String[]> candidates = candidates(lower, at, firstEnd, words.hash[k]);
-        if (candidates == null) {
-            return -1;
-        }
-        for (String[] phrase : candidates) {
-            int w = k;
-            int pos = firstEnd;
-            boolean ok = true;
-            for (int i = 1; i < phrase.length; i++) {
-                int next = w + 1;
-                // the scan fails on sentence punctuation in the gap or on reaching the limit before the next word
-                if (next >= words.count || words.start[next] >= limit || words.punctAfter[w]) {
-                    ok = false;
-                    break;
-                }
-                int ws = words.start[next];
-                int we = Math.min(words.end[next], limit);
-                String word = phrase[i];
-                if (we - ws != word.length()
-                        || we == words.end[next] && words.hash[next] != word.hashCode()
-                        || !lower.regionMatches(ws, word, 0, word.length())) {
-                    ok = false;
-                    break;
-                }
-                pos = we;
-                w = next;
-            }
-            if (ok) {
-                return pos;
-            }
-        }
-        return -1;
-    }
-
-    private int matchAtScanning(String lower, int at, int limit) {
         if (at >= limit || !firstChars[lower.charAt(at)] || at > 0 && isWordChar(lower.charAt(at - 1))) {
             return -1;
         }
@@ -202,25 +143,11 @@ public final class PhraseSet {
     /** The first phrase inside [from, to) as {start, end}, or null. */
     public int[] find(String lower, int from, int to) {
         int end = Math.min(to, lower.length());
-        Words words = Words.of(lower);
-        if (words != null) {
-            int start = Math.max(0, from);
-            if (start >= end) {
-                return null;
-            }
-            for (int k = words.nextWord[start]; k < words.count && words.start[k] < end; k++) {
-                int e = matchAt(words, lower, words.start[k], end);
-                if (e >= 0) {
-                    return new int[] {words.start[k], e};
-                }
-            }
-            return null;
-        }
         for (int i = Math.max(0, from); i < end; i++) {
             char c = lower.charAt(i);
             if (isWordChar(c) && (i == 0 || !isWordChar(lower.charAt(i - 1)))) {
                 if (firstChars[c]) {
-                    int e = matchAtScanning(lower, i, end);
+                    int e = matchAt(lower, i, end);
                     if (e >= 0) {
                         return new int[] {i, e};
                     }
@@ -294,96 +221,6 @@ public final class PhraseSet {
             }
         }
         return b.toString();
-    }
-
-    /**
-     * The words of one lower-cased text (starts, ends, String.hashCode of each), built once and shared by every
-     * PhraseSet that looks at the same String instance, instead of each re-scanning it. Built on the second lookup
-     * of a text, so a text looked at once costs no segmentation.
-     */
-    static final class Words {
-        /** Per thread: the last two segmentations built and the last text seen once. */
-        private static final class Cache {
-            Words recent;
-            Words older;
-            String seen;
-        }
-
-        private static final ThreadLocal<Cache> CACHE = ThreadLocal.withInitial(Cache::new);
-
-        final String text;
-        int count;
-        int[] start;
-        int[] end;
-        int[] hash;
-        /** Sentence punctuation (",;:.()") between word k and the next word (or the text end). */
-        boolean[] punctAfter;
-        /** Index of the first word starting at or after each offset (count if none); length text.length() + 1. */
-        int[] nextWord;
-
-        private Words(String text) {
-            this.text = text;
-            int n = text.length();
-            int cap = n / 2 + 2;
-            start = new int[cap];
-            end = new int[cap];
-            hash = new int[cap];
-            punctAfter = new boolean[cap];
-            nextWord = new int[n + 1];
-            char[] cs = text.toCharArray();
-            boolean[] wordChars = WORD_CHARS;
-            int k = 0;
-            int i = 0;
-            while (i < n) {
-                char c = cs[i];
-                if (!wordChars[c]) {
-                    if (k > 0 && (c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')')) {
-                        punctAfter[k - 1] = true;
-                    }
-                    nextWord[i] = k;
-                    i++;
-                    continue;
-                }
-                int s = i;
-                int h = c;
-                nextWord[i] = k;
-                i++;
-                while (i < n && wordChars[c = cs[i]]) {
-                    h = 31 * h + c;
-                    nextWord[i] = k + 1;
-                    i++;
-                }
-                start[k] = s;
-                end[k] = i;
-                hash[k] = h;
-                k++;
-            }
-            nextWord[n] = k;
-            count = k;
-        }
-
-        /** The segmentation of text if it was looked at before on this thread, else null (and remembered). */
-        static Words of(String text) {
-            Cache cache = CACHE.get();
-            Words w = cache.recent;
-            if (w != null && w.text == text) {
-                return w;
-            }
-            w = cache.older;
-            if (w != null && w.text == text) {
-                cache.older = cache.recent;
-                cache.recent = w;
-                return w;
-            }
-            if (cache.seen == text) {
-                w = new Words(text);
-                cache.older = cache.recent;
-                cache.recent = w;
-                return w;
-            }
-            cache.seen = text;
-            return null;
-        }
     }
 
     /** Character.isLetterOrDigit for every char, looked up instead of decoded from Unicode tables on each call. */
