@@ -196,7 +196,7 @@ public final class AwardExtractor {
         List<Candidate> found = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
-            if (!formWords.foundIn(lower.substring(span.start(), span.end()), 0, span.end() - span.start())) {
+            if (!formWords.foundInRegion(lower, span.start(), span.end())) {
                 continue;
             }
             String s = span.of(text);

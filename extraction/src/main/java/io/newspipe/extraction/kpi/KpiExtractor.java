@@ -129,14 +129,14 @@ public final class KpiExtractor {
                 lastPeriod = null;
             }
             scanned = sentence.start();
-            String s = sentence.of(text);
-            if (!hasDigit(s)) {
+            if (!hasDigit(text, sentence.start(), sentence.end())) {
                 continue; // every figure is written in digits
             }
-            String l = lower.substring(sentence.start(), sentence.end());
-            if (sentenceExclusions.foundIn(l, 0, l.length())) {
+            if (sentenceExclusions.foundInRegion(lower, sentence.start(), sentence.end())) {
                 continue;
             }
+            String s = sentence.of(text);
+            String l = lower.substring(sentence.start(), sentence.end());
             List<int[]> times = timeExpressions(l);
             out.addAll(extractSentence(s, l, sentence.start(), lastPeriod, times));
             if (!times.isEmpty()) {
@@ -185,8 +185,8 @@ public final class KpiExtractor {
         return -1;
     }
 
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    private static boolean hasDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (CharClass.isDigit(s.charAt(i))) {
                 return true;
             }

@@ -91,7 +91,15 @@ public final class PhraseSet {
     }
 
     public int matchAt(String lower, int at, int limit) {
-        if (at >= limit || !firstChars[lower.charAt(at)] || at > 0 && isWordChar(lower.charAt(at - 1))) {
+        return matchAt(lower, 0, at, limit);
+    }
+
+    /**
+     * As {@link #matchAt(String, int, int)} inside the region [floor, limit) of lower: the region's start counts as
+     * a word boundary whatever stands before it (as if the region had been cut out with substring, without the copy).
+     */
+    private int matchAt(String lower, int floor, int at, int limit) {
+        if (at >= limit || !firstChars[lower.charAt(at)] || at > floor && isWordChar(lower.charAt(at - 1))) {
             return -1;
         }
         // one pass finds the end of the first word and hashes it (String.hashCode of that word)
@@ -142,12 +150,20 @@ public final class PhraseSet {
 
     /** The first phrase inside [from, to) as {start, end}, or null. */
     public int[] find(String lower, int from, int to) {
+        return find(lower, 0, from, to);
+    }
+
+    /**
+     * The first phrase inside [from, to) of the region [floor, to) of lower, as {start, end}, or null: the same
+     * answer as {@code find(lower.substring(floor, to), from - floor, to - floor)} shifted by floor, without copying.
+     */
+    public int[] find(String lower, int floor, int from, int to) {
         int end = Math.min(to, lower.length());
-        for (int i = Math.max(0, from); i < end; i++) {
+        for (int i = Math.max(floor, from); i < end; i++) {
             char c = lower.charAt(i);
-            if (isWordChar(c) && (i == 0 || !isWordChar(lower.charAt(i - 1)))) {
+            if (isWordChar(c) && (i == floor || !isWordChar(lower.charAt(i - 1)))) {
                 if (firstChars[c]) {
-                    int e = matchAt(lower, i, end);
+                    int e = matchAt(lower, floor, i, end);
                     if (e >= 0) {
                         return new int[] {i, e};
                     }
@@ -162,6 +178,11 @@ public final class PhraseSet {
 
     public boolean foundIn(String lower, int from, int to) {
         return from < to && find(lower, from, to) != null;
+    }
+
+    /** Whether a phrase stands in lower[from, to) taken on its own, as if cut out with substring (no copy made). */
+    public boolean foundInRegion(String lower, int from, int to) {
+        return from < to && find(lower, from, from, to) != null;
     }
 
     /**
