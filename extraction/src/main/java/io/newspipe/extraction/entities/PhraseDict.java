@@ -20,7 +20,6 @@ final class PhraseDict {
 
     /** Number of memo slots per token: each dictionary of a lexicon has its own (see {@link Token#dictMemo}). */
     static final int SLOTS = 9;
-    private static final Match NO_MATCH = new Match(0, null, null);
 
     private final Node root = new Node();
     private final boolean caseChecked;
@@ -89,20 +88,28 @@ final class PhraseDict {
         if (i >= toks.size()) {
             return null;
         }
-        // memoized on the token: masks and tokens do not change during a scan, so the answer is always the same
+        // memoized on the token: masks and tokens do not change during a scan, so the answer is always the same.
+        // Most answers are "no match": those are two bits on the token; only a match allocates the memo array.
         Token first = toks.get(i);
-        Object[] memo = first.dictMemo;
-        if (memo == null) {
-            memo = new Object[2 * SLOTS];
-            first.dictMemo = memo;
-        }
         int at = 2 * slot + (relaxFirst ? 1 : 0);
-        Object known = memo[at];
-        if (known != null) {
-            return known == NO_MATCH ? null : (Match) known;
+        int bit = 1 << at;
+        if ((first.dictNoMatch & bit) != 0) {
+            return null;
+        }
+        Object[] memo = first.dictMemo;
+        if (memo != null && memo[at] != null) {
+            return (Match) memo[at];
         }
         Match found = longest(toks, i, relaxFirst);
-        memo[at] = found == null ? NO_MATCH : found;
+        if (found == null) {
+            first.dictNoMatch |= bit;
+        } else {
+            if (memo == null) {
+                memo = new Object[2 * SLOTS];
+                first.dictMemo = memo;
+            }
+            memo[at] = found;
+        }
         return found;
     }
 

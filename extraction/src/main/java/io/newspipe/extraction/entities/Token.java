@@ -22,6 +22,8 @@ final class Token {
      * (tokens of the text being scanned are only ever matched against one lexicon).
      */
     Object[] dictMemo;
+    /** Bit {@code 2 * slot + relaxFirst} set: that dictionary was asked and has no match here. */
+    int dictNoMatch;
     /** What the lexicon knows about this word, looked up once per token; null when not looked up. */
     Lexicon.Known known;
 
