@@ -55,6 +55,8 @@ public final class EntityExtractor {
             "ghi", "gửi", "điều", "triển", "tập", "hoàn", "thành", "hướng", "khẳng", "đặc", "vinh", "đón", "góp");
 
     private final Lexicon lex;
+    /** Per thread, so the extractor stays shareable without locks. */
+    private final ThreadLocal<WordCache> wordCaches = ThreadLocal.withInitial(WordCache::new);
 
     public EntityExtractor(Lexicon lexicon) {
         this.lex = lexicon;
@@ -75,11 +77,17 @@ public final class EntityExtractor {
      * computed for the article: tokens take their lower-case form from it.
      */
     public List<EntityMention> extract(String text, ScrapedText structure, String lower) {
-        List<Token> toks = Tokenizer.tokenize(text, lex.surfaces, lower);
+        WordCache cache = wordCaches.get();
+        List<Token> toks = Tokenizer.tokenize(text, lex.surfaces, lower, cache);
         List<Segment> excluded = structure.excludedSpans();
         int e = 0;
         for (Token t : toks) {
-            lex.lookUp(t);
+            if (t.known == null) {
+                lex.lookUp(t);
+                if (t.end - t.start > 1) {
+                    cache.learn(t); // neither a lexicon surface nor met before on this thread
+                }
+            }
             while (e < excluded.size() && excluded.get(e).end() <= t.start) {
                 e++;
             }

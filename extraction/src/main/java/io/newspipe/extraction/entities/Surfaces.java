@@ -15,11 +15,14 @@ final class Surfaces {
         final String text;
         final String lower;
         final Lexicon.Known known;
+        /** {@link Token#flagBits()} of a token with this spelling. */
+        final int flags;
 
-        Entry(String text, String lower, Lexicon.Known known) {
+        Entry(String text, String lower, Lexicon.Known known, int flags) {
             this.text = text;
             this.lower = lower;
             this.known = known;
+            this.flags = flags;
         }
     }
 
@@ -47,7 +50,7 @@ final class Surfaces {
                 // the lower form and the entry exactly as a token of that text would get them
                 Token probe = new Token(form, 0, form.length());
                 lexicon.lookUp(probe);
-                entries.add(new Entry(form, probe.lower, probe.known));
+                entries.add(new Entry(form, probe.lower, probe.known, probe.flagBits()));
             }
         }
         int cap = Integer.highestOneBit(Math.max(4, entries.size() * 2 - 1)) << 1;

@@ -55,16 +55,32 @@ final class Token {
 
     /** @param hash String.hashCode of source[start, end), computed while tokenizing */
     Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash) {
+        this(source, start, end, surfaces, lowerSource, hash, null);
+    }
+
+    /** @param cache words met before on this thread (searched after the lexicon surfaces), or null */
+    Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash, WordCache cache) {
         this.start = start;
         this.end = end;
         char c0 = source.charAt(start);
         Surfaces.Entry surface = surfaces == null || end - start == 1 ? null : surfaces.find(source, start, end, hash);
+        if (surface == null && cache != null && end - start > 1) {
+            surface = cache.find(source, start, end, hash);
+        }
         if (surface != null) {
+            // a known spelling: strings, entry and flags are all functions of the spelling, computed before
             this.text = surface.text;
             this.known = surface.known;
-        } else {
-            this.text = end - start == 1 && c0 < ONE_CHAR.length ? ONE_CHAR[c0] : source.substring(start, end);
+            this.lower = surface.lower;
+            int f = surface.flags;
+            this.word = (f & WORD) != 0;
+            this.number = (f & NUMBER) != 0;
+            this.cap = (f & CAP) != 0;
+            this.allCaps = (f & ALL_CAPS) != 0;
+            this.nameLike = (f & NAME_LIKE) != 0;
+            return;
         }
+        this.text = end - start == 1 && c0 < ONE_CHAR.length ? ONE_CHAR[c0] : source.substring(start, end);
         // one pass over the characters for every flag
         boolean digits = true;
         int letters = 0;
@@ -111,14 +127,25 @@ final class Token {
                 }
             }
         }
-        this.lower = surface != null ? surface.lower
-                : upperLetters == 0 ? text
+        this.lower = upperLetters == 0 ? text
                 : lowerSource != null && !specialCase ? lowerSource.substring(start, end) : lowerCase(text);
         this.word = CharClass.isLetterOrDigit(c0);
         this.number = word && digits && CharClass.isDigit(c0);
         this.cap = CharClass.isUpperCase(c0);
         this.allCaps = letters >= 2 && upperLetters == letters;
         this.nameLike = cap && onlyLetters && restLower;
+    }
+
+    static final int WORD = 1;
+    static final int NUMBER = 2;
+    static final int CAP = 4;
+    static final int ALL_CAPS = 8;
+    static final int NAME_LIKE = 16;
+
+    /** The spelling-derived flags as bits, for {@link Surfaces.Entry} and {@link WordCache}. */
+    int flagBits() {
+        return (word ? WORD : 0) | (number ? NUMBER : 0) | (cap ? CAP : 0) | (allCaps ? ALL_CAPS : 0)
+                | (nameLike ? NAME_LIKE : 0);
     }
 
     /**

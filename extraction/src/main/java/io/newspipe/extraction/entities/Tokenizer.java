@@ -49,6 +49,11 @@ final class Tokenizer {
 
     /** @param lower {@code Lexicon.lower(text)} when already computed (tokens cut their lower form from it), or null */
     static List<Token> tokenize(String text, Surfaces surfaces, String lower) {
+        return tokenize(text, surfaces, lower, null);
+    }
+
+    /** @param cache words met before on this thread whose strings and entries tokens may share, or null */
+    static List<Token> tokenize(String text, Surfaces surfaces, String lower, WordCache cache) {
         List<Token> out = new ArrayList<>(text.length() / 4 + 4);
         int n = text.length();
         int i = 0;
@@ -87,7 +92,7 @@ final class Tokenizer {
                         break;
                     }
                 }
-                out.add(new Token(text, i, j, surfaces, lower, h));
+                out.add(new Token(text, i, j, surfaces, lower, h, cache));
                 i = j;
             } else {
                 out.add(new Token(text, i, i + 1));

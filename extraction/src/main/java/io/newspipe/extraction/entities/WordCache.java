@@ -1,0 +1,53 @@
+package io.newspipe.extraction.entities;
+
+/**
+ * Words this thread has already met that are not lexicon surfaces ({@link Surfaces}), with the strings, lexicon
+ * entry and flags a token of that spelling gets: a token spelled like one shares them instead of cutting its text, cutting its
+ * lower-case form, classifying its chars and looking itself up again. News text repeats a few thousand syllables, so after a few articles
+ * most tokens are found here. Correct by construction: the entry is exactly what the token would compute, since text,
+ * lower form, flags and lexicon entry depend only on the spelling. Bounded (stops learning when full); one per thread.
+ */
+final class WordCache {
+
+    static final int CAPACITY = 1 << 14;
+    private static final int MAX_ENTRIES = CAPACITY / 2;
+
+    private final Surfaces.Entry[] slots = new Surfaces.Entry[CAPACITY];
+    private int size;
+
+    /** The entry spelled exactly as text[from, to) whose String.hashCode is h, or null. */
+    Surfaces.Entry find(String text, int from, int to, int h) {
+        int len = to - from;
+        for (int slot = spread(h) & (CAPACITY - 1); ; slot = (slot + 1) & (CAPACITY - 1)) {
+            Surfaces.Entry e = slots[slot];
+            if (e == null) {
+                return null;
+            }
+            if (e.text.length() == len && text.regionMatches(from, e.text, 0, len)) {
+                return e;
+            }
+        }
+    }
+
+    /** Remembers a looked-up token's strings and entry, unless full or already known. */
+    void learn(Token t) {
+        if (size >= MAX_ENTRIES || t.known == null) {
+            return;
+        }
+        int h = t.text.hashCode();
+        int len = t.text.length();
+        int slot = spread(h) & (CAPACITY - 1);
+        for (Surfaces.Entry e = slots[slot]; e != null; e = slots[slot]) {
+            if (e.text.length() == len && e.text.equals(t.text)) {
+                return;
+            }
+            slot = (slot + 1) & (CAPACITY - 1);
+        }
+        slots[slot] = new Surfaces.Entry(t.text, t.lower, t.known, t.flagBits());
+        size++;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+}
