@@ -196,7 +196,7 @@ public final class AwardExtractor {
         List<Candidate> found = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
-            if (!formWords.foundInRegion(lower, span.start(), span.end())) {
+            if (!formWords.foundInRegion(article.words(), span.start(), span.end())) {
                 continue;
             }
             String s = span.of(text);

@@ -132,7 +132,7 @@ public final class KpiExtractor {
             if (!hasDigit(text, sentence.start(), sentence.end())) {
                 continue; // every figure is written in digits
             }
-            if (sentenceExclusions.foundInRegion(lower, sentence.start(), sentence.end())) {
+            if (sentenceExclusions.foundInRegion(article.words(), sentence.start(), sentence.end())) {
                 continue;
             }
             String s = sentence.of(text);

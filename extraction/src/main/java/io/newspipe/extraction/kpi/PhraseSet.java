@@ -117,6 +117,14 @@ public final class PhraseSet {
             h = 31 * h + c;
             firstEnd++;
         }
+        return matchRest(lower, firstEnd, h, at, limit);
+    }
+
+    /**
+     * The rest of {@link #matchAt(String, int, int, int)}: the first word is lower[at, firstEnd) with hash h, no
+     * longer than any first word; the longest phrase that starts with it and ends by limit.
+     */
+    private int matchRest(String lower, int firstEnd, int h, int at, int limit) {
         List<String[]> candidates = candidates(lower, at, firstEnd, h);
         if (candidates == null) {
             return -1;
@@ -178,6 +186,39 @@ public final class PhraseSet {
 
     public boolean foundIn(String lower, int from, int to) {
         return from < to && find(lower, from, to) != null;
+    }
+
+    /**
+     * {@link #foundInRegion(String, int, int)} on the indexed text, visiting its words instead of its chars: the same
+     * answer (a word cut by the region's start or end is tried char by char, as the plain scan would).
+     */
+    public boolean foundInRegion(WordIndex words, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        String lower = words.text();
+        int k = words.firstAtOrAfter(from);
+        if (k > 0 && words.end(k - 1) > from && matchAt(lower, from, from, to) >= 0) {
+            return true; // the region starts inside a word: that word's tail counts as a word of the region
+        }
+        for (int n = words.count(); k < n; k++) {
+            int s = words.start(k);
+            if (s >= to) {
+                break;
+            }
+            if (!firstChars[lower.charAt(s)]) {
+                continue;
+            }
+            int e = words.end(k);
+            if (e > to) {
+                if (matchAt(lower, from, s, to) >= 0) {
+                    return true; // the region ends inside this word
+                }
+            } else if (e - s <= longestFirstWord && matchRest(lower, e, words.hash(k), s, to) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a phrase stands in lower[from, to) taken on its own, as if cut out with substring (no copy made). */

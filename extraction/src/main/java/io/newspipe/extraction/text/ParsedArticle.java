@@ -5,6 +5,7 @@ import java.util.List;
 import io.newspipe.extraction.kpi.Lexicon;
 import io.newspipe.extraction.kpi.Sentences;
 import io.newspipe.extraction.kpi.TextSpan;
+import io.newspipe.extraction.kpi.WordIndex;
 
 /**
  * What every extractor needs from one article, computed once: the scraped structure, the sentences and the
@@ -15,11 +16,14 @@ import io.newspipe.extraction.kpi.TextSpan;
  * @param structure {@link ScrapedTextParser#parse(String)} of the text
  * @param sentences {@link Sentences#split(String)} of the text
  * @param lower     {@link Lexicon#lower(String)} of the text
+ * @param words     the words of {@code lower}, for phrase screens of whole sentences
  */
-public record ParsedArticle(String text, ScrapedText structure, List<TextSpan> sentences, String lower) {
+public record ParsedArticle(String text, ScrapedText structure, List<TextSpan> sentences, String lower,
+        WordIndex words) {
 
     public static ParsedArticle of(String text) {
         ScrapedText structure = ScrapedTextParser.parse(text);
-        return new ParsedArticle(text, structure, Sentences.split(text, structure), Lexicon.lower(text));
+        String lower = Lexicon.lower(text);
+        return new ParsedArticle(text, structure, Sentences.split(text, structure), lower, WordIndex.of(lower));
     }
 }

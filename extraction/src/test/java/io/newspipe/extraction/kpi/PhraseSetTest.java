@@ -18,4 +18,31 @@ class PhraseSetTest {
         assertThat(Arrays.toString(PHRASES.find(text, 4, text.length()))).isEqualTo("[10, 18]");
         assertThat(PHRASES.find(text, 0, 5)).isNull();
     }
+
+    @Test
+    void givenRandomRegions_whenScreenedThroughWordIndex_thenSameAnswerAsScanningTheRegion() {
+        String[] pieces = {"chỉ", "tiêu", "tăng", "trưởng", "kinh", "tế", "doanh", "thu", "so", "với", "và", "năm",
+            "2024", "tăngtrưởng", " ", "  ", ", ", ". ", "\n", "(", ")", "-", "x", "đ"};
+        java.util.Random random = new java.util.Random(20261127);
+        int found = 0;
+        for (int t = 0; t < 2000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int w = random.nextInt(30); w >= 0; w--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String lower = b.toString();
+            WordIndex words = WordIndex.of(lower);
+            for (int r = 0; r < 20; r++) {
+                int from = random.nextInt(lower.length() + 1);
+                int to = from + random.nextInt(lower.length() - from + 1);
+                boolean scanned = PHRASES.foundInRegion(lower, from, to);
+                assertThat(PHRASES.foundInRegion(words, from, to))
+                        .as("'%s' [%d, %d)", lower, from, to).isEqualTo(scanned);
+                if (scanned) {
+                    found++;
+                }
+            }
+        }
+        assertThat(found).as("regions with a phrase among the 40,000 tried").isGreaterThan(500);
+    }
 }
