@@ -17,12 +17,20 @@ final class Surfaces {
         final Lexicon.Known known;
         /** {@link Token#flagBits()} of a token with this spelling. */
         final int flags;
+        /** {@code text.hashCode()}: compared before the chars, so a probe past other entries costs an int compare. */
+        final int hash;
 
         Entry(String text, String lower, Lexicon.Known known, int flags) {
             this.text = text;
             this.lower = lower;
             this.known = known;
             this.flags = flags;
+            this.hash = text.hashCode();
+        }
+
+        /** Whether this entry is spelled exactly as text[from, from + len), whose hash is h. */
+        boolean spells(String text, int from, int len, int h) {
+            return hash == h && this.text.length() == len && text.regionMatches(from, this.text, 0, len);
         }
     }
 
@@ -101,7 +109,7 @@ final class Surfaces {
             if (e == null) {
                 return null;
             }
-            if (e.text.length() == len && text.regionMatches(from, e.text, 0, len)) {
+            if (e.spells(text, from, len, h)) {
                 return e;
             }
         }

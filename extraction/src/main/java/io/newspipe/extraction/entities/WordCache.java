@@ -23,7 +23,7 @@ final class WordCache {
             if (e == null) {
                 return null;
             }
-            if (e.text.length() == len && text.regionMatches(from, e.text, 0, len)) {
+            if (e.spells(text, from, len, h)) {
                 return e;
             }
         }
@@ -38,7 +38,7 @@ final class WordCache {
         int len = t.text.length();
         int slot = spread(h) & (CAPACITY - 1);
         for (Surfaces.Entry e = slots[slot]; e != null; e = slots[slot]) {
-            if (e.text.length() == len && e.text.equals(t.text)) {
+            if (e.hash == h && e.text.length() == len && e.text.equals(t.text)) {
                 return;
             }
             slot = (slot + 1) & (CAPACITY - 1);
