@@ -361,8 +361,10 @@ public final class EntityExtractor {
                     break;
                 }
                 PhraseDict.Match innerHead = lex.orgHeads.match(toks, j);
+                // a full name right after the head names the facility ("Khu công nghiệp Hoàng Mai", "Khu công
+                // nghiệp Nguyễn Đức Cảnh"); after a name has begun, a full name is a person who follows it
                 if (t.cap && t.word && (innerHead == null || innerHead.length() == 1 && !innerHead.flags().contains("S"))
-                        && lex.titles.match(toks, j) == null && !isPersonStart(j)) {
+                        && lex.titles.match(toks, j) == null && (j == i + head.length() || !isPersonStart(j))) {
                     j++;
                     proper = true;
                     continue;

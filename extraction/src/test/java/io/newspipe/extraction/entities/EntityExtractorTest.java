@@ -158,6 +158,15 @@ class EntityExtractorTest {
         assertThat(names(found, EntityKind.LOCATION)).containsExactly("Khu công nghiệp Nam Cấm", "Cảng Cửa Lò");
     }
 
+    @Test
+    void givenFacilityNamedLikeAPerson_whenExtracted_thenTheWholeNameIsTheFacilityAndNoPersonIsFound() {
+        List<EntityMention> found = extract("Tỉnh bố trí quỹ đất sạch tại Khu công nghiệp Hoàng Mai và Khu công nghiệp "
+                + "Nguyễn Đức Cảnh để đón nhà đầu tư.");
+        assertThat(names(found, EntityKind.LOCATION))
+                .containsExactly("Khu công nghiệp Hoàng Mai", "Khu công nghiệp Nguyễn Đức Cảnh");
+        assertThat(names(found, EntityKind.PERSON)).isEmpty();
+    }
+
     // ------------------------------------------------------------------ structure and offsets
 
     @Test
