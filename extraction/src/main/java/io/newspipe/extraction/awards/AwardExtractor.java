@@ -101,6 +101,9 @@ public final class AwardExtractor {
             "^(?:(?:đại diện(?: cho)?|thay mặt|tập thể|cùng|và)\\s+)+", FLAGS);
     private static final Pattern TRAILING_ADVERBS = Pattern.compile(
             "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự))+\\s*$", FLAGS);
+    /** "… tổ chức lễ đón", "… long trọng tổ chức Lễ kỷ niệm 60 năm thành lập và đón" before a receiving verb. */
+    private static final Pattern HOLDS_CEREMONY = Pattern.compile(
+            "\\s+(?:(?:long|trang) trọng\\s+)?tổ chức\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
     private static final Pattern SUBJECT_END = Pattern.compile(
             "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|chính thức|trân trọng|long trọng|công bố|quyết định|ban hành)(?![\\p{L}])", FLAGS);
     /** Positions: a holder who "trao" (hands over) an award is a presenter unless the text names the conferrer. */
@@ -411,7 +414,17 @@ public final class AwardExtractor {
                 if (has.find()) {
                     subject = subject.substring(has.end()); // "nhà trường có 45 giáo viên đạt …": the counted group
                 }
-                addSubjectRecipients(c, subject);
+                boolean hostsCeremony = false;
+                Matcher ceremony = HOLDS_CEREMONY.matcher(subject);
+                if (ceremony.find()) {
+                    subject = subject.substring(0, ceremony.start()); // "Trường A tổ chức lễ đón nhận …": Trường A
+                    hostsCeremony = true;
+                }
+                // "UBND tỉnh tổ chức lễ đón nhận danh hiệu … do Chủ tịch nước trao tặng cho Bệnh viện X": when the
+                // sentence names who it was given to, the subject only hosts the ceremony
+                if (!hostsCeremony || c.recipients.isEmpty()) {
+                    addSubjectRecipients(c, subject);
+                }
                 if (floor > 0 && s.charAt(floor - 1) == ',' && POSITION.matcher(subject.strip()).find()) {
                     // "Ông Phạm Văn Lộc, Chủ tịch Hội …, được tặng …": the named person before the title receives it
                     String person = lastPerson(s.substring(0, floor));

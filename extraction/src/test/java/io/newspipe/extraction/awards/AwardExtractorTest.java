@@ -74,6 +74,16 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenCeremonyHeldToReceive_whenExtracted_thenTheHostReceivesUnlessTheSentenceNamesAnotherRecipient() {
+        AwardMention own = only("Sáng 5/9, Trường THCS Nguyễn Du long trọng tổ chức Lễ kỷ niệm 50 năm thành lập và đón "
+                + "nhận Huân chương Lao động hạng Ba.");
+        assertThat(own.recipients()).containsExactly("Trường THCS Nguyễn Du");
+        AwardMention hosted = only("Chiều 3/10, UBND huyện Tư Nghĩa tổ chức lễ đón nhận danh hiệu Anh hùng Lao động do "
+                + "Chủ tịch nước trao tặng cho Hợp tác xã Nông nghiệp Nghĩa Hiệp.");
+        assertThat(hosted.recipients()).containsExactly("Hợp tác xã Nông nghiệp Nghĩa Hiệp");
+    }
+
+    @Test
     void givenDecisionByAnAuthorityAndPersonRecipient_whenExtracted_thenHonorificIsDropped() {
         AwardMention m = only("Sáng 3/4, UBND huyện Phù Mỹ tặng giấy khen cùng tiền thưởng cho anh Lưu Minh Tâm, 28 tuổi, vì hành động dũng cảm.");
         assertThat(m.award()).isEqualTo("giấy khen");
