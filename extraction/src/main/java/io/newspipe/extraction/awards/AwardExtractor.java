@@ -77,6 +77,8 @@ public final class AwardExtractor {
     private static final Pattern ANY_QUOTED = Pattern.compile("[“\"]([^”\"\\n]{2,120})[”\"]");
     private static final Pattern QUOTED = Pattern.compile("^\\s*[“\"]([^”\"\\n]{2,120})[”\"]");
     private static final Pattern OF_BY = Pattern.compile("^\\s*(?:[“\"][^”\"\\n]{2,120}[”\"]\\s*)?(?:,\\s*)?(của|do)\\s+", FLAGS);
+    /** Case-sensitive on purpose: lower-case title words, then "do" (by). */
+    private static final Pattern EXTENDED_BY = Pattern.compile("^(?:\\s+\\p{Ll}+){1,4}?\\s+do\\s+");
     private static final Pattern DELEGATED = Pattern.compile("(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt)(?:\\s+của)?\\s+", FLAGS);
     private static final Pattern TO = Pattern.compile(
             "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho)\\s+(?!(?:biết|rằng|hay|thấy|là)(?![\\p{L}]))", FLAGS);
@@ -343,6 +345,7 @@ public final class AwardExtractor {
             }
         }
         Candidate c = new Candidate();
+        boolean conferrerFromGiver = false; // the conferrer is the title of whoever hands the award over
         c.award = f.award();
         c.key = awardKey(f.award());
         // Everything about this form lies before the next form of the sentence.
@@ -365,6 +368,21 @@ public final class AwardExtractor {
                 c.presenter = a.person();
             }
             postFrom = authEnd;
+        } else {
+            // "danh hiệu Anh hùng Lao động thời kỳ đổi mới do Chủ tịch nước trao tặng": a few lower-case words of the
+            // title may stand between the form and its "do" (by); taken only when an authority follows
+            Matcher eb = EXTENDED_BY.matcher(post);
+            if (eb.lookingAt()) {
+                int authEnd = authorityEnd(post, eb.end());
+                Authority a = authority(post.substring(eb.end(), authEnd));
+                if (a != null && a.authority() != null) {
+                    c.conferrer = a.authority();
+                    if (a.person() != null) {
+                        c.presenter = a.person();
+                    }
+                    postFrom = authEnd;
+                }
+            }
         }
         // Recipients after the form: "... tặng 6 tập thể", "... cho anh Huy".
         Matcher to = TO.matcher(post);
@@ -450,6 +468,7 @@ public final class AwardExtractor {
                 boolean presentsOnly = verbType.equals("PRESENT") && POSITION.matcher(subject.strip()).find();
                 if (a != null && a.authority() != null && c.conferrer == null && !presentsOnly) {
                     c.conferrer = a.authority();
+                    conferrerFromGiver = true;
                 }
                 if (verbType.equals("PRESENT") || verb.contains("trao")) {
                     String person = a != null && a.person() != null ? a.person() : lastPerson(s.substring(0, floor + verbStart));
@@ -468,6 +487,9 @@ public final class AwardExtractor {
             Authority a = authority(s.substring(d.end(), authorityEnd(s, d.end())));
             if (a != null && a.authority() != null) {
                 c.conferrer = a.authority();
+            } else if (conferrerFromGiver) {
+                // "Thay mặt lãnh đạo Đảng, Nhà nước, Phó Thủ tướng A trao …": A acts for others and only presents
+                c.conferrer = null;
             }
         }
         Matcher list = LIST.matcher(post);

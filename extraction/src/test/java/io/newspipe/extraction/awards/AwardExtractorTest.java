@@ -81,6 +81,16 @@ class AwardExtractorTest {
         AwardMention hosted = only("Chiều 3/10, UBND huyện Tư Nghĩa tổ chức lễ đón nhận danh hiệu Anh hùng Lao động do "
                 + "Chủ tịch nước trao tặng cho Hợp tác xã Nông nghiệp Nghĩa Hiệp.");
         assertThat(hosted.recipients()).containsExactly("Hợp tác xã Nông nghiệp Nghĩa Hiệp");
+        assertThat(hosted.conferrer()).as("'do' after lower-case title words").isEqualTo("Chủ tịch nước");
+    }
+
+    @Test
+    void givenGiverActingOnBehalfOfOthers_whenExtracted_thenTheGiverPresentsButIsNotTheConferrer() {
+        AwardMention m = only("Thay mặt lãnh đạo Đảng, Nhà nước, Phó Thủ tướng Trần Lưu Quang trao danh hiệu Anh hùng "
+                + "Lao động cho Bệnh viện Đa khoa tỉnh.");
+        assertThat(m.presenter()).isEqualTo("Trần Lưu Quang");
+        assertThat(m.conferrer()).isNull();
+        assertThat(m.recipients()).containsExactly("Bệnh viện Đa khoa tỉnh");
     }
 
     @Test
