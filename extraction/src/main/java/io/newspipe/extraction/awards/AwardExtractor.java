@@ -129,6 +129,10 @@ public final class AwardExtractor {
     private final Set<String> surnames = new HashSet<>();
     private final Set<String> places = new HashSet<>();
     private final Pattern honorific;
+    /** Institution heads ("Sở", "Bộ", "Ban Quản lý", ...) and administrative units, from the entity lexicons. */
+    private final Pattern bodyHead;
+    private final Pattern adminStart;
+    private final Pattern titleStart;
     private static final Set<String> ADMIN_PREFIXES = Set.of("tỉnh", "huyện", "thành", "phố", "tp", "tp.", "xã", "quận",
             "phường", "thị", "trấn", "thôn", "bản", "ấp", "khu");
     private static final Set<String> AUTHORITY_STOP = Set.of("trao", "tặng", "ký", "đã", "vừa", "cho", "vì", "về", "nhân",
@@ -185,6 +189,12 @@ public final class AwardExtractor {
         for (String s : Lexicon.lines("surnames.txt")) {
             surnames.add(WHITESPACE_RUN.split(s)[0]);
         }
+        bodyHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("org-heads.txt").stream()
+                .map(h -> h.split("\t")[0].strip()).filter(h -> !h.isEmpty()).toList()) + ")(?![\\p{L}])", FLAGS);
+        adminStart = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("admin-prefixes.txt").stream()
+                .map(h -> h.split("\t")[0].strip()).filter(h -> !h.isEmpty()).toList()) + ")(?![\\p{L}])", FLAGS);
+        titleStart = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("titles.txt").stream()
+                .map(h -> h.split("\t")[0].strip()).filter(h -> !h.isEmpty()).toList()) + ")(?![\\p{L}])", FLAGS);
         honorific = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-honorifics.txt")) + ")\\s+(?=\\p{Lu})", FLAGS);
     }
 
@@ -712,7 +722,22 @@ public final class AwardExtractor {
         if (h.lookingAt()) {
             String name = capitalizedRun(r.substring(h.end()));
             if (!name.isEmpty()) {
-                addUnique(c.recipients, name);
+                // "ông Nguyễn Văn An và Trần Thị Bình", "ông A, bà B": more people listed after the first
+                String[] parts = splitCommasAndAnd(r);
+                boolean morePeople = parts.length > 1;
+                for (int k = 1; k < parts.length && morePeople; k++) {
+                    String p = parts[k].strip();
+                    morePeople = !p.isEmpty() && (honorific.matcher(p).lookingAt()
+                            || CharClass.isUpperCase(p.charAt(0)) && !titleStart.matcher(p).lookingAt()
+                                && !bodyHead.matcher(p).lookingAt());
+                }
+                if (morePeople) {
+                    for (String item : splitList(r)) {
+                        addUnique(c.recipients, item);
+                    }
+                } else {
+                    addUnique(c.recipients, name);
+                }
                 return;
             }
         }
@@ -774,10 +799,42 @@ public final class AwardExtractor {
         return String.join(" ", out);
     }
 
+    /**
+     * Splits at commas and at "và", except a "và" inside a body's name: after an item that opens with an institution
+     * head ("Sở", "Bộ", "Ban", ...), a capitalized word that is neither a head, an administrative unit, a title nor an
+     * honorific continues the name ("Sở Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao và Du lịch" keeps its "và Du lịch").
+     */
+    private String[] splitCommasAndAnd(String l) {
+        List<String> out = new ArrayList<>();
+        Matcher sep = COMMA_AND_SPLIT.matcher(l);
+        int itemStart = 0;
+        int from = 0;
+        while (sep.find()) {
+            String left = l.substring(itemStart, sep.start()).strip();
+            boolean isAnd = sep.group().strip().equalsIgnoreCase("và");
+            if (isAnd && continuesBodyName(left, l.substring(sep.end()))) {
+                continue; // keep the "và" inside the item
+            }
+            out.add(l.substring(itemStart, sep.start()));
+            itemStart = sep.end();
+            from = itemStart;
+        }
+        out.add(l.substring(Math.max(itemStart, from)));
+        return out.toArray(new String[0]);
+    }
+
+    private boolean continuesBodyName(String left, String right) {
+        if (right.isEmpty() || !Character.isUpperCase(right.charAt(0)) || !bodyHead.matcher(left).lookingAt()) {
+            return false;
+        }
+        return !bodyHead.matcher(right).lookingAt() && !adminStart.matcher(right).lookingAt()
+                && !titleStart.matcher(right).lookingAt() && !honorific.matcher(right).lookingAt();
+    }
+
     private List<String> splitList(String list) {
         String l = TRAILING_ELLIPSIS.matcher(list.strip()).replaceAll("").strip();
         List<String> items = new ArrayList<>();
-        String[] parts = l.contains(";") ? SEMICOLON_SPLIT.split(l) : COMMA_AND_SPLIT.split(l);
+        String[] parts = l.contains(";") ? SEMICOLON_SPLIT.split(l) : splitCommasAndAnd(l);
         for (String p : parts) {
             String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(p.strip()).replaceAll("")).replaceAll("").strip();
             if (!t.isEmpty()) {

@@ -495,6 +495,10 @@ public final class EntityExtractor {
                             || lex.locations.match(toks, j + 1) != null) {
                         break;
                     }
+                    PhraseDict.Match nextAdmin = lex.adminPrefixes.match(toks, j + 1);
+                    if (nextAdmin != null && placeName(j + 1 + nextAdmin.length()) > j + 1 + nextAdmin.length()) {
+                        break; // "Sở Kế hoạch và Đầu tư và huyện Châu Thành": a place coordinated with the body
+                    }
                     if (nx.cap || lex.orgWords.match(toks, j + 1) != null) {
                         j++;
                         continue;

@@ -85,6 +85,16 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenRecipientListWithVaInsideANameAndBetweenItems_whenExtracted_thenOnlyItemsAreSplit() {
+        assertThat(only("Chủ tịch UBND tỉnh trao Cờ thi đua của Chính phủ cho Sở Kế hoạch và Đầu tư và huyện Châu Thành.")
+                .recipients()).containsExactly("Sở Kế hoạch và Đầu tư", "huyện Châu Thành");
+        assertThat(only("Chủ tịch UBND tỉnh trao Bằng khen cho Sở Tài chính và Sở Nội vụ.").recipients())
+                .containsExactly("Sở Tài chính", "Sở Nội vụ");
+        assertThat(only("Chủ tịch UBND tỉnh trao Bằng khen cho ông Nguyễn Văn An và Trần Thị Bình.").recipients())
+                .containsExactly("Nguyễn Văn An", "Trần Thị Bình");
+    }
+
+    @Test
     void givenGiverActingOnBehalfOfOthers_whenExtracted_thenTheGiverPresentsButIsNotTheConferrer() {
         AwardMention m = only("Thay mặt lãnh đạo Đảng, Nhà nước, Phó Thủ tướng Trần Lưu Quang trao danh hiệu Anh hùng "
                 + "Lao động cho Bệnh viện Đa khoa tỉnh.");

@@ -159,6 +159,14 @@ class EntityExtractorTest {
     }
 
     @Test
+    void givenBodyWhoseNameHasVaCoordinatedWithAPlace_whenExtracted_thenTheNameEndsBeforeThePlace() {
+        List<EntityMention> found = extract("Ông Nguyễn Thanh Bình trao Cờ thi đua cho Sở Kế hoạch và Đầu tư và huyện "
+                + "Châu Thành.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Sở Kế hoạch và Đầu tư");
+        assertThat(names(found, EntityKind.LOCATION)).containsExactly("Châu Thành");
+    }
+
+    @Test
     void givenFacilityNamedLikeAPerson_whenExtracted_thenTheWholeNameIsTheFacilityAndNoPersonIsFound() {
         List<EntityMention> found = extract("Tỉnh bố trí quỹ đất sạch tại Khu công nghiệp Hoàng Mai và Khu công nghiệp "
                 + "Nguyễn Đức Cảnh để đón nhà đầu tư.");
