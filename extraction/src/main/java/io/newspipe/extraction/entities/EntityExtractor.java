@@ -489,6 +489,15 @@ public final class EntityExtractor {
                     }
                     break;
                 }
+                if (t.lower.equals("các") && j == i + head.length() && live(j + 1) && !tok(j + 1).cap
+                        && lex.adminPrefixes.match(toks, j + 1) == null) {
+                    PhraseDict.Match kinds = lex.orgWords.match(toks, j + 1);
+                    if (kinds != null && !kinds.flags().contains("V")) {
+                        // "Ban Quản lý các khu kinh tế tỉnh Quảng Ninh": the bodies it manages are part of its name
+                        j += 1 + kinds.length();
+                        continue;
+                    }
+                }
                 if (t.is("và") && live(j + 1) && j > i + head.length()) {
                     Token nx = tok(j + 1);
                     if (lex.orgHeads.match(toks, j + 1) != null || isPersonStart(j + 1)

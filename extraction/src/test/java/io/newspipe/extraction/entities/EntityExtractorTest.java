@@ -167,6 +167,13 @@ class EntityExtractorTest {
     }
 
     @Test
+    void givenHeadFollowedByTheKindOfBodiesItManages_whenExtracted_thenTheyArePartOfItsName() {
+        List<EntityMention> found = extract("Ban Quản lý các khu kinh tế tỉnh Quảng Ninh làm việc với UBND các huyện.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).contains("Ban Quản lý các khu kinh tế tỉnh Quảng Ninh")
+                .doesNotContain("UBND các huyện");
+    }
+
+    @Test
     void givenFacilityNamedLikeAPerson_whenExtracted_thenTheWholeNameIsTheFacilityAndNoPersonIsFound() {
         List<EntityMention> found = extract("Tỉnh bố trí quỹ đất sạch tại Khu công nghiệp Hoàng Mai và Khu công nghiệp "
                 + "Nguyễn Đức Cảnh để đón nhà đầu tư.");
