@@ -30,12 +30,27 @@ public final class StreamsApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long the app may stay in REBALANCING before it is restarted. After a broker restart, Kafka Streams 4.4
+     * sometimes rejoins without being fenced and keeps its producer's open transaction; initializing its tasks then
+     * waits on the offsets that very transaction holds pending (UNSTABLE_OFFSET_COMMIT), 60 s per task, for good
+     * (seen in BrokerRestartFaultTest about one run in four). A restart closes that producer; the new one has the same
+     * transactional id, so the coordinator aborts the open transaction and the offsets become readable.
+     */
+    public static final Duration DEFAULT_STUCK_REBALANCE_TIMEOUT = Duration.ofSeconds(60);
+    /** A restart waits this long for the old instance to close: its thread may sit in a 60 s offset fetch. */
+    private static final Duration RESTART_CLOSE_TIMEOUT = Duration.ofSeconds(90);
 
     private final PipelineConfig config;
     private final String applicationId;
     private final Supplier<Topology> topology;
     private final Collection<TopicSpec> topics;
     private KafkaStreams streams;
+    private final Duration stuckRebalanceTimeout;
+    /** When the current instance last entered REBALANCING (System.nanoTime), or -1 when it is not rebalancing. */
+    private volatile long rebalancingSince = -1;
+    private java.util.concurrent.ScheduledExecutorService watchdog;
+    private int restarts;
 
     /**
      * @param config   the resolved configuration; its application id names the app
@@ -43,10 +58,17 @@ public final class StreamsApp implements AutoCloseable {
      * @param topics   topics to create when missing before starting (the app's inputs and outputs)
      */
     public StreamsApp(PipelineConfig config, Supplier<Topology> topology, Collection<TopicSpec> topics) {
+        this(config, topology, topics, DEFAULT_STUCK_REBALANCE_TIMEOUT);
+    }
+
+    /** @param stuckRebalanceTimeout restart the app when it stays in REBALANCING this long (see the default's note) */
+    public StreamsApp(PipelineConfig config, Supplier<Topology> topology, Collection<TopicSpec> topics,
+            Duration stuckRebalanceTimeout) {
         this.config = Objects.requireNonNull(config, "config");
         this.applicationId = config.applicationId();
         this.topology = Objects.requireNonNull(topology, "topology");
         this.topics = List.copyOf(topics);
+        this.stuckRebalanceTimeout = Objects.requireNonNull(stuckRebalanceTimeout, "stuckRebalanceTimeout");
     }
 
     /** Ensures the topics, then starts the streams; returns without waiting for RUNNING (see {@link #readiness()}). */
@@ -66,11 +88,78 @@ public final class StreamsApp implements AutoCloseable {
             log.error("Stream thread of {} died; replacing it", applicationId, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        s.setStateListener((newState, oldState) ->
-                log.info("{}: {} -> {}", applicationId, oldState, newState));
+        s.setStateListener((newState, oldState) -> {
+            log.info("{}: {} -> {}", applicationId, oldState, newState);
+            if (newState == KafkaStreams.State.REBALANCING) {
+                rebalancingSince = System.nanoTime();
+            } else {
+                rebalancingSince = -1;
+            }
+        });
+        rebalancingSince = -1;
         s.start();
         streams = s;
+        startWatchdog();
         return s;
+    }
+
+    /** How often this app has been restarted for a stuck rebalance. */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    private void startWatchdog() {
+        if (watchdog != null) {
+            return;
+        }
+        watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, applicationId + "-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(100, Math.min(5_000, stuckRebalanceTimeout.toMillis() / 4));
+        watchdog.scheduleWithFixedDelay(this::restartIfStuck, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void restartIfStuck() {
+        KafkaStreams stuck;
+        synchronized (this) {
+            if (watchdog == null) {
+                return; // stopped
+            }
+            if (streams == null) {
+                tryStart(); // an earlier restart failed
+                return;
+            }
+            long since = rebalancingSince;
+            if (since < 0 || System.nanoTime() - since < stuckRebalanceTimeout.toNanos()) {
+                return;
+            }
+            log.warn("{} has been REBALANCING for over {} s; restarting it (closing its producer lets the coordinator "
+                    + "abort an open transaction that holds its committed offsets)", applicationId,
+                    stuckRebalanceTimeout.toSeconds());
+            stuck = streams;
+            streams = null; // readiness reports NOT_STARTED while it restarts
+            restarts++;
+        }
+        // outside the lock: the close may wait for a thread in a 60 s offset fetch, and health checks must answer
+        if (!stuck.close(CloseOptions.timeout(RESTART_CLOSE_TIMEOUT))) {
+            log.warn("{} did not close within {}", applicationId, RESTART_CLOSE_TIMEOUT);
+        }
+        synchronized (this) {
+            if (watchdog != null && streams == null) {
+                tryStart();
+            }
+        }
+    }
+
+    private void tryStart() {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            // e.g. the broker is still down: the next check tries again
+            log.error("Restart of {} failed; trying again shortly", applicationId, e);
+        }
     }
 
     /** The running streams, or null when stopped. */
@@ -89,6 +178,10 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public synchronized void stop(Duration timeout) {
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+            watchdog = null;
+        }
         if (streams == null) {
             return;
         }
