@@ -33,7 +33,7 @@ public final class StreamsApp implements AutoCloseable {
     /**
      * How long the app may stay in REBALANCING before it is restarted. After a broker restart, Kafka Streams 4.4
      * sometimes rejoins without being fenced and keeps its producer's open transaction; initializing its tasks then
-     * waits on the offsets that very transaction holds pending (UNSTABLE_OFFSET_COMMIT), 60 s per task, for good
+     * waits on the offsets that very transaction holds pending (UNSTABLE_OFFSET_COMMIT), 60 s per task, for minutes on end
      * (seen in BrokerRestartFaultTest about one run in four). A restart closes that producer; the new one has the same
      * transactional id, so the coordinator aborts the open transaction and the offsets become readable.
      */
