@@ -32,10 +32,12 @@ public final class StreamsApp implements AutoCloseable {
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
     /**
      * How long the app may stay in REBALANCING before it is restarted. After a broker restart, Kafka Streams 4.4
-     * sometimes rejoins without being fenced and keeps its producer's open transaction; initializing its tasks then
-     * waits on the offsets that very transaction holds pending (UNSTABLE_OFFSET_COMMIT), 60 s per task, for minutes on end
-     * (seen in BrokerRestartFaultTest about one run in four). A restart closes that producer; the new one has the same
-     * transactional id, so the coordinator aborts the open transaction and the offsets become readable.
+     * sometimes rejoins without being fenced and then cannot read its committed offsets (UNSTABLE_OFFSET_COMMIT:
+     * an open transaction holds them), 60 s per task, for minutes on end (BrokerRestartFaultTest, 2 runs of 19).
+     * Restarting is what an operator would do: it closes the consumer and the producer, and the new instance
+     * starts from the offsets once the coordinator has aborted the open transaction. Kafka Streams' own bound
+     * (task.timeout.ms, 5 min) would replace the thread later. Not yet seen clearing that stuck state: the failure
+     * did not recur in 11 runs after the watchdog was added.
      */
     public static final Duration DEFAULT_STUCK_REBALANCE_TIMEOUT = Duration.ofSeconds(60);
     /** A restart waits this long for the old instance to close: its thread may sit in a 60 s offset fetch. */
