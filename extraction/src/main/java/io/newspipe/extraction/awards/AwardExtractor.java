@@ -800,11 +800,16 @@ public final class AwardExtractor {
     }
 
     /**
-     * Splits at commas and at "và", except a "và" inside a body's name: after an item that opens with an institution
-     * head ("Sở", "Bộ", "Ban", ...), a capitalized word that is neither a head, an administrative unit, a title nor an
-     * honorific continues the name ("Sở Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao và Du lịch" keeps its "và Du lịch").
+     * Splits at commas and at "và". In a list without commas a "và" inside a body's name stays: after an item that
+     * opens with an institution head ("Sở", "Bộ", "Ban", ...), a capitalized word that is neither a head, an
+     * administrative unit, a title, an honorific nor a listed place continues the name ("Sở Kế hoạch và Đầu tư và
+     * huyện Châu Thành" gives two items). With commas, "và" is taken as the list's last separator.
      */
     private String[] splitCommasAndAnd(String l) {
+        if (l.indexOf(',') >= 0) {
+            // "… gồm: Diễn Châu, Con Cuông, Khối Các cơ quan tỉnh và Tân Kỳ": in a comma list "và" ends the list
+            return COMMA_AND_SPLIT.split(l);
+        }
         List<String> out = new ArrayList<>();
         Matcher sep = COMMA_AND_SPLIT.matcher(l);
         int itemStart = 0;
@@ -823,12 +828,26 @@ public final class AwardExtractor {
         return out.toArray(new String[0]);
     }
 
+    /** Whether the text opens with a listed province or place of one to three words ("Tân Kỳ", "Bà Rịa - Vũng Tàu"). */
+    private boolean startsWithPlace(String text) {
+        String[] words = WHITESPACE_RUN.split(text.strip(), 5);
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < Math.min(3, words.length); k++) {
+            b.append(k == 0 ? "" : " ").append(words[k]);
+            if (places.contains(key(b.toString()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean continuesBodyName(String left, String right) {
         if (right.isEmpty() || !Character.isUpperCase(right.charAt(0)) || !bodyHead.matcher(left).lookingAt()) {
             return false;
         }
         return !bodyHead.matcher(right).lookingAt() && !adminStart.matcher(right).lookingAt()
-                && !titleStart.matcher(right).lookingAt() && !honorific.matcher(right).lookingAt();
+                && !titleStart.matcher(right).lookingAt() && !honorific.matcher(right).lookingAt()
+                && !startsWithPlace(right);
     }
 
     private List<String> splitList(String list) {

@@ -92,6 +92,9 @@ class AwardExtractorTest {
                 .containsExactly("Sở Tài chính", "Sở Nội vụ");
         assertThat(only("Chủ tịch UBND tỉnh trao Bằng khen cho ông Nguyễn Văn An và Trần Thị Bình.").recipients())
                 .containsExactly("Nguyễn Văn An", "Trần Thị Bình");
+        assertThat(only("Bí thư Tỉnh ủy trao Bằng khen tặng 4 tập thể gồm: Diễn Châu, Công an tỉnh, Khối Các cơ quan "
+                + "tỉnh và Tân Kỳ.").recipients()).as("in a comma list 'và' ends the list")
+                .containsExactly("Diễn Châu", "Công an tỉnh", "Khối Các cơ quan tỉnh", "Tân Kỳ");
     }
 
     @Test
