@@ -385,6 +385,13 @@ public final class EntityExtractor {
                 if (admin != null && subHead != null && subHead.length() > admin.length()) {
                     admin = null; // "Tỉnh ủy" is a head, not "tỉnh" + name
                 }
+                if (admin != null && t.lower.equals("tỉnh") && admin.length() == 1 && live(j + 1)
+                        && lex.locations.match(toks, j + 1) == null && isPersonStart(j + 1)) {
+                    // "Phó Chủ tịch UBND tỉnh Hoàng Nam": provinces are a closed list and no province is called
+                    // that, so the name is the person after the body, even with only two syllables
+                    j++;
+                    break;
+                }
                 if (admin != null) {
                     int nameEnd = placeName(j + admin.length());
                     if (nameEnd > j + admin.length()) {

@@ -98,6 +98,13 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenTeacherWithHisPositionAfterAComma_whenExtracted_thenOnlyTheNameIsTheRecipient() {
+        AwardMention m = only("Phó Chủ tịch UBND tỉnh trao danh hiệu \"Nhà giáo Ưu tú\" cho thầy giáo Lê Văn Hưng, "
+                + "Hiệu trưởng Trường THPT chuyên Lê Quý Đôn.");
+        assertThat(m.recipients()).containsExactly("Lê Văn Hưng");
+    }
+
+    @Test
     void givenGiverActingOnBehalfOfOthers_whenExtracted_thenTheGiverPresentsButIsNotTheConferrer() {
         AwardMention m = only("Thay mặt lãnh đạo Đảng, Nhà nước, Phó Thủ tướng Trần Lưu Quang trao danh hiệu Anh hùng "
                 + "Lao động cho Bệnh viện Đa khoa tỉnh.");

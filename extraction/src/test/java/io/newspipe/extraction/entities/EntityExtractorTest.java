@@ -174,6 +174,13 @@ class EntityExtractorTest {
     }
 
     @Test
+    void givenTwoSyllableNameAfterProvinceBody_whenNoProvinceIsCalledThat_thenItIsThePerson() {
+        List<EntityMention> found = extract("Phó Chủ tịch UBND tỉnh Hoàng Nam và Chủ tịch UBND tỉnh Hà Nam dự lễ.");
+        assertThat(names(found, EntityKind.PERSON)).containsExactly("Hoàng Nam");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("UBND tỉnh", "UBND tỉnh Hà Nam");
+    }
+
+    @Test
     void givenFacilityNamedLikeAPerson_whenExtracted_thenTheWholeNameIsTheFacilityAndNoPersonIsFound() {
         List<EntityMention> found = extract("Tỉnh bố trí quỹ đất sạch tại Khu công nghiệp Hoàng Mai và Khu công nghiệp "
                 + "Nguyễn Đức Cảnh để đón nhà đầu tư.");

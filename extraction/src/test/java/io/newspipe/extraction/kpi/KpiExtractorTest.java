@@ -48,6 +48,14 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenCropAreaAndYield_whenExtracted_thenBothAreIndicatorsWithTheirUnits() {
+        List<KpiMention> found = kpis("Vụ hè thu năm 2024 toàn tỉnh gieo sạ được 122.500 ha, năng suất bình quân ước "
+                + "đạt 5,9 tấn/ha.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(122500.0, 5.9);
+        assertThat(found).extracting(KpiMention::unit).containsExactly("ha", "tấn/ha");
+    }
+
+    @Test
     void givenScaledMoney_whenExtracted_thenScaleStaysInTheUnit() {
         assertThat(only("Tổng vốn đầu tư toàn xã hội ước đạt 42 nghìn tỷ đồng.").unit()).isEqualTo("nghìn tỷ đồng");
         KpiMention usd = only("Kim ngạch xuất khẩu đạt 1,25 tỉ USD.");
