@@ -107,7 +107,7 @@ public final class AwardExtractor {
     private static final Pattern HOLDS_CEREMONY = Pattern.compile(
             "\\s+(?:(?:long|trang) trọng\\s+)?tổ chức\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
     private static final Pattern SUBJECT_END = Pattern.compile(
-            "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|chính thức|trân trọng|long trọng|công bố|quyết định|ban hành)(?![\\p{L}])", FLAGS);
+            "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|cũng|chính thức|trân trọng|long trọng|công bố|quyết định|ban hành)(?![\\p{L}])", FLAGS);
     /** Positions: a holder who "trao" (hands over) an award is a presenter unless the text names the conferrer. */
     private static final Pattern POSITION = Pattern.compile(
             "^(?:Phó\\s+)?(?:Bộ trưởng|Thứ trưởng|Chủ tịch(?!\\s+nước)|Bí thư|Giám đốc|Tư lệnh|Chính ủy|Cục trưởng|Tổng cục trưởng|"

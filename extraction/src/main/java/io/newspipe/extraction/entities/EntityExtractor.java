@@ -385,11 +385,14 @@ public final class EntityExtractor {
                 if (admin != null && subHead != null && subHead.length() > admin.length()) {
                     admin = null; // "Tỉnh ủy" is a head, not "tỉnh" + name
                 }
-                if (admin != null && t.lower.equals("tỉnh") && admin.length() == 1 && live(j + 1)
-                        && lex.locations.match(toks, j + 1) == null && isPersonStart(j + 1)) {
+                int afterAdmin = admin == null ? -1 : j + admin.length();
+                if (admin != null && !t.cap && live(afterAdmin) && lex.locations.match(toks, afterAdmin) == null
+                        && isPersonStart(afterAdmin)
+                        && (t.lower.equals("tỉnh") && admin.length() == 1 || nameRun(afterAdmin, true) >= 3)) {
                     // "Phó Chủ tịch UBND tỉnh Hoàng Nam": provinces are a closed list and no province is called
-                    // that, so the name is the person after the body, even with only two syllables
-                    j++;
+                    // that, so the name is the person after the body, even with only two syllables; after
+                    // "thành phố", "thị xã" a full name of three syllables is the person too
+                    j = afterAdmin;
                     break;
                 }
                 if (admin != null) {

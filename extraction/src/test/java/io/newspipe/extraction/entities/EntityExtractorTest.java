@@ -178,6 +178,9 @@ class EntityExtractorTest {
         List<EntityMention> found = extract("Phó Chủ tịch UBND tỉnh Hoàng Nam và Chủ tịch UBND tỉnh Hà Nam dự lễ.");
         assertThat(names(found, EntityKind.PERSON)).containsExactly("Hoàng Nam");
         assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("UBND tỉnh", "UBND tỉnh Hà Nam");
+        List<EntityMention> city = extract("Đến dự có Chủ tịch UBND thành phố Lê Trung Chinh.");
+        assertThat(names(city, EntityKind.PERSON)).containsExactly("Lê Trung Chinh");
+        assertThat(names(city, EntityKind.ORGANIZATION)).containsExactly("UBND thành phố");
     }
 
     @Test
