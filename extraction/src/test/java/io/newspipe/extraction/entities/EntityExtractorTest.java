@@ -184,6 +184,15 @@ class EntityExtractorTest {
     }
 
     @Test
+    void givenAgencyNamedCoQuanWithItsAbbreviation_whenExtracted_thenBothAreOrganizationsAndItsCountryIsInside() {
+        List<EntityMention> found = extract("Bộ Kế hoạch và Đầu tư phối hợp với Cơ quan Hợp tác quốc tế Nhật Bản (JICA) "
+                + "tổ chức hội thảo; các cơ quan chức năng tham dự.");
+        assertThat(names(found, EntityKind.ORGANIZATION))
+                .containsExactly("Bộ Kế hoạch và Đầu tư", "Cơ quan Hợp tác quốc tế Nhật Bản", "JICA");
+        assertThat(names(found, EntityKind.LOCATION)).isEmpty();
+    }
+
+    @Test
     void givenFacilityNamedLikeAPerson_whenExtracted_thenTheWholeNameIsTheFacilityAndNoPersonIsFound() {
         List<EntityMention> found = extract("Tỉnh bố trí quỹ đất sạch tại Khu công nghiệp Hoàng Mai và Khu công nghiệp "
                 + "Nguyễn Đức Cảnh để đón nhà đầu tư.");
