@@ -129,6 +129,9 @@ public final class AwardExtractor {
     private final Set<String> surnames = new HashSet<>();
     private final Set<String> places = new HashSet<>();
     private final Pattern honorific;
+    /** Keys of forms that name no particular award when they stand alone. */
+    private final Set<String> bareForms = Set.of(awardKey("Huân chương"), awardKey("Huy chương"),
+            awardKey("Kỷ niệm chương"));
     /** Institution heads ("Sở", "Bộ", "Ban Quản lý", ...) and administrative units, from the entity lexicons. */
     private final Pattern bodyHead;
     private final Pattern adminStart;
@@ -904,7 +907,33 @@ public final class AwardExtractor {
     }
 
     /** Restatements of one conferral merge: same award form and no conflicting conferrer. */
+    /**
+     * "… tổ chức lễ đón nhận Huân chương Bảo vệ Tổ quốc hạng Nhì. Thiếu tướng A … trao Huân chương.": a bare form
+     * without recipients refers back to the named award before it; its giver fills that award's gaps.
+     */
+    private List<Candidate> foldBareReferences(List<Candidate> found) {
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : found) {
+            if (c.recipients.isEmpty() && bareForms.contains(c.key)) {
+                Candidate named = null;
+                for (int k = kept.size() - 1; k >= 0 && named == null; k--) {
+                    if (kept.get(k).key.startsWith(c.key + " ")) {
+                        named = kept.get(k);
+                    }
+                }
+                if (named != null) {
+                    named.presenter = named.presenter != null ? named.presenter : c.presenter;
+                    named.conferrer = named.conferrer != null ? named.conferrer : c.conferrer;
+                    continue;
+                }
+            }
+            kept.add(c);
+        }
+        return kept;
+    }
+
     private List<AwardMention> merge(List<Candidate> found, String text) {
+        found = foldBareReferences(found);
         // Members of a group agree on the conferrer, so one key per group decides a conflict (linear in mentions).
         List<List<Candidate>> groups = new ArrayList<>();
         List<String> groupConferrers = new ArrayList<>();

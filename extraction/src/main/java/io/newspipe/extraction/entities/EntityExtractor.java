@@ -30,6 +30,9 @@ public final class EntityExtractor {
     private static final Set<String> TRAILING_FUNCTION_WORDS = Set.of("về", "và", "số", "cấp", "-", "–", ",", "của");
     private static final Set<String> COMMA_CONTINUATIONS = Set.of("chống", "tiêu", "lãng", "buôn", "gian");
     private static final Set<String> NAMED_AFTER_PERSON_HEADS = Set.of("trường");
+    /** Words whose second syllable is also a lower-case institution head ("trường" = school). */
+    private static final Set<String> COMPOUNDS_ENDING_IN_A_HEAD = Set.of("hội trường", "quảng trường", "thị trường",
+            "môi trường", "chiến trường", "hiện trường", "thương trường", "công trường", "phi trường");
     private static final int MAX_NAME = 4;
     private static final Set<String> HIGH_LEVEL_PREFIXES = Set.of("tỉnh", "thành phố", "TP", "TP.", "Tp", "Tp.");
     private static final Set<String> NAMED_AFTER_PERSON_CONTEXT = Set.of("đường", "phố", "trường", "giải", "quỹ", "cầu",
@@ -340,6 +343,11 @@ public final class EntityExtractor {
             boolean lowerOk = head.flags().contains("L");
             if (!first.cap && !lowerOk) {
                 return -1;
+            }
+            Token prevWord = tok(i - 1);
+            if (!first.cap && prevWord != null && prevWord.word
+                    && COMPOUNDS_ENDING_IN_A_HEAD.contains(prevWord.lower + " " + first.lower)) {
+                return -1; // "tại Hội trường UBND huyện": a hall, not "trường UBND huyện"
             }
             PhraseDict.Match title = lex.titles.match(toks, i);
             if (title != null && title.length() >= head.length()) {

@@ -105,6 +105,15 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenBareFormReferringBackToTheNamedOrder_whenExtracted_thenOneAwardWithTheGiverAsPresenter() {
+        List<AwardMention> found = awards("Bộ Chỉ huy Bộ đội Biên phòng tỉnh tổ chức lễ đón nhận Huân chương Bảo vệ Tổ "
+                + "quốc hạng Nhì. Thiếu tướng Nguyễn Anh Tuấn, Phó Tư lệnh Bộ đội Biên phòng dự và trao Huân chương.");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).award()).isEqualTo("Huân chương Bảo vệ Tổ quốc hạng Nhì");
+        assertThat(found.get(0).presenter()).isEqualTo("Nguyễn Anh Tuấn");
+    }
+
+    @Test
     void givenGiverActingOnBehalfOfOthers_whenExtracted_thenTheGiverPresentsButIsNotTheConferrer() {
         AwardMention m = only("Thay mặt lãnh đạo Đảng, Nhà nước, Phó Thủ tướng Trần Lưu Quang trao danh hiệu Anh hùng "
                 + "Lao động cho Bệnh viện Đa khoa tỉnh.");

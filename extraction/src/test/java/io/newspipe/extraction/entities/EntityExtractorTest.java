@@ -193,6 +193,12 @@ class EntityExtractorTest {
     }
 
     @Test
+    void givenHallOfACommittee_whenExtracted_thenTheSchoolHeadInsideTheWordForHallIsIgnored() {
+        List<EntityMention> found = extract("Sáng 3/3, tại Hội trường UBND huyện Đông Anh, lễ công bố được tổ chức.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("UBND huyện Đông Anh");
+    }
+
+    @Test
     void givenFacilityNamedLikeAPerson_whenExtracted_thenTheWholeNameIsTheFacilityAndNoPersonIsFound() {
         List<EntityMention> found = extract("Tỉnh bố trí quỹ đất sạch tại Khu công nghiệp Hoàng Mai và Khu công nghiệp "
                 + "Nguyễn Đức Cảnh để đón nhà đầu tư.");
