@@ -243,6 +243,29 @@ public final class AwardExtractor {
         return merge(found, text);
     }
 
+    /**
+     * Reads the authority after "của" (of) or "do" (by) at {@code from} into the candidate: its body is the
+     * conferrer, and after "do" its named person the presenter.
+     *
+     * @param onlyWhenFound leave the candidate and the reading position alone when no authority is recognized
+     * @return where reading the post-form text goes on
+     */
+    private int readAuthority(Candidate c, String post, int from, boolean by, boolean onlyWhenFound) {
+        int authEnd = authorityEnd(post, from);
+        Authority a = authority(post.substring(from, authEnd));
+        boolean found = a != null && a.authority() != null;
+        if (!found && onlyWhenFound) {
+            return 0;
+        }
+        if (found) {
+            c.conferrer = a.authority();
+        }
+        if (a != null && a.person() != null && by) {
+            c.presenter = a.person();
+        }
+        return authEnd;
+    }
+
     private List<Form> forms(String s) {
         List<Form> forms = new ArrayList<>();
         Matcher m = formPattern.matcher(s);
@@ -371,31 +394,13 @@ public final class AwardExtractor {
             c.title = q.group(1).strip();
         }
         Matcher ob = OF_BY.matcher(post);
+        Matcher eb = EXTENDED_BY.matcher(post);
         if (ob.lookingAt()) {
-            int authEnd = authorityEnd(post, ob.end());
-            Authority a = authority(post.substring(ob.end(), authEnd));
-            if (a != null && a.authority() != null) {
-                c.conferrer = a.authority();
-            }
-            if (a != null && a.person() != null && ob.group(1).equalsIgnoreCase("do")) {
-                c.presenter = a.person();
-            }
-            postFrom = authEnd;
-        } else {
+            postFrom = readAuthority(c, post, ob.end(), ob.group(1).equalsIgnoreCase("do"), false);
+        } else if (eb.lookingAt()) {
             // "danh hiệu Anh hùng Lao động thời kỳ đổi mới do Chủ tịch nước trao tặng": a few lower-case words of the
             // title may stand between the form and its "do" (by); taken only when an authority follows
-            Matcher eb = EXTENDED_BY.matcher(post);
-            if (eb.lookingAt()) {
-                int authEnd = authorityEnd(post, eb.end());
-                Authority a = authority(post.substring(eb.end(), authEnd));
-                if (a != null && a.authority() != null) {
-                    c.conferrer = a.authority();
-                    if (a.person() != null) {
-                        c.presenter = a.person();
-                    }
-                    postFrom = authEnd;
-                }
-            }
+            postFrom = readAuthority(c, post, eb.end(), true, true);
         }
         // Recipients after the form: "... tặng 6 tập thể", "... cho anh Huy".
         Matcher to = TO.matcher(post);
