@@ -51,6 +51,8 @@ public final class StreamsApp implements AutoCloseable {
     private final Duration stuckRebalanceTimeout;
     /** When the current instance last entered REBALANCING (System.nanoTime), or -1 when it is not rebalancing. */
     private volatile long rebalancingSince = -1;
+    /** The instance whose state changes {@link #rebalancingSince} follows. */
+    private volatile KafkaStreams current;
     private java.util.concurrent.ScheduledExecutorService watchdog;
     private int restarts;
 
@@ -92,6 +94,9 @@ public final class StreamsApp implements AutoCloseable {
         });
         s.setStateListener((newState, oldState) -> {
             log.info("{}: {} -> {}", applicationId, oldState, newState);
+            if (current != s) {
+                return; // an instance being closed by a restart must not reset the new one's clock
+            }
             if (newState == KafkaStreams.State.REBALANCING) {
                 rebalancingSince = System.nanoTime();
             } else {
@@ -99,6 +104,7 @@ public final class StreamsApp implements AutoCloseable {
             }
         });
         rebalancingSince = -1;
+        current = s;
         s.start();
         streams = s;
         startWatchdog();
@@ -137,8 +143,7 @@ public final class StreamsApp implements AutoCloseable {
             if (since < 0 || System.nanoTime() - since < stuckRebalanceTimeout.toNanos()) {
                 return;
             }
-            log.warn("{} has been REBALANCING for over {} s; restarting it (closing its producer lets the coordinator "
-                    + "abort an open transaction that holds its committed offsets)", applicationId,
+            log.warn("{} has been REBALANCING for over {} s; restarting it", applicationId,
                     stuckRebalanceTimeout.toSeconds());
             stuck = streams;
             streams = null; // readiness reports NOT_STARTED while it restarts
