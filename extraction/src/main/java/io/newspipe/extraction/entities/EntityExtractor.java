@@ -519,8 +519,8 @@ public final class EntityExtractor {
                 if (t.is("và") && live(j + 1) && j > i + head.length()) {
                     Token nx = tok(j + 1);
                     if (lex.orgHeads.match(toks, j + 1) != null || isPersonStart(j + 1)
-                            || lex.locations.match(toks, j + 1) != null) {
-                        break;
+                            || lex.locations.match(toks, j + 1) != null || lex.titles.match(toks, j + 1, true) != null) {
+                        break; // "UBND tỉnh và Già làng Vàng A Dế": a title opens the next mention
                     }
                     PhraseDict.Match nextAdmin = lex.adminPrefixes.match(toks, j + 1);
                     if (nextAdmin != null && placeName(j + 1 + nextAdmin.length()) > j + 1 + nextAdmin.length()) {

@@ -199,6 +199,14 @@ class EntityExtractorTest {
     }
 
     @Test
+    void givenBodyAndATitledPersonJoinedByVa_whenExtracted_thenTheBodyEndsBeforeTheTitle() {
+        List<EntityMention> found = extract("Cùng dự có đồng chí Lò Văn Phương, Phó Chủ tịch UBND tỉnh và Già làng Vàng "
+                + "A Dế ở xã Mường Nhé.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("UBND tỉnh");
+        assertThat(names(found, EntityKind.PERSON)).containsExactly("Lò Văn Phương", "Vàng A Dế");
+    }
+
+    @Test
     void givenFacilityNamedLikeAPerson_whenExtracted_thenTheWholeNameIsTheFacilityAndNoPersonIsFound() {
         List<EntityMention> found = extract("Tỉnh bố trí quỹ đất sạch tại Khu công nghiệp Hoàng Mai và Khu công nghiệp "
                 + "Nguyễn Đức Cảnh để đón nhà đầu tư.");
