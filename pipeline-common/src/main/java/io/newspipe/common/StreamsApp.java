@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -53,7 +55,7 @@ public final class StreamsApp implements AutoCloseable {
     private volatile long rebalancingSince = -1;
     /** The instance whose state changes {@link #rebalancingSince} follows. */
     private volatile KafkaStreams current;
-    private java.util.concurrent.ScheduledExecutorService watchdog;
+    private ScheduledExecutorService watchdog;
     private int restarts;
 
     /**
@@ -120,7 +122,7 @@ public final class StreamsApp implements AutoCloseable {
         if (watchdog != null) {
             return;
         }
-        watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, applicationId + "-watchdog");
             t.setDaemon(true);
             return t;

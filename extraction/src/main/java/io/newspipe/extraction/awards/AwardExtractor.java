@@ -192,12 +192,9 @@ public final class AwardExtractor {
         for (String s : Lexicon.lines("surnames.txt")) {
             surnames.add(WHITESPACE_RUN.split(s)[0]);
         }
-        bodyHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("org-heads.txt").stream()
-                .map(h -> h.split("\t")[0].strip()).filter(h -> !h.isEmpty()).toList()) + ")(?![\\p{L}])", FLAGS);
-        adminStart = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("admin-prefixes.txt").stream()
-                .map(h -> h.split("\t")[0].strip()).filter(h -> !h.isEmpty()).toList()) + ")(?![\\p{L}])", FLAGS);
-        titleStart = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("titles.txt").stream()
-                .map(h -> h.split("\t")[0].strip()).filter(h -> !h.isEmpty()).toList()) + ")(?![\\p{L}])", FLAGS);
+        bodyHead = openingWord("org-heads.txt");
+        adminStart = openingWord("admin-prefixes.txt");
+        titleStart = openingWord("titles.txt");
         honorific = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-honorifics.txt")) + ")\\s+(?=\\p{Lu})", FLAGS);
     }
 
@@ -834,6 +831,13 @@ public final class AwardExtractor {
         }
         out.add(l.substring(Math.max(itemStart, from)));
         return out.toArray(new String[0]);
+    }
+
+    /** Text opening with an entry of an entity lexicon file (the entry is what stands before a tab), as a whole word. */
+    private static Pattern openingWord(String lexiconFile) {
+        List<String> entries = Lexicon.lines(lexiconFile).stream().map(h -> h.split("\t")[0].strip())
+                .filter(h -> !h.isEmpty()).toList();
+        return Pattern.compile("^(?:" + Lexicon.alternation(entries) + ")(?![\\p{L}])", FLAGS);
     }
 
     /** Whether the text opens with a listed province or place of one to three words ("Tân Kỳ", "Bà Rịa - Vũng Tàu"). */
