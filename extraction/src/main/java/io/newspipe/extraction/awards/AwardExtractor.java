@@ -833,9 +833,13 @@ public final class AwardExtractor {
         return out.toArray(new String[0]);
     }
 
-    /** Text opening with an entry of an entity lexicon file (the entry is what stands before a tab), as a whole word. */
+    /**
+     * Text opening with an entry of an entity lexicon file, as a whole word: the entry is what stands before a tab,
+     * without the trailing "*" that titles.txt puts on honorifics.
+     */
     private static Pattern openingWord(String lexiconFile) {
         List<String> entries = Lexicon.lines(lexiconFile).stream().map(h -> h.split("\t")[0].strip())
+                .map(h -> h.endsWith("*") ? h.substring(0, h.length() - 1).strip() : h)
                 .filter(h -> !h.isEmpty()).toList();
         return Pattern.compile("^(?:" + Lexicon.alternation(entries) + ")(?![\\p{L}])", FLAGS);
     }

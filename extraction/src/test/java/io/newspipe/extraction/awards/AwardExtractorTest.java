@@ -90,6 +90,9 @@ class AwardExtractorTest {
                 .recipients()).containsExactly("Sở Kế hoạch và Đầu tư", "huyện Châu Thành");
         assertThat(only("Chủ tịch UBND tỉnh trao Bằng khen cho Sở Tài chính và Sở Nội vụ.").recipients())
                 .containsExactly("Sở Tài chính", "Sở Nội vụ");
+        assertThat(only("Chủ tịch UBND tỉnh trao Bằng khen cho Ban Dân tộc tỉnh và Già làng Vàng A Dế.").recipients())
+                .as("an honorific title of titles.txt (written with '*') opens the next item")
+                .containsExactly("Ban Dân tộc tỉnh", "Vàng A Dế");
         assertThat(only("Chủ tịch UBND tỉnh trao Bằng khen cho ông Nguyễn Văn An và Trần Thị Bình.").recipients())
                 .containsExactly("Nguyễn Văn An", "Trần Thị Bình");
         assertThat(only("Bí thư Tỉnh ủy trao Bằng khen tặng 4 tập thể gồm: Diễn Châu, Công an tỉnh, Khối Các cơ quan "
