@@ -19,6 +19,9 @@ final class Surfaces {
         final int flags;
         /** {@code text.hashCode()}: compared before the chars, so a probe past other entries costs an int compare. */
         final int hash;
+        /** {@link #pack} of the spelling: words up to 8 chars compare in two longs, without reading the string. */
+        final long head;
+        final long tail;
 
         Entry(String text, String lower, Lexicon.Known known, int flags) {
             this.text = text;
@@ -26,15 +29,32 @@ final class Surfaces {
             this.known = known;
             this.flags = flags;
             this.hash = text.hashCode();
+            this.head = pack(text, 0, Math.min(text.length(), 4));
+            this.tail = pack(text, Math.min(text.length(), 4), Math.min(text.length(), 8));
         }
 
-        /** Whether this entry is spelled exactly as text[from, from + len), whose hash is h. */
-        boolean spells(String text, int from, int len, int h) {
-            return hash == h && this.text.length() == len && text.regionMatches(from, this.text, 0, len);
+        /**
+         * Whether this entry is spelled exactly as text[from, from + len), whose hash is h and whose first 8 chars
+         * pack to head and tail.
+         */
+        boolean spells(String text, int from, int len, int h, long head, long tail) {
+            return hash == h && this.head == head && this.tail == tail && this.text.length() == len
+                    && (len <= 8 || text.regionMatches(from + 8, this.text, 8, len - 8));
         }
     }
 
+    /** Chars text[from, to) (at most 4) as one long, 16 bits each: what the tokenizer packs while scanning a word. */
+    static long pack(String text, int from, int to) {
+        long p = 0;
+        for (int k = from; k < to; k++) {
+            p = p << 16 | text.charAt(k);
+        }
+        return p;
+    }
+
     private final Entry[] slots;
+    /** {@code slots[i].hash}, so probing past other entries reads no entry object. */
+    private final int[] hashes;
     private final int mask;
     /**
      * One bit per hash bucket of 2^18, set for every known form: most words of a text are not lexicon words, and a
@@ -63,6 +83,7 @@ final class Surfaces {
         }
         int cap = Integer.highestOneBit(Math.max(4, entries.size() * 2 - 1)) << 1;
         slots = new Entry[cap];
+        hashes = new int[cap];
         mask = cap - 1;
         for (Entry e : entries) {
             int slot = spread(e.text.hashCode()) & mask;
@@ -70,6 +91,7 @@ final class Surfaces {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = e;
+            hashes[slot] = e.hash;
             int bit = filterBit(e.text.hashCode());
             present[bit >>> 6] |= 1L << bit;
         }
@@ -85,7 +107,8 @@ final class Surfaces {
 
     /** The entry spelled exactly as text[from, to), or null. */
     Entry find(String text, int from, int to) {
-        return find(text, from, to, hash(text, from, to));
+        return find(text, from, to, hash(text, from, to), pack(text, from, Math.min(to, from + 4)),
+                pack(text, Math.min(to, from + 4), Math.min(to, from + 8)));
     }
 
     /** String.hashCode of text[from, to). */
@@ -97,19 +120,19 @@ final class Surfaces {
         return h;
     }
 
-    /** As {@link #find(String, int, int)} with the hash of the range already known. */
-    Entry find(String text, int from, int to, int h) {
+    /** As {@link #find(String, int, int)} with the hash and packed chars ({@link #pack}) of the range known. */
+    Entry find(String text, int from, int to, int h, long head, long tail) {
         int bit = filterBit(h);
         if ((present[bit >>> 6] & (1L << bit)) == 0) {
             return null;
         }
         int len = to - from;
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            Entry e = slots[slot];
+            Entry e = slots[slot]; // null-checked without reading the entry itself
             if (e == null) {
                 return null;
             }
-            if (e.spells(text, from, len, h)) {
+            if (hashes[slot] == h && e.spells(text, from, len, h, head, tail)) {
                 return e;
             }
         }

@@ -60,12 +60,21 @@ final class Token {
 
     /** @param cache words met before on this thread (searched after the lexicon surfaces), or null */
     Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash, WordCache cache) {
+        this(source, start, end, surfaces, lowerSource, hash, cache,
+                Surfaces.pack(source, start, Math.min(end, start + 4)),
+                Surfaces.pack(source, Math.min(end, start + 4), Math.min(end, start + 8)));
+    }
+
+    /** @param head {@link Surfaces#pack} of the first 4 chars, tail of the next 4, packed while tokenizing */
+    Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash, WordCache cache,
+            long head, long tail) {
         this.start = start;
         this.end = end;
         char c0 = source.charAt(start);
-        Surfaces.Entry surface = surfaces == null || end - start == 1 ? null : surfaces.find(source, start, end, hash);
+        Surfaces.Entry surface = surfaces == null || end - start == 1 ? null
+                : surfaces.find(source, start, end, hash, head, tail);
         if (surface == null && cache != null && end - start > 1) {
-            surface = cache.find(source, start, end, hash);
+            surface = cache.find(source, start, end, hash, head, tail);
         }
         if (surface != null) {
             // a known spelling: strings, entry and flags are all functions of the spelling, computed before

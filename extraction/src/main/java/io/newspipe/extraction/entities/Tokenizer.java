@@ -66,6 +66,8 @@ final class Tokenizer {
             if (CharClass.isLetterOrDigit(c) || CharClass.isNonSpacingMark(c)) {
                 int j = i + 1;
                 int h = c; // String.hashCode of the word, for the surface lookup
+                long head = c; // its first 4 chars, then the next 4, packed for the same lookup
+                long tail = 0;
                 while (j < n) {
                     char d = text.charAt(j);
                     if (CharClass.isLetterOrDigit(d) || CharClass.isNonSpacingMark(d) || d == '\'') {
@@ -91,8 +93,14 @@ final class Tokenizer {
                     } else {
                         break;
                     }
+                    int at = j - 1 - i; // index in the word of the char just taken
+                    if (at < 4) {
+                        head = head << 16 | d;
+                    } else if (at < 8) {
+                        tail = tail << 16 | d;
+                    }
                 }
-                out.add(new Token(text, i, j, surfaces, lower, h, cache));
+                out.add(new Token(text, i, j, surfaces, lower, h, cache, head, tail));
                 i = j;
             } else {
                 out.add(new Token(text, i, i + 1));

@@ -13,17 +13,22 @@ final class WordCache {
     private static final int MAX_ENTRIES = CAPACITY / 2;
 
     private final Surfaces.Entry[] slots = new Surfaces.Entry[CAPACITY];
+    /** {@code slots[i].hash}, so probing past other entries reads no entry object. */
+    private final int[] hashes = new int[CAPACITY];
     private int size;
 
-    /** The entry spelled exactly as text[from, to) whose String.hashCode is h, or null. */
-    Surfaces.Entry find(String text, int from, int to, int h) {
+    /**
+     * The entry spelled exactly as text[from, to) whose String.hashCode is h and whose first 8 chars pack
+     * ({@link Surfaces#pack}) to head and tail, or null.
+     */
+    Surfaces.Entry find(String text, int from, int to, int h, long head, long tail) {
         int len = to - from;
         for (int slot = spread(h) & (CAPACITY - 1); ; slot = (slot + 1) & (CAPACITY - 1)) {
-            Surfaces.Entry e = slots[slot];
+            Surfaces.Entry e = slots[slot]; // null-checked without reading the entry itself
             if (e == null) {
                 return null;
             }
-            if (e.spells(text, from, len, h)) {
+            if (hashes[slot] == h && e.spells(text, from, len, h, head, tail)) {
                 return e;
             }
         }
@@ -44,6 +49,7 @@ final class WordCache {
             slot = (slot + 1) & (CAPACITY - 1);
         }
         slots[slot] = new Surfaces.Entry(t.text, t.lower, t.known, t.flagBits());
+        hashes[slot] = h;
         size++;
     }
 
