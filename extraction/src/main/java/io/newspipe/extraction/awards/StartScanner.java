@@ -21,6 +21,11 @@ final class StartScanner {
     private final boolean[] starts = new boolean[Character.MAX_VALUE + 1];
     /** Chars that can follow the first letter of a match (any case), or null when not known: see the constructor. */
     private final boolean[] seconds;
+    /**
+     * The leading phrases case-folded ({@link #fold}), a space standing for a run of whitespace; null when not known
+     * or not usable as a screen. A position where none of them starts cannot start a match.
+     */
+    private final char[][] openings;
 
     /**
      * @param pattern      a pattern opening with a look-behind that refuses a letter ({@code (?<![\\p{L}])} or
@@ -60,6 +65,58 @@ final class StartScanner {
             }
         }
         seconds = next;
+        openings = leadingPhrases == null || leadingPhrases.stream().anyMatch(p -> p.isEmpty() || p.startsWith(" ")
+                || p.endsWith(" ") || p.contains("  ") || p.chars().anyMatch(c -> c != ' ' && Character.isWhitespace(c)))
+                ? null
+                : leadingPhrases.stream().distinct().map(StartScanner::folded).toArray(char[][]::new);
+    }
+
+    /** The case folding of Java's case-insensitive Unicode matching of one char ({@code Pattern.UNICODE_CASE}). */
+    private static char fold(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    private static char[] folded(String phrase) {
+        char[] out = new char[phrase.length()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = fold(phrase.charAt(k));
+        }
+        return out;
+    }
+
+    /**
+     * Whether one of the openings starts at i, compared as the regex compares it: chars case-folded, a space
+     * matching one or more whitespace chars ({@code \s+}; every {@code \s} char is whitespace, and the char after
+     * the run is a letter, so skipping all whitespace stops where the regex does). True when there is no list.
+     */
+    private boolean opensAt(CharSequence s, int i) {
+        if (openings == null) {
+            return true;
+        }
+        int n = s.length();
+        for (char[] p : openings) {
+            int at = i;
+            int k = 0;
+            while (k < p.length) {
+                if (p[k] == ' ') {
+                    if (at >= n || !CharClass.isWhitespace(s.charAt(at))) {
+                        break;
+                    }
+                    while (at < n && CharClass.isWhitespace(s.charAt(at))) {
+                        at++;
+                    }
+                } else if (at >= n || fold(s.charAt(at)) != p[k]) {
+                    break;
+                } else {
+                    at++;
+                }
+                k++;
+            }
+            if (k == p.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Marks in table every char that a case-insensitive comparison of the engine may take for one of letters. */
@@ -103,7 +160,7 @@ final class StartScanner {
         for (int i = from; i < n; i++) {
             // every pattern here opens with a look-behind refusing a letter: a letter before fails it for sure
             if (starts[s.charAt(i)] && (seconds == null || i + 1 < n && seconds[s.charAt(i + 1)])
-                    && (i == 0 || !CharClass.isLetter(s.charAt(i - 1)))) {
+                    && (i == 0 || !CharClass.isLetter(s.charAt(i - 1))) && opensAt(s, i)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return true;

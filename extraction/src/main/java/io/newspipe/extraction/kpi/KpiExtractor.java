@@ -153,7 +153,7 @@ public final class KpiExtractor {
         Matcher pm = periods.matcher(l);
         for (int i = 0; i < l.length(); i++) {
             boolean wordStart = PhraseSet.isWordChar(l.charAt(i)) && (i == 0 || !PhraseSet.isWordChar(l.charAt(i - 1)));
-            if (!wordStart || !(CharClass.isDigit(l.charAt(i)) || periodTriggers.matchAt(l, i) > 0)) {
+            if (!wordStart || !(CharClass.isDigit(l.charAt(i)) ? monthsAt(l, i) : periodTriggers.matchAt(l, i) > 0)) {
                 continue;
             }
             pm.region(i, l.length());
@@ -163,6 +163,18 @@ public final class KpiExtractor {
             }
         }
         return times;
+    }
+
+    /**
+     * Whether the digits at i can open a time expression: the only one of kpi-periods.txt that starts with a digit is
+     * "\d{1,2} tháng ..." ("6 tháng đầu năm"). Skips the regex at every other number of the sentence.
+     */
+    private static boolean monthsAt(String l, int i) {
+        int j = i + 1;
+        if (j < l.length() && CharClass.isDigit(l.charAt(j))) {
+            j++;
+        }
+        return l.startsWith(" tháng", j);
     }
 
     /** The next digit that starts a number: not glued to a letter, digit or separator before it ("C04", "1.5"). */
@@ -239,8 +251,9 @@ public final class KpiExtractor {
                 rank = value.intValue();
             }
             if (unit == null) {
-                Matcher st = STEPS_AFTER.matcher(l).region(ne, l.length());
-                if (st.lookingAt() && STEPS_BEFORE.matcher(before).find()) {
+                char next = charAfterSpaces(l, ne);
+                Matcher st = next == 'b' ? STEPS_AFTER.matcher(l).region(ne, l.length()) : null;
+                if (st != null && st.lookingAt() && STEPS_BEFORE.matcher(before).find()) {
                     unit = new Unit("bậc", UnitClass.RANK, st.end());
                 }
             }
@@ -333,13 +346,27 @@ public final class KpiExtractor {
         return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
     }
 
+    /**
+     * The first char at or after i that is not whitespace, or 0. Patterns opening with {@code \s*} then a word are
+     * tried only when this char can start the word (every {@code \s} char is whitespace and no word starts with one).
+     */
+    private static char charAfterSpaces(String s, int i) {
+        while (i < s.length() && CharClass.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i < s.length() ? s.charAt(i) : 0;
+    }
+
     private Unit unitAfter(String s, int ne) {
-        Matcher p = PERCENT.matcher(s).region(ne, s.length());
-        if (p.lookingAt()) {
+        char next = charAfterSpaces(s, ne);
+        Matcher p = next == '%' || next == 'p' ? PERCENT.matcher(s).region(ne, s.length()) : null;
+        if (p != null && p.lookingAt()) {
             return new Unit(p.group(1) == null ? "%" : "%/năm", UnitClass.PERCENT, p.end());
         }
-        Matcher mo = MONEY.matcher(s).region(ne, s.length());
-        if (mo.lookingAt()) {
+        // every alternative of MONEY opens with one of these (case-sensitive): nghìn ngàn triệu tỷ tỉ đồng đô usd vnđ
+        Matcher mo = next == 'n' || next == 't' || next == 'đ' || next == 'u' || next == 'v'
+                ? MONEY.matcher(s).region(ne, s.length()) : null;
+        if (mo != null && mo.lookingAt()) {
             String scale = mo.group(1);
             String currency = mo.group(3) != null ? mo.group(3) : mo.group(4);
             if (scale != null && currency == null && mo.group(2) == null && !scale.equalsIgnoreCase("tỷ")

@@ -75,4 +75,24 @@ class AwardKeyAndScannerTest {
         }
         assertThat(actual).isEqualTo(expected).hasSize(4);
     }
+
+    @Test
+    void givenLeadingPhrasesWithSpaces_whenWordsAreSeparatedByRunsOfWhitespaceOrCased_thenMatchesEqualMatcherFind() {
+        Pattern p = Pattern.compile("(?<![\\p{L}])(?:Kỷ\\s+niệm\\s+chương|Cờ\\s+thi\\s+đua|Bằng\\s+khen)(?![\\p{L}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        StartScanner scanner = new StartScanner(p, List.of('K', 'C', 'B'), List.of("Kỷ niệm chương", "Cờ thi đua", "Bằng khen"));
+        // tabs, newlines and runs of spaces inside the phrases, upper case, near misses ("Kỷ niệm" alone, "Bằngkhen")
+        String s = "KỶ  NIỆM\tCHƯƠNG; Kỷ niệm ngày; cờ\nthi   đua; Bằngkhen; Bằng \t khen, kỷ niệm chươngx và Cờ thi";
+        List<String> expected = new ArrayList<>();
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            expected.add(m.start() + ":" + m.group());
+        }
+        List<String> actual = new ArrayList<>();
+        Matcher sm = scanner.matcher(s);
+        for (int from = 0; scanner.find(sm, s, from); from = sm.end()) {
+            actual.add(sm.start() + ":" + sm.group());
+        }
+        assertThat(actual).isEqualTo(expected).hasSize(3);
+    }
 }
