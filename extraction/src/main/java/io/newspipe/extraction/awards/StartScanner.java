@@ -71,9 +71,17 @@ final class StartScanner {
                 : leadingPhrases.stream().distinct().map(StartScanner::folded).toArray(char[][]::new);
     }
 
+    private static final char[] FOLD = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLD[c] = Character.toLowerCase(Character.toUpperCase((char) c));
+        }
+    }
+
     /** The case folding of Java's case-insensitive Unicode matching of one char ({@code Pattern.UNICODE_CASE}). */
     private static char fold(char c) {
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return FOLD[c];
     }
 
     private static char[] folded(String phrase) {

@@ -61,8 +61,8 @@ final class Token {
     /** @param cache words met before on this thread (searched after the lexicon surfaces), or null */
     Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash, WordCache cache) {
         this(source, start, end, surfaces, lowerSource, hash, cache,
-                Surfaces.pack(source, start, Math.min(end, start + 4)),
-                Surfaces.pack(source, Math.min(end, start + 4), Math.min(end, start + 8)));
+                surfaces == null && cache == null ? 0 : Surfaces.pack(source, start, Math.min(end, start + 4)),
+                surfaces == null && cache == null ? 0 : Surfaces.pack(source, Math.min(end, start + 4), Math.min(end, start + 8)));
     }
 
     /** @param head {@link Surfaces#pack} of the first 4 chars, tail of the next 4, packed while tokenizing */
