@@ -36,10 +36,39 @@ public final class TextNormalizer {
         if (raw == null || raw.isEmpty()) {
             return raw == null ? "" : raw;
         }
-        String nfc = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
         // a char array rather than a StringBuilder: no per-append checks or coder switches (a third of the time)
+        char[] buf = new char[raw.length()];
+        // most text is all chars that are NFC whatever surrounds them: cleaned in one pass, without the NFC check
+        // that cost as much as the cleaning (the ranges are proved in TextNormalizerTest)
+        int len = clean(raw, buf, true);
+        if (len < 0) {
+            String nfc = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+            if (nfc.length() != buf.length) {
+                buf = new char[nfc.length()];
+            }
+            len = clean(nfc, buf, false);
+        }
+        moveTones(buf, len);
+        return new String(buf, 0, len);
+    }
+
+    /**
+     * Whether c is NFC in any context: not changed by NFC alone, and never the second char of a canonical
+     * composition, so a string of such chars is already NFC. Latin up to U+02FF, the precomposed Vietnamese letters
+     * (U+1E00-U+1EFF) and general punctuation from U+2002 (U+2000/U+2001 decompose to U+2002/U+2003).
+     */
+    static boolean alwaysNfc(char c) {
+        return c < 0x300 || c >= 0x1E00 && c <= 0x1EFF || c >= 0x2002 && c <= 0x206F;
+    }
+
+    /**
+     * The cleaning of {@link #normalize} (everything but NFC and tones) of nfc into buf.
+     *
+     * @return the length written, or -1 when {@code checkNfc} and the text holds a char that is not
+     *         {@link #alwaysNfc} (the caller then runs NFC first)
+     */
+    private static int clean(String nfc, char[] buf, boolean checkNfc) {
         int n = nfc.length();
-        char[] buf = new char[n];
         int w = 0;
         // trailing spaces and tabs of each line are dropped on the way (same as a second pass over the output)
         int pendingFrom = -1;
@@ -55,6 +84,8 @@ public final class TextNormalizer {
                 }
             } else if (c < 0x80) {
                 o = c;
+            } else if (checkNfc && !alwaysNfc(c)) {
+                return -1;
             } else if (c == '\u00D0') {
                 o = '\u0110';
             } else if (c == '\u00F0') {
@@ -80,9 +111,7 @@ public final class TextNormalizer {
             }
             buf[w++] = o;
         }
-        int len = pendingFrom >= 0 ? pendingFrom : w;
-        moveTones(buf, len);
-        return new String(buf, 0, len);
+        return pendingFrom >= 0 ? pendingFrom : w;
     }
 
     /**

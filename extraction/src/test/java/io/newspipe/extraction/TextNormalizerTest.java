@@ -56,4 +56,51 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.canonicalKey("BTV  Tỉnh uỷ")).isEqualTo(TextNormalizer.canonicalKey("btv tỉnh ủy"));
         assertThat(TextNormalizer.canonicalKey("Khánh Hoà")).isEqualTo("khánh hòa");
     }
+
+    @Test
+    void givenCharsTakenAsAlwaysNfc_whenCheckedAgainstEveryCanonicalDecomposition_thenNoneChangesOrComposes() {
+        // the fast path of normalize skips NFC for text made only of such chars: each must be NFC alone and never
+        // the second char of a canonical decomposition (only such a char can compose with the one before it)
+        int alwaysNfc = 0;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            if (Character.isSurrogate(ch)) {
+                continue;
+            }
+            String one = String.valueOf(ch);
+            if (TextNormalizer.alwaysNfc(ch)) {
+                alwaysNfc++;
+                assertThat(Normalizer.isNormalized(one, Normalizer.Form.NFC)).as("U+%04X alone", c).isTrue();
+            }
+            String d = Normalizer.normalize(one, Normalizer.Form.NFD);
+            for (int k = 1; k < d.length(); k++) {
+                assertThat(TextNormalizer.alwaysNfc(d.charAt(k))).as("U+%04X in the decomposition of U+%04X",
+                        (int) d.charAt(k), c).isFalse();
+            }
+        }
+        assertThat(alwaysNfc).isGreaterThan(1000);
+    }
+
+    @Test
+    void givenRandomMixedText_whenNormalized_thenSameAsNfcFirstThenCleaned() {
+        // with or without chars outside the fast path's ranges (combining marks, U+2000, U+3000, CJK compatibility)
+        String pool = "aAoOuUyYeEiIđĐ \n\r\t.,-–“”\u00A0\u00D0\u00F0\u2000\u2001\u2009\u200B\u2028\u3000\uFEFF\u00AD"
+                + "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031B\uF900\u212B\u1EA1\u1EF3\u00E0\u00F2\u01A1\u01B0";
+        java.util.Random random = new java.util.Random(20261127);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(24);
+            boolean fastOnly = round % 2 == 0;
+            while (sb.length() < len) {
+                char c = pool.charAt(random.nextInt(pool.length()));
+                if (!fastOnly || TextNormalizer.alwaysNfc(c)) {
+                    sb.append(c);
+                }
+            }
+            String raw = sb.toString();
+            String nfcFirst = Normalizer.normalize(raw, Normalizer.Form.NFC);
+            assertThat(TextNormalizer.normalize(raw)).as("%s", raw.chars().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(TextNormalizer.normalize(nfcFirst));
+        }
+    }
 }
