@@ -137,27 +137,26 @@ public final class TextNormalizer {
         return sb.toString();
     }
 
+    /** The tone-placement step of {@link #normalize} alone (for tests). */
+    static String moveTones(String s) {
+        char[] cs = s.toCharArray();
+        moveTones(cs, cs.length);
+        return new String(cs);
+    }
+
     private static void moveTones(char[] sb, int n) {
-        int i = 0;
-        while (i < n) {
-            if (!CharClass.isLetter(sb[i])) {
-                i++;
+        // only a toned a/e/y ending a syllable of two letters or more can need a move: look for those chars
+        // (none below U+00C0, so plain ASCII costs one compare) instead of walking every syllable
+        for (int i = 1; i < n; i++) {
+            char c2 = sb[i];
+            if (c2 < 0xC0 || c2 >= TABLE || !GLIDE_END[c2]) {
                 continue;
             }
-            int start = i;
-            while (i < n && CharClass.isLetter(sb[i])) {
-                i++;
+            if (i + 1 < n && CharClass.isLetter(sb[i + 1]) || !CharClass.isLetter(sb[i - 1])) {
+                continue; // not the last letter of the syllable, or a one-letter syllable
             }
-            int end = i; // syllable [start, end)
-            if (end - start < 2) {
-                continue;
-            }
-            char c1 = sb[end - 2];
-            char c2 = sb[end - 1];
+            char c1 = sb[i - 1];
             char tone = toneOf(c2);
-            if (tone == 0) {
-                continue;
-            }
             char b2 = Character.toLowerCase(stripTone(c2));
             char b1 = Character.toLowerCase(c1);
             if (!isVowel(b1)) {
@@ -167,8 +166,8 @@ public final class TextNormalizer {
             if (!glide) {
                 continue;
             }
-            if (end - 3 >= start) {
-                char before = Character.toLowerCase(stripTone(sb[end - 3]));
+            if (i >= 2 && CharClass.isLetter(sb[i - 2])) {
+                char before = Character.toLowerCase(stripTone(sb[i - 2]));
                 if (isVowel(before) || (b1 == 'u' && before == 'q')) {
                     continue;
                 }
@@ -177,8 +176,8 @@ public final class TextNormalizer {
             if (moved1 == 0) {
                 continue;
             }
-            sb[end - 2] = moved1;
-            sb[end - 1] = stripTone(c2);
+            sb[i - 1] = moved1;
+            sb[i] = stripTone(c2);
         }
     }
 
@@ -193,6 +192,8 @@ public final class TextNormalizer {
     private static final char[] BASE = new char[TABLE];
     private static final String TONES = "" + GRAVE + ACUTE + TILDE + HOOK + DOT_BELOW;
     private static final char[][] WITH_TONE = new char[TABLE][];
+    /** A toned letter whose base is a, e or y: the only possible last letter of a syllable whose tone moves. */
+    private static final boolean[] GLIDE_END = new boolean[TABLE];
 
     static {
         for (char c = 0; c < TABLE; c++) {
@@ -203,21 +204,29 @@ public final class TextNormalizer {
             String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
             StringBuilder keep = new StringBuilder(2);
             char tone = 0;
+            int marks = 0;
             for (int k = 0; k < d.length(); k++) {
                 char m = d.charAt(k);
                 if (TONES.indexOf(m) >= 0) {
                     tone = m;
+                    marks++;
                 } else {
                     keep.append(m);
                 }
             }
-            if (tone != 0) {
+            // a Vietnamese letter carries one tone mark; U+1E4D "ṍ" (o, tilde, acute) is not "ó" with a tone, and
+            // taking it for one made "hoá" -> "hṍa"
+            if (marks == 1) {
                 String r = Normalizer.normalize(keep, Normalizer.Form.NFC);
                 if (r.length() == 1) {
                     TONE[c] = tone;
                     BASE[c] = r.charAt(0);
                 }
             }
+        }
+        for (char c = 0; c < TABLE; c++) {
+            char b = Character.toLowerCase(BASE[c]);
+            GLIDE_END[c] = TONE[c] != 0 && (b == 'a' || b == 'e' || b == 'y');
         }
         for (char c = 0; c < TABLE; c++) {
             if (TONE[c] != 0 && BASE[c] < TABLE) {

@@ -13,6 +13,8 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.normalize("Uỷ ban hoà giải, sức khoẻ, thuỷ lợi, Tỉnh uỷ"))
                 .isEqualTo("Ủy ban hòa giải, sức khỏe, thủy lợi, Tỉnh ủy");
         assertThat(TextNormalizer.normalize("HOÀ BÌNH")).isEqualTo("HÒA BÌNH");
+        // the acute: "ó" + tone, never U+1E4D "ṍ" (o with tilde and acute), which NFD also reads as o + marks
+        assertThat(TextNormalizer.normalize("Thanh Hoá, văn hoá, Thuý, khoé")).isEqualTo("Thanh Hóa, văn hóa, Thúy, khóe");
     }
 
     @Test
@@ -102,5 +104,87 @@ class TextNormalizerTest {
             assertThat(TextNormalizer.normalize(raw)).as("%s", raw.chars().mapToObj(Integer::toHexString).toList())
                     .isEqualTo(TextNormalizer.normalize(nfcFirst));
         }
+    }
+
+    @Test
+    void givenRandomSyllables_whenTonesMoved_thenSameAsWalkingEverySyllable() {
+        String pool = "oOuUqQyhkt đ.-'\nàáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴaeyâêôơưăòóỏõọùúủũụ";
+        java.util.Random random = new java.util.Random(27112026);
+        int moved = 0;
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 1 + random.nextInt(8);
+            for (int k = 0; k < len; k++) {
+                sb.append(pool.charAt(random.nextInt(pool.length())));
+            }
+            String s = sb.toString();
+            String expected = walkEverySyllable(s);
+            assertThat(TextNormalizer.moveTones(s)).as(s).isEqualTo(expected);
+            moved += expected.equals(s) ? 0 : 1;
+        }
+        assertThat(moved).isGreaterThan(100);
+    }
+
+    /** The tone pass as first written: every run of letters, rule applied at its last two letters. */
+    private static String walkEverySyllable(String text) {
+        char[] sb = text.toCharArray();
+        int n = sb.length;
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(sb[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(sb[i])) {
+                i++;
+            }
+            int end = i;
+            if (end - start < 2) {
+                continue;
+            }
+            char c1 = sb[end - 2];
+            char c2 = sb[end - 1];
+            String d2 = Normalizer.normalize(String.valueOf(c2), Normalizer.Form.NFD);
+            char tone = 0;
+            for (char m : d2.toCharArray()) {
+                if ("\u0300\u0301\u0303\u0309\u0323".indexOf(m) >= 0) {
+                    tone = m;
+                }
+            }
+            if (tone == 0) {
+                continue;
+            }
+            char b2 = Character.toLowerCase(d2.charAt(0));
+            char b1 = Character.toLowerCase(c1);
+            if ("aăâeêioôơuưy".indexOf(b1) < 0) {
+                continue;
+            }
+            if (!((b1 == 'o' && (b2 == 'a' || b2 == 'e')) || (b1 == 'u' && b2 == 'y'))) {
+                continue;
+            }
+            if (end - 3 >= start) {
+                char before = Character.toLowerCase(Normalizer.normalize(String.valueOf(sb[end - 3]), Normalizer.Form.NFD).charAt(0));
+                String beforeBase = Normalizer.normalize(String.valueOf(sb[end - 3]), Normalizer.Form.NFD);
+                // the vowel-quality marks (ă â ê ô ơ ư) stay: recompose the base without the tone
+                StringBuilder keep = new StringBuilder();
+                for (char m : beforeBase.toCharArray()) {
+                    if ("\u0300\u0301\u0303\u0309\u0323".indexOf(m) < 0) {
+                        keep.append(m);
+                    }
+                }
+                before = Character.toLowerCase(Normalizer.normalize(keep, Normalizer.Form.NFC).charAt(0));
+                if ("aăâeêioôơuưy".indexOf(before) >= 0 || (b1 == 'u' && before == 'q')) {
+                    continue;
+                }
+            }
+            String moved = Normalizer.normalize(c1 + String.valueOf(tone), Normalizer.Form.NFC);
+            if (moved.length() != 1) {
+                continue;
+            }
+            sb[end - 2] = moved.charAt(0);
+            sb[end - 1] = d2.charAt(0);
+        }
+        return new String(sb);
     }
 }
