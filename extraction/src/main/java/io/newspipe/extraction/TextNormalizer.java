@@ -156,18 +156,18 @@ public final class TextNormalizer {
                 continue; // not the last letter of the syllable, or a one-letter syllable
             }
             char c1 = sb[i - 1];
-            char tone = toneOf(c2);
-            char b2 = Character.toLowerCase(stripTone(c2));
-            char b1 = Character.toLowerCase(c1);
-            if (!isVowel(b1)) {
-                continue;
+            char b1 = CharClass.toLowerCase(c1);
+            if (b1 != 'o' && b1 != 'u') {
+                continue; // "và", "đã", "nhà": most toned a/e/y follow a consonant
             }
+            char tone = toneOf(c2);
+            char b2 = CharClass.toLowerCase(stripTone(c2));
             boolean glide = (b1 == 'o' && (b2 == 'a' || b2 == 'e')) || (b1 == 'u' && b2 == 'y');
             if (!glide) {
                 continue;
             }
             if (i >= 2 && CharClass.isLetter(sb[i - 2])) {
-                char before = Character.toLowerCase(stripTone(sb[i - 2]));
+                char before = CharClass.toLowerCase(stripTone(sb[i - 2]));
                 if (isVowel(before) || (b1 == 'u' && before == 'q')) {
                     continue;
                 }

@@ -87,9 +87,7 @@ public final class EntityExtractor {
         for (Token t : toks) {
             if (t.known == null) {
                 lex.lookUp(t);
-                if (t.end - t.start > 1) {
-                    cache.learn(t); // neither a lexicon surface nor met before on this thread
-                }
+                cache.learn(t); // neither a lexicon surface nor met before on this thread
             }
             while (e < excluded.size() && excluded.get(e).end() <= t.start) {
                 e++;

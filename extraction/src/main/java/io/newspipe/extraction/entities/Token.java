@@ -71,10 +71,14 @@ final class Token {
         this.start = start;
         this.end = end;
         char c0 = source.charAt(start);
-        Surfaces.Entry surface = surfaces == null || end - start == 1 ? null
-                : surfaces.find(source, start, end, hash, head, tail);
-        if (surface == null && cache != null && end - start > 1) {
-            surface = cache.find(source, start, end, hash, head, tail);
+        Surfaces.Entry surface;
+        if (end - start == 1) {
+            surface = cache == null ? null : cache.oneChar(c0);
+        } else {
+            surface = surfaces == null ? null : surfaces.find(source, start, end, hash, head, tail);
+            if (surface == null && cache != null) {
+                surface = cache.find(source, start, end, hash, head, tail);
+            }
         }
         if (surface != null) {
             // a known spelling: strings, entry and flags are all functions of the spelling, computed before

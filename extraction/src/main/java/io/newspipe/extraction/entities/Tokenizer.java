@@ -103,7 +103,7 @@ final class Tokenizer {
                 out.add(new Token(text, i, j, surfaces, lower, h, cache, head, tail));
                 i = j;
             } else {
-                out.add(new Token(text, i, i + 1));
+                out.add(new Token(text, i, i + 1, surfaces, lower, c, cache, c, 0));
                 i++;
             }
         }

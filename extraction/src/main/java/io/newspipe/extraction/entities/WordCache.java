@@ -34,9 +34,28 @@ final class WordCache {
         }
     }
 
+    /** One-char words and punctuation below this char, by char: a tenth of all tokens. */
+    private static final int ONE_CHARS = 0x3000;
+    private final Surfaces.Entry[] oneChar = new Surfaces.Entry[ONE_CHARS];
+
+    /** The entry of the one-char token c, or null. */
+    Surfaces.Entry oneChar(char c) {
+        return c < ONE_CHARS ? oneChar[c] : null;
+    }
+
     /** Remembers a looked-up token's strings and entry, unless full or already known. */
     void learn(Token t) {
-        if (size >= MAX_ENTRIES || t.known == null) {
+        if (t.known == null) {
+            return;
+        }
+        if (t.text.length() == 1) {
+            char c = t.text.charAt(0);
+            if (c < ONE_CHARS && oneChar[c] == null) {
+                oneChar[c] = new Surfaces.Entry(t.text, t.lower, t.known, t.flagBits());
+            }
+            return;
+        }
+        if (size >= MAX_ENTRIES) {
             return;
         }
         int h = t.text.hashCode();
