@@ -137,7 +137,7 @@ public final class KpiExtractor {
             }
             String s = sentence.of(text);
             String l = lower.substring(sentence.start(), sentence.end());
-            List<int[]> times = timeExpressions(l);
+            List<int[]> times = timeExpressions(l, article.words(), sentence.start());
             out.addAll(extractSentence(s, l, sentence.start(), lastPeriod, times));
             if (!times.isEmpty()) {
                 int[] last = times.get(times.size() - 1);
@@ -145,6 +145,42 @@ public final class KpiExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #timeExpressions(String)} visiting the article's words instead of the sentence's chars.
+     *
+     * @param l     the sentence, lower-cased: {@code words.text()} from {@code offset} on
+     * @param words the article's word index
+     */
+    private List<int[]> timeExpressions(String l, WordIndex words, int offset) {
+        int k = words.firstAtOrAfter(offset);
+        if (k > 0 && words.end(k - 1) > offset) {
+            return timeExpressions(l); // the sentence starts inside a word: its tail is a word here
+        }
+        List<int[]> times = new ArrayList<>();
+        Matcher pm = null;
+        int end = offset + l.length();
+        int from = 0; // relative offset where the next expression may start
+        for (int n = words.count(); k < n; k++) {
+            int i = words.start(k) - offset;
+            if (i >= l.length()) {
+                break;
+            }
+            if (i < from || !(CharClass.isDigit(l.charAt(i)) ? monthsAt(l, i)
+                    : periodTriggers.matchAtWord(words, k, offset, end) >= 0)) {
+                continue;
+            }
+            if (pm == null) {
+                pm = periods.matcher(l);
+            }
+            pm.region(i, l.length());
+            if (pm.lookingAt()) {
+                times.add(new int[] {i, pm.end()});
+                from = pm.end();
+            }
+        }
+        return times;
     }
 
     /** Every time expression of the sentence, left to right, not overlapping. */

@@ -156,6 +156,24 @@ public final class PhraseSet {
         return -1;
     }
 
+    /**
+     * {@link #matchAt(String, int, int, int)} at word k of the indexed text, with its end and hash from the index:
+     * the same answer for {@code matchAt(words.text(), floor, words.start(k), limit)} when the word starts at or
+     * after floor.
+     */
+    public int matchAtWord(WordIndex words, int k, int floor, int limit) {
+        String lower = words.text();
+        int s = words.start(k);
+        if (s >= limit || !firstChars[lower.charAt(s)]) {
+            return -1;
+        }
+        int e = words.end(k);
+        if (e > limit) {
+            return matchAt(lower, floor, s, limit); // the region ends inside this word
+        }
+        return e - s > longestFirstWord ? -1 : matchRest(lower, e, words.hash(k), s, limit);
+    }
+
     /** The first phrase inside [from, to) as {start, end}, or null. */
     public int[] find(String lower, int from, int to) {
         return find(lower, 0, from, to);

@@ -61,24 +61,24 @@ public final class WordIndex {
         return lower;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    int start(int k) {
+    public int start(int k) {
         return starts[k];
     }
 
-    int end(int k) {
+    public int end(int k) {
         return ends[k];
     }
 
-    int hash(int k) {
+    public int hash(int k) {
         return hashes[k];
     }
 
     /** Index of the first word starting at or after {@code pos} ({@link #count()} when none). */
-    int firstAtOrAfter(int pos) {
+    public int firstAtOrAfter(int pos) {
         int lo = 0;
         int hi = count;
         while (lo < hi) {

@@ -25,6 +25,7 @@ class PhraseSetTest {
             "2024", "tăngtrưởng", " ", "  ", ", ", ". ", "\n", "(", ")", "-", "x", "đ"};
         java.util.Random random = new java.util.Random(20261127);
         int found = 0;
+        int matched = 0;
         for (int t = 0; t < 2000; t++) {
             StringBuilder b = new StringBuilder();
             for (int w = random.nextInt(30); w >= 0; w--) {
@@ -35,6 +36,13 @@ class PhraseSetTest {
             for (int r = 0; r < 20; r++) {
                 int from = random.nextInt(lower.length() + 1);
                 int to = from + random.nextInt(lower.length() - from + 1);
+                int k = words.firstAtOrAfter(from);
+                if (k < words.count()) {
+                    int expected = matchAtInRegion(lower, from, words.start(k), to);
+                    assertThat(PHRASES.matchAtWord(words, k, from, to))
+                            .as("word %d of '%s' in [%d, %d)", k, lower, from, to).isEqualTo(expected);
+                    matched += expected >= 0 ? 1 : 0;
+                }
                 boolean scanned = PHRASES.foundInRegion(lower, from, to);
                 assertThat(PHRASES.foundInRegion(words, from, to))
                         .as("'%s' [%d, %d)", lower, from, to).isEqualTo(scanned);
@@ -44,5 +52,15 @@ class PhraseSetTest {
             }
         }
         assertThat(found).as("regions with a phrase among the 40,000 tried").isGreaterThan(500);
+        assertThat(matched).as("words opening a phrase").isGreaterThan(200);
+    }
+
+    /** matchAt on the region cut out with substring, shifted back: the plain reading matchAtWord must equal. */
+    private static int matchAtInRegion(String lower, int from, int at, int to) {
+        if (at >= to) {
+            return -1;
+        }
+        int e = PHRASES.matchAt(lower.substring(from, to), at - from);
+        return e < 0 ? -1 : e + from;
     }
 }
