@@ -201,11 +201,9 @@ public final class ScrapedTextParser {
     private static List<int[]> splitLines(String text) {
         List<int[]> lines = new ArrayList<>();
         int s = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines.add(new int[] {s, i});
-                s = i + 1;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', s)) {
+            lines.add(new int[] {s, i});
+            s = i + 1;
         }
         if (s < text.length()) {
             lines.add(new int[] {s, text.length()});
