@@ -864,7 +864,8 @@ public final class EntityExtractor {
     /** Abbreviations expanded word by word: "BTV Tỉnh uỷ" becomes "Ban Thường vụ Tỉnh ủy". */
     String canonicalOrg(String surface) {
         String norm = surface; // already normalized: it is a slice of the analysed text
-        List<Token> toks = Tokenizer.tokenize(norm);
+        // with the known spellings: only text and offsets are read, and those are the same either way
+        List<Token> toks = Tokenizer.tokenize(norm, lex.surfaces, null, wordCaches.get());
         StringBuilder sb = new StringBuilder(norm.length() + 16);
         int last = 0;
         for (Token t : toks) {
