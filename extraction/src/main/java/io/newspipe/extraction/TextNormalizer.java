@@ -69,35 +69,35 @@ public final class TextNormalizer {
      */
     private static int clean(String nfc, char[] buf, boolean checkNfc) {
         int n = nfc.length();
+        // cleaned in place: one bulk copy, then array reads; the write index never passes the read index
+        nfc.getChars(0, n, buf, 0);
         int w = 0;
         // trailing spaces and tabs of each line are dropped on the way (same as a second pass over the output)
         int pendingFrom = -1;
         for (int i = 0; i < n; i++) {
-            char c = nfc.charAt(i);
+            char c = buf[i];
+            // one table read sorts a char: plain and blank chars (nearly all) take no further branch on their value
+            byte kind = KIND[c];
+            if (kind != OTHER) {
+                // written so that the JIT can use conditional moves: blanks follow letters at random
+                int blankFrom = pendingFrom < 0 ? w : pendingFrom;
+                pendingFrom = kind == PLAIN ? -1 : blankFrom;
+                buf[w++] = MAPPED[c];
+                continue;
+            }
+            if (checkNfc && !alwaysNfc(c)) {
+                return -1;
+            }
             char o;
-            // an if-chain, not a switch: javac made the switch a 12,000-entry tableswitch, which pushed this method
-            // past HotSpot's 8,000-byte limit, so it was never compiled and ran interpreted
             if (c == '\r') {
                 o = '\n';
-                if (i + 1 < n && nfc.charAt(i + 1) == '\n') {
+                if (i + 1 < n && buf[i + 1] == '\n') {
                     i++;
                 }
-            } else if (c < 0x80) {
-                o = c;
-            } else if (checkNfc && !alwaysNfc(c)) {
-                return -1;
-            } else if (c == '\u00D0') {
-                o = '\u0110';
-            } else if (c == '\u00F0') {
-                o = '\u0111';
-            } else if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                o = '\n';
-            } else if (c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u205F' || c == '\u3000') {
-                o = ' ';
             } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD') {
                 continue; // invisible: dropped
             } else {
-                o = c;
+                o = MAPPED[c];
             }
             if (o == ' ' || o == '\t') {
                 if (pendingFrom < 0) {
@@ -112,6 +112,39 @@ public final class TextNormalizer {
             buf[w++] = o;
         }
         return pendingFrom >= 0 ? pendingFrom : w;
+    }
+
+    private static final byte PLAIN = 0;
+    private static final byte BLANK = 1;
+    private static final byte OTHER = 2;
+    /** How {@link #clean} treats a char: PLAIN (written as {@link #MAPPED}), BLANK (space or tab), OTHER. */
+    private static final byte[] KIND = new byte[Character.MAX_VALUE + 1];
+    /** The char written for a char: Ð/ð as Đ/đ, odd spaces as a space, line separators as LF, others as they are. */
+    private static final char[] MAPPED = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int k = 0; k <= Character.MAX_VALUE; k++) {
+            char c = (char) k;
+            char o = c;
+            if (c == '\u00D0') {
+                o = '\u0110';
+            } else if (c == '\u00F0') {
+                o = '\u0111';
+            } else if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                o = '\n';
+            } else if (c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u205F' || c == '\u3000') {
+                o = ' ';
+            }
+            MAPPED[k] = o;
+            boolean dropped = c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+            if (c == '\r' || o == '\n' || dropped || !alwaysNfc(c)) {
+                KIND[k] = OTHER; // line ends, dropped chars, and chars the NFC fast path must see
+            } else if (o == ' ' || o == '\t') {
+                KIND[k] = BLANK;
+            } else {
+                KIND[k] = PLAIN;
+            }
+        }
     }
 
     /**
@@ -146,10 +179,10 @@ public final class TextNormalizer {
 
     private static void moveTones(char[] sb, int n) {
         // only a toned a/e/y ending a syllable of two letters or more can need a move: look for those chars
-        // (none below U+00C0, so plain ASCII costs one compare) instead of walking every syllable
+        // (one table read per char) instead of walking every syllable
         for (int i = 1; i < n; i++) {
             char c2 = sb[i];
-            if (c2 < 0xC0 || c2 >= TABLE || !GLIDE_END[c2]) {
+            if (!GLIDE_END[c2]) { // one predictable branch: these are a few chars in a hundred
                 continue;
             }
             if (i + 1 < n && CharClass.isLetter(sb[i + 1]) || !CharClass.isLetter(sb[i - 1])) {
@@ -193,7 +226,7 @@ public final class TextNormalizer {
     private static final String TONES = "" + GRAVE + ACUTE + TILDE + HOOK + DOT_BELOW;
     private static final char[][] WITH_TONE = new char[TABLE][];
     /** A toned letter whose base is a, e or y: the only possible last letter of a syllable whose tone moves. */
-    private static final boolean[] GLIDE_END = new boolean[TABLE];
+    private static final boolean[] GLIDE_END = new boolean[Character.MAX_VALUE + 1];
 
     static {
         for (char c = 0; c < TABLE; c++) {
