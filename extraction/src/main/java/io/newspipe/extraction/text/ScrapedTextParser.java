@@ -3,7 +3,6 @@ package io.newspipe.extraction.text;
 import io.newspipe.extraction.CharClass;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,7 +118,7 @@ public final class ScrapedTextParser {
             Segment body = new Segment(bodyStart, bodyEnd, text.substring(bodyStart, bodyEnd));
             (caption ? captions : paragraphs).add(body);
         }
-        excluded.sort(Comparator.comparingInt(Segment::start));
+        excluded.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return new ScrapedText(text, paragraphs, captions, credits, outletTag, byline, url, excluded);
     }
 
