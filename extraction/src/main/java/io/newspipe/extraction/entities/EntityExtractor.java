@@ -840,9 +840,10 @@ public final class EntityExtractor {
                 }
             }
             List<EntityMention> kept = new ArrayList<>(out.size());
+            int person = 0; // index into fullNames: the key of each person was made once, above
             for (EntityMention m : out) {
                 if (m.kind() == EntityKind.PERSON) {
-                    String k = " " + TextNormalizer.canonicalKey(m.text());
+                    String k = fullNames.get(person++);
                     boolean shortened = false;
                     for (String f : fullNames) {
                         if (f.length() > k.length() && f.endsWith(k)) {
