@@ -121,8 +121,10 @@ public final class AwardExtractor {
     /** Cheap screen: a sentence without any of these words cannot hold an award form. */
     private final PhraseSet formWords;
     private final StartScanner verbPattern;
-    private static final StartScanner DELEGATED_SCAN = new StartScanner(DELEGATED, List.of('t'));
-    private static final StartScanner YEAR_SCAN = new StartScanner(YEAR, List.of('n'));
+    // with their literal openings: words starting with t/n are everywhere, the regex runs only where these stand
+    private static final StartScanner DELEGATED_SCAN = new StartScanner(DELEGATED, List.of('t'),
+            List.of("thừa ủy quyền", "thừa lệnh", "thay mặt"));
+    private static final StartScanner YEAR_SCAN = new StartScanner(YEAR, List.of('n'), List.of("năm"));
     private final List<String[]> verbs;
     private final Set<String> titlesNeedingPrefix = new HashSet<>();
     private final Pattern authorityHead;
@@ -434,8 +436,9 @@ public final class AwardExtractor {
         boolean ownFrame = verbType != null && wordCount(pre.substring(verbEnd)) <= 6;
         if (ownFrame) {
             String verb = pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT);
+            // the regexes below run only when their literal word stands in the text (a find() tries every position)
             Matcher passive = PASSIVE.matcher(pre.substring(0, verbEnd));
-            if (passive.find()) {
+            if (StartScanner.containsFolded(pre, "được") && passive.find()) {
                 Authority a = authority(passive.group(1));
                 if (a != null && a.authority() != null && c.conferrer == null) {
                     c.conferrer = a.authority();
@@ -444,12 +447,12 @@ public final class AwardExtractor {
             } else if (verbType.equals("RECEIVE")) {
                 String subject = pre.substring(0, verbStart);
                 Matcher has = HAS_COUNT.matcher(subject);
-                if (has.find()) {
+                if (StartScanner.containsFolded(subject, "có") && has.find()) {
                     subject = subject.substring(has.end()); // "nhà trường có 45 giáo viên đạt …": the counted group
                 }
                 boolean hostsCeremony = false;
                 Matcher ceremony = HOLDS_CEREMONY.matcher(subject);
-                if (ceremony.find()) {
+                if (StartScanner.containsFolded(subject, "tổ chức") && ceremony.find()) {
                     subject = subject.substring(0, ceremony.start()); // "Trường A tổ chức lễ đón nhận …": Trường A
                     hostsCeremony = true;
                 }
@@ -508,7 +511,7 @@ public final class AwardExtractor {
             }
         }
         Matcher list = LIST.matcher(post);
-        if (list.find()) {
+        if (StartScanner.containsFolded(post, "gồm") && list.find()) {
             List<String> items = splitList(list.group(2));
             if (!items.isEmpty()) {
                 c.recipients = items;
@@ -902,7 +905,7 @@ public final class AwardExtractor {
                 continue;
             }
             Matcher m = LIST_SENTENCE.matcher(s);
-            if (m.find() && COUNT.matcher(s.substring(0, Math.min(s.length(), m.start(1)))).find()) {
+            if (StartScanner.containsFolded(s, "gồm") && m.find() && COUNT.matcher(s.substring(0, Math.min(s.length(), m.start(1)))).find()) {
                 return splitList(m.group(1));
             }
         }

@@ -84,6 +84,28 @@ final class StartScanner {
         return FOLD[c];
     }
 
+    /**
+     * Whether word stands anywhere in s, compared as a case-insensitive Unicode regex compares literal chars: a
+     * screen in front of {@code find()} for patterns that cannot match without that literal word.
+     */
+    static boolean containsFolded(CharSequence s, String word) {
+        char[] w = folded(word);
+        int last = s.length() - w.length;
+        for (int i = 0; i <= last; i++) {
+            if (FOLD[s.charAt(i)] != w[0]) {
+                continue;
+            }
+            int k = 1;
+            while (k < w.length && FOLD[s.charAt(i + k)] == w[k]) {
+                k++;
+            }
+            if (k == w.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static char[] folded(String phrase) {
         char[] out = new char[phrase.length()];
         for (int k = 0; k < out.length; k++) {

@@ -95,4 +95,18 @@ class AwardKeyAndScannerTest {
         }
         assertThat(actual).isEqualTo(expected).hasSize(3);
     }
+
+    @Test
+    void givenWordInAnyCase_whenScreenedForIt_thenFoundExactlyWhereACaseInsensitiveRegexFindsTheLiteral() {
+        String[] texts = {"ĐƯỢC tặng", "đã Được trao", "duoc tang", "đươc", "Ban tổ chức", "TỔ CHỨC lễ", "tổchức", "gồm:", "",
+            "GỒm có"};
+        for (String word : new String[] {"được", "tổ chức", "gồm"}) {
+            Pattern literal = Pattern.compile(Pattern.quote(word), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            for (String text : texts) {
+                assertThat(StartScanner.containsFolded(text, word)).as("'%s' in '%s'", word, text)
+                        .isEqualTo(literal.matcher(text).find());
+            }
+        }
+        assertThat(StartScanner.containsFolded("Bằng khen ĐƯỢC trao", "được")).isTrue();
+    }
 }
