@@ -92,11 +92,15 @@ public final class AwardExtractor {
             "(?<![\\p{L}\\p{N}.,])(\\d+)\\s+(?:tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
                     + "gia đình|học sinh|giáo viên|nhà giáo|y bác sĩ|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)(?![\\p{L}])",
             FLAGS);
-    private static final Pattern RECIPIENT_STOP = Pattern.compile(
+    /**
+     * Where a recipient list ends: a word of this pattern, or a mark of {@link #stopMarkAt} (whichever comes first).
+     * The words are looked for with a {@link StartScanner} (only where one of their first words stands).
+     */
+    private static final StartScanner RECIPIENT_STOP_WORDS = new StartScanner(Pattern.compile(
             "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
-                    + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện)(?![\\p{L}])"
-                    + "|[.;:“\"”(]|\\s[-–]\\s",
-            FLAGS);
+                    + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện)(?![\\p{L}])",
+            FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't'),
+            List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc"));
     private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+\\S+){0,3}\\s*$", FLAGS);
     private static final Pattern GENERIC_AFTER = Pattern.compile("^\\s*(?:khác|các loại|các cấp)(?![\\p{L}])", FLAGS);
     private static final Pattern LEADING_ROLE = Pattern.compile(
@@ -716,10 +720,30 @@ public final class AwardExtractor {
     }
 
     private static String readRecipients(String s, int from) {
-        Matcher stop = RECIPIENT_STOP.matcher(s);
-        stop.region(from, s.length());
-        int end = stop.find() ? stop.start() : s.length();
+        int end = from;
+        while (end < s.length() && !stopMarkAt(s, end)) {
+            end++;
+        }
+        Matcher stop = RECIPIENT_STOP_WORDS.matcher(s);
+        if (RECIPIENT_STOP_WORDS.find(stop, s, from, end)) {
+            end = stop.start(); // a stop word before the first stop mark
+        }
         return TRAILING_LIST_PUNCT.matcher(s.substring(from, end).strip()).replaceAll("").strip();
+    }
+
+    /** A mark that ends a recipient list at i: one of {@code .;:“"”(}, or a dash between whitespace (regex \s). */
+    private static boolean stopMarkAt(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '.' || c == ';' || c == ':' || c == '“' || c == '"' || c == '”' || c == '(') {
+            return true;
+        }
+        return isRegexSpace(c) && i + 2 < s.length() && (s.charAt(i + 1) == '-' || s.charAt(i + 1) == '–')
+                && isRegexSpace(s.charAt(i + 2));
+    }
+
+    /** Java regex {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private void addRecipients(Candidate c, String r) {

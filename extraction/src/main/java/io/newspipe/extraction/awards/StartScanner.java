@@ -186,8 +186,13 @@ final class StartScanner {
      * holds the match (start, end, groups).
      */
     boolean find(Matcher m, CharSequence s, int from) {
+        return find(m, s, from, s.length());
+    }
+
+    /** As {@link #find(Matcher, CharSequence, int)} for matches starting before {@code to} (they may end after it). */
+    boolean find(Matcher m, CharSequence s, int from, int to) {
         int n = s.length();
-        for (int i = from; i < n; i++) {
+        for (int i = from; i < to; i++) {
             // every pattern here opens with a look-behind refusing a letter: a letter before fails it for sure
             if (starts[s.charAt(i)] && (seconds == null || i + 1 < n && seconds[s.charAt(i + 1)])
                     && (i == 0 || !CharClass.isLetter(s.charAt(i - 1))) && opensAt(s, i)) {
