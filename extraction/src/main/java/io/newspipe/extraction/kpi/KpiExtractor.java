@@ -104,8 +104,11 @@ public final class KpiExtractor {
         qualifiers = new PhraseSet(Lexicon.lines("kpi-qualifiers.txt"));
         dateWords = new PhraseSet(Lexicon.lines("kpi-date-words.txt"));
         // Time expressions are tried only where one of their first words stands (see kpi-periods.txt).
-        periodTriggers = new PhraseSet(List.of("tính", "đến", "sáu", "chín", "ba", "quý", "giai", "nhiệm", "sau", "giữa",
-                "trong", "cả", "hết", "của", "năm", "cùng"));
+        // the openings of every line of kpi-periods.txt, as far as they are literal words: "của", "trong" or "ba" alone
+        // are everywhere, "của năm", "trong năm", "ba tháng" are not (digit openings: monthsAt)
+        periodTriggers = new PhraseSet(List.of("tính đến", "đến nay", "đến hết", "đến cuối", "đến thời", "đến ngày",
+                "đến tháng", "đến năm", "sáu tháng", "chín tháng", "ba tháng", "quý", "giai đoạn", "nhiệm kỳ", "sau đánh",
+                "sau giữa", "giữa đánh", "giữa giữa", "trong năm", "cả năm", "hết năm", "của năm", "năm", "cùng kỳ"));
         periods = Pattern.compile("(?:" + String.join("|", Lexicon.lowered(Lexicon.lines("kpi-periods.txt")))
                 + ")(?![\\p{L}\\p{N}])");
     }
