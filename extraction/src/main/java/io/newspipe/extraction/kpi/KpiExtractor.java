@@ -103,7 +103,7 @@ public final class KpiExtractor {
         rankScopes = new PhraseSet(Lexicon.lines("kpi-rank-scopes.txt"));
         qualifiers = new PhraseSet(Lexicon.lines("kpi-qualifiers.txt"));
         dateWords = new PhraseSet(Lexicon.lines("kpi-date-words.txt"));
-        // Time expressions are tried only where one of their first words stands (see kpi-periods.txt).
+        // Time expressions are tried only where the opening words of a line of kpi-periods.txt stand.
         // the openings of every line of kpi-periods.txt, as far as they are literal words: "của", "trong" or "ba" alone
         // are everywhere, "của năm", "trong năm", "ba tháng" are not (digit openings: monthsAt)
         periodTriggers = new PhraseSet(List.of("tính đến", "đến nay", "đến hết", "đến cuối", "đến thời", "đến ngày",
