@@ -104,7 +104,8 @@ public final class KpiExtractor {
         qualifiers = new PhraseSet(Lexicon.lines("kpi-qualifiers.txt"));
         dateWords = new PhraseSet(Lexicon.lines("kpi-date-words.txt"));
         // Time expressions are tried only where the opening words of a line of kpi-periods.txt stand, as far as they
-        // are literal words: "của", "trong" or "ba" alone are everywhere, "của năm", "trong năm", "ba tháng" are not (digit openings: monthsAt)
+        // are literal words: "của", "trong" or "ba" alone are everywhere, "của năm", "trong năm", "ba tháng" are not
+        // (digit openings: monthsAt)
         periodTriggers = new PhraseSet(List.of("tính đến", "đến nay", "đến hết", "đến cuối", "đến thời", "đến ngày",
                 "đến tháng", "đến năm", "sáu tháng", "chín tháng", "ba tháng", "quý", "giai đoạn", "nhiệm kỳ", "sau đánh",
                 "sau giữa", "giữa đánh", "giữa giữa", "trong năm", "cả năm", "hết năm", "của năm", "năm", "cùng kỳ"));
