@@ -89,6 +89,11 @@ public final class BenchCommand implements Callable<Integer> {
      */
     static final int WARM_UP_BATCH = 2000;
 
+    @Option(names = "--rounds", paramLabel = "R", description = "Timed baseline and pipeline runs, alternating: "
+            + "baseline, pipeline, baseline, ... (default ${DEFAULT-VALUE}). Their figures are totals over the rounds, "
+            + "so both see the same stretches of a machine whose speed drifts.")
+    int rounds = 3;
+
     @Option(names = "--latency-rate", paramLabel = "PER_S", description = "Articles/s for the latency run (default ${DEFAULT-VALUE}).")
     int latencyRate = 100;
 
@@ -126,9 +131,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (warmUp < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--warm-up must not be negative");
         }
-        if (articles < 1 || latencyRate < 1 || latencySeconds < 1 || httpClients < 1 || extractSeconds < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--articles, --latency-rate, --latency-seconds, --http-clients and --extract-seconds must be positive");
+        if (articles < 1 || rounds < 1 || latencyRate < 1 || latencySeconds < 1 || httpClients < 1 || extractSeconds < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--articles, --rounds, --latency-rate, "
+                    + "--latency-seconds, --http-clients and --extract-seconds must be positive");
         }
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("newspipe-bench-") : dataDir;
@@ -146,32 +151,49 @@ public final class BenchCommand implements Callable<Integer> {
             // article indexes handed out in order, so no two runs (warm-up batches included) share an id
             AtomicInteger nextArticle = new AtomicInteger();
             java.util.function.IntFunction<List<RawArticle>> fresh = n -> generator.raws(nextArticle.getAndAdd(n), n);
-            List<RawArticle> measured = fresh.apply(articles);
+            List<RawArticle> baselineArticles = fresh.apply(articles);
 
-            double baseline = Double.NaN;
-            if (!skip.contains("baseline")) {
-                Rate b = baseline(base, topics, fresh.apply(Math.min(warmUp, WARM_UP_BATCH)), measured,
-                        dir.resolve("baseline-state"));
-                baseline = b.perSecond();
-                result.put("baseline_records_per_s", round(baseline));
-                result.put("baseline_records_per_cpu_s", round(b.perCpuSecond()));
-            }
-
+            Baseline baseline = skip.contains("baseline") ? null
+                    : Baseline.start(base, topics, baselineArticles, dir.resolve("baseline-state"), progress);
             PipelineConfig.Builder services = base.toBuilder().extraConfig(serviceConfig);
             if (enrichThreads != null) {
                 services.extraConfig(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(enrichThreads));
             }
-            try (PipelineStages stages = new PipelineStages(base.toBuilder().extraConfig(serviceConfig).build(),
+            try (baseline; PipelineStages stages = new PipelineStages(base.toBuilder().extraConfig(serviceConfig).build(),
                     services.build(), dir.resolve("pipeline-state")).start(WAIT)) {
-                warmUp("pipeline", n -> pipelineRun(base, topics, fresh.apply(n)));
-                progress.println("bench: pipeline throughput (" + articles + " articles)");
-                Rate p = pipelineRun(base, topics, measured);
-                double pipeline = p.perSecond();
-                result.put("pipeline_articles_per_s", round(pipeline));
-                result.put("pipeline_articles_per_cpu_s", round(p.perCpuSecond()));
-                if (!Double.isNaN(baseline)) {
-                    result.put("ratio_to_baseline", Math.round(pipeline / baseline * 1000) / 1000.0);
+                if (baseline != null) {
+                    int[] batch = {0};
+                    warmUp("baseline", n -> baseline.run("warm" + batch[0]++ + "-", n));
                 }
+                warmUp("pipeline", n -> pipelineRun(base, topics, fresh.apply(n)));
+                // Timed runs alternate, so a slow stretch of a shared machine falls on both phases alike (one
+                // baseline run then one pipeline run, a minute apart, read ratios from 0.16 to 0.40).
+                Totals baselineTotal = new Totals();
+                Totals pipelineTotal = new Totals();
+                for (int r = 1; r <= rounds; r++) {
+                    if (baseline != null) {
+                        progress.printf("bench: round %d/%d baseline throughput (%d records)%n", r, rounds, articles);
+                        Rate b = baseline.run("m" + r + "-", articles);
+                        baselineTotal.add(b);
+                        progress.printf("bench: round %d/%d baseline: %.0f records/s%n", r, rounds, b.perSecond());
+                    }
+                    progress.printf("bench: round %d/%d pipeline throughput (%d articles)%n", r, rounds, articles);
+                    Rate p = pipelineRun(base, topics, fresh.apply(articles));
+                    pipelineTotal.add(p);
+                    progress.printf("bench: round %d/%d pipeline: %.0f articles/s%n", r, rounds, p.perSecond());
+                }
+                if (baseline != null) {
+                    baseline.close();
+                    result.put("baseline_records_per_s", round(baselineTotal.perSecond()));
+                    result.put("baseline_records_per_cpu_s", round(baselineTotal.perCpuSecond()));
+                }
+                double pipeline = pipelineTotal.perSecond();
+                result.put("pipeline_articles_per_s", round(pipeline));
+                result.put("pipeline_articles_per_cpu_s", round(pipelineTotal.perCpuSecond()));
+                if (baseline != null) {
+                    result.put("ratio_to_baseline", Math.round(pipeline / baselineTotal.perSecond() * 1000) / 1000.0);
+                }
+                result.put("rounds", rounds);
                 if (!skip.contains("latency")) {
                     progress.printf("bench: latency at %d articles/s for %d s%n", latencyRate, latencySeconds);
                     double[] latency = latency(base, topics,
@@ -203,15 +225,10 @@ public final class BenchCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- 1. baseline: raw Kafka, same sizes and hops
 
     /**
-     * N byte[] records of the serialized raw articles' sizes, produced like ingest produces (idempotent, acks=all),
-     * copied a -> b -> c by two exactly_once_v2 Streams apps with the services' commit interval, consumed
-     * read_committed from c.
-     */
-    /**
      * Records per wall-clock second, and per CPU-second of this whole process (broker, registry, services and
      * clients all run in it): the second figure is the one that survives a machine shared with other work.
      */
-    record Rate(double perSecond, double perCpuSecond) {
+    record Rate(int count, long wallNanos, long cpuNanos) {
 
         static long processCpuNanos() {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -219,38 +236,99 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         static Rate of(int count, long wallStart, long cpuStart) {
-            return new Rate(count / ((System.nanoTime() - wallStart) / 1e9),
-                    count / ((processCpuNanos() - cpuStart) / 1e9));
+            return new Rate(count, System.nanoTime() - wallStart, processCpuNanos() - cpuStart);
+        }
+
+        double perSecond() {
+            return count / (wallNanos / 1e9);
+        }
+
+        double perCpuSecond() {
+            return count / (cpuNanos / 1e9);
         }
     }
 
-    private Rate baseline(PipelineConfig base, TopicCatalog topics, List<RawArticle> warm, List<RawArticle> measured,
-            Path stateDir) throws Exception {
-        String a = "bench.baseline.a";
-        String b = "bench.baseline.b";
-        String c = "bench.baseline.c";
-        try (Admin admin = Admin.create(base.kafkaProperties())) {
-            TopicProvisioner.ensureTopics(admin, Stream.of(a, b, c)
-                    .map(t -> new TopicSpec(t, base.topicPartitions(), base.topicReplicationFactor(), Map.of())).toList());
+    /** Several timed runs of one phase added up: records over the summed wall-clock and CPU time. */
+    static final class Totals {
+        private int count;
+        private long wallNanos;
+        private long cpuNanos;
+
+        void add(Rate r) {
+            count += r.count();
+            wallNanos += r.wallNanos();
+            cpuNanos += r.cpuNanos();
         }
-        var serializer = topics.raw().valueSerializer();
-        List<byte[]> warmValues = warm.stream().map(r -> serializer.serialize(topics.raw().name(), r)).toList();
-        List<byte[]> values = measured.stream().map(r -> serializer.serialize(topics.raw().name(), r)).toList();
-        progress.printf("bench: baseline: %d records of %d..%d bytes (mean %d), 2 exactly-once copy stages%n",
-                values.size(), values.stream().mapToInt(v -> v.length).min().orElse(0),
-                values.stream().mapToInt(v -> v.length).max().orElse(0),
-                (int) values.stream().mapToInt(v -> v.length).average().orElse(0));
-        KafkaStreams first = copyStage(base, "bench-baseline-ab", a, b, stateDir.resolve("ab"));
-        KafkaStreams second = copyStage(base, "bench-baseline-bc", b, c, stateDir.resolve("bc"));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(base.producerProperties("bench-baseline"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            awaitRunning(first);
-            awaitRunning(second);
-            int[] batch = {0};
-            warmUp("baseline", n -> timedRun(base, producer, a, c, "warm" + batch[0]++ + "-", warmValues.subList(0, n)));
-            progress.println("bench: baseline throughput (" + values.size() + " records)");
-            return timedRun(base, producer, a, c, "m", values);
-        } finally {
+
+        double perSecond() {
+            return new Rate(count, wallNanos, cpuNanos).perSecond();
+        }
+
+        double perCpuSecond() {
+            return new Rate(count, wallNanos, cpuNanos).perCpuSecond();
+        }
+    }
+
+    /**
+     * The baseline, kept running between its timed runs: records of the serialized raw articles' sizes, produced
+     * like ingest produces (idempotent, acks=all), copied a -> b -> c by two exactly_once_v2 Streams apps with the
+     * services' commit interval, consumed read_committed from c.
+     */
+    private static final class Baseline implements AutoCloseable {
+        private static final String A = "bench.baseline.a";
+        private static final String B = "bench.baseline.b";
+        private static final String C = "bench.baseline.c";
+        private final PipelineConfig base;
+        private final List<byte[]> values;
+        private final KafkaStreams first;
+        private final KafkaStreams second;
+        private final KafkaProducer<String, byte[]> producer;
+
+        private Baseline(PipelineConfig base, List<byte[]> values, Path stateDir) {
+            this.base = base;
+            this.values = values;
+            this.first = copyStage(base, "bench-baseline-ab", A, B, stateDir.resolve("ab"));
+            this.second = copyStage(base, "bench-baseline-bc", B, C, stateDir.resolve("bc"));
+            this.producer = new KafkaProducer<>(base.producerProperties("bench-baseline"), new StringSerializer(),
+                    new ByteArraySerializer());
+        }
+
+        static Baseline start(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles, Path stateDir,
+                PrintStream progress) throws Exception {
+            try (Admin admin = Admin.create(base.kafkaProperties())) {
+                TopicProvisioner.ensureTopics(admin, Stream.of(A, B, C)
+                        .map(t -> new TopicSpec(t, base.topicPartitions(), base.topicReplicationFactor(), Map.of())).toList());
+            }
+            var serializer = topics.raw().valueSerializer();
+            List<byte[]> values = articles.stream().map(r -> serializer.serialize(topics.raw().name(), r)).toList();
+            progress.printf("bench: baseline: records of %d..%d bytes (mean %d), 2 exactly-once copy stages%n",
+                    values.stream().mapToInt(v -> v.length).min().orElse(0),
+                    values.stream().mapToInt(v -> v.length).max().orElse(0),
+                    (int) values.stream().mapToInt(v -> v.length).average().orElse(0));
+            Baseline baseline = new Baseline(base, values, stateDir);
+            awaitRunning(baseline.first);
+            awaitRunning(baseline.second);
+            return baseline;
+        }
+
+        /** n records (the values, repeated as needed) under keys with a fresh prefix; timed until all reach c. */
+        Rate run(String keyPrefix, int n) {
+            List<byte[]> batch = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                batch.add(values.get(i % values.size()));
+            }
+            return timedRun(base, producer, A, C, keyPrefix, batch);
+        }
+
+        private boolean closed;
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            producer.close();
             first.close(Duration.ofSeconds(30));
             second.close(Duration.ofSeconds(30));
         }

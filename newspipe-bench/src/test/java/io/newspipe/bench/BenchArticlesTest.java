@@ -35,4 +35,14 @@ class BenchArticlesTest {
         assertThat(BenchCommand.percentile(sorted, 0.99)).isEqualTo(99);
         assertThat(BenchCommand.percentile(new long[] {7}, 0.99)).isEqualTo(7);
     }
+
+    @Test
+    void givenTwoTimedRuns_whenAddedUp_thenRatesAreTotalCountOverTotalTime() {
+        BenchCommand.Totals totals = new BenchCommand.Totals();
+        totals.add(new BenchCommand.Rate(1000, 1_000_000_000L, 2_000_000_000L)); // 1,000/s
+        totals.add(new BenchCommand.Rate(1000, 3_000_000_000L, 2_000_000_000L)); // 333/s: a slow stretch
+        // not the mean of the two rates (667/s): each record counts once
+        assertThat(totals.perSecond()).isEqualTo(500.0);
+        assertThat(totals.perCpuSecond()).isEqualTo(500.0);
+    }
 }
