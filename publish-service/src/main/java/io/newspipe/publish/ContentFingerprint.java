@@ -31,7 +31,7 @@ public final class ContentFingerprint {
     }
 
     public static String of(EnrichedArticle article) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(article.getText().length() * 2 + 1024);
+        Bytes bytes = new Bytes(article.getText().length() * 2 + 1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(VERSION);
             string(out, article.getText());
@@ -85,6 +85,40 @@ public final class ContentFingerprint {
             throw new UncheckedIOException(e); // in-memory stream: cannot happen
         }
         return HexFormat.of().formatHex(sha256().digest(bytes.toByteArray()));
+    }
+
+    /**
+     * A growable byte buffer without {@link ByteArrayOutputStream}'s synchronized writes: DataOutputStream writes an
+     * int as four one-byte writes, a lock each, over hundreds of mention fields per article.
+     */
+    private static final class Bytes extends java.io.OutputStream {
+        private byte[] buf;
+        private int size;
+
+        Bytes(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        @Override
+        public void write(int b) {
+            if (size == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (size + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
+            }
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, size);
+        }
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
