@@ -1,6 +1,5 @@
 package io.newspipe.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,63 +98,32 @@ public class AvroSerializer<T> implements Serializer<T> {
             throw new SerializationException(describe(topic, subject, e, autoRegister), e);
         }
         Output out = OUTPUT.get();
+        ByteSink bytes = out.bytes;
         try {
-            out.reset();
-            out.write(MAGIC_BYTE);
-            out.write(id >>> 24);
-            out.write(id >>> 16);
-            out.write(id >>> 8);
-            out.write(id);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, out.encoder);
+            bytes.reset(Output.KEEP);
+            bytes.write(MAGIC_BYTE);
+            bytes.write(id >>> 24);
+            bytes.write(id >>> 16);
+            bytes.write(id >>> 8);
+            bytes.write(id);
+            // direct: each field goes straight to the unsynchronized sink, no second buffer to copy through
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, out.encoder);
             out.encoder = encoder;
             writer(schema, data).write(data, encoder);
             encoder.flush();
-            return out.toByteArray();
+            return bytes.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot write " + schema.getFullName() + " as Avro for topic '" + topic
                     + "' (schema id " + id + "): " + e, e);
         }
     }
 
-    /**
-     * The bytes of one record being written, per thread and reused. A direct encoder writes each field to its stream:
-     * into a {@link ByteArrayOutputStream} that is a synchronized call per field, which with the published record's
-     * dozens of mention fields was the largest Avro cost of the pipeline (JFR: 3.4% of all samples).
-     */
-    private static final class Output extends java.io.OutputStream {
+    /** The bytes of one record being written and the encoder writing them, per thread and reused. */
+    private static final class Output {
         /** Buffers that grew beyond this (a very large article) are not kept for the next record. */
         private static final int KEEP = 1 << 20;
-        private byte[] buf = new byte[4096];
-        private int size;
+        final ByteSink bytes = new ByteSink(4096);
         BinaryEncoder encoder;
-
-        void reset() {
-            if (buf.length > KEEP) {
-                buf = new byte[4096];
-            }
-            size = 0;
-        }
-
-        @Override
-        public void write(int b) {
-            if (size == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            }
-            buf[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (size + len > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
-            }
-            System.arraycopy(b, off, buf, size, len);
-            size += len;
-        }
-
-        byte[] toByteArray() {
-            return java.util.Arrays.copyOf(buf, size);
-        }
     }
 
     private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);

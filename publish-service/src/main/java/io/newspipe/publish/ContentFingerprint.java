@@ -1,6 +1,5 @@
 package io.newspipe.publish;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import io.newspipe.schemas.Award;
 import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.Entity;
 import io.newspipe.schemas.KpiMention;
+import io.newspipe.serde.ByteSink;
 
 /**
  * SHA-256 over the enriched CONTENT of an article: text, url, title, source, language, entities, awards and KPI
@@ -31,7 +31,8 @@ public final class ContentFingerprint {
     }
 
     public static String of(EnrichedArticle article) {
-        Bytes bytes = new Bytes(article.getText().length() * 2 + 1024);
+        // unsynchronized: DataOutputStream writes an int as four one-byte writes, over hundreds of mention fields
+        ByteSink bytes = new ByteSink(article.getText().length() * 2 + 1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(VERSION);
             string(out, article.getText());
@@ -85,40 +86,6 @@ public final class ContentFingerprint {
             throw new UncheckedIOException(e); // in-memory stream: cannot happen
         }
         return HexFormat.of().formatHex(sha256().digest(bytes.toByteArray()));
-    }
-
-    /**
-     * A growable byte buffer without {@link ByteArrayOutputStream}'s synchronized writes: DataOutputStream writes an
-     * int as four one-byte writes, a lock each, over hundreds of mention fields per article.
-     */
-    private static final class Bytes extends java.io.OutputStream {
-        private byte[] buf;
-        private int size;
-
-        Bytes(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        @Override
-        public void write(int b) {
-            if (size == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            }
-            buf[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (size + len > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
-            }
-            System.arraycopy(b, off, buf, size, len);
-            size += len;
-        }
-
-        byte[] toByteArray() {
-            return java.util.Arrays.copyOf(buf, size);
-        }
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {

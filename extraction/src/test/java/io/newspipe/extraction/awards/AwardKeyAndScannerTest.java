@@ -44,17 +44,7 @@ class AwardKeyAndScannerTest {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         StartScanner scanner = new StartScanner(p, List.of('t', 'B', 'n'));
         String s = "Bộ trưởng TRAO TẶNG Bằng khen năm 2024; xtặng, tặngx, Bằng khenx, NĂM 2023 và trao tặng.";
-        List<String> expected = new ArrayList<>();
-        Matcher m = p.matcher(s);
-        while (m.find()) {
-            expected.add(m.start() + ":" + m.group());
-        }
-        List<String> actual = new ArrayList<>();
-        Matcher sm = scanner.matcher(s);
-        for (int from = 0; scanner.find(sm, s, from); from = sm.end()) {
-            actual.add(sm.start() + ":" + sm.group());
-        }
-        assertThat(actual).isEqualTo(expected).hasSize(5);
+        assertThat(scanAll(scanner, s)).isEqualTo(findAll(p, s)).hasSize(5);
     }
 
     @Test
@@ -63,17 +53,7 @@ class AwardKeyAndScannerTest {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         StartScanner scanner = new StartScanner(p, List.of('C', 'H', 'B'), List.of("Cờ thi đua", "Huân chương", "Bằng khen"));
         String s = "Các cơ quan của tỉnh có CỜ THI ĐUA, huân chương lao động; Bằng khen, hoặc Bằng, cờ thi đuax và HUÂN CHƯƠNG";
-        List<String> expected = new ArrayList<>();
-        Matcher m = p.matcher(s);
-        while (m.find()) {
-            expected.add(m.start() + ":" + m.group());
-        }
-        List<String> actual = new ArrayList<>();
-        Matcher sm = scanner.matcher(s);
-        for (int from = 0; scanner.find(sm, s, from); from = sm.end()) {
-            actual.add(sm.start() + ":" + sm.group());
-        }
-        assertThat(actual).isEqualTo(expected).hasSize(4);
+        assertThat(scanAll(scanner, s)).isEqualTo(findAll(p, s)).hasSize(4);
     }
 
     @Test
@@ -83,17 +63,7 @@ class AwardKeyAndScannerTest {
         StartScanner scanner = new StartScanner(p, List.of('K', 'C', 'B'), List.of("Kỷ niệm chương", "Cờ thi đua", "Bằng khen"));
         // tabs, newlines and runs of spaces inside the phrases, upper case, near misses ("Kỷ niệm" alone, "Bằngkhen")
         String s = "KỶ  NIỆM\tCHƯƠNG; Kỷ niệm ngày; cờ\nthi   đua; Bằngkhen; Bằng \t khen, kỷ niệm chươngx và Cờ thi";
-        List<String> expected = new ArrayList<>();
-        Matcher m = p.matcher(s);
-        while (m.find()) {
-            expected.add(m.start() + ":" + m.group());
-        }
-        List<String> actual = new ArrayList<>();
-        Matcher sm = scanner.matcher(s);
-        for (int from = 0; scanner.find(sm, s, from); from = sm.end()) {
-            actual.add(sm.start() + ":" + sm.group());
-        }
-        assertThat(actual).isEqualTo(expected).hasSize(3);
+        assertThat(scanAll(scanner, s)).isEqualTo(findAll(p, s)).hasSize(3);
     }
 
     @Test
@@ -108,5 +78,25 @@ class AwardKeyAndScannerTest {
             }
         }
         assertThat(StartScanner.containsFolded("Bằng khen ĐƯỢC trao", "được")).isTrue();
+    }
+
+    /** Every match of Matcher.find, as "start:text". */
+    private static List<String> findAll(Pattern p, String s) {
+        List<String> found = new ArrayList<>();
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            found.add(m.start() + ":" + m.group());
+        }
+        return found;
+    }
+
+    /** Every match of the scanner, found as a find() loop would, as "start:text". */
+    private static List<String> scanAll(StartScanner scanner, String s) {
+        List<String> found = new ArrayList<>();
+        Matcher m = scanner.matcher(s);
+        for (int from = 0; scanner.find(m, s, from); from = m.end()) {
+            found.add(m.start() + ":" + m.group());
+        }
+        return found;
     }
 }
