@@ -34,11 +34,11 @@ final class Surfaces {
         }
 
         /**
-         * Whether this entry is spelled exactly as text[from, from + len), whose hash is h and whose first 8 chars
-         * pack to head and tail.
+         * Whether this entry is spelled exactly as text[from, from + len), whose first 8 chars pack to head and tail
+         * (callers have compared the hash already, from their hash arrays).
          */
-        boolean spells(String text, int from, int len, int h, long head, long tail) {
-            return hash == h && this.head == head && this.tail == tail && this.text.length() == len
+        boolean spells(String text, int from, int len, long head, long tail) {
+            return this.head == head && this.tail == tail && this.text.length() == len
                     && (len <= 8 || text.regionMatches(from + 8, this.text, 8, len - 8));
         }
     }
@@ -105,22 +105,10 @@ final class Surfaces {
         return h ^ (h >>> 16);
     }
 
-    /** The entry spelled exactly as text[from, to), or null. */
-    Entry find(String text, int from, int to) {
-        return find(text, from, to, hash(text, from, to), pack(text, from, Math.min(to, from + 4)),
-                pack(text, Math.min(to, from + 4), Math.min(to, from + 8)));
-    }
-
-    /** String.hashCode of text[from, to). */
-    static int hash(String text, int from, int to) {
-        int h = 0;
-        for (int k = from; k < to; k++) {
-            h = 31 * h + text.charAt(k);
-        }
-        return h;
-    }
-
-    /** As {@link #find(String, int, int)} with the hash and packed chars ({@link #pack}) of the range known. */
+    /**
+     * The entry spelled exactly as text[from, to), given that range's String.hashCode h and its first 8 chars packed
+     * ({@link #pack}) into head and tail; or null.
+     */
     Entry find(String text, int from, int to, int h, long head, long tail) {
         int bit = filterBit(h);
         if ((present[bit >>> 6] & (1L << bit)) == 0) {
@@ -132,7 +120,7 @@ final class Surfaces {
             if (e == null) {
                 return null;
             }
-            if (hashes[slot] == h && e.spells(text, from, len, h, head, tail)) {
+            if (hashes[slot] == h && e.spells(text, from, len, head, tail)) {
                 return e;
             }
         }

@@ -35,37 +35,20 @@ final class Token {
         }
     }
 
+    /** A token looked up nowhere (its lexicon entry is attached later, if at all). */
     Token(String source, int start, int end) {
-        this(source, start, end, null);
-    }
-
-    /** @param surfaces known word forms: a token spelled like one shares its strings and lexicon entry */
-    Token(String source, int start, int end, Surfaces surfaces) {
-        this(source, start, end, surfaces, null);
+        this(source, start, end, null, null, 0, null, 0, 0);
     }
 
     /**
+     * @param surfaces    known word forms whose strings, lexicon entry and flags a token of that spelling shares, or
+     *                    null
      * @param lowerSource {@code Lexicon.lower(source)} (char-by-char lower case, same offsets) or null: the lower
      *                    form is cut from it instead of lower-casing the token again
+     * @param hash        String.hashCode of source[start, end), computed while tokenizing
+     * @param cache       words met before on this thread (searched after the lexicon surfaces), or null
+     * @param head        {@link Surfaces#pack} of the first 4 chars, tail of the next 4, packed while tokenizing
      */
-    Token(String source, int start, int end, Surfaces surfaces, String lowerSource) {
-        this(source, start, end, surfaces, lowerSource,
-                surfaces == null || end - start == 1 ? 0 : Surfaces.hash(source, start, end));
-    }
-
-    /** @param hash String.hashCode of source[start, end), computed while tokenizing */
-    Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash) {
-        this(source, start, end, surfaces, lowerSource, hash, null);
-    }
-
-    /** @param cache words met before on this thread (searched after the lexicon surfaces), or null */
-    Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash, WordCache cache) {
-        this(source, start, end, surfaces, lowerSource, hash, cache,
-                surfaces == null && cache == null ? 0 : Surfaces.pack(source, start, Math.min(end, start + 4)),
-                surfaces == null && cache == null ? 0 : Surfaces.pack(source, Math.min(end, start + 4), Math.min(end, start + 8)));
-    }
-
-    /** @param head {@link Surfaces#pack} of the first 4 chars, tail of the next 4, packed while tokenizing */
     Token(String source, int start, int end, Surfaces surfaces, String lowerSource, int hash, WordCache cache,
             long head, long tail) {
         this.start = start;

@@ -28,7 +28,7 @@ final class WordCache {
             if (e == null) {
                 return null;
             }
-            if (hashes[slot] == h && e.spells(text, from, len, h, head, tail)) {
+            if (hashes[slot] == h && e.spells(text, from, len, head, tail)) {
                 return e;
             }
         }
