@@ -94,7 +94,7 @@ public final class TextNormalizer {
                 if (i + 1 < n && buf[i + 1] == '\n') {
                     i++;
                 }
-            } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD') {
+            } else if (isDropped(c)) {
                 continue; // invisible: dropped
             } else {
                 o = MAPPED[c];
@@ -112,6 +112,11 @@ public final class TextNormalizer {
             buf[w++] = o;
         }
         return pendingFrom >= 0 ? pendingFrom : w;
+    }
+
+    /** Zero-width characters, BOM and soft hyphen: removed. */
+    private static boolean isDropped(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }
 
     private static final byte PLAIN = 0;
@@ -136,8 +141,7 @@ public final class TextNormalizer {
                 o = ' ';
             }
             MAPPED[k] = o;
-            boolean dropped = c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
-            if (c == '\r' || o == '\n' || dropped || !alwaysNfc(c)) {
+            if (c == '\r' || o == '\n' || isDropped(c) || !alwaysNfc(c)) {
                 KIND[k] = OTHER; // line ends, dropped chars, and chars the NFC fast path must see
             } else if (o == ' ' || o == '\t') {
                 KIND[k] = BLANK;
