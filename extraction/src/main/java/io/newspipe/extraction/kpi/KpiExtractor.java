@@ -151,27 +151,31 @@ public final class KpiExtractor {
     }
 
     /**
-     * {@link #timeExpressions(String)} visiting the article's words instead of the sentence's chars.
+     * Every time expression of the sentence, left to right, not overlapping; tried only at word starts where a
+     * period line can open (visiting the article's indexed words, not the sentence's chars).
      *
      * @param l     the sentence, lower-cased: {@code words.text()} from {@code offset} on
      * @param words the article's word index
      */
     private List<int[]> timeExpressions(String l, WordIndex words, int offset) {
         int k = words.firstAtOrAfter(offset);
-        if (k > 0 && words.end(k - 1) > offset) {
-            return timeExpressions(l); // the sentence starts inside a word: its tail is a word here
-        }
+        // a sentence that starts inside a word: that word's tail is the sentence's first word
+        int first = k > 0 && words.end(k - 1) > offset ? k - 1 : k;
         List<int[]> times = new ArrayList<>();
         Matcher pm = null;
         int end = offset + l.length();
         int from = 0; // relative offset where the next expression may start
-        for (int n = words.count(); k < n; k++) {
-            int i = words.start(k) - offset;
+        for (int w = first, n = words.count(); w < n; w++) {
+            int i = w < k ? 0 : words.start(w) - offset;
             if (i >= l.length()) {
                 break;
             }
-            if (i < from || !(CharClass.isDigit(l.charAt(i)) ? monthsAt(l, i)
-                    : periodTriggers.matchAtWord(words, k, offset, end) >= 0)) {
+            if (i < from) {
+                continue; // inside the expression found last
+            }
+            boolean opens = CharClass.isDigit(l.charAt(i)) ? monthsAt(l, i)
+                    : w < k ? periodTriggers.matchAt(l, 0) >= 0 : periodTriggers.matchAtWord(words, w, offset, end) >= 0;
+            if (!opens) {
                 continue;
             }
             if (pm == null) {
@@ -181,24 +185,6 @@ public final class KpiExtractor {
             if (pm.lookingAt()) {
                 times.add(new int[] {i, pm.end()});
                 from = pm.end();
-            }
-        }
-        return times;
-    }
-
-    /** Every time expression of the sentence, left to right, not overlapping. */
-    private List<int[]> timeExpressions(String l) {
-        List<int[]> times = new ArrayList<>();
-        Matcher pm = periods.matcher(l);
-        for (int i = 0; i < l.length(); i++) {
-            boolean wordStart = PhraseSet.isWordChar(l.charAt(i)) && (i == 0 || !PhraseSet.isWordChar(l.charAt(i - 1)));
-            if (!wordStart || !(CharClass.isDigit(l.charAt(i)) ? monthsAt(l, i) : periodTriggers.matchAt(l, i) > 0)) {
-                continue;
-            }
-            pm.region(i, l.length());
-            if (pm.lookingAt()) {
-                times.add(new int[] {i, pm.end()});
-                i = pm.end() - 1;
             }
         }
         return times;
