@@ -441,8 +441,9 @@ public final class AwardExtractor {
         if (ownFrame) {
             String verb = pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT);
             // the regexes below run only when their literal word stands in the text (a find() tries every position)
-            Matcher passive = PASSIVE.matcher(pre.substring(0, verbEnd));
-            if (StartScanner.containsFolded(pre, "được") && passive.find()) {
+            Matcher passive = StartScanner.containsFolded(pre, "được")
+                    ? PASSIVE.matcher(pre.substring(0, verbEnd)) : null;
+            if (passive != null && passive.find()) {
                 Authority a = authority(passive.group(1));
                 if (a != null && a.authority() != null && c.conferrer == null) {
                     c.conferrer = a.authority();
@@ -450,13 +451,14 @@ public final class AwardExtractor {
                 addSubjectRecipients(c, pre.substring(0, passive.start()));
             } else if (verbType.equals("RECEIVE")) {
                 String subject = pre.substring(0, verbStart);
-                Matcher has = HAS_COUNT.matcher(subject);
-                if (StartScanner.containsFolded(subject, "có") && has.find()) {
+                Matcher has = StartScanner.containsFolded(subject, "có") ? HAS_COUNT.matcher(subject) : null;
+                if (has != null && has.find()) {
                     subject = subject.substring(has.end()); // "nhà trường có 45 giáo viên đạt …": the counted group
                 }
                 boolean hostsCeremony = false;
-                Matcher ceremony = HOLDS_CEREMONY.matcher(subject);
-                if (StartScanner.containsFolded(subject, "tổ chức") && ceremony.find()) {
+                Matcher ceremony = StartScanner.containsFolded(subject, "tổ chức")
+                        ? HOLDS_CEREMONY.matcher(subject) : null;
+                if (ceremony != null && ceremony.find()) {
                     subject = subject.substring(0, ceremony.start()); // "Trường A tổ chức lễ đón nhận …": Trường A
                     hostsCeremony = true;
                 }
@@ -514,8 +516,8 @@ public final class AwardExtractor {
                 c.conferrer = null;
             }
         }
-        Matcher list = LIST.matcher(post);
-        if (StartScanner.containsFolded(post, "gồm") && list.find()) {
+        Matcher list = StartScanner.containsFolded(post, "gồm") ? LIST.matcher(post) : null;
+        if (list != null && list.find()) {
             List<String> items = splitList(list.group(2));
             if (!items.isEmpty()) {
                 c.recipients = items;
@@ -928,8 +930,8 @@ public final class AwardExtractor {
             if (!l.contains("gồm")) {
                 continue;
             }
-            Matcher m = LIST_SENTENCE.matcher(s);
-            if (StartScanner.containsFolded(s, "gồm") && m.find() && COUNT.matcher(s.substring(0, Math.min(s.length(), m.start(1)))).find()) {
+            Matcher m = StartScanner.containsFolded(s, "gồm") ? LIST_SENTENCE.matcher(s) : null;
+            if (m != null && m.find() && COUNT.matcher(s.substring(0, Math.min(s.length(), m.start(1)))).find()) {
                 return splitList(m.group(1));
             }
         }
