@@ -168,18 +168,18 @@ public final class BenchCommand implements Callable<Integer> {
                 warmUp("pipeline", n -> pipelineRun(base, topics, fresh.apply(n)));
                 // Timed runs alternate, so a slow stretch of a shared machine falls on both phases alike (one
                 // baseline run then one pipeline run, a minute apart, read ratios from 0.16 to 0.40).
-                Totals baselineTotal = new Totals();
-                Totals pipelineTotal = new Totals();
+                Rate baselineTotal = new Rate(0, 0, 0);
+                Rate pipelineTotal = new Rate(0, 0, 0);
                 for (int r = 1; r <= rounds; r++) {
                     if (baseline != null) {
                         progress.printf("bench: round %d/%d baseline throughput (%d records)%n", r, rounds, articles);
                         Rate b = baseline.run("m" + r + "-", articles);
-                        baselineTotal.add(b);
+                        baselineTotal = baselineTotal.plus(b);
                         progress.printf("bench: round %d/%d baseline: %.0f records/s%n", r, rounds, b.perSecond());
                     }
                     progress.printf("bench: round %d/%d pipeline throughput (%d articles)%n", r, rounds, articles);
                     Rate p = pipelineRun(base, topics, fresh.apply(articles));
-                    pipelineTotal.add(p);
+                    pipelineTotal = pipelineTotal.plus(p);
                     progress.printf("bench: round %d/%d pipeline: %.0f articles/s%n", r, rounds, p.perSecond());
                 }
                 if (baseline != null) {
@@ -246,27 +246,17 @@ public final class BenchCommand implements Callable<Integer> {
         double perCpuSecond() {
             return count / (cpuNanos / 1e9);
         }
+
+        /** This run and another of the same phase added up: records over the summed wall-clock and CPU time. */
+        Rate plus(Rate other) {
+            return new Rate(count + other.count, wallNanos + other.wallNanos, cpuNanos + other.cpuNanos);
+        }
     }
 
-    /** Several timed runs of one phase added up: records over the summed wall-clock and CPU time. */
-    static final class Totals {
-        private int count;
-        private long wallNanos;
-        private long cpuNanos;
-
-        void add(Rate r) {
-            count += r.count();
-            wallNanos += r.wallNanos();
-            cpuNanos += r.cpuNanos();
-        }
-
-        double perSecond() {
-            return new Rate(count, wallNanos, cpuNanos).perSecond();
-        }
-
-        double perCpuSecond() {
-            return new Rate(count, wallNanos, cpuNanos).perCpuSecond();
-        }
+    /** The articles as the raw topic's serde writes them (done before any clock starts). */
+    private static List<byte[]> serialized(TopicCatalog topics, List<RawArticle> articles) {
+        var serializer = topics.raw().valueSerializer();
+        return articles.stream().map(a -> serializer.serialize(topics.raw().name(), a)).toList();
     }
 
     /**
@@ -299,8 +289,7 @@ public final class BenchCommand implements Callable<Integer> {
                 TopicProvisioner.ensureTopics(admin, Stream.of(A, B, C)
                         .map(t -> new TopicSpec(t, base.topicPartitions(), base.topicReplicationFactor(), Map.of())).toList());
             }
-            var serializer = topics.raw().valueSerializer();
-            List<byte[]> values = articles.stream().map(r -> serializer.serialize(topics.raw().name(), r)).toList();
+            List<byte[]> values = serialized(topics, articles);
             progress.printf("bench: baseline: records of %d..%d bytes (mean %d), 2 exactly-once copy stages%n",
                     values.stream().mapToInt(v -> v.length).min().orElse(0),
                     values.stream().mapToInt(v -> v.length).max().orElse(0),
@@ -410,8 +399,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static Rate pipelineRun(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles) {
         Set<String> ids = new HashSet<>();
         articles.forEach(a -> ids.add(a.getArticleId()));
-        var serializer = topics.raw().valueSerializer();
-        List<byte[]> values = articles.stream().map(a -> serializer.serialize(topics.raw().name(), a)).toList();
+        List<byte[]> values = serialized(topics, articles);
         try (TopicReader reader = new TopicReader(base.bootstrapServers(), topics.published().name(), false);
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(base.producerProperties("bench-raw"),
                         new StringSerializer(), new ByteArraySerializer())) {

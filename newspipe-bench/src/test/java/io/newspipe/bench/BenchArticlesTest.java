@@ -38,9 +38,8 @@ class BenchArticlesTest {
 
     @Test
     void givenTwoTimedRuns_whenAddedUp_thenRatesAreTotalCountOverTotalTime() {
-        BenchCommand.Totals totals = new BenchCommand.Totals();
-        totals.add(new BenchCommand.Rate(1000, 1_000_000_000L, 2_000_000_000L)); // 1,000/s
-        totals.add(new BenchCommand.Rate(1000, 3_000_000_000L, 2_000_000_000L)); // 333/s: a slow stretch
+        BenchCommand.Rate totals = new BenchCommand.Rate(1000, 1_000_000_000L, 2_000_000_000L) // 1,000/s
+                .plus(new BenchCommand.Rate(1000, 3_000_000_000L, 2_000_000_000L)); // 333/s: a slow stretch
         // not the mean of the two rates (667/s): each record counts once
         assertThat(totals.perSecond()).isEqualTo(500.0);
         assertThat(totals.perCpuSecond()).isEqualTo(500.0);
