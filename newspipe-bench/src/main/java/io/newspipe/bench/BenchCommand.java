@@ -89,6 +89,18 @@ public final class BenchCommand implements Callable<Integer> {
      */
     static final int WARM_UP_BATCH = 2000;
 
+    @Option(names = "--settle-seconds", paramLabel = "S", description = "After the warm-ups, alternating baseline "
+            + "and pipeline batches go on until the JIT compilers spent under " + JIT_QUIET_PERCENT + "% of a batch pair's "
+            + "wall time compiling, for at most S seconds; 0 skips it (default ${DEFAULT-VALUE}).")
+    int settleSeconds = 180;
+
+    /**
+     * When the warm-up counts as done. Broker, clients, Streams, Avro and extraction in one JVM give C2 more hot code
+     * than its one thread on two cores compiles in the fixed warm-up: after 16,000 articles it still took 35% of the
+     * process's CPU during the timed runs (12.9 of 37.5 CPU-seconds, per-thread /proc figures).
+     */
+    static final int JIT_QUIET_PERCENT = 5;
+
     @Option(names = "--rounds", paramLabel = "R", description = "Timed baseline and pipeline runs, alternating: "
             + "baseline, pipeline, baseline, ... (default ${DEFAULT-VALUE}). Their figures are totals over the rounds, "
             + "so both see the same stretches of a machine whose speed drifts.")
@@ -128,8 +140,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (warmUp < 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--warm-up must not be negative");
+        if (warmUp < 0 || settleSeconds < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--warm-up and --settle-seconds must not "
+                    + "be negative");
         }
         if (articles < 1 || rounds < 1 || latencyRate < 1 || latencySeconds < 1 || httpClients < 1 || extractSeconds < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--articles, --rounds, --latency-rate, "
@@ -166,6 +179,11 @@ public final class BenchCommand implements Callable<Integer> {
                     warmUp("baseline", n -> baseline.run("warm" + batch[0]++ + "-", n));
                 }
                 warmUp("pipeline", n -> pipelineRun(base, topics, fresh.apply(n)));
+                int[] settleBatch = {0};
+                settle(baseline == null ? null : n -> baseline.run("settle" + settleBatch[0]++ + "-", n),
+                        n -> pipelineRun(base, topics, fresh.apply(n)));
+                long jit0 = compilationMillis();
+                long timed0 = System.nanoTime();
                 // Timed runs alternate, so a slow stretch of a shared machine falls on both phases alike (one
                 // baseline run then one pipeline run, a minute apart, read ratios from 0.16 to 0.40).
                 Rate baselineTotal = new Rate(0, 0, 0);
@@ -182,6 +200,8 @@ public final class BenchCommand implements Callable<Integer> {
                     pipelineTotal = pipelineTotal.plus(p);
                     progress.printf("bench: round %d/%d pipeline: %.0f articles/s%n", r, rounds, p.perSecond());
                 }
+                result.put("timed_jit_percent", round(100.0 * (compilationMillis() - jit0)
+                        / ((System.nanoTime() - timed0) / 1e6)));
                 if (baseline != null) {
                     baseline.close();
                     result.put("baseline_records_per_s", round(baselineTotal.perSecond()));
@@ -354,6 +374,41 @@ public final class BenchCommand implements Callable<Integer> {
             Rate r = batch.apply(n);
             progress.printf("bench: %s warm-up %d/%d (%d): %.0f/s%n", phase, b, batches, n, r.perSecond());
         }
+    }
+
+    /**
+     * Alternating baseline and pipeline batches until a pair of them saw the JIT compilers busy under
+     * {@link #JIT_QUIET_PERCENT}% of its wall time (compile time summed over compiler threads), or --settle-seconds
+     * ran out; the timed runs then measure compiled code, not the compiler.
+     */
+    private void settle(java.util.function.IntFunction<Rate> baseline, java.util.function.IntFunction<Rate> pipeline) {
+        if (settleSeconds == 0 || compilationMillis() < 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + settleSeconds * 1_000_000_000L;
+        for (int pair = 1; ; pair++) {
+            long jit0 = compilationMillis();
+            long t0 = System.nanoTime();
+            Rate b = baseline == null ? null : baseline.apply(WARM_UP_BATCH);
+            Rate p = pipeline.apply(WARM_UP_BATCH);
+            double percent = 100.0 * (compilationMillis() - jit0) / ((System.nanoTime() - t0) / 1e6);
+            progress.printf("bench: settling %d: %s%.0f articles/s, JIT compiling %.0f%% of the time%n", pair,
+                    b == null ? "" : String.format(Locale.ROOT, "baseline %.0f records/s, ", b.perSecond()),
+                    p.perSecond(), percent);
+            if (percent < JIT_QUIET_PERCENT) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                progress.printf("bench: JIT still busy after --settle-seconds %d; timing anyway%n", settleSeconds);
+                return;
+            }
+        }
+    }
+
+    /** Milliseconds the JIT compilers have spent so far, summed over their threads; -1 if the JVM does not say. */
+    static long compilationMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** Sends the values under fresh keys to {@code in}; records/s until all of them are read from {@code out}. */
@@ -594,6 +649,7 @@ public final class BenchCommand implements Callable<Integer> {
         row(out, "pipeline / baseline", r.get("ratio_to_baseline"), "");
         row(out, "baseline per CPU-second (whole process)", r.get("baseline_records_per_cpu_s"), "records/CPU-s");
         row(out, "pipeline per CPU-second (whole process)", r.get("pipeline_articles_per_cpu_s"), "articles/CPU-s");
+        row(out, "JIT compiling during the timed rounds", r.get("timed_jit_percent"), "% of wall time");
         row(out, "ingest over HTTP (" + httpClients + " clients)", r.get("http_articles_per_s"), "articles/s");
         row(out, "ingest over HTTP per CPU-second (incl. clients)", r.get("http_articles_per_cpu_s"), "articles/CPU-s");
         row(out, "latency p50 at " + latencyRate + " articles/s", r.get("p50_ms"), "ms");
