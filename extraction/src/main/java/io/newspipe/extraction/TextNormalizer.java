@@ -156,7 +156,31 @@ public final class TextNormalizer {
      * that differ only in case, tone placement, look-alike Đ or spacing get the same key.
      */
     public static String canonicalKey(String s) {
-        String t = normalize(s).toLowerCase(Locale.ROOT);
+        String t = normalize(s);
+        // lower-cased and collapsed in one pass over one array; String's toLowerCase differs from char-by-char
+        // lower-casing only for U+0130, a capital sigma (final-sigma context) and surrogates, which take the old path
+        char[] out = new char[t.length()];
+        int n = 0;
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+                return canonicalKeyOfLowered(t.toLowerCase(Locale.ROOT));
+            }
+            if (CharClass.isWhitespace(c)) {
+                space = n > 0;
+            } else {
+                if (space) {
+                    out[n++] = ' ';
+                    space = false;
+                }
+                out[n++] = CharClass.toLowerCase(c);
+            }
+        }
+        return new String(out, 0, n);
+    }
+
+    private static String canonicalKeyOfLowered(String t) {
         StringBuilder sb = new StringBuilder(t.length());
         boolean space = false;
         for (int i = 0; i < t.length(); i++) {

@@ -107,6 +107,45 @@ class TextNormalizerTest {
     }
 
     @Test
+    void givenRandomText_whenKeyed_thenSameAsLowerCasingTheStringThenCollapsingSpaces() {
+        // the one-pass key against its definition, special-cased chars (U+0130, capital sigma, surrogates) included
+        String pool = "aAĐđỨứ Ỳ\t\n\u00A0\u2009.-\u0130\u03A3\u03C3\uD835\uDC00ΣΑ";
+        java.util.Random random = new java.util.Random(112026);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(16);
+            while (sb.length() < len) {
+                sb.append(pool.charAt(random.nextInt(round % 2 == 0 ? 14 : pool.length())));
+            }
+            String raw = sb.toString();
+            String expected = keyByDefinition(raw);
+            assertThat(TextNormalizer.canonicalKey(raw)).as("%s", raw.chars().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** The key as documented: normalized, String-lower-cased, whitespace runs as one space, trimmed. */
+    private static String keyByDefinition(String raw) {
+        String lowered = TextNormalizer.normalize(raw).toLowerCase(java.util.Locale.ROOT);
+        java.util.List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (char c : lowered.toCharArray()) {
+            if (Character.isWhitespace(c)) {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+            } else {
+                word.append(c);
+            }
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return String.join(" ", words);
+    }
+
+    @Test
     void givenRandomSyllables_whenTonesMoved_thenSameAsWalkingEverySyllable() {
         String pool = "oOuUqQyhkt đ.-'\nàáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴaeyâêôơưăòóỏõọùúủũụ";
         java.util.Random random = new java.util.Random(27112026);

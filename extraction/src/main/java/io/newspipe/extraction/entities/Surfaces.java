@@ -22,6 +22,8 @@ final class Surfaces {
         /** {@link #pack} of the spelling: words up to 8 chars compare in two longs, without reading the string. */
         final long head;
         final long tail;
+        /** {@code text.length()}, kept here so a probe never reads the string object (a second cache miss). */
+        final int length;
 
         Entry(String text, String lower, Lexicon.Known known, int flags) {
             this.text = text;
@@ -31,6 +33,7 @@ final class Surfaces {
             this.hash = text.hashCode();
             this.head = pack(text, 0, Math.min(text.length(), 4));
             this.tail = pack(text, Math.min(text.length(), 4), Math.min(text.length(), 8));
+            this.length = text.length();
         }
 
         /**
@@ -38,7 +41,7 @@ final class Surfaces {
          * (callers have compared the hash already, from their hash arrays).
          */
         boolean spells(String text, int from, int len, long head, long tail) {
-            return this.head == head && this.tail == tail && this.text.length() == len
+            return this.head == head && this.tail == tail && this.length == len
                     && (len <= 8 || text.regionMatches(from + 8, this.text, 8, len - 8));
         }
     }
