@@ -47,6 +47,7 @@ import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.common.TopicSpec;
 import io.newspipe.devstack.DevStack;
+import io.newspipe.enrich.EnrichService;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.extraction.TextNormalizer;
 import io.newspipe.ingest.IngestService;
@@ -89,6 +90,12 @@ public final class BenchCommand implements Callable<Integer> {
      */
     static final int WARM_UP_BATCH = 2000;
 
+    @Option(names = "--baseline-shape", paramLabel = "SHAPE", description = "What the baseline's hops write: PIPELINE "
+            + "(the records the pipeline writes at each hop for the same article: enriched size, then published size "
+            + "plus one record per award, KPI and entity item) or UNIFORM (the raw record, copied unchanged; the "
+            + "earlier baseline). Default ${DEFAULT-VALUE}.")
+    BaselineShape baselineShape = BaselineShape.PIPELINE;
+
     @Option(names = "--settle-seconds", paramLabel = "S", description = "After the warm-ups, alternating baseline "
             + "and pipeline batches go on until the JIT compilers spent under " + JIT_QUIET_PERCENT + "% of a batch pair's "
             + "wall time compiling, for at most S seconds; 0 skips it (default ${DEFAULT-VALUE}).")
@@ -123,7 +130,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "the enrich and publish services (as their --config); repeatable. For trying tuning knobs.")
     Map<String, String> serviceConfig = new LinkedHashMap<>();
 
-    @Option(names = "--enrich-threads", paramLabel = "N", description = "num.stream.threads of enrich (default: the "
+    @Option(names = "--enrich-threads", paramLabel = "N", description = "num.stream.threads of enrich and of the "
+            + "baseline's first copy stage (default: the "
             + "service's own).")
     Integer enrichThreads;
 
@@ -167,7 +175,8 @@ public final class BenchCommand implements Callable<Integer> {
             List<RawArticle> baselineArticles = fresh.apply(articles);
 
             Baseline baseline = skip.contains("baseline") ? null
-                    : Baseline.start(base, topics, baselineArticles, dir.resolve("baseline-state"), progress);
+                    : Baseline.start(base, topics, baselineArticles, baselineShape, streamThreads(true),
+                            streamThreads(false), dir.resolve("baseline-state"), progress);
             PipelineConfig.Builder services = base.toBuilder().extraConfig(serviceConfig);
             if (enrichThreads != null) {
                 services.extraConfig(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(enrichThreads));
@@ -214,6 +223,9 @@ public final class BenchCommand implements Callable<Integer> {
                     result.put("ratio_to_baseline", Math.round(pipeline / baselineTotal.perSecond() * 1000) / 1000.0);
                 }
                 result.put("rounds", rounds);
+                if (baseline != null) {
+                    result.put("baseline_shape", "\"" + baselineShape.name().toLowerCase(Locale.ROOT) + "\"");
+                }
                 if (!skip.contains("latency")) {
                     progress.printf("bench: latency at %d articles/s for %d s%n", latencyRate, latencySeconds);
                     double[] latency = latency(base, topics,
@@ -279,52 +291,91 @@ public final class BenchCommand implements Callable<Integer> {
         return articles.stream().map(a -> serializer.serialize(topics.raw().name(), a)).toList();
     }
 
+    /** What the baseline's copy stages write; see {@code --baseline-shape}. */
+    enum BaselineShape {
+        /** Each hop writes the records the pipeline writes there: enriched size, then published size plus items. */
+        PIPELINE,
+        /** Each hop copies the raw record as it is: one raw-sized record per hop (the earlier sessions' baseline). */
+        UNIFORM
+    }
+
     /**
-     * The baseline, kept running between its timed runs: records of the serialized raw articles' sizes, produced
-     * like ingest produces (idempotent, acks=all), copied a -> b -> c by two exactly_once_v2 Streams apps with the
-     * services' commit interval, consumed read_committed from c.
+     * The baseline, kept running between its timed runs: the raw articles' bytes produced like ingest produces
+     * (idempotent, acks=all) to a; two exactly_once_v2 Streams apps with the services' commit interval, one per
+     * service hop: a -> b, b -> c (and, in the PIPELINE shape, the item topics); consumed read_committed from c.
+     * In the PIPELINE shape each hop writes, for the record of article i, the bytes the pipeline writes for that
+     * article there ({@link HopRecords}): the same record sizes and counts, without extraction, Avro or validation.
      */
     private static final class Baseline implements AutoCloseable {
         private static final String A = "bench.baseline.a";
         private static final String B = "bench.baseline.b";
         private static final String C = "bench.baseline.c";
+        private static final List<String> ITEM_TOPICS = List.of("bench.baseline.awards", "bench.baseline.kpis",
+                "bench.baseline.entities");
         private final PipelineConfig base;
-        private final List<byte[]> values;
+        private final List<HopRecords> records;
         private final KafkaStreams first;
         private final KafkaStreams second;
         private final KafkaProducer<String, byte[]> producer;
 
-        private Baseline(PipelineConfig base, List<byte[]> values, Path stateDir) {
+        private Baseline(PipelineConfig base, List<HopRecords> records, BaselineShape shape, int enrichThreads,
+                int publishThreads, Path stateDir) {
             this.base = base;
-            this.values = values;
-            this.first = copyStage(base, "bench-baseline-ab", A, B, stateDir.resolve("ab"));
-            this.second = copyStage(base, "bench-baseline-bc", B, C, stateDir.resolve("bc"));
+            this.records = records;
+            boolean pipelineShape = shape == BaselineShape.PIPELINE;
+            this.first = copyStage(base, "bench-baseline-ab", enrichThreads, stateDir.resolve("ab"), builder -> {
+                var in = builder.stream(A, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()));
+                (pipelineShape ? in.mapValues((k, v) -> recordOf(k).enriched()) : in)
+                        .to(B, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+            });
+            this.second = copyStage(base, "bench-baseline-bc", publishThreads, stateDir.resolve("bc"), builder -> {
+                var in = builder.stream(B, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()));
+                Produced<byte[], byte[]> bytes = Produced.with(Serdes.ByteArray(), Serdes.ByteArray());
+                if (!pipelineShape) {
+                    in.to(C, bytes);
+                    return;
+                }
+                in.mapValues((k, v) -> recordOf(k).published()).to(C, bytes);
+                in.flatMapValues((k, v) -> recordOf(k).awards()).to(ITEM_TOPICS.get(0), bytes);
+                in.flatMapValues((k, v) -> recordOf(k).kpis()).to(ITEM_TOPICS.get(1), bytes);
+                in.flatMapValues((k, v) -> recordOf(k).entities()).to(ITEM_TOPICS.get(2), bytes);
+            });
             this.producer = new KafkaProducer<>(base.producerProperties("bench-baseline"), new StringSerializer(),
                     new ByteArraySerializer());
         }
 
-        static Baseline start(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles, Path stateDir,
-                PrintStream progress) throws Exception {
+        static Baseline start(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles, BaselineShape shape,
+                int enrichThreads, int publishThreads, Path stateDir, PrintStream progress) throws Exception {
             try (Admin admin = Admin.create(base.kafkaProperties())) {
-                TopicProvisioner.ensureTopics(admin, Stream.of(A, B, C)
+                TopicProvisioner.ensureTopics(admin, Stream.concat(Stream.of(A, B, C), ITEM_TOPICS.stream())
                         .map(t -> new TopicSpec(t, base.topicPartitions(), base.topicReplicationFactor(), Map.of())).toList());
             }
-            List<byte[]> values = serialized(topics, articles);
-            progress.printf("bench: baseline: records of %d..%d bytes (mean %d), 2 exactly-once copy stages%n",
-                    values.stream().mapToInt(v -> v.length).min().orElse(0),
-                    values.stream().mapToInt(v -> v.length).max().orElse(0),
-                    (int) values.stream().mapToInt(v -> v.length).average().orElse(0));
-            Baseline baseline = new Baseline(base, values, stateDir);
+            progress.printf("bench: baseline: serializing what each hop writes for %d articles%n", articles.size());
+            Extractor extractor = Extractor.create();
+            List<HopRecords> records = articles.stream().map(a -> HopRecords.of(topics, extractor, a)).toList();
+            progress.printf("bench: baseline (%s shape): raw records of %d bytes on average; per article the pipeline "
+                    + "writes %d records, %d bytes (means); 2 exactly-once copy stages with %d and %d stream threads%n",
+                    shape.name().toLowerCase(Locale.ROOT),
+                    (int) records.stream().mapToInt(r -> r.raw().length).average().orElse(0),
+                    Math.round(2 + records.stream().mapToInt(HopRecords::publishRecords).average().orElse(0)),
+                    Math.round(records.stream().mapToLong(HopRecords::totalBytes).average().orElse(0)), enrichThreads,
+                    publishThreads);
+            Baseline baseline = new Baseline(base, records, shape, enrichThreads, publishThreads, stateDir);
             awaitRunning(baseline.first);
             awaitRunning(baseline.second);
             return baseline;
         }
 
-        /** n records (the values, repeated as needed) under keys with a fresh prefix; timed until all reach c. */
+        /** The article a baseline key stands for: record i of a run is article i mod size. */
+        private HopRecords recordOf(byte[] key) {
+            return records.get(runIndex(key) % records.size());
+        }
+
+        /** n raw records (article i mod size) under keys with a fresh prefix; timed until all reach c. */
         Rate run(String keyPrefix, int n) {
             List<byte[]> batch = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                batch.add(values.get(i % values.size()));
+                batch.add(records.get(i % records.size()).raw());
             }
             return timedRun(base, producer, A, C, keyPrefix, batch);
         }
@@ -343,14 +394,40 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static KafkaStreams copyStage(PipelineConfig base, String appId, String from, String to, Path stateDir) {
+    /**
+     * Stream threads of the enrich (or publish) service in this run, which its baseline copy stage gets too: a hop
+     * of the baseline runs as many threads as the service it stands for.
+     */
+    int streamThreads(boolean enrich) {
+        String configured = serviceConfig.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        if (enrich && enrichThreads != null) {
+            return enrichThreads;
+        }
+        if (configured != null) {
+            return Integer.parseInt(configured.trim());
+        }
+        return enrich ? EnrichService.DEFAULT_STREAM_THREADS : 1;
+    }
+
+    /** i of a baseline key {@code prefix + "-" + i} (UTF-8), read from its trailing digits without a String. */
+    static int runIndex(byte[] key) {
+        int i = 0;
+        int place = 1;
+        for (int k = key.length - 1; k >= 0 && key[k] >= '0' && key[k] <= '9'; k--, place *= 10) {
+            i += (key[k] - '0') * place;
+        }
+        return i;
+    }
+
+    private static KafkaStreams copyStage(PipelineConfig base, String appId, int threads, Path stateDir,
+            java.util.function.Consumer<StreamsBuilder> topology) {
         Properties props = base.toBuilder().stateDir(stateDir).build().streamsProperties(appId);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(threads));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(from, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .to(to, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        topology.accept(builder);
         KafkaStreams streams = new KafkaStreams(builder.build(), props);
         streams.start();
         return streams;
@@ -644,7 +721,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "newspipe bench: %s articles, embedded stack, %d cores%n", r.get("articles"),
                 Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "  %-46s %12s%n", "measure", "value");
-        row(out, "raw Kafka baseline (2 EOS hops)", r.get("baseline_records_per_s"), "records/s");
+        row(out, "raw Kafka baseline (2 EOS hops, " + baselineShape.name().toLowerCase(Locale.ROOT) + " shape)",
+                r.get("baseline_records_per_s"), "records/s");
         row(out, "pipeline raw -> enrich -> publish", r.get("pipeline_articles_per_s"), "articles/s");
         row(out, "pipeline / baseline", r.get("ratio_to_baseline"), "");
         row(out, "baseline per CPU-second (whole process)", r.get("baseline_records_per_cpu_s"), "records/CPU-s");

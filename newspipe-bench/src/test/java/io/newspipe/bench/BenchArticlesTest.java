@@ -37,6 +37,14 @@ class BenchArticlesTest {
     }
 
     @Test
+    void givenBaselineKeys_whenIndexRead_thenTheRunIndexAfterTheLastDash() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        assertThat(BenchCommand.runIndex("warm3--0".getBytes(utf8))).isEqualTo(0);
+        assertThat(BenchCommand.runIndex("m2--9041".getBytes(utf8))).isEqualTo(9041);
+        assertThat(BenchCommand.runIndex("settle12--123456".getBytes(utf8))).isEqualTo(123456);
+    }
+
+    @Test
     void givenTwoTimedRuns_whenAddedUp_thenRatesAreTotalCountOverTotalTime() {
         BenchCommand.Rate totals = new BenchCommand.Rate(1000, 1_000_000_000L, 2_000_000_000L) // 1,000/s
                 .plus(new BenchCommand.Rate(1000, 3_000_000_000L, 2_000_000_000L)); // 333/s: a slow stretch
