@@ -249,15 +249,11 @@ public final class KpiExtractor {
             if (!standsAlone(s, ns, ne)) {
                 continue;
             }
-            String before = l.substring(Math.max(0, ns - 40), ns);
-            Double value = VietnameseNumbers.parse(m.group(1));
-            Double total = m.group(2) == null ? null : VietnameseNumbers.parse(m.group(2));
-            if (value == null || (m.group(2) != null && total == null)) {
-                continue;
-            }
-            // Ranking words come before date words: "xếp thứ 22/63" is a rank, "ngày 24/12" a date.
+            // Ranking words come before date words: "xếp thứ 22/63" is a rank, "ngày 24/12" a date. The figures are
+            // parsed only once a unit is known: most numbers in a sentence are dates, years or have no unit.
             Unit unit = null;
-            Integer rank = null;
+            boolean rankWords = true;
+            Double value = null;
             int figureStart = ns;
             int[] top = TOP_WORDS.endingAt(l, ns, 1);
             int[] place = top == null ? RANK_WORDS.endingAt(l, ns, 5) : null;
@@ -268,17 +264,17 @@ public final class KpiExtractor {
             } else if (place != null) {
                 unit = new Unit("hạng", UnitClass.RANK, ne);
                 figureStart = place[0];
-            } else if (numberOne != null && value == 1.0 && total == null && rankScopeAt(l, ne)) {
+            } else if (numberOne != null && m.group(2) == null && (value = VietnameseNumbers.parse(m.group(1))) != null
+                    && value == 1.0 && rankScopeAt(l, ne)) {
                 unit = new Unit("hạng", UnitClass.RANK, ne);
                 figureStart = numberOne[0];
             }
-            if (unit != null) {
-                rank = value.intValue();
-            }
             if (unit == null) {
+                rankWords = false;
                 char next = charAfterSpaces(l, ne);
                 Matcher st = next == 'b' ? STEPS_AFTER.matcher(l).region(ne, l.length()) : null;
-                if (st != null && st.lookingAt() && STEPS_BEFORE.matcher(before).find()) {
+                if (st != null && st.lookingAt()
+                        && STEPS_BEFORE.matcher(l).region(Math.max(0, ns - 40), ns).find()) {
                     unit = new Unit("bậc", UnitClass.RANK, st.end());
                 }
             }
@@ -297,7 +293,15 @@ public final class KpiExtractor {
                     continue; // "6,7/2020" and other slashed codes
                 }
             }
-            if (!isIndicator(l, ns, ne, unit, before)) {
+            if (value == null) {
+                value = VietnameseNumbers.parse(m.group(1));
+            }
+            Double total = m.group(2) == null ? null : VietnameseNumbers.parse(m.group(2));
+            if (value == null || (m.group(2) != null && total == null)) {
+                continue;
+            }
+            Integer rank = rankWords ? value.intValue() : null;
+            if (!isIndicator(l, ns, ne, unit)) {
                 continue;
             }
             String qualifier = null;
@@ -456,7 +460,7 @@ public final class KpiExtractor {
     }
 
     /** Whether a figure with this unit, in this sentence, is an indicator rather than a price, gift or head count. */
-    private boolean isIndicator(String s, int ns, int ne, Unit unit, String before) {
+    private boolean isIndicator(String s, int ns, int ne, Unit unit) {
         int clauseStart = clauseStart(s, ns);
         if (found(clauseExclusions, s, clauseStart, ns)) {
             return false; // area, population, administrative mergers
