@@ -157,15 +157,23 @@ public final class TextNormalizer {
      */
     public static String canonicalKey(String s) {
         String t = normalize(s);
-        // lower-cased and collapsed in one pass over one array; String's toLowerCase differs from char-by-char
-        // lower-casing only for U+0130, a capital sigma (final-sigma context) and surrogates, which take the old path
+        String key = collapsed(t, true);
+        return key != null ? key : collapsed(t.toLowerCase(Locale.ROOT), false);
+    }
+
+    /**
+     * t with whitespace runs as one space and trimmed, lower-cased char by char when {@code lower} (one pass over
+     * one array). Null when lowering and t holds a char that String's toLowerCase treats specially (U+0130, a capital
+     * sigma in final-sigma context, surrogates): the caller lowers the whole string first instead.
+     */
+    private static String collapsed(String t, boolean lower) {
         char[] out = new char[t.length()];
         int n = 0;
         boolean space = false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
-                return canonicalKeyOfLowered(t.toLowerCase(Locale.ROOT));
+            if (lower && (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c))) {
+                return null;
             }
             if (CharClass.isWhitespace(c)) {
                 space = n > 0;
@@ -174,28 +182,10 @@ public final class TextNormalizer {
                     out[n++] = ' ';
                     space = false;
                 }
-                out[n++] = CharClass.toLowerCase(c);
+                out[n++] = lower ? CharClass.toLowerCase(c) : c;
             }
         }
         return new String(out, 0, n);
-    }
-
-    private static String canonicalKeyOfLowered(String t) {
-        StringBuilder sb = new StringBuilder(t.length());
-        boolean space = false;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (CharClass.isWhitespace(c)) {
-                space = sb.length() > 0;
-            } else {
-                if (space) {
-                    sb.append(' ');
-                    space = false;
-                }
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /** The tone-placement step of {@link #normalize} alone (for tests). */

@@ -857,7 +857,7 @@ public final class EntityExtractor {
                 }
             }
             // the word-boundary tails of every name: a key is shortened when a longer name ends with it, i.e. when it
-            // is one of these (a set, where comparing every pair cost 3% of extraction on articles listing many people)
+            // is one of these (a set: comparing every pair grows with the square of the names an article lists)
             java.util.Set<String> tails = new java.util.HashSet<>();
             for (String f : fullNames) {
                 for (int k = f.indexOf(' ', 1); k > 0; k = f.indexOf(' ', k + 1)) {
@@ -888,7 +888,7 @@ public final class EntityExtractor {
     String canonicalOrg(String surface) {
         String norm = surface; // already normalized: it is a slice of the analysed text
         if (abbreviationsHaveCapitalPair && !hasCapitalPair(norm)) {
-            return norm.replace("thành phố . ", "thành phố ").replace("thành phố. ", "thành phố "); // no token to expand
+            return withoutCityDot(norm); // no token to expand
         }
         // with the known spellings: only text and offsets are read, and those are the same either way
         List<Token> toks = Tokenizer.tokenize(norm, lex.surfaces, null, wordCaches.get());
@@ -905,7 +905,12 @@ public final class EntityExtractor {
             last = t.end;
         }
         sb.append(norm.substring(last));
-        return sb.toString().replace("thành phố . ", "thành phố ").replace("thành phố. ", "thành phố ");
+        return withoutCityDot(sb.toString());
+    }
+
+    /** An expanded "TP" leaves its dot behind ("TP. Vinh" -> "thành phố. Vinh"): the dot goes. */
+    private static String withoutCityDot(String s) {
+        return s.replace("thành phố . ", "thành phố ").replace("thành phố. ", "thành phố ");
     }
 
     static boolean isUnitCode(String s) {
