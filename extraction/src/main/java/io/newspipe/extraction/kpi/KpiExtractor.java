@@ -252,7 +252,6 @@ public final class KpiExtractor {
             // Ranking words come before date words: "xếp thứ 22/63" is a rank, "ngày 24/12" a date. The figures are
             // parsed only once a unit is known: most numbers in a sentence are dates, years or have no unit.
             Unit unit = null;
-            boolean rankWords = true;
             Double value = null;
             int figureStart = ns;
             int[] top = TOP_WORDS.endingAt(l, ns, 1);
@@ -269,8 +268,8 @@ public final class KpiExtractor {
                 unit = new Unit("hạng", UnitClass.RANK, ne);
                 figureStart = numberOne[0];
             }
+            boolean rankWords = unit != null;
             if (unit == null) {
-                rankWords = false;
                 char next = charAfterSpaces(l, ne);
                 Matcher st = next == 'b' ? STEPS_AFTER.matcher(l).region(ne, l.length()) : null;
                 if (st != null && st.lookingAt()
