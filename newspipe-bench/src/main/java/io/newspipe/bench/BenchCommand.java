@@ -223,7 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 result.put("rounds", rounds);
                 if (baseline != null) {
-                    result.put("baseline_shape", "\"" + baselineShape.name().toLowerCase(Locale.ROOT) + "\"");
+                    result.put("baseline_shape", baselineShape.name().toLowerCase(Locale.ROOT));
                 }
                 if (!skip.contains("latency")) {
                     progress.printf("bench: latency at %d articles/s for %d s%n", latencyRate, latencySeconds);
@@ -710,7 +710,9 @@ public final class BenchCommand implements Callable<Integer> {
     private void print(Map<String, Object> r) {
         if (json) {
             StringBuilder b = new StringBuilder("{");
-            r.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+            // numbers as they are, the one text value (a lower-case enum name) in quotes
+            r.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
+                    .append(v instanceof String text ? "\"" + text + "\"" : v));
             System.out.println(b.append('}'));
         }
         table(json ? System.err : System.out, r);
