@@ -48,13 +48,15 @@ class BrokerRestartFaultTest {
             long restartedAt = System.nanoTime();
             stack.broker().start();
 
-            rest.get();
-            int acknowledged = run.awaitAcknowledged();
-            FaultRun.Audit audit = run.audit(List.copyOf(run.producedIds), WAIT, Duration.ofSeconds(3));
-            System.out.println(audit.figures("broker stop/start (acknowledged: " + acknowledged + ")",
-                    (System.nanoTime() - restartedAt) / 1_000_000));
+            try (TransactionWatch watch = new TransactionWatch(stack.bootstrapServers(), 5_000)) {
+                rest.get();
+                int acknowledged = run.awaitAcknowledged();
+                FaultRun.Audit audit = run.audit(List.copyOf(run.producedIds), WAIT, Duration.ofSeconds(3));
+                System.out.println(audit.figures("broker stop/start (acknowledged: " + acknowledged + ")",
+                        (System.nanoTime() - restartedAt) / 1_000_000));
 
-            ProcessCrashFaultTest.assertExactlyOnce(audit);
+                ProcessCrashFaultTest.assertExactlyOnce(audit);
+            }
         }
     }
 }
