@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,16 @@ public final class EnrichService implements AutoCloseable {
     private final PipelineConfig config;
     private final StreamsServiceRunner runner;
 
+    /**
+     * Stream threads when the configuration does not say: extraction is CPU work, and every exactly-once commit
+     * blocks its thread on round trips to the broker (flush, offsets, end of transaction), so one thread sat idle a
+     * third of the time; with two, one extracts while the other commits. Bench on 2 cores: 1,222-1,506 articles/s
+     * with one thread (5 runs), 1,542-1,562 with two (3 runs).
+     */
+    public static final int DEFAULT_STREAM_THREADS = 2;
+
     public EnrichService(PipelineConfig config, Extractor extractor, Clock clock) {
-        this.config = withDeadLetterHandler(withTopicOverrides(config));
+        this.config = withDeadLetterHandler(withTopicOverrides(withStreamThreads(config)));
         TopicCatalog topics = new TopicCatalog(this.config);
         StreamsApp app = new StreamsApp(this.config, () -> buildTopology(topics, extractor, clock),
                 List.of(topics.rawSpec(), topics.replaySpec(), topics.enrichedSpec(), topics.deadLettersSpec()));
@@ -110,6 +119,15 @@ public final class EnrichService implements AutoCloseable {
         config.outputTopic().filter(out -> !out.equals(TopicNames.ENRICHED))
                 .ifPresent(out -> b.topicName(TopicNames.LOGICAL_ENRICHED, out));
         return b.build();
+    }
+
+    /** {@link #DEFAULT_STREAM_THREADS} unless num.stream.threads is configured. */
+    static PipelineConfig withStreamThreads(PipelineConfig config) {
+        if (config.extraConfig().containsKey(StreamsConfig.NUM_STREAM_THREADS_CONFIG)) {
+            return config;
+        }
+        return config.toBuilder()
+                .extraConfig(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(DEFAULT_STREAM_THREADS)).build();
     }
 
     /** Replaces the plain log-and-continue handlers with ours, which add the stage and reason headers. */

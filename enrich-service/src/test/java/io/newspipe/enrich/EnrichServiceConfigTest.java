@@ -38,6 +38,14 @@ class EnrichServiceConfigTest {
     }
 
     @Test
+    void givenNoThreadCount_whenResolved_thenTwoStreamThreads_andAConfiguredCountIsKept() {
+        assertThat(EnrichService.withStreamThreads(resolve()).streamsProperties())
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "2");
+        assertThat(EnrichService.withStreamThreads(resolve("--config", "num.stream.threads=1")).streamsProperties())
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    }
+
+    @Test
     void givenInputOutputAndErrorTopicFlags_whenResolved_thenTheServiceReadsAndWritesThem() {
         PipelineConfig config = EnrichService.withTopicOverrides(resolve("--input-topics", "replay.raw",
                 "--output-topic", "replay.enriched", "--error-topic", "replay.dlq"));

@@ -47,6 +47,7 @@ import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.common.TopicSpec;
 import io.newspipe.devstack.DevStack;
+import io.newspipe.enrich.EnrichService;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.extraction.TextNormalizer;
 import io.newspipe.ingest.IngestService;
@@ -405,7 +406,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (configured != null) {
             return Integer.parseInt(configured.trim());
         }
-        return 1; // the services run Kafka Streams' default of one thread
+        return enrich ? EnrichService.DEFAULT_STREAM_THREADS : 1;
     }
 
     /** i of a baseline key {@code prefix + "-" + i} (UTF-8), read from its trailing digits without a String. */
