@@ -35,6 +35,14 @@ public final class KpiExtractor {
     private static final Pattern MONEY = Pattern.compile(
             "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
                     + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm)?");
+    /**
+     * The field a rank is out of, written out after it: "xếp thứ 5 trong 13 tỉnh, thành phố", "đứng thứ 3 trên 63
+     * tỉnh". Read only after ranking words; the slashed form ("xếp thứ 22/63") is NUMBER's own.
+     */
+    private static final Pattern RANK_FIELD = Pattern.compile("\\s+(?:trong|trên)\\s+(?:tổng số\\s+)?(\\d+(?:[.,]\\d+)*)\\s+"
+            + "(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế|đơn vị|huyện|thị xã|quận|xã|phường|sở|ngành|bộ"
+            + "|doanh nghiệp|trường|cơ quan)(?![\\p{L}])");
+    private static final Pattern LEADING_YEAR = Pattern.compile("(?:năm\\s+)?(?:19|20)\\d{2}(?!\\p{N})(?![/.,]\\p{N})[,;:]?\\s+");
     private static final Pattern STEPS_AFTER = Pattern.compile("\\s*bậc(?![\\p{L}])");
     private static final Pattern STEPS_BEFORE = Pattern.compile("(?:tăng|giảm|lên|tụt|thăng|nâng)\\s+(?:\\S+\\s+){0,2}$");
     private static final Pattern ANAPHORA_AFTER = Pattern.compile("\\s*(?:\\S+\\s+){0,3}?(?:này|nói trên|kể trên)(?![\\p{L}])");
@@ -253,6 +261,7 @@ public final class KpiExtractor {
             // parsed only once a unit is known: most numbers in a sentence are dates, years or have no unit.
             Unit unit = null;
             Double value = null;
+            Double fieldTotal = null; // "trong 13 tỉnh" after a rank
             int figureStart = ns;
             int[] top = TOP_WORDS.endingAt(l, ns, 1);
             int[] place = top == null ? RANK_WORDS.endingAt(l, ns, 5) : null;
@@ -263,6 +272,11 @@ public final class KpiExtractor {
             } else if (place != null) {
                 unit = new Unit("hạng", UnitClass.RANK, ne);
                 figureStart = place[0];
+                Matcher field = m.group(2) == null ? RANK_FIELD.matcher(l).region(ne, l.length()) : null;
+                if (field != null && field.lookingAt()) {
+                    fieldTotal = VietnameseNumbers.parse(field.group(1));
+                    unit = new Unit("hạng", UnitClass.RANK, field.end());
+                }
             } else if (numberOne != null && m.group(2) == null && (value = VietnameseNumbers.parse(m.group(1))) != null
                     && value == 1.0 && rankScopeAt(l, ne)) {
                 unit = new Unit("hạng", UnitClass.RANK, ne);
@@ -298,6 +312,9 @@ public final class KpiExtractor {
             Double total = m.group(2) == null ? null : VietnameseNumbers.parse(m.group(2));
             if (value == null || (m.group(2) != null && total == null)) {
                 continue;
+            }
+            if (fieldTotal != null && fieldTotal >= value) {
+                total = fieldTotal;
             }
             Integer rank = rankWords ? value.intValue() : null;
             if (!isIndicator(l, ns, ne, unit)) {
@@ -710,7 +727,7 @@ public final class KpiExtractor {
         return t.substring(cut).strip();
     }
 
-    /** Drops connectors at the start and verbs at the end of the words before a figure. */
+    /** Drops connectors and a year at the start and verbs at the end of the words before a figure. */
     private static String trimWords(String raw) {
         String l = Lexicon.lower(raw);
         int start = 0;
@@ -724,6 +741,11 @@ public final class KpiExtractor {
             while (start < end && CharClass.isWhitespace(l.charAt(start))) {
                 start++;
             }
+        }
+        // a year the sentence opened with is the period, not the metric: "(Năm) 2023(,) tổng sản phẩm ..."
+        Matcher year = LEADING_YEAR.matcher(l).region(start, end);
+        if (year.lookingAt() && year.end() < end) {
+            start = year.end();
         }
         for (int guard = 0; guard < 6 && end > start; guard++) {
             int[] v = TRAILING_VERBS.endingAt(l, end, 3);

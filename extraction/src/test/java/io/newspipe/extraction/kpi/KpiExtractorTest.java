@@ -105,6 +105,27 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenASentenceOpeningWithAYear_whenExtracted_thenTheYearIsThePeriodNotTheMetric() {
+        KpiMention growth = only("Năm 2023, tổng sản phẩm trên địa bàn tỉnh tăng 6,23% so với năm trước.");
+        assertThat(growth.metric()).isEqualTo("tổng sản phẩm trên địa bàn tỉnh");
+        assertThat(growth.period()).isEqualTo("Năm 2023");
+        assertThat(only("2024 doanh thu du lịch của huyện đạt 120 tỷ đồng.").metric()).isEqualTo("doanh thu du lịch của huyện");
+    }
+
+    @Test
+    void givenARankOutOfAFieldWrittenOut_whenExtracted_thenTheFieldIsTheTotal() {
+        KpiMention region = only("Năm 2025, Chỉ số PCI của tỉnh xếp thứ 5 trong 13 tỉnh, thành phố vùng Đồng bằng sông "
+                + "Cửu Long.");
+        assertThat(region.unit()).isEqualTo("hạng");
+        assertThat(region.value()).isEqualTo(5.0);
+        assertThat(region.total()).isEqualTo(13.0);
+        assertThat(region.text()).contains("xếp thứ 5 trong 13 tỉnh");
+        assertThat(only("Về thu ngân sách, huyện đứng thứ 2 trên 9 huyện, thị xã.").total()).isEqualTo(9.0);
+        // a span of years is not a field of places: no total
+        assertThat(only("Chỉ số PAPI của tỉnh xếp thứ 3 trong 5 năm liền.").total()).isNull();
+    }
+
+    @Test
     void givenOperationalResults_whenExtracted_thenCasesAndProjectsCounted() {
         List<KpiMention> found = kpis("Trong năm, lực lượng chức năng phát hiện 1.420 vụ vi phạm, xử phạt 35,2 tỷ đồng; tỉnh thu hút 48 dự án.");
         assertThat(found).extracting(KpiMention::unit).containsExactly("vụ", "tỷ đồng", "dự án");
