@@ -566,6 +566,7 @@ public final class KpiExtractor {
     /** Back from the figure to the clause boundary, at most ten words, never into the previous figure. */
     private static int spanStart(String s, int figureStart, int floor) {
         int start = figureStart;
+        int tenWordStart = figureStart;
         int words = 0;
         int i = figureStart;
         while (i > floor) {
@@ -593,12 +594,19 @@ public final class KpiExtractor {
             }
             start = ws;
             i = ws;
-            if (++words >= 10) {
-                break;
+            if (++words == SPAN_WORDS) {
+                tenWordStart = start;
+            } else if (words >= SPAN_WORDS_TO_CLAUSE) {
+                return tenWordStart; // no clause start near: the shorter span
             }
         }
         return start;
     }
+
+    /** Words a figure's span takes before it, ... */
+    private static final int SPAN_WORDS = 10;
+    /** ... or up to this many when that reaches the start of the clause (not "sách nhà nước ..." of "ngân sách"). */
+    private static final int SPAN_WORDS_TO_CLAUSE = 14;
 
     /** "năm 2017", "quý I/2024", "6 tháng đầu năm": time words may sit inside a figure's span. */
     private static boolean isTimeWord(String s, int ws, int we) {
@@ -672,7 +680,7 @@ public final class KpiExtractor {
     }
 
     private static final PhraseSet LEADING_NOISE = new PhraseSet(List.of("trong đó", "theo đó", "đồng thời", "riêng", "còn",
-            "cụ thể", "tiếp đến là", "tiếp đến", "là", "với", "có"));
+            "cụ thể", "tiếp đến là", "tiếp đến", "là", "với", "có", "mà nay", "mà"));
     private static final PhraseSet TRAILING_VERBS = new PhraseSet(List.of("đạt", "đạt được", "tăng", "giảm", "là", "có", "được",
             "lên", "lên tới", "lên đến", "tới", "chiếm", "chiếm tới", "nằm trong", "với", "ở mức", "mới chỉ", "chỉ", "thêm",
             "tăng thêm", "dẫn đầu với", "xếp", "đứng", "thứ", "khoảng", "trên", "hơn", "gần", "đã", "sẽ", "vượt", "thu đạt",

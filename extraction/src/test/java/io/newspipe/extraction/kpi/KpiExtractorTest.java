@@ -113,6 +113,17 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenAClauseStartingJustBeyondTenWords_whenExtracted_thenTheSpanStartsThere_elseItKeepsTenWords() {
+        KpiMention budget = only("Tổng thu ngân sách nhà nước trên địa bàn 9 tháng năm 2025 ước đạt 8.245,6 tỷ đồng.");
+        assertThat(budget.text()).startsWith("Tổng thu ngân sách nhà nước");
+        assertThat(budget.metric()).startsWith("Tổng thu ngân sách");
+        // far from the clause start, a figure's span stays at ten words
+        KpiMention far = only("Theo báo cáo của Sở Tài chính gửi Ủy ban nhân dân tỉnh chiều qua về tình hình kinh tế xã hội "
+                + "thì tổng thu ngân sách nhà nước trên địa bàn tỉnh đạt 512 tỷ đồng.");
+        assertThat(far.text()).isEqualTo("thu ngân sách nhà nước trên địa bàn tỉnh đạt 512 tỷ đồng");
+    }
+
+    @Test
     void givenARankOutOfAFieldWrittenOut_whenExtracted_thenTheFieldIsTheTotal() {
         KpiMention region = only("Năm 2025, Chỉ số PCI của tỉnh xếp thứ 5 trong 13 tỉnh, thành phố vùng Đồng bằng sông "
                 + "Cửu Long.");
