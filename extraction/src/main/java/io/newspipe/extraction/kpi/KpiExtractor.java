@@ -577,20 +577,24 @@ public final class KpiExtractor {
             if (we <= floor) {
                 break;
             }
-            if (boundary(s.charAt(we - 1)) || s.charAt(we - 1) == '.' || s.charAt(we - 1) == '–' || s.charAt(we - 1) == '-' && we - 1 > 0 && s.charAt(we - 2) == ' ') {
-                break;
-            }
-            int ws = we;
-            while (ws > floor && !CharClass.isWhitespace(s.charAt(ws - 1)) && !boundary(s.charAt(ws - 1))) {
-                ws--;
-            }
-            String w = s.substring(ws, we);
-            String lw = w.toLowerCase(Locale.ROOT);
-            if (lw.equals("và") || lw.equals("nhưng") || lw.equals("với") || lw.equals("song")) {
-                break;
-            }
-            if (w.chars().anyMatch(Character::isDigit) && !isTimeWord(s, ws, we)) {
-                break;
+            // "tốc độ tăng trưởng kinh tế (GRDP) của tỉnh đạt 7,8%": an indicator's abbreviation is part of its name
+            int ws = s.charAt(we - 1) == ')' ? abbreviationStart(s, floor, we - 1) : -1;
+            if (ws < 0) {
+                if (boundary(s.charAt(we - 1)) || s.charAt(we - 1) == '.' || s.charAt(we - 1) == '–' || s.charAt(we - 1) == '-' && we - 1 > 0 && s.charAt(we - 2) == ' ') {
+                    break;
+                }
+                ws = we;
+                while (ws > floor && !CharClass.isWhitespace(s.charAt(ws - 1)) && !boundary(s.charAt(ws - 1))) {
+                    ws--;
+                }
+                String w = s.substring(ws, we);
+                String lw = w.toLowerCase(Locale.ROOT);
+                if (lw.equals("và") || lw.equals("nhưng") || lw.equals("với") || lw.equals("song")) {
+                    break;
+                }
+                if (w.chars().anyMatch(Character::isDigit) && !isTimeWord(s, ws, we)) {
+                    break;
+                }
             }
             start = ws;
             i = ws;
@@ -607,6 +611,27 @@ public final class KpiExtractor {
     private static final int SPAN_WORDS = 10;
     /** ... or up to this many when that reaches the start of the clause (not "sách nhà nước ..." of "ngân sách"). */
     private static final int SPAN_WORDS_TO_CLAUSE = 14;
+
+    /**
+     * Start of "(GRDP)", "(PCI)", "(PAR Index)" when {@code close} is its ')': a parenthesized abbreviation (a capital
+     * first, no digits first, at most 12 chars, at most two words) right after a word; else -1.
+     */
+    private static int abbreviationStart(String s, int floor, int close) {
+        int open = s.lastIndexOf('(', close);
+        if (open <= floor || close - open < 3 || close - open > 13 || !CharClass.isUpperCase(s.charAt(open + 1))) {
+            return -1;
+        }
+        int spaces = 0;
+        for (int k = open + 1; k < close; k++) {
+            char c = s.charAt(k);
+            if (c == ' ') {
+                spaces++;
+            } else if (!CharClass.isLetterOrDigit(c) && c != '-' && c != '&') {
+                return -1;
+            }
+        }
+        return spaces <= 1 && open - 1 > floor && s.charAt(open - 1) == ' ' ? open : -1;
+    }
 
     /** "năm 2017", "quý I/2024", "6 tháng đầu năm": time words may sit inside a figure's span. */
     private static boolean isTimeWord(String s, int ws, int we) {

@@ -124,6 +124,18 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenAnIndicatorWithItsAbbreviationInParentheses_whenExtracted_thenTheSpanAndMetricKeepTheName() {
+        KpiMention growth = only("Năm 2025, tốc độ tăng trưởng kinh tế (GRDP) của tỉnh ước đạt 7,8%.");
+        assertThat(growth.metric()).isEqualTo("tốc độ tăng trưởng kinh tế (GRDP) của tỉnh");
+        assertThat(growth.text()).startsWith("tốc độ tăng trưởng kinh tế (GRDP)");
+        assertThat(only("Chỉ số cải cách hành chính (PAR Index) của tỉnh xếp thứ 12/63.").metric())
+                .isEqualTo("Chỉ số cải cách hành chính (PAR Index) của tỉnh");
+        // a parenthesis that is no abbreviation still ends the span
+        assertThat(only("Doanh thu (chưa tính thuế) của hợp tác xã đạt 12 tỷ đồng.").metric())
+                .isEqualTo("của hợp tác xã");
+    }
+
+    @Test
     void givenARankOutOfAFieldWrittenOut_whenExtracted_thenTheFieldIsTheTotal() {
         KpiMention region = only("Năm 2025, Chỉ số PCI của tỉnh xếp thứ 5 trong 13 tỉnh, thành phố vùng Đồng bằng sông "
                 + "Cửu Long.");
@@ -183,7 +195,7 @@ class KpiExtractorTest {
     void givenSubjectBeforeAParenthesis_whenExtracted_thenTheMetricNamesIt() {
         KpiMention m = only("Chỉ số giá tiêu dùng (CPI) tăng 3,2%.");
         assertThat(m.value()).isEqualTo(3.2);
-        assertThat(m.metric()).isEqualTo("Chỉ số giá tiêu dùng");
+        assertThat(m.metric()).isEqualTo("Chỉ số giá tiêu dùng (CPI)"); // its abbreviation is part of the name
     }
 
     @Test
