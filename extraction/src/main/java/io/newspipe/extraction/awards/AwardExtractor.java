@@ -839,11 +839,13 @@ public final class AwardExtractor {
      * administrative unit, a title, an honorific nor a listed place continues the name ("Sở Kế hoạch và Đầu tư và
      * huyện Châu Thành" gives two items). With commas, "và" is taken as the list's last separator.
      */
+    /**
+     * Items at commas and at "và", except a "và" inside a body's name ("Sở Nông nghiệp và Môi trường tỉnh và ông A,
+     * Giám đốc …"). Once a comma has been passed, "và" ends the list ("… gồm: Diễn Châu, Con Cuông, Khối Các cơ quan
+     * tỉnh và Tân Kỳ").
+     */
     private String[] splitCommasAndAnd(String l) {
-        if (l.indexOf(',') >= 0) {
-            // "… gồm: Diễn Châu, Con Cuông, Khối Các cơ quan tỉnh và Tân Kỳ": in a comma list "và" ends the list
-            return COMMA_AND_SPLIT.split(l);
-        }
+        int firstComma = l.indexOf(',');
         List<String> out = new ArrayList<>();
         Matcher sep = COMMA_AND_SPLIT.matcher(l);
         int itemStart = 0;
@@ -851,7 +853,7 @@ public final class AwardExtractor {
         while (sep.find()) {
             String left = l.substring(itemStart, sep.start()).strip();
             boolean isAnd = sep.group().strip().equalsIgnoreCase("và");
-            if (isAnd && continuesBodyName(left, l.substring(sep.end()))) {
+            if (isAnd && (firstComma < 0 || sep.start() < firstComma) && continuesBodyName(left, l.substring(sep.end()))) {
                 continue; // keep the "và" inside the item
             }
             out.add(l.substring(itemStart, sep.start()));
@@ -899,14 +901,22 @@ public final class AwardExtractor {
         String l = TRAILING_ELLIPSIS.matcher(list.strip()).replaceAll("").strip();
         List<String> items = new ArrayList<>();
         String[] parts = l.contains(";") ? SEMICOLON_SPLIT.split(l) : splitCommasAndAnd(l);
+        boolean afterPerson = false;
         for (String p : parts) {
             String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(p.strip()).replaceAll("")).replaceAll("").strip();
             if (!t.isEmpty()) {
+                if (afterPerson && titleStart.matcher(t).lookingAt() && !honorific.matcher(t).lookingAt()) {
+                    // "ông Nguyễn Văn Khởi, Giám đốc Công ty …": the position of the person before, not a recipient
+                    afterPerson = false;
+                    continue;
+                }
                 Matcher h = honorific.matcher(t);
+                afterPerson = false;
                 if (h.lookingAt()) {
                     String name = capitalizedRun(t.substring(h.end()));
                     if (!name.isEmpty()) {
                         t = name;
+                        afterPerson = true;
                     }
                 }
                 items.add(t);

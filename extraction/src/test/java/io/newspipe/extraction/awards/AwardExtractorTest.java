@@ -30,6 +30,15 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenABodyWithAnInnerAndAndAPersonWithHisPosition_whenListed_thenTwoRecipients() {
+        AwardMention a = only("Tại hội nghị, thừa ủy quyền của Chủ tịch nước, ông Trần Văn Lâu trao Huân chương Lao động "
+                + "hạng Ba cho Sở Nông nghiệp và Môi trường tỉnh và ông Nguyễn Văn Khởi, Giám đốc Công ty cổ phần Thủy "
+                + "sản Sóc Trăng.");
+        assertThat(a.award()).isEqualTo("Huân chương Lao động hạng Ba");
+        assertThat(a.recipients()).containsExactly("Sở Nông nghiệp và Môi trường tỉnh", "Nguyễn Văn Khởi");
+    }
+
+    @Test
     void givenOrderWithClassConferredOnBehalfOfThePresident_whenExtracted_thenConferrerIsThePresidentAndPresenterTheSpeaker() {
         AwardMention m = only("Thừa ủy quyền của Chủ tịch nước, đồng chí Nguyễn Văn An, Phó Chủ tịch UBND tỉnh trao Huân chương "
                 + "Lao động hạng Ba cho Công ty cổ phần Xây dựng Hòa Bình.");
