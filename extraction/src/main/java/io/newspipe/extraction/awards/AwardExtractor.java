@@ -112,6 +112,9 @@ public final class AwardExtractor {
             "\\s+(?:(?:long|trang) trọng\\s+)?tổ chức\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
     private static final Pattern SUBJECT_END = Pattern.compile(
             "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|cũng|chính thức|trân trọng|long trọng|công bố|quyết định|ban hành)(?![\\p{L}])", FLAGS);
+    /** Forms a position holder gives in the name of the position (a minister, a director, a committee chairman). */
+    private static final Pattern HOLDER_GIVEN_FORM = Pattern.compile("(?:bằng khen|giấy khen|cờ thi đua|kỷ niệm chương)",
+            FLAGS);
     /** Positions: a holder who "trao" (hands over) an award is a presenter unless the text names the conferrer. */
     private static final Pattern POSITION = Pattern.compile(
             "^(?:Phó\\s+)?(?:Bộ trưởng|Thứ trưởng|Chủ tịch(?!\\s+nước)|Bí thư|Giám đốc|Tư lệnh|Chính ủy|Cục trưởng|Tổng cục trưởng|"
@@ -489,7 +492,11 @@ public final class AwardExtractor {
                 }
                 subject = LEADING_ROLE.matcher(subject.strip()).replaceFirst("");
                 Authority a = authority(subject);
-                boolean presentsOnly = verbType.equals("PRESENT") && POSITION.matcher(subject.strip()).find();
+                // a named holder who hands it over presents it; a position without a name, handing over a form that
+                // position gives itself, is the authority ("Giám đốc Công an tỉnh trao Giấy khen …"); a state order
+                // or medal it only presents ("…, Thứ trưởng Bộ Công an trao Huy chương …": conferrer unknown)
+                boolean presentsOnly = verbType.equals("PRESENT") && POSITION.matcher(subject.strip()).find()
+                        && (a == null || a.person() != null || !HOLDER_GIVEN_FORM.matcher(c.award).lookingAt());
                 if (a != null && a.authority() != null && c.conferrer == null && !presentsOnly) {
                     c.conferrer = a.authority();
                     conferrerFromGiver = true;
@@ -987,14 +994,20 @@ public final class AwardExtractor {
     private List<AwardMention> merge(List<Candidate> found, String text) {
         found = foldBareReferences(found);
         // Members of a group agree on the conferrer, so one key per group decides a conflict (linear in mentions).
+        // Likewise on a counted recipient description: "Bằng khen cho 25 cá nhân" and "Bằng khen cho 10 tập thể" are two
+        // conferrals, whatever else they share.
         List<List<Candidate>> groups = new ArrayList<>();
         List<String> groupConferrers = new ArrayList<>();
+        List<Integer> groupCounts = new ArrayList<>();
         for (Candidate c : found) {
             String ck = c.conferrer == null ? null : key(c.conferrer);
+            Integer cc = looksCounted(c.recipients) ? c.recipientCount : null;
             int home = -1;
             for (int i = 0; i < groups.size(); i++) {
                 String gk = groupConferrers.get(i);
-                if (groups.get(i).get(0).key.equals(c.key) && (gk == null || ck == null || gk.equals(ck))) {
+                Integer gc = groupCounts.get(i);
+                if (groups.get(i).get(0).key.equals(c.key) && (gk == null || ck == null || gk.equals(ck))
+                        && (gc == null || cc == null || gc.equals(cc))) {
                     home = i;
                     break;
                 }
@@ -1002,11 +1015,15 @@ public final class AwardExtractor {
             if (home < 0) {
                 groups.add(new ArrayList<>());
                 groupConferrers.add(null);
+                groupCounts.add(null);
                 home = groups.size() - 1;
             }
             groups.get(home).add(c);
             if (groupConferrers.get(home) == null && ck != null) {
                 groupConferrers.set(home, ck);
+            }
+            if (groupCounts.get(home) == null && cc != null) {
+                groupCounts.set(home, cc);
             }
         }
         List<AwardMention> out = new ArrayList<>();

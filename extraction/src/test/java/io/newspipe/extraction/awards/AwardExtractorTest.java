@@ -30,6 +30,24 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenAPositionWithoutANameHandingOverItsOwnForm_whenRead_thenItIsTheConferrer_butNotForAStateMedal() {
+        assertThat(only("Giám đốc Công an tỉnh trao Giấy khen cho 25 tập thể có thành tích xuất sắc.").conferrer())
+                .isEqualTo("Giám đốc Công an tỉnh");
+        AwardMention medal = only("Trung tướng Hoàng Văn Thái, Thứ trưởng Bộ Công an trao Huy chương Chiến sĩ vẻ vang hạng "
+                + "Nhất cho 20 cán bộ.");
+        assertThat(medal.conferrer()).isNull();
+        assertThat(medal.presenter()).isEqualTo("Hoàng Văn Thái");
+    }
+
+    @Test
+    void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
+        List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
+                + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
+        assertThat(found).extracting(AwardMention::recipients)
+                .containsExactly(List.of("25 cá nhân"), List.of("10 tập thể"));
+    }
+
+    @Test
     void givenABodyWithAnInnerAndAndAPersonWithHisPosition_whenListed_thenTwoRecipients() {
         AwardMention a = only("Tại hội nghị, thừa ủy quyền của Chủ tịch nước, ông Trần Văn Lâu trao Huân chương Lao động "
                 + "hạng Ba cho Sở Nông nghiệp và Môi trường tỉnh và ông Nguyễn Văn Khởi, Giám đốc Công ty cổ phần Thủy "
