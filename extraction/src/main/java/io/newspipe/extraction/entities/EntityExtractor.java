@@ -864,11 +864,24 @@ public final class EntityExtractor {
                     tails.add(f.substring(k));
                 }
             }
+            // a place named after a person ("huyện Trần Văn Thời") is that place wherever the article writes it,
+            // also after a body's head ("Bí thư Huyện ủy Trần Văn Thời")
+            java.util.Set<String> places = new java.util.HashSet<>();
+            if (!fullNames.isEmpty()) {
+                for (EntityMention m : out) {
+                    if (m.kind() == EntityKind.LOCATION) {
+                        places.add(" " + TextNormalizer.canonicalKey(m.text()));
+                    }
+                }
+            }
             List<EntityMention> kept = new ArrayList<>(out.size());
             int person = 0; // index into fullNames: the key of each person was made once, above
             for (EntityMention m : out) {
-                if (m.kind() == EntityKind.PERSON && tails.contains(fullNames.get(person++))) {
-                    continue;
+                if (m.kind() == EntityKind.PERSON) {
+                    String key = fullNames.get(person++);
+                    if (tails.contains(key) || places.contains(key)) {
+                        continue;
+                    }
                 }
                 kept.add(m);
             }

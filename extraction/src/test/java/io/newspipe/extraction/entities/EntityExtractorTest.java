@@ -37,6 +37,14 @@ class EntityExtractorTest {
     }
 
     @Test
+    void givenADistrictNamedAfterAPerson_whenItFollowsABodysHead_thenItIsThePlaceNotAPerson() {
+        List<EntityMention> found = extract("Lễ khánh thành diễn ra tại huyện Trần Văn Thời, tỉnh Cà Mau. Dự lễ có ông "
+                + "Nguyễn Văn Tròn, Bí thư Huyện ủy Trần Văn Thời.");
+        assertThat(names(found, EntityKind.PERSON)).containsExactly("Nguyễn Văn Tròn");
+        assertThat(names(found, EntityKind.LOCATION)).contains("Trần Văn Thời");
+    }
+
+    @Test
     void givenRoleAfterDash_whenExtracted_thenRoleIsTheTitleAfterTheName() {
         List<EntityMention> found = extract("Đồng chí Trần Văn Mạnh - Phó Bí thư Tỉnh ủy Hà Tĩnh phát biểu.");
         assertThat(person(found, "Trần Văn Mạnh").role()).isEqualTo("Phó Bí thư Tỉnh ủy Hà Tĩnh");
