@@ -186,7 +186,9 @@ class KpiExtractorTest {
             "Giai đoạn 2021 - 2025 là giai đoạn bản lề.",
             "Người dân tiếp tục chống dịch Covid-19 trong tháng 6,7/2021.",
             "Ông Lê Văn Tâm được bầu với 97,8% số phiếu.",
-            "Giá vàng miếng tăng 1,5 triệu đồng/lượng."})
+            "Giá vàng miếng tăng 1,5 triệu đồng/lượng.",
+            "Chiều 24/11, tại thành phố Lạng Sơn, UBND tỉnh đã tổ chức gặp mặt 50 doanh nghiệp tiêu biểu.",
+            "Hội nghị đã tuyên dương 35 doanh nghiệp có nhiều đóng góp cho địa phương."})
     void givenNonIndicatorNumbers_whenExtracted_thenNothing(String sentence) {
         assertThat(kpis(sentence)).isEmpty();
     }
