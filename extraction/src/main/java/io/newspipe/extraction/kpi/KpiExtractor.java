@@ -150,9 +150,13 @@ public final class KpiExtractor {
             String l = lower.substring(sentence.start(), sentence.end());
             List<int[]> times = timeExpressions(l, article.words(), sentence.start());
             out.addAll(extractSentence(s, l, sentence.start(), lastPeriod, times));
-            if (!times.isEmpty()) {
-                int[] last = times.get(times.size() - 1);
-                lastPeriod = s.substring(last[0], last[1]).strip();
+            // the period carried on is the sentence's last one, but not a comparison's ("so với cùng kỳ năm trước")
+            for (int t = times.size() - 1; t >= 0; t--) {
+                String p = s.substring(times.get(t)[0], times.get(t)[1]).strip();
+                if (!isComparison(s, times.get(t))) {
+                    lastPeriod = p;
+                    break;
+                }
             }
         }
         return out;
@@ -337,7 +341,7 @@ public final class KpiExtractor {
             if (sw != null) {
                 status = l.substring(sw[0], sw[1]);
             }
-            String period = periodFor(s, times, ns, carriedPeriod);
+            String period = periodFor(s, times, ns, spanEnd, carriedPeriod);
             out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
                     offset + spanStart, offset + spanEnd));
         }
@@ -793,8 +797,18 @@ public final class KpiExtractor {
         return raw.substring(start, Math.max(start, end)).strip();
     }
 
-    /** The nearest time expression before the figure in its sentence, else the paragraph's, else one after it. */
-    private static String periodFor(String s, List<int[]> times, int at, String carried) {
+    /** "(so với) cùng kỳ năm 2019", "so với năm trước": the time a figure is compared with, not its own. */
+    private static boolean isComparison(String s, int[] time) {
+        String t = Lexicon.lower(s.substring(time[0], time[1]).strip());
+        String before = Lexicon.lower(s.substring(Math.max(0, time[0] - 8), time[0]));
+        return t.startsWith("cùng kỳ") || before.contains("so với");
+    }
+
+    /**
+     * The nearest time expression before the figure in its sentence, else one inside the figure's span after it
+     * ("trong tốp 10 cả nước về thu hút FDI năm 2024"), else the paragraph's, else one after it.
+     */
+    private static String periodFor(String s, List<int[]> times, int at, int spanEnd, String carried) {
         // times are sorted and disjoint: binary search for the last one ending at or before the figure
         int lo = 0;
         int hi = times.size() - 1;
@@ -810,6 +824,9 @@ public final class KpiExtractor {
         }
         if (before >= 0) {
             return s.substring(times.get(before)[0], times.get(before)[1]).strip();
+        }
+        if (!times.isEmpty() && times.get(0)[1] <= spanEnd && !isComparison(s, times.get(0))) {
+            return s.substring(times.get(0)[0], times.get(0)[1]).strip(); // the first after the figure: none is before
         }
         if (carried != null) {
             return carried;

@@ -136,6 +136,17 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenAComparisonPeriod_whenTheNextSentenceHasNone_thenTheFiguresOwnPeriodCarriesOn() {
+        List<KpiMention> found = kpis("10 tháng năm 2025, tổng vốn đầu tư nước ngoài đăng ký đạt 31,52 tỷ USD, tăng 15,6% so "
+                + "với cùng kỳ năm trước. Vốn thực hiện ước đạt 21,3 tỷ USD.");
+        assertThat(found).extracting(KpiMention::period)
+                .containsExactly("10 tháng năm 2025", "10 tháng năm 2025", "10 tháng năm 2025");
+        // with none before it, a time inside the figure's span is its period
+        assertThat(only("Tỉnh phấn đấu duy trì vị trí trong tốp 10 cả nước về thu hút FDI năm 2024.").period())
+                .isEqualTo("năm 2024");
+    }
+
+    @Test
     void givenARankOutOfAFieldWrittenOut_whenExtracted_thenTheFieldIsTheTotal() {
         KpiMention region = only("Năm 2025, Chỉ số PCI của tỉnh xếp thứ 5 trong 13 tỉnh, thành phố vùng Đồng bằng sông "
                 + "Cửu Long.");
