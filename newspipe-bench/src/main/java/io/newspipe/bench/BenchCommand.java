@@ -191,6 +191,14 @@ public final class BenchCommand implements Callable<Integer> {
                 int[] settleBatch = {0};
                 settle(baseline == null ? null : n -> baseline.run("settle" + settleBatch[0]++ + "-", n),
                         n -> pipelineRun(base, topics, fresh.apply(n)));
+                // One untimed pair at the timed size: the baseline's first full-size run after the small settle
+                // batches was its slowest in 6 of 6 runs (3,651-5,063 records/s against 5,231-7,473 later), which
+                // flattered the ratio.
+                if (baseline != null) {
+                    progress.printf("bench: primer baseline: %.0f records/s%n", baseline.run("primer-", articles).perSecond());
+                }
+                progress.printf("bench: primer pipeline: %.0f articles/s%n",
+                        pipelineRun(base, topics, fresh.apply(articles)).perSecond());
                 long jit0 = compilationMillis();
                 long timed0 = System.nanoTime();
                 // Timed runs alternate, so a slow stretch of a shared machine falls on both phases alike (one

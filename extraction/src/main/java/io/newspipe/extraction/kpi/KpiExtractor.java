@@ -152,9 +152,8 @@ public final class KpiExtractor {
             out.addAll(extractSentence(s, l, sentence.start(), lastPeriod, times));
             // the period carried on is the sentence's last one, but not a comparison's ("so với cùng kỳ năm trước")
             for (int t = times.size() - 1; t >= 0; t--) {
-                String p = s.substring(times.get(t)[0], times.get(t)[1]).strip();
                 if (!isComparison(s, times.get(t))) {
-                    lastPeriod = p;
+                    lastPeriod = s.substring(times.get(t)[0], times.get(t)[1]).strip();
                     break;
                 }
             }
@@ -567,7 +566,10 @@ public final class KpiExtractor {
         return Math.min(s.length(), at + CLAUSE_REACH);
     }
 
-    /** Back from the figure to the clause boundary, at most ten words, never into the previous figure. */
+    /**
+     * Back from the figure to the clause boundary, at most ten words (fourteen when that reaches the boundary), never
+     * into the previous figure.
+     */
     private static int spanStart(String s, int figureStart, int floor) {
         int start = figureStart;
         int tenWordStart = figureStart;
