@@ -199,7 +199,8 @@ class KpiExtractorTest {
             "Ông Lê Văn Tâm được bầu với 97,8% số phiếu.",
             "Giá vàng miếng tăng 1,5 triệu đồng/lượng.",
             "Chiều 24/11, tại thành phố Lạng Sơn, UBND tỉnh đã tổ chức gặp mặt 50 doanh nghiệp tiêu biểu.",
-            "Hội nghị đã tuyên dương 35 doanh nghiệp có nhiều đóng góp cho địa phương."})
+            "Hội nghị đã tuyên dương 35 doanh nghiệp có nhiều đóng góp cho địa phương.",
+            "Ban tổ chức trao 50 phần quà cho các hộ gia đình khó khăn, mỗi phần trị giá 500.000 đồng."})
     void givenNonIndicatorNumbers_whenExtracted_thenNothing(String sentence) {
         assertThat(kpis(sentence)).isEmpty();
     }
