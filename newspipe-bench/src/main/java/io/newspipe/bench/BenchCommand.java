@@ -217,8 +217,7 @@ public final class BenchCommand implements Callable<Integer> {
                     pipelineTotal = pipelineTotal.plus(p);
                     progress.printf("bench: round %d/%d pipeline: %.0f articles/s%n", r, rounds, p.perSecond());
                 }
-                result.put("timed_jit_percent", round(100.0 * (compilationMillis() - jit0)
-                        / ((System.nanoTime() - timed0) / 1e6)));
+                result.put("timed_jit_percent", round(jitPercentSince(jit0, timed0)));
                 if (baseline != null) {
                     baseline.close();
                     result.put("baseline_records_per_s", round(baselineTotal.perSecond()));
@@ -476,7 +475,7 @@ public final class BenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Rate b = baseline == null ? null : baseline.apply(WARM_UP_BATCH);
             Rate p = pipeline.apply(WARM_UP_BATCH);
-            double percent = 100.0 * (compilationMillis() - jit0) / ((System.nanoTime() - t0) / 1e6);
+            double percent = jitPercentSince(jit0, t0);
             progress.printf("bench: settling %d: %s%.0f articles/s, JIT compiling %.0f%% of the time%n", pair,
                     b == null ? "" : String.format(Locale.ROOT, "baseline %.0f records/s, ", b.perSecond()),
                     p.perSecond(), percent);
@@ -488,6 +487,11 @@ public final class BenchCommand implements Callable<Integer> {
                 return;
             }
         }
+    }
+
+    /** Compile time since {@code jit0} ({@link #compilationMillis}) as a share of the wall time since {@code t0}. */
+    private static double jitPercentSince(long jit0, long t0) {
+        return 100.0 * (compilationMillis() - jit0) / ((System.nanoTime() - t0) / 1e6);
     }
 
     /** Milliseconds the JIT compilers have spent so far, summed over their threads; -1 if the JVM does not say. */
