@@ -53,7 +53,7 @@ public final class Extractor {
     public ExtractionResult extract(String text) {
         // parsed, split and lower-cased once for all three extractors
         ParsedArticle article = ParsedArticle.of(text);
-        List<EntityMention> found = entities.extract(text, article.structure(), article.lower());
+        List<EntityMention> found = entities.extract(article);
         List<AwardMention> a = awards.extract(article);
         List<KpiMention> k = kpis.extract(article);
         return new ExtractionResult(version, found, a, k);

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.newspipe.extraction.EntityKind;
 import io.newspipe.extraction.EntityMention;
 import io.newspipe.extraction.TextNormalizer;
+import io.newspipe.extraction.text.ParsedArticle;
 import io.newspipe.extraction.text.ScrapedText;
 import io.newspipe.extraction.text.ScrapedTextParser;
 import io.newspipe.extraction.text.Segment;
@@ -97,8 +98,17 @@ public final class EntityExtractor {
      * computed for the article: tokens take their lower-case form from it.
      */
     public List<EntityMention> extract(String text, ScrapedText structure, String lower) {
+        return extract(text, text.toCharArray(), structure, lower);
+    }
+
+    /** As {@link #extract(String, ScrapedText, String)}, with the text's chars as well (see {@link ParsedArticle#chars()}). */
+    public List<EntityMention> extract(ParsedArticle article) {
+        return extract(article.text(), article.chars(), article.structure(), article.lower());
+    }
+
+    private List<EntityMention> extract(String text, char[] chars, ScrapedText structure, String lower) {
         WordCache cache = wordCaches.get();
-        List<Token> toks = Tokenizer.tokenize(text, lex.surfaces, lower, cache);
+        List<Token> toks = Tokenizer.tokenize(text, chars, lex.surfaces, lower, cache);
         List<Segment> excluded = structure.excludedSpans();
         int e = 0;
         // the current excluded span, held in locals (a list lookup per token was 1.3% of extraction time)

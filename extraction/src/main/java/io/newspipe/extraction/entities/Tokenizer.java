@@ -19,19 +19,19 @@ final class Tokenizer {
      * A '.' between letters joins initials and abbreviations ("N.Linh", "TP.HCM", "PGS.TS"), numbers ("17.2") and
      * domains ("binhdinh.gov.vn"), but not a sentence glued to the next one ("dũng cảm.Sáng", "Tiền Giang.UBND").
      */
-    private static boolean dotJoins(String text, int wordStart, int dot) {
-        char next = text.charAt(dot + 1);
+    private static boolean dotJoins(char[] text, int wordStart, int dot) {
+        char next = text[dot + 1];
         if (CharClass.isDigit(next) || CharClass.isLowerCase(next)) {
             return true;
         }
         int segStart = dot;
-        while (segStart > wordStart && text.charAt(segStart - 1) != '.') {
+        while (segStart > wordStart && text[segStart - 1] != '.') {
             segStart--;
         }
         int len = dot - segStart;
         int upper = 0;
         for (int k = segStart; k < dot; k++) {
-            if (CharClass.isUpperCase(text.charAt(k))) {
+            if (CharClass.isUpperCase(text[k])) {
                 upper++;
             }
         }
@@ -54,11 +54,19 @@ final class Tokenizer {
 
     /** @param cache words met before on this thread whose strings and entries tokens may share, or null */
     static List<Token> tokenize(String text, Surfaces surfaces, String lower, WordCache cache) {
-        List<Token> out = new ArrayList<>(text.length() / 4 + 4);
-        int n = text.length();
+        return tokenize(text, text.toCharArray(), surfaces, lower, cache);
+    }
+
+    /**
+     * @param chars the chars of text: the scan reads an array ({@code String.charAt} on UTF-16 text costs a coder
+     *              test and a bounds check per char)
+     */
+    static List<Token> tokenize(String text, char[] chars, Surfaces surfaces, String lower, WordCache cache) {
+        List<Token> out = new ArrayList<>(chars.length / 4 + 4);
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (CharClass.isWhitespace(c)) {
                 i++;
                 continue;
@@ -69,24 +77,24 @@ final class Tokenizer {
                 long head = c; // its first 4 chars, then the next 4, packed for the same lookup
                 long tail = 0;
                 while (j < n) {
-                    char d = text.charAt(j);
+                    char d = chars[j];
                     if (CharClass.isLetterOrDigit(d) || CharClass.isNonSpacingMark(d) || d == '\'') {
                         h = 31 * h + d;
                         j++;
-                    } else if (d == '.' && j + 1 < n && CharClass.isLetterOrDigit(text.charAt(j + 1))
-                            && CharClass.isLetterOrDigit(text.charAt(j - 1)) && dotJoins(text, i, j)) {
+                    } else if (d == '.' && j + 1 < n && CharClass.isLetterOrDigit(chars[j + 1])
+                            && CharClass.isLetterOrDigit(chars[j - 1]) && dotJoins(chars, i, j)) {
                         h = 31 * h + d;
                         j++;
-                    } else if ((d == '&' || d == '/') && j + 1 < n && CharClass.isLetterOrDigit(text.charAt(j + 1))
-                            && CharClass.isLetterOrDigit(text.charAt(j - 1))) {
+                    } else if ((d == '&' || d == '/') && j + 1 < n && CharClass.isLetterOrDigit(chars[j + 1])
+                            && CharClass.isLetterOrDigit(chars[j - 1])) {
                         h = 31 * h + d;
                         j++;
-                    } else if ((d == ',' || d == '-') && j + 1 < n && CharClass.isDigit(text.charAt(j + 1))
-                            && CharClass.isLetterOrDigit(text.charAt(j - 1))) {
+                    } else if ((d == ',' || d == '-') && j + 1 < n && CharClass.isDigit(chars[j + 1])
+                            && CharClass.isLetterOrDigit(chars[j - 1])) {
                         h = 31 * h + d;
                         j++;
-                    } else if (d == '-' && j + 1 < n && CharClass.isLetter(text.charAt(j + 1))
-                            && CharClass.isLetter(text.charAt(j - 1))) {
+                    } else if (d == '-' && j + 1 < n && CharClass.isLetter(chars[j + 1])
+                            && CharClass.isLetter(chars[j - 1])) {
                         // "Hang-seo", "LĐ-TB&XH": a hyphen without spaces joins
                         h = 31 * h + d;
                         j++;

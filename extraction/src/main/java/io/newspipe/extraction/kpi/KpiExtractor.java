@@ -593,12 +593,12 @@ public final class KpiExtractor {
                 while (ws > floor && !CharClass.isWhitespace(s.charAt(ws - 1)) && !boundary(s.charAt(ws - 1))) {
                     ws--;
                 }
-                String w = s.substring(ws, we);
-                String lw = w.toLowerCase(Locale.ROOT);
-                if (lw.equals("và") || lw.equals("nhưng") || lw.equals("với") || lw.equals("song")) {
+                // compared in place: this runs for every word before every figure
+                if (wordIs(s, ws, we, "và") || wordIs(s, ws, we, "nhưng") || wordIs(s, ws, we, "với")
+                        || wordIs(s, ws, we, "song")) {
                     break;
                 }
-                if (w.chars().anyMatch(Character::isDigit) && !isTimeWord(s, ws, we)) {
+                if (hasDigitChar(s, ws, we) && !isTimeWord(s, ws, we)) {
                     break;
                 }
             }
@@ -611,6 +611,20 @@ public final class KpiExtractor {
             }
         }
         return start;
+    }
+
+    /** Whether s[from, to) is the given lower-case word in any case (as {@code toLowerCase(ROOT).equals}). */
+    private static boolean wordIs(String s, int from, int to, String word) {
+        return to - from == word.length() && s.regionMatches(true, from, word, 0, word.length());
+    }
+
+    private static boolean hasDigitChar(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Character.isDigit(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words a figure's span takes before it, ... */

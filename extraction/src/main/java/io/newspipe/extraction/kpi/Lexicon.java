@@ -76,11 +76,16 @@ public final class Lexicon {
 
     /** Lower case char by char, so offsets into the result are offsets into the input. */
     public static String lower(String s) {
+        return new String(lowerChars(s));
+    }
+
+    /** The chars of {@link #lower(String)}, in a new array. */
+    public static char[] lowerChars(String s) {
         char[] cs = s.toCharArray();
         for (int i = 0; i < cs.length; i++) {
             cs[i] = CharClass.toLowerCase(cs[i]);
         }
-        return new String(cs);
+        return cs;
     }
 
     /** A regex alternation of the quoted phrases, longest first (no nested quantifiers, so no backtracking blow-up). */

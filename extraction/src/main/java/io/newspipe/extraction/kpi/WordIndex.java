@@ -25,7 +25,15 @@ public final class WordIndex {
 
     /** @param lower {@link Lexicon#lower(String)} of the article text */
     public static WordIndex of(String lower) {
-        int n = lower.length();
+        return of(lower, lower.toCharArray());
+    }
+
+    /**
+     * @param lowerChars the chars of {@code lower} (the scan reads an array: {@code String.charAt} on UTF-16 text
+     *                   costs a coder test and a bounds check per char)
+     */
+    public static WordIndex of(String lower, char[] lowerChars) {
+        int n = lowerChars.length;
         int cap = n / 4 + 8;
         int[] starts = new int[cap];
         int[] ends = new int[cap];
@@ -33,14 +41,14 @@ public final class WordIndex {
         int count = 0;
         int i = 0;
         while (i < n) {
-            char c = lower.charAt(i);
+            char c = lowerChars[i];
             if (!PhraseSet.isWordChar(c)) {
                 i++;
                 continue;
             }
             int s = i;
             int h = 0;
-            while (i < n && PhraseSet.isWordChar(c = lower.charAt(i))) {
+            while (i < n && PhraseSet.isWordChar(c = lowerChars[i])) {
                 h = 31 * h + c;
                 i++;
             }

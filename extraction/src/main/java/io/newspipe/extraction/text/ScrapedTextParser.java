@@ -67,23 +67,25 @@ public final class ScrapedTextParser {
             int ls = lines.get(i)[0];
             int le = lines.get(i)[1];
             Segment line = trimmed(text, ls, le);
-            if (line.text().isEmpty()) {
+            if (line.isEmpty()) {
                 continue;
             }
-            if (IMG_LINE.matcher(line.text()).matches()) {
+            // a placeholder is bracketed: the pattern (and the line's copy) only for such lines
+            if (text.charAt(line.start()) == '[' && text.charAt(line.end() - 1) == ']'
+                    && IMG_LINE.matcher(line.text()).matches()) {
                 excluded.add(line);
                 nextIsCaption = true;
                 continue;
             }
             int bodyStart = line.start();
-            boolean captionLine = nextIsCaption || line.text().endsWith("|");
+            boolean captionLine = nextIsCaption || text.charAt(line.end() - 1) == '|';
             if (firstBody && !captionLine) {
                 // the tag opens the first body line; captions may come before it
                 firstBody = false;
                 Matcher m = OUTLET_TAG.matcher(line.text());
                 if (m.find() && looksLikeTag(m.group(1), m.group(2))) {
-                    outletTag = new Segment(line.start(), line.start() + m.end(1) + 1, text.substring(line.start(), line.start() + m.end(1) + 1));
-                    excluded.add(new Segment(line.start(), line.start() + m.end(), text.substring(line.start(), line.start() + m.end())));
+                    outletTag = new Segment(text, line.start(), line.start() + m.end(1) + 1);
+                    excluded.add(new Segment(text, line.start(), line.start() + m.end()));
                     bodyStart = line.start() + m.end();
                 }
             }
@@ -106,8 +108,8 @@ public final class ScrapedTextParser {
                     if (whoEnd > whoStart && text.charAt(whoEnd - 1) == '.') {
                         whoEnd--;
                     }
-                    credits.add(new Segment(whoStart, whoEnd, text.substring(whoStart, whoEnd)));
-                    excluded.add(new Segment(creditStart, bodyEnd, text.substring(creditStart, bodyEnd)));
+                    credits.add(new Segment(text, whoStart, whoEnd));
+                    excluded.add(new Segment(text, creditStart, bodyEnd));
                     caption = true;
                     bodyEnd = skipSpacesBack(text, bodyStart, creditStart);
                 }
@@ -115,7 +117,7 @@ public final class ScrapedTextParser {
             if (bodyEnd <= bodyStart) {
                 continue;
             }
-            Segment body = new Segment(bodyStart, bodyEnd, text.substring(bodyStart, bodyEnd));
+            Segment body = new Segment(text, bodyStart, bodyEnd);
             (caption ? captions : paragraphs).add(body);
         }
         excluded.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -216,11 +218,20 @@ public final class ScrapedTextParser {
 
     private static int lastNonBlank(String text, List<int[]> lines, int from) {
         for (int i = from; i >= 0; i--) {
-            if (!lineText(text, lines.get(i)).isBlank()) {
+            if (!isBlank(text, lines.get(i))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean isBlank(String text, int[] line) {
+        for (int k = line[0]; k < line[1]; k++) {
+            if (!Character.isWhitespace(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Segment trimmed(String text, int s, int e) {
@@ -230,6 +241,6 @@ public final class ScrapedTextParser {
         while (e > s && CharClass.isWhitespace(text.charAt(e - 1))) {
             e--;
         }
-        return new Segment(s, e, text.substring(s, e));
+        return new Segment(text, s, e);
     }
 }
