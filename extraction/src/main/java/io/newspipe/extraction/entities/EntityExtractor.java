@@ -108,7 +108,7 @@ public final class EntityExtractor {
 
     private List<EntityMention> extract(String text, char[] chars, ScrapedText structure, String lower) {
         WordCache cache = wordCaches.get();
-        List<Token> toks = Tokenizer.tokenize(text, chars, lex.surfaces, lower, cache);
+        Token[] toks = Tokenizer.tokenizeToArray(text, chars, lex.surfaces, lower, cache);
         List<Segment> excluded = structure.excludedSpans();
         int e = 0;
         // the current excluded span, held in locals (a list lookup per token was 1.3% of extraction time)
@@ -142,34 +142,34 @@ public final class EntityExtractor {
     /** State of one extraction call. */
     private final class Run {
         final String text;
-        final List<Token> toks;
+        final Token[] toks;
         final int n;
         final List<EntityMention> out = new ArrayList<>();
 
-        Run(String text, List<Token> toks) {
+        Run(String text, Token[] toks) {
             this.text = text;
             this.toks = toks;
-            this.n = toks.size();
+            this.n = toks.length;
         }
 
         Token tok(int i) {
-            return i >= 0 && i < n ? toks.get(i) : null;
+            return i >= 0 && i < n ? toks[i] : null;
         }
 
         boolean live(int i) {
-            return i >= 0 && i < n && !toks.get(i).masked;
+            return i >= 0 && i < n && !toks[i].masked;
         }
 
         void scan() {
             int i = 0;
             while (i < n) {
-                Token here = toks.get(i);
+                Token here = toks[i];
                 if (here.masked || !here.word || (!here.cap && !lex.isStartWord(here))) {
                     i++; // most lower-case words cannot start an entity: skip them cheaply
                     continue;
                 }
                 if (!lex.isStartWord(here) && !lex.isSurname(here) && !here.allCaps
-                        && here.nameLike && !(i > 0 && (toks.get(i - 1).is(",") || toks.get(i - 1).is("và")))) {
+                        && here.nameLike && !(i > 0 && (toks[i - 1].is(",") || toks[i - 1].is("và")))) {
                     i++; // a capitalized word no rule can start with ("Sáng", "Trong")
                     continue;
                 }
@@ -825,8 +825,8 @@ public final class EntityExtractor {
                 return -1;
             }
             int k = i - 2;
-            while (k >= 0 && toks.get(k).start >= last.end()) {
-                Token between = toks.get(k);
+            while (k >= 0 && toks[k].start >= last.end()) {
+                Token between = toks[k];
                 if (between.word && !between.number || between.is(":") || between.is(";") || between.is(".")) {
                     return -1;
                 }

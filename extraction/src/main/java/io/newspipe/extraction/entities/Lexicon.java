@@ -104,7 +104,9 @@ public final class Lexicon {
         for (PhraseDict d : new PhraseDict[] {locations, locationExceptions, adminPrefixes, titles, orgHeads, orgWords,
             miscHeads, facilityHeads, fixedPersons}) {
             for (Map.Entry<String, PhraseDict.Node> first : d.firstNodes().entrySet()) {
-                vocabulary.computeIfAbsent(first.getKey(), k -> new Known()).firstNodes[d.slot()] = first.getValue();
+                Known known = vocabulary.computeIfAbsent(first.getKey(), k -> new Known());
+                known.firstNodes[d.slot()] = first.getValue();
+                known.firstSlots |= 1 << d.slot();
             }
         }
         for (String w : vocabulary.keySet()) {
@@ -130,6 +132,8 @@ public final class Lexicon {
         boolean start;
         boolean surname;
         final PhraseDict.Node[] firstNodes = new PhraseDict.Node[PhraseDict.SLOTS];
+        /** Bit {@code slot} set when {@code firstNodes[slot]} is not null (copied onto tokens: see {@link Token#firstSlots}). */
+        int firstSlots;
 
         PhraseDict.Node firstNode(int slot) {
             return firstNodes[slot];
@@ -146,6 +150,7 @@ public final class Lexicon {
             int bit = vocabularyBit(t.lower.hashCode());
             t.known = (inVocabulary[bit >>> 6] & (1L << bit)) == 0 ? Known.NOTHING
                     : vocabulary.getOrDefault(t.lower, Known.NOTHING);
+            t.firstSlots = t.known.firstSlots;
         }
     }
 

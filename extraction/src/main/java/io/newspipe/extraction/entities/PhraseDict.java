@@ -79,18 +79,21 @@ final class PhraseDict {
     }
 
     /** Longest entry starting at token i, not crossing masked tokens; null when none. */
-    Match match(List<Token> toks, int i) {
+    Match match(Token[] toks, int i) {
         return match(toks, i, false);
     }
 
     /** @param relaxFirst accept a lower-case first token even if the entry has it capitalized */
-    Match match(List<Token> toks, int i, boolean relaxFirst) {
-        if (i >= toks.size()) {
+    Match match(Token[] toks, int i, boolean relaxFirst) {
+        if (i >= toks.length) {
             return null;
         }
         // memoized on the token: masks and tokens do not change during a scan, so the answer is always the same.
         // Most answers are "no match": those are two bits on the token; only a match allocates the memo array.
-        Token first = toks.get(i);
+        Token first = toks[i];
+        if (first.known != null && (first.firstSlots & (1 << slot)) == 0) {
+            return null; // no entry of this dictionary opens with this word
+        }
         int at = 2 * slot + (relaxFirst ? 1 : 0);
         int bit = 1 << at;
         if ((first.dictNoMatch & bit) != 0) {
@@ -113,11 +116,11 @@ final class PhraseDict {
         return found;
     }
 
-    private Match longest(List<Token> toks, int i, boolean relaxFirst) {
+    private Match longest(Token[] toks, int i, boolean relaxFirst) {
         Node node = root;
         Match best = null;
-        for (int k = i; k < toks.size(); k++) {
-            Token t = toks.get(k);
+        for (int k = i; k < toks.length; k++) {
+            Token t = toks[k];
             if (t.masked) {
                 break;
             }
@@ -133,12 +136,12 @@ final class PhraseDict {
         return best;
     }
 
-    private boolean capsOk(boolean[] mask, List<Token> toks, int i, boolean relaxFirst) {
+    private boolean capsOk(boolean[] mask, Token[] toks, int i, boolean relaxFirst) {
         if (!caseChecked) {
             return true;
         }
         for (int k = 0; k < mask.length; k++) {
-            if (mask[k] && !toks.get(i + k).cap && !(k == 0 && relaxFirst)) {
+            if (mask[k] && !toks[i + k].cap && !(k == 0 && relaxFirst)) {
                 return false;
             }
         }
@@ -146,8 +149,8 @@ final class PhraseDict {
     }
 
     boolean contains(String phrase) {
-        List<Token> toks = Tokenizer.tokenize(phrase);
+        Token[] toks = Tokenizer.tokenize(phrase).toArray(new Token[0]);
         Match m = match(toks, 0);
-        return m != null && m.length() == toks.size();
+        return m != null && m.length() == toks.length;
     }
 }

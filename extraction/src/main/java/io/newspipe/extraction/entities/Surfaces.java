@@ -15,6 +15,8 @@ final class Surfaces {
         final String text;
         final String lower;
         final Lexicon.Known known;
+        /** {@code known.firstSlots}, or 0 without an entry. */
+        final int firstSlots;
         /** {@link Token#flagBits()} of a token with this spelling. */
         final int flags;
         /** {@code text.hashCode()}: compared before the chars, so a probe past other entries costs an int compare. */
@@ -29,6 +31,7 @@ final class Surfaces {
             this.text = text;
             this.lower = lower;
             this.known = known;
+            this.firstSlots = known == null ? 0 : known.firstSlots;
             this.flags = flags;
             this.hash = text.hashCode();
             this.head = pack(text, 0, Math.min(text.length(), 4));

@@ -26,6 +26,11 @@ final class Token {
     int dictNoMatch;
     /** What the lexicon knows about this word, looked up once per token; null when not looked up. */
     Lexicon.Known known;
+    /**
+     * {@code known.firstSlots}, set with {@link #known}: which dictionaries have an entry opening with this word, read
+     * here so that most dictionary questions are answered without loading the entry.
+     */
+    int firstSlots;
 
     private static final String[] ONE_CHAR = new String[0x3000];
 
@@ -67,6 +72,7 @@ final class Token {
             // a known spelling: strings, entry and flags are all functions of the spelling, computed before
             this.text = surface.text;
             this.known = surface.known;
+            this.firstSlots = surface.firstSlots;
             this.lower = surface.lower;
             int f = surface.flags;
             this.word = (f & WORD) != 0;

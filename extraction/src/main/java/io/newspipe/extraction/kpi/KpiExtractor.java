@@ -140,7 +140,7 @@ public final class KpiExtractor {
                 lastPeriod = null;
             }
             scanned = sentence.start();
-            if (!hasDigit(text, sentence.start(), sentence.end())) {
+            if (!hasDigit(article.chars(), sentence.start(), sentence.end())) {
                 continue; // every figure is written in digits
             }
             if (sentenceExclusions.foundInRegion(article.words(), sentence.start(), sentence.end())) {
@@ -149,7 +149,7 @@ public final class KpiExtractor {
             String s = sentence.of(text);
             String l = lower.substring(sentence.start(), sentence.end());
             List<int[]> times = timeExpressions(l, article.words(), sentence.start());
-            out.addAll(extractSentence(s, l, sentence.start(), lastPeriod, times));
+            out.addAll(extractSentence(s, l, article.chars(), sentence.start(), lastPeriod, times));
             // the period carried on is the sentence's last one, but not a comparison's ("so với cùng kỳ năm trước")
             for (int t = times.size() - 1; t >= 0; t--) {
                 if (!isComparison(s, times.get(t))) {
@@ -214,18 +214,18 @@ public final class KpiExtractor {
     }
 
     /** The next digit that starts a number: not glued to a letter, digit or separator before it ("C04", "1.5"). */
-    private static int nextNumberStart(String s, int from) {
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
+    private static int nextNumberStart(char[] chars, int offset, int length, int from) {
+        for (int i = from; i < length; i++) {
+            char c = chars[offset + i];
             if (c >= '0' && c <= '9') {
                 if (i == 0) {
                     return i;
                 }
-                char p = s.charAt(i - 1);
+                char p = chars[offset + i - 1];
                 if (!CharClass.isLetterOrDigit(p) && p != '_' && p != '.' && p != ',' && p != '/') {
                     return i;
                 }
-                while (i + 1 < s.length() && CharClass.isDigit(s.charAt(i + 1))) {
+                while (i + 1 < length && CharClass.isDigit(chars[offset + i + 1])) {
                     i++;
                 }
             }
@@ -233,9 +233,9 @@ public final class KpiExtractor {
         return -1;
     }
 
-    private static boolean hasDigit(String s, int from, int to) {
+    private static boolean hasDigit(char[] chars, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (CharClass.isDigit(s.charAt(i))) {
+            if (CharClass.isDigit(chars[i])) {
                 return true;
             }
         }
@@ -245,12 +245,16 @@ public final class KpiExtractor {
     /**
      * @param s sentence as written (spans are cut from it)
      * @param l the same sentence lower-cased char by char (patterns run on it)
+     * @param chars the article's chars ({@link ParsedArticle#chars()}), scanned for numbers; the sentence starts at
+     *              offset
      */
-    private List<KpiMention> extractSentence(String s, String l, int offset, String carriedPeriod, List<int[]> times) {
+    private List<KpiMention> extractSentence(String s, String l, char[] chars, int offset, String carriedPeriod,
+            List<int[]> times) {
         List<KpiMention> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(s);
         int previousFigureEnd = 0;
-        for (int at = nextNumberStart(s, 0); at >= 0; at = nextNumberStart(s, Math.max(at + 1, m.end()))) {
+        for (int at = nextNumberStart(chars, offset, s.length(), 0); at >= 0;
+                at = nextNumberStart(chars, offset, s.length(), Math.max(at + 1, m.end()))) {
             m.region(at, s.length());
             if (!m.lookingAt()) {
                 continue;

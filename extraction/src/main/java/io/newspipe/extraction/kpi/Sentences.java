@@ -31,6 +31,11 @@ public final class Sentences {
 
     /** As {@link #split(String)}, with the structure already parsed from the same text. */
     public static List<TextSpan> split(String text, ScrapedText scraped) {
+        return split(text, text.toCharArray(), scraped);
+    }
+
+    /** As {@link #split(String, ScrapedText)}, scanning {@code chars} (the chars of text) instead of the string. */
+    public static List<TextSpan> split(String text, char[] chars, ScrapedText scraped) {
         List<TextSpan> excluded = excludedSpans(text, scraped);
         List<TextSpan> pieces = new ArrayList<>();
         int from = 0;
@@ -45,7 +50,7 @@ public final class Sentences {
         }
         List<TextSpan> out = new ArrayList<>();
         for (TextSpan piece : pieces) {
-            splitPiece(text, piece.start(), piece.end(), out);
+            splitPiece(chars, text, piece.start(), piece.end(), out);
         }
         return out;
     }
@@ -80,51 +85,51 @@ public final class Sentences {
         return spans;
     }
 
-    private static void splitPiece(String text, int start, int end, List<TextSpan> out) {
+    private static void splitPiece(char[] chars, String text, int start, int end, List<TextSpan> out) {
         int s = start;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             boolean cut = false;
             int cutEnd = i;
             if (c == '\n' || c == '|') {
                 cut = true;
             } else if (c == '.' || c == '!' || c == '?' || c == '…') {
-                if (endsSentence(text, i, end)) {
+                if (endsSentence(chars, text, i, end)) {
                     cut = true;
                     cutEnd = i + 1;
                 }
             }
             if (cut) {
-                add(text, s, cutEnd, out);
+                add(chars, s, cutEnd, out);
                 s = i + 1;
             }
         }
-        add(text, s, end, out);
+        add(chars, s, end, out);
     }
 
-    private static boolean endsSentence(String text, int i, int end) {
+    private static boolean endsSentence(char[] chars, String text, int i, int end) {
         int j = i + 1;
         // "…" or "..." runs: cut after the last dot.
-        if (j < end && (text.charAt(j) == '.' || text.charAt(j) == '…')) {
+        if (j < end && (chars[j] == '.' || chars[j] == '…')) {
             return false;
         }
         if (j >= end) {
             return true;
         }
-        char next = text.charAt(j);
+        char next = chars[j];
         if (next == '”' || next == '"' || next == ')') {
             return false; // the closing mark belongs to this sentence; the cut comes at the next boundary
         }
-        char prev = i > 0 ? text.charAt(i - 1) : ' ';
+        char prev = i > 0 ? chars[i - 1] : ' ';
         if (CharClass.isWhitespace(next)) {
             int k = j;
-            while (k < end && CharClass.isWhitespace(text.charAt(k)) && text.charAt(k) != '\n') {
+            while (k < end && CharClass.isWhitespace(chars[k]) && chars[k] != '\n') {
                 k++;
             }
             if (k >= end) {
                 return true;
             }
-            char after = text.charAt(k);
+            char after = chars[k];
             if (!(CharClass.isUpperCase(after) || CharClass.isDigit(after) || after == '“' || after == '"'
                     || after == '(' || after == '-' || after == '–' || after == '•')) {
                 return false;
@@ -151,11 +156,11 @@ public final class Sentences {
         return word.equals("ThS") || word.equals("Th") || word.equals("PGS") || word.equals("GS");
     }
 
-    private static void add(String text, int s, int e, List<TextSpan> out) {
-        while (s < e && (CharClass.isWhitespace(text.charAt(s)))) {
+    private static void add(char[] chars, int s, int e, List<TextSpan> out) {
+        while (s < e && (CharClass.isWhitespace(chars[s]))) {
             s++;
         }
-        while (e > s && CharClass.isWhitespace(text.charAt(e - 1))) {
+        while (e > s && CharClass.isWhitespace(chars[e - 1])) {
             e--;
         }
         if (e > s) {

@@ -32,10 +32,11 @@ public final class ParsedArticle {
     }
 
     public static ParsedArticle of(String text) {
+        char[] chars = text.toCharArray();
         ScrapedText structure = ScrapedTextParser.parse(text);
         char[] lowerChars = Lexicon.lowerChars(text);
         String lower = new String(lowerChars);
-        return new ParsedArticle(text, text.toCharArray(), structure, Sentences.split(text, structure), lower,
+        return new ParsedArticle(text, chars, structure, Sentences.split(text, chars, structure), lower,
                 WordIndex.of(lower, lowerChars));
     }
 
