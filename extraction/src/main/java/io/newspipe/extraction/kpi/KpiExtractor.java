@@ -149,7 +149,7 @@ public final class KpiExtractor {
             String s = sentence.of(text);
             String l = lower.substring(sentence.start(), sentence.end());
             List<int[]> times = timeExpressions(l, article.words(), sentence.start());
-            out.addAll(extractSentence(s, l, article.chars(), sentence.start(), lastPeriod, times));
+            out.addAll(extractSentence(s, l, article.chars(), article.words(), sentence.start(), lastPeriod, times));
             // the period carried on is the sentence's last one, but not a comparison's ("so với cùng kỳ năm trước")
             for (int t = times.size() - 1; t >= 0; t--) {
                 if (!isComparison(s, times.get(t))) {
@@ -247,10 +247,12 @@ public final class KpiExtractor {
      * @param l the same sentence lower-cased char by char (patterns run on it)
      * @param chars the article's chars ({@link ParsedArticle#chars()}), scanned for numbers; the sentence starts at
      *              offset
+     * @param words the article's word index
      */
-    private List<KpiMention> extractSentence(String s, String l, char[] chars, int offset, String carriedPeriod,
-            List<int[]> times) {
+    private List<KpiMention> extractSentence(String s, String l, char[] chars, WordIndex words, int offset,
+            String carriedPeriod, List<int[]> times) {
         List<KpiMention> out = new ArrayList<>();
+        Sentence sentence = new Sentence(l, words, offset);
         Matcher m = NUMBER.matcher(s);
         int previousFigureEnd = 0;
         for (int at = nextNumberStart(chars, offset, s.length(), 0); at >= 0;
@@ -324,7 +326,7 @@ public final class KpiExtractor {
                 total = fieldTotal;
             }
             Integer rank = rankWords ? value.intValue() : null;
-            if (!isIndicator(l, ns, ne, unit)) {
+            if (!isIndicator(sentence, ns, ne, unit)) {
                 continue;
             }
             String qualifier = null;
@@ -340,7 +342,7 @@ public final class KpiExtractor {
             String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit,
                     out.isEmpty() ? null : out.get(out.size() - 1).metric());
             String status = null;
-            int[] sw = statusWords.find(l, spanStart, spanEnd);
+            int[] sw = sentence.find(statusWords, spanStart, spanEnd);
             if (sw != null) {
                 status = l.substring(sw[0], sw[1]);
             }
@@ -483,9 +485,10 @@ public final class KpiExtractor {
     }
 
     /** Whether a figure with this unit, in this sentence, is an indicator rather than a price, gift or head count. */
-    private boolean isIndicator(String s, int ns, int ne, Unit unit) {
+    private boolean isIndicator(Sentence sentence, int ns, int ne, Unit unit) {
+        String s = sentence.lower();
         int clauseStart = clauseStart(s, ns);
-        if (found(clauseExclusions, s, clauseStart, ns)) {
+        if (sentence.has(clauseExclusions, clauseStart, ns)) {
             return false; // area, population, administrative mergers
         }
         if (ANAPHORA_BEFORE.endingAt(s, ns, 3) != null && lookingAt(ANAPHORA_AFTER, s, unit.end())) {
@@ -493,30 +496,30 @@ public final class KpiExtractor {
         }
         switch (unit.kind()) {
             case PERCENT, RANK -> {
-                return !found(moneyExclusions, s, Math.max(clauseStart, ns - 30), ns) && !priceBefore(s, clauseStart, ns);
+                return !sentence.has(moneyExclusions, Math.max(clauseStart, ns - 30), ns) && !priceBefore(sentence, clauseStart, ns);
             }
             case MONEY -> {
-                if (lookingAt(PER_UNIT, s, unit.end()) || priceBefore(s, clauseStart, ns)) {
+                if (lookingAt(PER_UNIT, s, unit.end()) || priceBefore(sentence, clauseStart, ns)) {
                     return false;
                 }
                 int windowStart = Math.max(0, ns - 80);
-                if (found(moneyExclusions, s, windowStart, Math.min(s.length(), unit.end() + 20))) {
+                if (sentence.has(moneyExclusions, windowStart, Math.min(s.length(), unit.end() + 20))) {
                     return false;
                 }
-                return found(moneyCues, s, Math.max(0, ns - 250), Math.min(s.length(), unit.end() + 40));
+                return sentence.has(moneyCues, Math.max(0, ns - 250), Math.min(s.length(), unit.end() + 40));
             }
             case COUNT -> {
-                return !found(countExclusions, s, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25));
+                return !sentence.has(countExclusions, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25));
             }
             case RESULT -> {
-                if (found(countExclusions, s, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25))) {
+                if (sentence.has(countExclusions, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25))) {
                     return false;
                 }
-                return found(resultCues, s, unit.end(), clauseEnd(s, unit.end()))
-                        || found(resultCues, s, Math.max(clauseStart, ns - 40), ns);
+                return sentence.has(resultCues, unit.end(), clauseEnd(s, unit.end()))
+                        || sentence.has(resultCues, Math.max(clauseStart, ns - 40), ns);
             }
             case MEASURE -> {
-                return found(measureCues, s, Math.max(0, ns - 60), ns) && !found(moneyExclusions, s, Math.max(0, ns - 60), ns);
+                return sentence.has(measureCues, Math.max(0, ns - 60), ns) && !sentence.has(moneyExclusions, Math.max(0, ns - 60), ns);
             }
             default -> {
                 return false;
@@ -524,15 +527,29 @@ public final class KpiExtractor {
         }
     }
 
-    private static boolean found(PhraseSet p, String l, int from, int to) {
-        return p.foundIn(l, Math.max(0, from), Math.min(l.length(), to));
+    /**
+     * The lower-cased sentence with its place in the article's word index: phrase screens visit the indexed words
+     * ({@link PhraseSet#findInSentence}) instead of the sentence's chars.
+     */
+    private record Sentence(String lower, WordIndex words, int offset) {
+        int[] find(PhraseSet p, int from, int to) {
+            return p.findInSentence(words, offset, lower.length(), from, to);
+        }
+
+        /** As {@code p.foundIn(lower, from, to)} with from and to clamped to the sentence. */
+        boolean has(PhraseSet p, int from, int to) {
+            int f = Math.max(0, from);
+            int t = Math.min(lower.length(), to);
+            return f < t && find(p, f, t) != null;
+        }
     }
 
     /** "Giá lúa", "giá xăng" before the figure: a price; "trị giá", "giá trị" and "chỉ số giá" are indicators. */
-    private static boolean priceBefore(String l, int from, int to) {
+    private static boolean priceBefore(Sentence sentence, int from, int to) {
+        String l = sentence.lower();
         int at = Math.max(0, from);
         int[] hit;
-        while ((hit = PRICE_WORD.find(l, at, to)) != null) {
+        while ((hit = sentence.find(PRICE_WORD, at, to)) != null) {
             String before = l.substring(Math.max(0, hit[0] - 4), hit[0]);
             String after = l.substring(hit[1], Math.min(l.length(), hit[1] + 4));
             if (!before.endsWith("trị ") && !before.endsWith("số ") && !after.startsWith(" trị")) {
@@ -619,7 +636,9 @@ public final class KpiExtractor {
 
     /** Whether s[from, to) is the given lower-case word in any case (as {@code toLowerCase(ROOT).equals}). */
     private static boolean wordIs(String s, int from, int to, String word) {
-        return to - from == word.length() && s.regionMatches(true, from, word, 0, word.length());
+        // the first char (lower case in every word asked about) rejects almost every word before regionMatches
+        return to - from == word.length() && Character.toLowerCase(s.charAt(from)) == word.charAt(0)
+                && s.regionMatches(true, from, word, 0, word.length());
     }
 
     private static boolean hasDigitChar(String s, int from, int to) {

@@ -67,6 +67,15 @@ public final class PhraseSet {
         return h ^ (h >>> 16);
     }
 
+    /**
+     * False when no phrase opens with a word of hash h: one bit of a 512-byte filter, read before any char of the
+     * word (an indexed word's hash is at hand).
+     */
+    private boolean mayOpen(int h) {
+        int bit = filterBit(h);
+        return (firstWordBits[bit >>> 6] & (1L << bit)) != 0;
+    }
+
     /** The phrases whose first word is exactly text[from, to) with hash h, or null; same as byFirstWord.get(substring). */
     private List<String[]> candidates(String text, int from, int to, int h) {
         int bit = filterBit(h);
@@ -164,14 +173,14 @@ public final class PhraseSet {
     public int matchAtWord(WordIndex words, int k, int floor, int limit) {
         String lower = words.text();
         int s = words.start(k);
-        if (s >= limit || !firstChars[lower.charAt(s)]) {
+        if (s >= limit) {
             return -1;
         }
         int e = words.end(k);
         if (e > limit) {
             return matchAt(lower, floor, s, limit); // the region ends inside this word
         }
-        return e - s > longestFirstWord ? -1 : matchRest(lower, e, words.hash(k), s, limit);
+        return e - s > longestFirstWord || !mayOpen(words.hash(k)) ? -1 : matchRest(lower, e, words.hash(k), s, limit);
     }
 
     /** The first phrase inside [from, to) as {start, end}, or null. */
@@ -202,6 +211,46 @@ public final class PhraseSet {
         return null;
     }
 
+    /**
+     * {@link #find(String, int, int)} on a sentence of the indexed text, visiting the index's words instead of the
+     * sentence's chars: the same answer as {@code find(sentence, from, to)} where sentence is
+     * {@code words.text().substring(offset, offset + length)}, relative to it. The sentence's start is a word start
+     * even inside a word of the text, and a word cut by {@code to} is tried as cut, as the plain scan does.
+     */
+    public int[] findInSentence(WordIndex words, int offset, int length, int from, int to) {
+        String lower = words.text();
+        int lo = offset + Math.max(0, from);
+        int hi = offset + Math.min(to, length);
+        if (lo >= hi) {
+            return null;
+        }
+        int k = words.firstAtOrAfter(lo);
+        if (lo == offset && k > 0 && words.end(k - 1) > lo) {
+            int e = matchAt(lower, offset, lo, hi); // the sentence opens inside a word: its tail is a word here
+            if (e >= 0) {
+                return new int[] {0, e - offset};
+            }
+        }
+        for (int n = words.count(); k < n; k++) {
+            int s = words.start(k);
+            if (s >= hi) {
+                break;
+            }
+            int e = words.end(k);
+            int m;
+            if (e > hi) {
+                m = matchAt(lower, offset, s, hi); // the region ends inside this word
+            } else {
+                int h = words.hash(k);
+                m = e - s > longestFirstWord || !mayOpen(h) ? -1 : matchRest(lower, e, h, s, hi);
+            }
+            if (m >= 0) {
+                return new int[] {s - offset, m - offset};
+            }
+        }
+        return null;
+    }
+
     public boolean foundIn(String lower, int from, int to) {
         return from < to && find(lower, from, to) != null;
     }
@@ -224,15 +273,13 @@ public final class PhraseSet {
             if (s >= to) {
                 break;
             }
-            if (!firstChars[lower.charAt(s)]) {
-                continue;
-            }
             int e = words.end(k);
             if (e > to) {
                 if (matchAt(lower, from, s, to) >= 0) {
                     return true; // the region ends inside this word
                 }
-            } else if (e - s <= longestFirstWord && matchRest(lower, e, words.hash(k), s, to) >= 0) {
+            } else if (mayOpen(words.hash(k)) && e - s <= longestFirstWord
+                    && matchRest(lower, e, words.hash(k), s, to) >= 0) {
                 return true;
             }
         }

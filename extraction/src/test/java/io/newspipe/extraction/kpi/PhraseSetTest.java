@@ -55,6 +55,39 @@ class PhraseSetTest {
         assertThat(matched).as("words opening a phrase").isGreaterThan(200);
     }
 
+    @Test
+    void givenRandomSentencesOfAText_whenFoundThroughWordIndex_thenSameAnswerAsScanningTheCutSentence() {
+        // sentences may open or close inside a word of the text (a credit glued to the next sentence)
+        String[] pieces = {"chỉ", "tiêu", "tăng", "trưởng", "kinh", "tế", "doanh", "thu", "so", "với", "và", "x",
+            "tăngtrưởng", " ", "  ", ", ", ". ", "\n", "(", "-", "đ"};
+        java.util.Random random = new java.util.Random(20261128);
+        int found = 0;
+        int insideWord = 0;
+        for (int t = 0; t < 2000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int w = random.nextInt(30); w >= 0; w--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String lower = b.toString();
+            WordIndex words = WordIndex.of(lower);
+            for (int r = 0; r < 20; r++) {
+                int offset = random.nextInt(lower.length() + 1);
+                int length = random.nextInt(lower.length() - offset + 1);
+                String sentence = lower.substring(offset, offset + length);
+                int from = random.nextInt(length + 1);
+                int to = from + random.nextInt(length - from + 1);
+                int[] scanned = PHRASES.find(sentence, from, to);
+                assertThat(PHRASES.findInSentence(words, offset, length, from, to))
+                        .as("'%s' of '%s' [%d, %d)", sentence, lower, from, to).isEqualTo(scanned);
+                found += scanned != null ? 1 : 0;
+                insideWord += offset > 0 && length > 0 && Character.isLetter(lower.charAt(offset - 1))
+                        && Character.isLetter(lower.charAt(offset)) ? 1 : 0;
+            }
+        }
+        assertThat(found).as("regions with a phrase among the 40,000 tried").isGreaterThan(150);
+        assertThat(insideWord).as("sentences opening inside a word").isGreaterThan(1000);
+    }
+
     /** matchAt on the region cut out with substring, shifted back: the plain reading matchAtWord must equal. */
     private static int matchAtInRegion(String lower, int from, int at, int to) {
         if (at >= to) {
