@@ -49,7 +49,21 @@ public final class TextNormalizer {
             len = clean(nfc, buf, false);
         }
         moveTones(buf, len);
-        return new String(buf, 0, len);
+        // most stored and scraped text is already normalized: then the input is the answer, and no second copy of
+        // the text is made (a comparison costs less than the copy and the cache lines it takes)
+        return sameChars(raw, buf, len) ? raw : new String(buf, 0, len);
+    }
+
+    private static boolean sameChars(String s, char[] buf, int len) {
+        if (s.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(i) != buf[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -33,7 +33,7 @@ public final class ParsedArticle {
 
     public static ParsedArticle of(String text) {
         char[] chars = text.toCharArray();
-        ScrapedText structure = ScrapedTextParser.parse(text);
+        ScrapedText structure = ScrapedTextParser.parse(text, chars);
         char[] lowerChars = Lexicon.lowerChars(text);
         String lower = new String(lowerChars);
         return new ParsedArticle(text, chars, structure, Sentences.split(text, chars, structure), lower,

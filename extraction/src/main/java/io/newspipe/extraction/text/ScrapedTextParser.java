@@ -29,6 +29,11 @@ public final class ScrapedTextParser {
     }
 
     public static ScrapedText parse(String text) {
+        return parse(text, text.toCharArray());
+    }
+
+    /** As {@link #parse(String)}, scanning {@code chars} (the chars of text) where it reads every char. */
+    public static ScrapedText parse(String text, char[] chars) {
         List<int[]> lines = splitLines(text);
         List<Segment> paragraphs = new ArrayList<>();
         List<Segment> captions = new ArrayList<>();
@@ -96,7 +101,7 @@ public final class ScrapedTextParser {
                 caption = true;
                 bodyEnd = skipSpacesBack(text, bodyStart, bodyEnd - 1);
             }
-            int creditAt = creditCandidate(text, bodyStart, bodyEnd);
+            int creditAt = creditCandidate(text, chars, bodyStart, bodyEnd);
             Matcher cm = creditAt < 0 ? null : CREDIT.matcher(text.substring(creditAt, bodyEnd));
             if (cm != null && cm.matches()) {
                 String who = cm.group(3).strip();
@@ -125,14 +130,14 @@ public final class ScrapedTextParser {
     }
 
     /** Start of the last "Ảnh"/"Nguồn" word of the line (or its opening parenthesis), or -1. */
-    private static int creditCandidate(String text, int from, int to) {
+    private static int creditCandidate(String text, char[] chars, int from, int to) {
         int best = -1;
         // one backward scan for the first letter of "Ảnh"/"ẢNH"/"Nguồn" (String.lastIndexOf is slow on UTF-16 text)
         for (int k = to - 3; k >= from && best < 0; k--) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if ((c == 'Ả' && (text.startsWith("Ảnh", k) || text.startsWith("ẢNH", k)))
                     || (c == 'N' && text.startsWith("Nguồn", k))) {
-                if (k == from || " \t.(".indexOf(text.charAt(k - 1)) >= 0) {
+                if (k == from || " \t.(".indexOf(chars[k - 1]) >= 0) {
                     best = k;
                 }
             }
