@@ -1063,6 +1063,9 @@ public final class AwardExtractor {
 
     private static String awardKey(String award) {
         String k = key(award);
+        if (!k.contains("hang ")) {
+            return k; // each rank pattern needs it: no regex for most forms
+        }
         k = RANK_1.matcher(k).replaceAll("hang 1");
         k = RANK_2.matcher(k).replaceAll("hang 2");
         k = RANK_3.matcher(k).replaceAll("hang 3");

@@ -953,7 +953,8 @@ public final class EntityExtractor {
         return d == 2 && (k == s.length() || k == s.length() - 1 && CharClass.isUpperCase(s.charAt(k)));
     }
 
-    private static final java.util.regex.Pattern CAMEL =
+    /** The shape {@link #camelHumps} walks; kept as its specification (EntityRuleShapesTest holds them equal). */
+    static final java.util.regex.Pattern CAMEL =
             java.util.regex.Pattern.compile("(?:[A-Z]{2,}[a-z]+(?:[A-Z][a-z]+)*|[A-Z][a-z]+(?:[A-Z][a-z]+)+)");
 
     /** ASCII company names written in CamelCase: "HDBank", "NutiFood", "VietinBank" (not "GrowPLUS", "IoT"). */
@@ -965,6 +966,47 @@ public final class EntityExtractor {
         for (int k = 1; k < s.length() && !laterUpper; k++) {
             laterUpper = s.charAt(k) >= 'A' && s.charAt(k) <= 'Z';
         }
-        return laterUpper && CAMEL.matcher(s).matches();
+        return laterUpper && camelHumps(s);
+    }
+
+    /**
+     * {@code CAMEL.matcher(s).matches()} walked by hand (the regex cost more than the rest of the rule): capitals
+     * then lower-case letters, then humps of one capital and lower-case letters; two or more opening capitals
+     * ("VNPost"), or one and at least one more hump ("HanoiTimes").
+     */
+    static boolean camelHumps(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && isAsciiUpper(s.charAt(i))) {
+            i++;
+        }
+        int openingCapitals = i;
+        int j = lowerRunEnd(s, i);
+        if (openingCapitals == 0 || j == i) {
+            return false;
+        }
+        int humps = 0;
+        for (i = j; i < n; i = j, humps++) {
+            if (!isAsciiUpper(s.charAt(i))) {
+                return false;
+            }
+            j = lowerRunEnd(s, i + 1);
+            if (j == i + 1) {
+                return false;
+            }
+        }
+        return openingCapitals >= 2 || humps >= 1;
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static int lowerRunEnd(String s, int from) {
+        int j = from;
+        while (j < s.length() && s.charAt(j) >= 'a' && s.charAt(j) <= 'z') {
+            j++;
+        }
+        return j;
     }
 }

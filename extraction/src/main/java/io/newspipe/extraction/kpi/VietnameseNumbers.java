@@ -86,15 +86,22 @@ public final class VietnameseNumbers {
         return word == null ? null : WORDS.get(word.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether s is a first group of 1-3 chars followed by groups of exactly 3, separated by sep; or a non-empty s
+     * without sep. (Walks the separators: splitting on a quoted pattern compiled a regex on every call.)
+     */
     private static boolean validGroups(String s, char sep) {
-        String[] parts = s.split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
-        if (parts[0].isEmpty() || parts[0].length() > 3) {
-            return parts.length == 1 && !parts[0].isEmpty();
+        int at = s.indexOf(sep);
+        int first = at < 0 ? s.length() : at;
+        if (first == 0 || first > 3) {
+            return at < 0 && first > 0;
         }
-        for (int i = 1; i < parts.length; i++) {
-            if (parts[i].length() != 3) {
+        while (at >= 0) {
+            int next = s.indexOf(sep, at + 1);
+            if ((next < 0 ? s.length() : next) - at - 1 != 3) {
                 return false;
             }
+            at = next;
         }
         return true;
     }
