@@ -29,15 +29,13 @@ public final class KpiExtractor {
     }
 
     /** A number as written: digits with separators, an optional "/total" and an optional "- upper" range. */
-    private static final Pattern NUMBER = Pattern.compile(
-            "(\\d+(?:[.,]\\d+)*)(?:/(\\d+(?:[.,]\\d+)*))?(?:\\s*[-–]\\s*(\\d+(?:[.,]\\d+)*)(?![\\p{N}/]))?");
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|phần trăm)(/năm)?");
     private static final Pattern MONEY = Pattern.compile(
             "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
                     + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm)?");
     /**
      * The field a rank is out of, written out after it: "xếp thứ 5 trong 13 tỉnh, thành phố", "đứng thứ 3 trên 63
-     * tỉnh". Read only after ranking words; the slashed form ("xếp thứ 22/63") is NUMBER's own.
+     * tỉnh". Read only after ranking words; the slashed form ("xếp thứ 22/63") is FigureMatch's own.
      */
     private static final Pattern RANK_FIELD = Pattern.compile("\\s+(?:trong|trên)\\s+(?:tổng số\\s+)?(\\d+(?:[.,]\\d+)*)\\s+"
             + "(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế|đơn vị|huyện|thị xã|quận|xã|phường|sở|ngành|bộ"
@@ -253,12 +251,11 @@ public final class KpiExtractor {
             String carriedPeriod, List<int[]> times) {
         List<KpiMention> out = new ArrayList<>();
         Sentence sentence = new Sentence(l, words, offset);
-        Matcher m = NUMBER.matcher(s);
+        FigureMatch m = new FigureMatch();
         int previousFigureEnd = 0;
         for (int at = nextNumberStart(chars, offset, s.length(), 0); at >= 0;
                 at = nextNumberStart(chars, offset, s.length(), Math.max(at + 1, m.end()))) {
-            m.region(at, s.length());
-            if (!m.lookingAt()) {
+            if (!m.readAt(s, at)) {
                 continue;
             }
             int ns = m.start();
@@ -773,7 +770,10 @@ public final class KpiExtractor {
         }
         if (previousMetric != null) {
             String change = raw.toLowerCase(Locale.ROOT);
-            String base = METRIC_CHANGE_SUFFIX.matcher(previousMetric).replaceFirst("");
+            // the suffix needs one of these: most metrics have none, and the search would try every position
+            boolean suffix = previousMetric.contains("(tăng)") || previousMetric.contains("(giảm)")
+                    || previousMetric.contains("(so với ");
+            String base = suffix ? METRIC_CHANGE_SUFFIX.matcher(previousMetric).replaceFirst("") : previousMetric;
             if (change.startsWith("tăng") || change.startsWith("giảm")) {
                 return base + " (" + (change.startsWith("tăng") ? "tăng" : "giảm") + ")";
             }

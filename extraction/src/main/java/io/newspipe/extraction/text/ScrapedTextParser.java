@@ -166,7 +166,7 @@ public final class ScrapedTextParser {
      * such as "Thu Dịu"), no digits, optionally with a parenthetical note ("(Thực hiện)").
      */
     static boolean isByline(String line) {
-        String t = PARENTHETICAL.matcher(line).replaceAll(" ").strip();
+        String t = (line.indexOf('(') < 0 ? line : PARENTHETICAL.matcher(line).replaceAll(" ")).strip();
         if (t.isEmpty() || line.length() > 50 || t.length() > 40) {
             return false;
         }
