@@ -63,9 +63,14 @@ final class Token {
         if (end - start == 1) {
             surface = cache == null ? null : cache.oneChar(c0);
         } else {
-            surface = surfaces == null ? null : surfaces.find(source, start, end, hash, head, tail);
-            if (surface == null && cache != null) {
-                surface = cache.find(source, start, end, hash, head, tail);
+            // the thread's cache first: it also keeps the lexicon forms met before, so one table answers nearly
+            // every token and the large shared one is read only for words new to this thread
+            surface = cache == null ? null : cache.find(source, start, end, hash, head, tail);
+            if (surface == null && surfaces != null) {
+                surface = surfaces.find(source, start, end, hash, head, tail);
+                if (surface != null && cache != null) {
+                    cache.remember(surface);
+                }
             }
         }
         if (surface != null) {

@@ -1,7 +1,7 @@
 package io.newspipe.extraction.entities;
 
 /**
- * Words this thread has already met that are not lexicon surfaces ({@link Surfaces}), with the strings, lexicon
+ * Words this thread has already met (lexicon surfaces, {@link Surfaces}, among them), with the strings, lexicon
  * entry and flags a token of that spelling gets: a token spelled like one shares them instead of cutting its text, cutting its
  * lower-case form, classifying its chars and looking itself up again. News text repeats a few thousand syllables, so after a few articles
  * most tokens are found here. Correct by construction: the entry is exactly what the token would compute, since text,
@@ -69,6 +69,23 @@ final class WordCache {
         }
         slots[slot] = new Surfaces.Entry(t.text, t.lower, t.known, t.flagBits());
         hashes[slot] = h;
+        size++;
+    }
+
+    /** Remembers an entry of the lexicon's surfaces (shared, read-only) met by a token, unless full or known. */
+    void remember(Surfaces.Entry e) {
+        if (size >= MAX_ENTRIES) {
+            return;
+        }
+        int slot = spread(e.hash) & (CAPACITY - 1);
+        for (Surfaces.Entry x = slots[slot]; x != null; x = slots[slot]) {
+            if (x == e) {
+                return;
+            }
+            slot = (slot + 1) & (CAPACITY - 1);
+        }
+        slots[slot] = e;
+        hashes[slot] = e.hash;
         size++;
     }
 
