@@ -36,6 +36,10 @@ public final class PhraseSet {
             }
         }
         for (List<String[]> list : byFirstWord.values()) {
+            for (String[] words : list) {
+                int bit = filterBit(words[words.length - 1].hashCode());
+                lastWordBits[bit >>> 6] |= 1L << bit;
+            }
             list.sort(Comparator.comparingInt((String[] w) -> w.length).reversed());
         }
         int cap = Integer.highestOneBit(Math.max(4, byFirstWord.size() * 4 - 1)) << 1;
@@ -55,6 +59,9 @@ public final class PhraseSet {
             firstWordBits[bit >>> 6] |= 1L << bit;
         }
     }
+
+    /** 4,096 hash bits of the last words of the phrases: {@link #endingAt} gives up at once on any other word. */
+    private final long[] lastWordBits = new long[64];
 
     /** 4,096 hash bits of the first words: most words are rejected here, in cache, without probing the table. */
     private final long[] firstWordBits = new long[64];
@@ -306,6 +313,15 @@ public final class PhraseSet {
         int wb = e;
         while (wb > 0 && isWordChar(lower.charAt(wb - 1))) {
             wb--;
+        }
+        // a phrase ending at e ends with this word: when no phrase ends with it, there is nothing to walk back for
+        int h = 0;
+        for (int k = wb; k < e; k++) {
+            h = 31 * h + lower.charAt(k);
+        }
+        int bit = filterBit(h);
+        if ((lastWordBits[bit >>> 6] & (1L << bit)) == 0) {
+            return null;
         }
         int[] best = null;
         for (int w = 0; w < reach; w++) {

@@ -88,6 +88,65 @@ class PhraseSetTest {
         assertThat(insideWord).as("sentences opening inside a word").isGreaterThan(1000);
     }
 
+    @Test
+    void givenRandomText_whenLookingBackForAPhrase_thenSameAnswerAsTryingEveryWordBack() {
+        String[] pieces = {"chỉ", "tiêu", "tăng", "trưởng", "kinh", "tế", "doanh", "thu", "so", "với", "và", "x",
+            " ", "  ", ", ", ". ", "(", "-", "đ", "12"};
+        java.util.Random random = new java.util.Random(20261129);
+        int found = 0;
+        for (int t = 0; t < 3000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int w = random.nextInt(20); w >= 0; w--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String lower = b.toString();
+            for (int end = 0; end <= lower.length(); end++) {
+                int reach = 1 + random.nextInt(5);
+                int[] expected = endingAtByEveryWord(lower, end, reach);
+                assertThat(PHRASES.endingAt(lower, end, reach)).as("'%s' before %d, %d words", lower, end, reach)
+                        .isEqualTo(expected);
+                found += expected != null ? 1 : 0;
+            }
+        }
+        assertThat(found).as("phrases found looking back").isGreaterThan(400);
+    }
+
+    /** endingAt's definition, walked without its last-word screen: each of up to reach words back is tried. */
+    private static int[] endingAtByEveryWord(String lower, int end, int reach) {
+        int e = end;
+        while (e > 0 && Character.isWhitespace(lower.charAt(e - 1))) {
+            e--;
+        }
+        if (e == 0 || !Character.isLetterOrDigit(lower.charAt(e - 1))) {
+            return null;
+        }
+        int wb = e;
+        while (wb > 0 && Character.isLetterOrDigit(lower.charAt(wb - 1))) {
+            wb--;
+        }
+        int[] best = null;
+        for (int w = 0; w < reach; w++) {
+            if (PHRASES.matchAt(lower, wb, e) == e) {
+                best = new int[] {wb, e};
+            }
+            int ws = wb;
+            while (ws > 0 && !Character.isLetterOrDigit(lower.charAt(ws - 1))) {
+                if (",;:.()".indexOf(lower.charAt(ws - 1)) >= 0) {
+                    return best;
+                }
+                ws--;
+            }
+            if (ws == 0) {
+                return best;
+            }
+            while (ws > 0 && Character.isLetterOrDigit(lower.charAt(ws - 1))) {
+                ws--;
+            }
+            wb = ws;
+        }
+        return best;
+    }
+
     /** matchAt on the region cut out with substring, shifted back: the plain reading matchAtWord must equal. */
     private static int matchAtInRegion(String lower, int from, int at, int to) {
         if (at >= to) {
