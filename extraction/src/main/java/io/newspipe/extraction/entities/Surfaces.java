@@ -41,7 +41,7 @@ final class Surfaces {
 
         /**
          * Whether this entry is spelled exactly as text[from, from + len), whose first 8 chars pack to head and tail
-         * (callers have compared the hash already, from their hash arrays).
+         * (callers have compared the hash already).
          */
         boolean spells(String text, int from, int len, long head, long tail) {
             return this.head == head && this.tail == tail && this.length == len
