@@ -64,6 +64,11 @@ public final class CharClass {
         return LOWER_CASE[c];
     }
 
+    /** {@code isLetterOrDigit(c) || isNonSpacingMark(c)}, in one test: what continues a token. */
+    public static boolean isLetterDigitOrMark(char c) {
+        return (FLAGS[c] & (LETTER | DIGIT | MARK)) != 0;
+    }
+
     /** {@code Character.getType(c) == Character.NON_SPACING_MARK}. */
     public static boolean isNonSpacingMark(char c) {
         return (FLAGS[c] & MARK) != 0;

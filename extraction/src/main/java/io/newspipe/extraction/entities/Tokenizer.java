@@ -80,14 +80,14 @@ final class Tokenizer {
                 i++;
                 continue;
             }
-            if (CharClass.isLetterOrDigit(c) || CharClass.isNonSpacingMark(c)) {
+            if (CharClass.isLetterDigitOrMark(c)) {
                 int j = i + 1;
                 int h = c; // String.hashCode of the word, for the surface lookup
                 long head = c; // its first 4 chars, then the next 4, packed for the same lookup
                 long tail = 0;
                 while (j < n) {
                     char d = chars[j];
-                    if (CharClass.isLetterOrDigit(d) || CharClass.isNonSpacingMark(d) || d == '\'') {
+                    if (CharClass.isLetterDigitOrMark(d) || d == '\'') {
                         h = 31 * h + d;
                         j++;
                     } else if (d == '.' && j + 1 < n && CharClass.isLetterOrDigit(chars[j + 1])
