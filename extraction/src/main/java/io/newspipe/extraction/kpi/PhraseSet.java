@@ -18,8 +18,11 @@ import java.util.Map;
 public final class PhraseSet {
 
     private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
-    /** First characters of first words: most words are rejected by this before any lookup. */
-    private final boolean[] firstChars = new boolean[Character.MAX_VALUE + 1];
+    /**
+     * Bit {@code c & 63} set for the first char c of every first word: most words are rejected by one test of a
+     * field (a per-set table of all chars took cache lines of its own in every one of the sets).
+     */
+    private long firstChars;
     private int longestFirstWord;
     /** Open-addressing table over byFirstWord, probed with a region of the text so lookups build no strings. */
     private final String[] slotKeys;
@@ -31,7 +34,7 @@ public final class PhraseSet {
             String[] words = words(Lexicon.lower(p));
             if (words.length > 0) {
                 byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
-                firstChars[words[0].charAt(0)] = true;
+                firstChars |= 1L << words[0].charAt(0);
                 longestFirstWord = Math.max(longestFirstWord, words[0].length());
             }
         }
@@ -72,6 +75,11 @@ public final class PhraseSet {
 
     private static int spread(int h) {
         return h ^ (h >>> 16);
+    }
+
+    /** False when no first word starts with c (true may be a false alarm: the table probe then decides). */
+    private boolean mayStartWith(char c) {
+        return (firstChars & (1L << c)) != 0; // the shift takes c mod 64
     }
 
     /**
@@ -115,7 +123,7 @@ public final class PhraseSet {
      * a word boundary whatever stands before it (as if the region had been cut out with substring, without the copy).
      */
     private int matchAt(String lower, int floor, int at, int limit) {
-        if (at >= limit || !firstChars[lower.charAt(at)] || at > floor && isWordChar(lower.charAt(at - 1))) {
+        if (at >= limit || !mayStartWith(lower.charAt(at)) || at > floor && isWordChar(lower.charAt(at - 1))) {
             return -1;
         }
         // one pass finds the end of the first word and hashes it (String.hashCode of that word)
@@ -204,7 +212,7 @@ public final class PhraseSet {
         for (int i = Math.max(floor, from); i < end; i++) {
             char c = lower.charAt(i);
             if (isWordChar(c) && (i == floor || !isWordChar(lower.charAt(i - 1)))) {
-                if (firstChars[c]) {
+                if (mayStartWith(c)) {
                     int e = matchAt(lower, floor, i, end);
                     if (e >= 0) {
                         return new int[] {i, e};
