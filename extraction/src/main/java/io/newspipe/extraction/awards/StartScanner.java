@@ -18,9 +18,14 @@ import java.util.regex.Pattern;
 final class StartScanner {
 
     private final Pattern pattern;
-    private final boolean[] starts = new boolean[Character.MAX_VALUE + 1];
-    /** Chars that can follow the first letter of a match (any case), or null when not known: see the constructor. */
-    private final boolean[] seconds;
+    /**
+     * Bit {@code c & 63} set for every char c that can open a match (any case): a screen in one field instead of a
+     * 64 KB table per scanner (false alarms cost only the exact tests after it).
+     */
+    private final long starts;
+    /** The same for the chars that can follow the first letter of a match, when {@link #secondsKnown}. */
+    private final long seconds;
+    private final boolean secondsKnown;
     /**
      * The leading phrases case-folded ({@link #fold}), a space standing for a run of whitespace; null when not known
      * or not usable as a screen. A position where none of them starts cannot start a match.
@@ -48,7 +53,9 @@ final class StartScanner {
             throw new IllegalArgumentException("pattern must open with a look-behind refusing letters: " + pattern);
         }
         this.pattern = pattern;
-        fill(starts, firstLetters);
+        boolean[] first = new boolean[Character.MAX_VALUE + 1];
+        fill(first, firstLetters);
+        starts = mask(first);
         boolean[] next = null;
         if (leadingPhrases != null) {
             List<Character> secondChars = new ArrayList<>();
@@ -64,11 +71,23 @@ final class StartScanner {
                 fill(next, secondChars);
             }
         }
-        seconds = next;
+        seconds = next == null ? 0 : mask(next);
+        secondsKnown = next != null;
         openings = leadingPhrases == null || leadingPhrases.stream().anyMatch(p -> p.isEmpty() || p.startsWith(" ")
                 || p.endsWith(" ") || p.contains("  ") || p.chars().anyMatch(c -> c != ' ' && Character.isWhitespace(c)))
                 ? null
                 : leadingPhrases.stream().distinct().map(StartScanner::folded).toArray(char[][]::new);
+    }
+
+    /** Bit {@code c & 63} of every char c the table holds. */
+    private static long mask(boolean[] table) {
+        long m = 0;
+        for (int c = 0; c < table.length; c++) {
+            if (table[c]) {
+                m |= 1L << c;
+            }
+        }
+        return m;
     }
 
     private static final char[] FOLD = new char[Character.MAX_VALUE + 1];
@@ -194,7 +213,8 @@ final class StartScanner {
         int n = s.length();
         for (int i = from; i < to; i++) {
             // every pattern here opens with a look-behind refusing a letter: a letter before fails it for sure
-            if (starts[s.charAt(i)] && (seconds == null || i + 1 < n && seconds[s.charAt(i + 1)])
+            if ((starts & (1L << s.charAt(i))) != 0
+                    && (!secondsKnown || i + 1 < n && (seconds & (1L << s.charAt(i + 1))) != 0)
                     && (i == 0 || !CharClass.isLetter(s.charAt(i - 1))) && opensAt(s, i)) {
                 m.region(i, n);
                 if (m.lookingAt()) {
