@@ -63,8 +63,9 @@ import picocli.CommandLine.Option;
  * on one core. Results on stdout (a table, or one JSON object with {@code --json}); progress on stderr. Speed is
  * measured here, never asserted in tests.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the pipeline against raw Kafka on a fresh embedded stack.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ExtractBenchCommand.class,
+        description = {"Benchmark the pipeline against raw Kafka on a fresh embedded stack.",
+            "'bench extract' times extraction alone on one thread."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object on stdout (the table then goes to stderr).")

@@ -49,6 +49,30 @@ class NewspipeTest {
     }
 
     @Test
+    void givenAnArticle_whenBenchExtract_thenOneLineOfFiguresForIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Sáng 3/3, UBND tỉnh Hà Tĩnh tổ chức hội nghị. Năm 2025, tổng thu "
+                + "ngân sách đạt 24.500 tỷ đồng, tăng 12% so với cùng kỳ. Chủ tịch UBND tỉnh Võ Trọng Hải trao "
+                + "Bằng khen cho 12 tập thể.\n", StandardCharsets.UTF_8);
+
+        int code = run("bench", "extract", "--seconds", "0.3", "--warm-up", "0.1", dir.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("1 articles x ").contains("MB/s per CPU-second").contains("articles/s");
+        assertThat(err.toString()).contains("1 articles; warming up");
+    }
+
+    @Test
+    void givenAMissingPath_whenBenchExtract_thenExitTwoNamingIt(@TempDir Path dir) {
+        Path missing = dir.resolve("nowhere");
+
+        int code = run("bench", "extract", "--seconds", "0.3", missing.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file or directory: " + missing);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void givenIngestPortInUse_whenUp_thenOneLineErrorNamingTheFlagAndNothingStarts(@TempDir Path dir)
             throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {

@@ -47,6 +47,20 @@ public final class ExtractBenchmark {
             System.err.println("no articles to benchmark");
             System.exit(2);
         }
+        System.out.println(measure(texts, seconds, Math.max(5, seconds / 2), entitiesOnly));
+    }
+
+    /**
+     * Extracts the texts in a loop on this thread: {@code warmUpSeconds} untimed, then {@code seconds} timed.
+     *
+     * @return one line of figures: MB of UTF-8 article text per CPU-second of this thread (the figure to compare on a
+     *         shared machine), per wall-clock second and per CPU-second of the whole JVM, articles/s, and the median
+     *         and best half-second windows
+     */
+    public static String measure(List<String> texts, double seconds, double warmUpSeconds, boolean entitiesOnly) {
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("no articles to benchmark");
+        }
         long bytesPerRound = 0;
         for (String t : texts) {
             bytesPerRound += t.getBytes(StandardCharsets.UTF_8).length;
@@ -63,10 +77,10 @@ public final class ExtractBenchmark {
             };
         }
         long sink = 0;
-        long warmEnd = System.nanoTime() + (long) (Math.max(5, seconds / 2) * 1e9);
-        while (System.nanoTime() < warmEnd) {
+        long warmEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+        do {
             sink += round(extractor, texts);
-        }
+        } while (System.nanoTime() < warmEnd);
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuStart = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         long processCpuStart = processCpuNanos();
@@ -100,9 +114,9 @@ public final class ExtractBenchmark {
         double median = windowRates.isEmpty() ? Double.NaN : windowRates.get(windowRates.size() / 2);
         double best = windowRates.isEmpty() ? Double.NaN : windowRates.get(windowRates.size() - 1);
         // MB per CPU-second is the figure to compare on a shared machine; wall-clock MB/s depends on other load
-        System.out.printf("%d articles x %d rounds, %.1f MB in %.2f s wall / %.2f s CPU: %.1f MB/s wall, %.1f MB/s per CPU-second "
+        return String.format("%d articles x %d rounds, %.1f MB in %.2f s wall / %.2f s CPU: %.1f MB/s wall, %.1f MB/s per CPU-second "
                 + "(%.0f articles/s); half-second windows: median %.1f, best %.1f MB/s per CPU-second; "
-                + "%.1f MB per CPU-second of the whole JVM (GC and JIT threads included) [checksum %d]%n",
+                + "%.1f MB per CPU-second of the whole JVM (GC and JIT threads included) [checksum %d]",
                 texts.size(), rounds, mb, elapsed, cpu, mb / elapsed, mb / cpu, rounds * texts.size() / elapsed,
                 median, best, mb / processCpu, sink);
     }
@@ -124,7 +138,8 @@ public final class ExtractBenchmark {
         return found;
     }
 
-    private static List<String> read(List<Path> paths) throws IOException {
+    /** The texts of the given .txt files and of the .txt files directly inside the given directories, in name order. */
+    public static List<String> read(List<Path> paths) throws IOException {
         List<String> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -140,7 +155,8 @@ public final class ExtractBenchmark {
         return out;
     }
 
-    private static List<String> bundled() throws IOException {
+    /** The two sample articles bundled in the jar. */
+    public static List<String> bundled() throws IOException {
         List<String> out = new ArrayList<>();
         for (String name : BUNDLED) {
             try (InputStream in = ExtractBenchmark.class.getResourceAsStream("/io/newspipe/extraction/samples/" + name)) {
