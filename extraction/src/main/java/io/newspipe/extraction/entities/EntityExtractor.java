@@ -287,6 +287,13 @@ public final class EntityExtractor {
                     break;
                 }
                 k++;
+                if (k > i + 1 && tok(k - 1).text.length() == 1 && !lex.isSurname(first) && live(k + 1)
+                        && tok(k).is(".") && tok(k + 1).nameLike && tok(k + 1).text.length() > 1
+                        && lex.titles.match(toks, k + 1) == null) {
+                    // a foreign name's middle initial: "Mariam J. Sherman"; never after a Vietnamese surname, where
+                    // "... Nguyễn Văn A. Sau đó ..." ends a sentence
+                    k++;
+                }
             }
             int len = k - i;
             if (len > MAX_NAME) {
@@ -525,6 +532,13 @@ public final class EntityExtractor {
                     if (j == lastHeadEnd && t.text.length() <= 3 && (!live(j + 1) || !tok(j + 1).word || tok(j + 1).cap)) {
                         j++;
                         continue;
+                    }
+                    if (properName && tok(j - 1).nameLike && t.text.length() <= 2 && (!live(j + 1)
+                            || !tok(j + 1).word || STOP_WORDS.contains(tok(j + 1).lower)
+                            && !QUANTITY_WORDS.contains(tok(j + 1).lower))) {
+                        // "Trường Tiểu học Phong Điền 2 và ...": a number closing the proper name is part of it (not
+                        // before a counted noun: "... Nguyễn Du 3 năm liền")
+                        j++;
                     }
                     break;
                 }

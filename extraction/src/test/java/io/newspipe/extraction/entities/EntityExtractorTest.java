@@ -223,6 +223,30 @@ class EntityExtractorTest {
         assertThat(names(found, EntityKind.PERSON)).isEmpty();
     }
 
+    @Test
+    void givenCompanyWhoseBusinessLineIsInLowerCase_whenExtracted_thenTheWholeNameIsTheCompany() {
+        List<EntityMention> found = extract("Sáng 12/3, Công ty TNHH MTV Cấp thoát nước - Môi trường Hòa Bình tổ chức "
+                + "hội nghị; Công ty TNHH MTV Xổ số kiến thiết Long An tổ chức quay số.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly(
+                "Công ty TNHH MTV Cấp thoát nước - Môi trường Hòa Bình", "Công ty TNHH MTV Xổ số kiến thiết Long An");
+        assertThat(names(found, EntityKind.LOCATION)).isEmpty();
+    }
+
+    @Test
+    void givenSchoolNumberedAfterItsName_whenExtracted_thenTheNumberIsPartOfTheNameButNotACountAfterIt() {
+        List<EntityMention> found = extract("Trường Tiểu học Phong Điền 2 và Trường Mầm non Hoa Sen 3 được tặng Giấy "
+                + "khen; Trường THPT Nguyễn Du 3 năm liền đạt chuẩn.");
+        assertThat(names(found, EntityKind.ORGANIZATION)).containsExactly("Trường Tiểu học Phong Điền 2",
+                "Trường Mầm non Hoa Sen 3", "Trường THPT Nguyễn Du");
+    }
+
+    @Test
+    void givenForeignNameWithAMiddleInitial_whenExtracted_thenTheInitialIsInsideTheNameButAVietnameseNameEndsAtTheDot() {
+        List<EntityMention> found = extract("Anh Nguyễn Văn A. Sau đó, bà Mariam J. Sherman, Giám đốc Quốc gia Ngân "
+                + "hàng Thế giới, phát biểu.");
+        assertThat(names(found, EntityKind.PERSON)).containsExactly("Nguyễn Văn A", "Mariam J. Sherman");
+    }
+
     // ------------------------------------------------------------------ structure and offsets
 
     @Test
