@@ -27,11 +27,7 @@ class PhraseSetTest {
         int found = 0;
         int matched = 0;
         for (int t = 0; t < 2000; t++) {
-            StringBuilder b = new StringBuilder();
-            for (int w = random.nextInt(30); w >= 0; w--) {
-                b.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String lower = b.toString();
+            String lower = randomText(random, pieces, 30);
             WordIndex words = WordIndex.of(lower);
             for (int r = 0; r < 20; r++) {
                 int from = random.nextInt(lower.length() + 1);
@@ -64,11 +60,7 @@ class PhraseSetTest {
         int found = 0;
         int insideWord = 0;
         for (int t = 0; t < 2000; t++) {
-            StringBuilder b = new StringBuilder();
-            for (int w = random.nextInt(30); w >= 0; w--) {
-                b.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String lower = b.toString();
+            String lower = randomText(random, pieces, 30);
             WordIndex words = WordIndex.of(lower);
             for (int r = 0; r < 20; r++) {
                 int offset = random.nextInt(lower.length() + 1);
@@ -95,11 +87,7 @@ class PhraseSetTest {
         java.util.Random random = new java.util.Random(20261129);
         int found = 0;
         for (int t = 0; t < 3000; t++) {
-            StringBuilder b = new StringBuilder();
-            for (int w = random.nextInt(20); w >= 0; w--) {
-                b.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String lower = b.toString();
+            String lower = randomText(random, pieces, 20);
             for (int end = 0; end <= lower.length(); end++) {
                 int reach = 1 + random.nextInt(5);
                 int[] expected = endingAtByEveryWord(lower, end, reach);
@@ -145,6 +133,15 @@ class PhraseSetTest {
             wb = ws;
         }
         return best;
+    }
+
+    /** One to {@code maxPieces} pieces drawn at random and joined. */
+    private static String randomText(java.util.Random random, String[] pieces, int maxPieces) {
+        StringBuilder b = new StringBuilder();
+        for (int w = random.nextInt(maxPieces); w >= 0; w--) {
+            b.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return b.toString();
     }
 
     /** matchAt on the region cut out with substring, shifted back: the plain reading matchAtWord must equal. */
