@@ -28,7 +28,6 @@ public final class KpiExtractor {
     private record Unit(String normalized, UnitClass kind, int end) {
     }
 
-    /** A number as written: digits with separators, an optional "/total" and an optional "- upper" range. */
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|phần trăm)(/năm)?");
     private static final Pattern MONEY = Pattern.compile(
             "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
