@@ -3,7 +3,6 @@ package io.newspipe.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +48,7 @@ import io.newspipe.common.TopicSpec;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.enrich.EnrichService;
 import io.newspipe.extraction.Extractor;
-import io.newspipe.extraction.TextNormalizer;
+import io.newspipe.extraction.cli.ExtractBenchmark;
 import io.newspipe.ingest.IngestService;
 import io.newspipe.schemas.RawArticle;
 import picocli.CommandLine;
@@ -675,47 +674,18 @@ public final class BenchCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- 3. extraction alone
 
     /**
-     * ExtractBenchmark's method: normalize + extract in a loop on this one thread, after a warm-up as long as the
-     * timed run. Returns {MB per CPU-second, MB per wall-second}; the first is the one-core figure on a shared machine.
+     * {@code ./newspipe bench extract}'s measurement ({@link ExtractBenchmark#measure}) on 16 of the bench's articles:
+     * normalize + extract in a loop on this one thread, after a warm-up as long as the timed run. Returns {MB per
+     * CPU-second, MB per wall-second}; the first is the one-core figure on a shared machine.
      */
     private double[] extraction(BenchArticles generator) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             texts.add(generator.text(i));
         }
-        long bytesPerRound = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
-        Extractor extractor = Extractor.create();
         progress.printf("bench: extraction warm-up %d s, then %d s on one thread%n", extractSeconds, extractSeconds);
-        long sink = 0;
-        long warmEnd = System.nanoTime() + extractSeconds * 1_000_000_000L;
-        while (System.nanoTime() < warmEnd) {
-            sink += extractRound(extractor, texts);
-        }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpu0 = threads.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        long end = t0 + extractSeconds * 1_000_000_000L;
-        long rounds = 0;
-        while (System.nanoTime() < end) {
-            sink += extractRound(extractor, texts);
-            rounds++;
-        }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        double mb = rounds * (double) bytesPerRound / 1e6;
-        if (sink == 42) {
-            progress.print(""); // keeps the results live so the JIT cannot drop the work
-        }
-        return new double[] {mb / cpu, mb / wall};
-    }
-
-    private static long extractRound(Extractor extractor, List<String> texts) {
-        long found = 0;
-        for (String t : texts) {
-            var r = extractor.extract(TextNormalizer.normalize(t));
-            found += r.entities().size() + r.awards().size() + r.kpis().size();
-        }
-        return found;
+        ExtractBenchmark.Figures f = ExtractBenchmark.measure(texts, extractSeconds, extractSeconds, false);
+        return new double[] {f.mbPerCpuSecond(), f.mbPerWallSecond()};
     }
 
     // ---------------------------------------------------------------- output

@@ -64,7 +64,7 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         err.printf("newspipe bench extract: %d articles; warming up for %.0f s, then timing %.0f s ...%n",
                 texts.size(), warmUp, seconds);
         err.flush();
-        out.println(ExtractBenchmark.measure(texts, seconds, warmUp, entitiesOnly));
+        out.println(ExtractBenchmark.measure(texts, seconds, warmUp, entitiesOnly).report());
         return 0;
     }
 }

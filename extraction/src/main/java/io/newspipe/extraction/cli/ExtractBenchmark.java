@@ -47,17 +47,52 @@ public final class ExtractBenchmark {
             System.err.println("no articles to benchmark");
             System.exit(2);
         }
-        System.out.println(measure(texts, seconds, Math.max(5, seconds / 2), entitiesOnly));
+        System.out.println(measure(texts, seconds, Math.max(5, seconds / 2), entitiesOnly).report());
+    }
+
+    /**
+     * What one measurement found.
+     *
+     * @param articles          articles per round
+     * @param rounds            timed rounds over all of them
+     * @param megabytes         UTF-8 article text extracted in the timed rounds, in MB
+     * @param wallSeconds       wall-clock length of the timed rounds
+     * @param cpuSeconds        CPU time of the measuring thread in them (NaN when the JVM does not say)
+     * @param processCpuSeconds CPU time of the whole JVM in them, GC and JIT included (NaN when unknown)
+     * @param medianWindow      median MB per CPU-second over half-second windows (NaN without windows)
+     * @param bestWindow        best of those windows
+     * @param checksum          found items summed, so the JIT cannot drop the work
+     */
+    public record Figures(int articles, long rounds, double megabytes, double wallSeconds, double cpuSeconds,
+            double processCpuSeconds, double medianWindow, double bestWindow, long checksum) {
+
+        /** The one-core figure on a shared machine: MB of article text per CPU-second of the measuring thread. */
+        public double mbPerCpuSecond() {
+            return megabytes / cpuSeconds;
+        }
+
+        public double mbPerWallSecond() {
+            return megabytes / wallSeconds;
+        }
+
+        /** One line for people and logs. */
+        public String report() {
+            // MB per CPU-second is the figure to compare on a shared machine; wall-clock MB/s depends on other load
+            return String.format("%d articles x %d rounds, %.1f MB in %.2f s wall / %.2f s CPU: %.1f MB/s wall, "
+                    + "%.1f MB/s per CPU-second (%.0f articles/s); half-second windows: median %.1f, best %.1f MB/s "
+                    + "per CPU-second; %.1f MB per CPU-second of the whole JVM (GC and JIT threads included) "
+                    + "[checksum %d]", articles, rounds, megabytes, wallSeconds, cpuSeconds, mbPerWallSecond(),
+                    mbPerCpuSecond(), rounds * articles / wallSeconds, medianWindow, bestWindow,
+                    megabytes / processCpuSeconds, checksum);
+        }
     }
 
     /**
      * Extracts the texts in a loop on this thread: {@code warmUpSeconds} untimed, then {@code seconds} timed.
      *
-     * @return one line of figures: MB of UTF-8 article text per CPU-second of this thread (the figure to compare on a
-     *         shared machine), per wall-clock second and per CPU-second of the whole JVM, articles/s, and the median
-     *         and best half-second windows
+     * @return the figures; {@link Figures#report()} gives them as one line
      */
-    public static String measure(List<String> texts, double seconds, double warmUpSeconds, boolean entitiesOnly) {
+    public static Figures measure(List<String> texts, double seconds, double warmUpSeconds, boolean entitiesOnly) {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("no articles to benchmark");
         }
@@ -113,12 +148,7 @@ public final class ExtractBenchmark {
         windowRates.sort(null);
         double median = windowRates.isEmpty() ? Double.NaN : windowRates.get(windowRates.size() / 2);
         double best = windowRates.isEmpty() ? Double.NaN : windowRates.get(windowRates.size() - 1);
-        // MB per CPU-second is the figure to compare on a shared machine; wall-clock MB/s depends on other load
-        return String.format("%d articles x %d rounds, %.1f MB in %.2f s wall / %.2f s CPU: %.1f MB/s wall, %.1f MB/s per CPU-second "
-                + "(%.0f articles/s); half-second windows: median %.1f, best %.1f MB/s per CPU-second; "
-                + "%.1f MB per CPU-second of the whole JVM (GC and JIT threads included) [checksum %d]",
-                texts.size(), rounds, mb, elapsed, cpu, mb / elapsed, mb / cpu, rounds * texts.size() / elapsed,
-                median, best, mb / processCpu, sink);
+        return new Figures(texts.size(), rounds, mb, elapsed, cpu, processCpu, median, best, sink);
     }
 
     /** CPU time of this whole JVM (all threads: GC and JIT included), or -1 when the platform does not say. */
