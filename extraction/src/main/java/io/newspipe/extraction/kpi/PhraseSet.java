@@ -246,21 +246,10 @@ public final class PhraseSet {
                 return new int[] {0, e - offset};
             }
         }
-        for (int n = words.count(); k < n; k++) {
-            int s = words.start(k);
-            if (s >= hi) {
-                break;
-            }
-            int e = words.end(k);
-            int m;
-            if (e > hi) {
-                m = matchAt(lower, offset, s, hi); // the region ends inside this word
-            } else {
-                int h = words.hash(k);
-                m = e - s > longestFirstWord || !mayOpen(h) ? -1 : matchRest(lower, e, h, s, hi);
-            }
+        for (int n = words.count(); k < n && words.start(k) < hi; k++) {
+            int m = matchAtWord(words, k, offset, hi);
             if (m >= 0) {
-                return new int[] {s - offset, m - offset};
+                return new int[] {words.start(k) - offset, m - offset};
             }
         }
         return null;
@@ -283,18 +272,8 @@ public final class PhraseSet {
         if (k > 0 && words.end(k - 1) > from && matchAt(lower, from, from, to) >= 0) {
             return true; // the region starts inside a word: that word's tail counts as a word of the region
         }
-        for (int n = words.count(); k < n; k++) {
-            int s = words.start(k);
-            if (s >= to) {
-                break;
-            }
-            int e = words.end(k);
-            if (e > to) {
-                if (matchAt(lower, from, s, to) >= 0) {
-                    return true; // the region ends inside this word
-                }
-            } else if (mayOpen(words.hash(k)) && e - s <= longestFirstWord
-                    && matchRest(lower, e, words.hash(k), s, to) >= 0) {
+        for (int n = words.count(); k < n && words.start(k) < to; k++) {
+            if (matchAtWord(words, k, from, to) >= 0) {
                 return true;
             }
         }
