@@ -114,6 +114,12 @@ public final class KafkaCluster implements AutoCloseable {
         return pid(nodeId).isPresent();
     }
 
+    /** The exit status of a node that ended on its own (a crash), while it is not restarted. */
+    public synchronized Optional<Integer> crashStatus(int nodeId) {
+        Process p = processes.get(nodeId);
+        return p != null && !p.isAlive() ? Optional.of(p.exitValue()) : Optional.empty();
+    }
+
     /** SIGKILL: the node dies at once, with no controlled shutdown, as in a machine crash. */
     public synchronized void kill(int nodeId) {
         Process p = processes.remove(nodeId);
