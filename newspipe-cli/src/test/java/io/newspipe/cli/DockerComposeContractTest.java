@@ -390,7 +390,7 @@ class DockerComposeContractTest {
     }
 
     /** The directory holding docker-compose.yml: Maven runs tests in newspipe-cli, an IDE often in the root. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("docker-compose.yml")) && Files.isDirectory(d.resolve("newspipe-cli"))) {
