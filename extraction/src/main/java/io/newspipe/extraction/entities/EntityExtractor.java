@@ -42,16 +42,23 @@ public final class EntityExtractor {
             "tên", "bổng");
     /** Heads that with only a bare "tỉnh"/"thành phố" after them are descriptions ("trung tâm thành phố"). */
     private static final Set<String> NEEDS_PROPER_COMPLEMENT = Set.of("trung tâm", "trường", "công ty", "ngân hàng",
-            "bệnh viện", "hội", "quỹ", "viện", "phòng", "đội", "khối", "ban", "vụ", "hội đồng", "ủy ban");
+            "bệnh viện", "hội", "quỹ", "viện", "phòng", "đội", "khối", "ban", "vụ", "hội đồng", "ủy ban", "hải quan",
+            "biên phòng", "bộ đội biên phòng", "phái bộ");
     private static final Set<String> ORG_ADMIN_TAIL = Set.of("tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường");
     private static final java.util.regex.Pattern ROAD = java.util.regex.Pattern.compile("QL\\d+[A-Z]?");
     private static final Set<String> QUANTIFIERS = Set.of("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
             "mười", "các", "những", "mỗi", "nhiều", "mọi", "từng");
     private static final Set<String> QUANTITY_WORDS = Set.of("%", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "đồng", "usd",
             "ha", "km", "m", "người", "tấn", "năm", "tháng", "ngày", "lần", "điểm", "bậc", ",", ".");
+    /** Function words (a closed class): none stands inside a lower-case stretch of a name. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("của", "và", "đã", "đang", "sẽ", "là", "có", "được",
+            "cho", "tại", "ở", "với", "trong", "về", "để", "các", "những", "này", "đó", "vừa", "cũng", "thì", "mà",
+            "như", "theo", "từ", "đến", "trên", "dưới", "ra", "vào", "lên", "không", "chưa", "rất", "nhiều", "ít",
+            "đều", "gồm", "cùng", "bị", "do", "vì", "nên", "khi", "sau", "trước", "giữa", "ngày", "năm", "tháng",
+            "nay", "lại", "còn", "hay", "hoặc", "nhưng", "tuy", "nếu", "thuộc", "qua", "bằng", "lớn", "nhất", "mới");
     /** Function words and common verbs that never continue a name. */
     private static final Set<String> STOP_WORDS = Set.of("của", "và", "đã", "đang", "sẽ", "là", "có", "được", "cho",
-            "tại", "với", "trong", "về", "để", "các", "những", "này", "đó", "vừa", "cũng", "thì", "mà", "như", "theo",
+            "tại", "ở", "với", "trong", "về", "để", "các", "những", "này", "đó", "vừa", "cũng", "thì", "mà", "như", "theo",
             "từ", "đến", "trên", "dưới", "ra", "vào", "lên", "không", "chưa", "rất", "nhiều", "ít", "đều", "gồm",
             "cùng", "bị", "do", "vì", "nên", "khi", "sau", "trước", "giữa", "ngày", "năm", "tháng", "tổ", "phát",
             "nhận", "trao", "tặng", "chủ", "tổ chức", "thực", "ký", "họp", "làm", "nói", "cho biết", "yêu", "đề",
@@ -115,7 +122,15 @@ public final class EntityExtractor {
         // the current excluded span, held in locals (a list lookup per token was 1.3% of extraction time)
         Segment span = excluded.isEmpty() ? null : excluded.get(0);
         int spanEnd = span == null ? Integer.MAX_VALUE : span.end();
+        int prevEnd = 0;
         for (Token t : toks) {
+            for (int c = prevEnd; c < t.start; c++) {
+                if (chars[c] == '\n') {
+                    t.lineStart = true;
+                    break;
+                }
+            }
+            prevEnd = t.end;
             if (t.known == null) {
                 lex.lookUp(t);
                 cache.learn(t); // neither a lexicon surface nor met before on this thread
@@ -146,6 +161,8 @@ public final class EntityExtractor {
         final Token[] toks;
         final int n;
         final List<EntityMention> out = new ArrayList<>();
+        /** First token of the line after the scan position: every rule reads only up to it. */
+        int lineLimit;
 
         Run(String text, Token[] toks) {
             this.text = text;
@@ -158,12 +175,19 @@ public final class EntityExtractor {
         }
 
         boolean live(int i) {
-            return i >= 0 && i < n && !toks[i].masked;
+            return i >= 0 && i < lineLimit && !toks[i].masked;
         }
 
         void scan() {
             int i = 0;
             while (i < n) {
+                if (i >= lineLimit) {
+                    int k = i + 1;
+                    while (k < n && !toks[k].lineStart) {
+                        k++;
+                    }
+                    lineLimit = k;
+                }
                 Token here = toks[i];
                 if (here.masked || !here.word || (!here.cap && !lex.isStartWord(here))) {
                     i++; // most lower-case words cannot start an entity: skip them cheaply
@@ -463,7 +487,7 @@ public final class EntityExtractor {
                     }
                     // "cửa khẩu sân bay quốc tế Nội Bài": a descriptor inside the name, handled below
                 }
-                PhraseDict.Match loc = lex.locations.match(toks, j);
+                PhraseDict.Match loc = placeAt(j);
                 if (loc != null) {
                     j += loc.length();
                     proper = true;
@@ -522,7 +546,8 @@ public final class EntityExtractor {
                         } else
                         // a capitalized syllable usually opens a two-syllable word: "Hải quan", "Võ thuật", "Kiểm soát"
                         if (t.nameLike && live(j) && tok(j).word && !tok(j).cap && !tok(j).number
-                                && !STOP_WORDS.contains(tok(j).lower) && lex.adminPrefixes.match(toks, j) == null) {
+                                && !STOP_WORDS.contains(tok(j).lower) && !FUNCTION_WORDS.contains(tok(j).lower)
+                                && lex.adminPrefixes.match(toks, j) == null) {
                             j++;
                         }
                     }
@@ -530,11 +555,21 @@ public final class EntityExtractor {
                     properName |= t.nameLike;
                     continue;
                 }
-                if (t.number) {
-                    if (j == lastHeadEnd && t.text.length() <= 3 && (!live(j + 1) || !tok(j + 1).word || tok(j + 1).cap)) {
+                if (j > i + head.length() && unitNumber(j)) {
+                    j += 2;
+                    continue;
+                }
+                if (j == lastHeadEnd && startsWithDigit(t) && t.text.length() <= 4 && !t.text.contains(",")) {
+                    // "Đội 5", "Đồn 33 thuộc ...", "Tiểu đoàn 3/2": a unit's number right after its head, unless it
+                    // counts what follows ("Đội 5 người")
+                    Token nx = tok(j + 1);
+                    if (!live(j + 1) || !nx.word || nx.cap || (FUNCTION_WORDS.contains(nx.lower)
+                            || STOP_WORDS.contains(nx.lower)) && !QUANTITY_WORDS.contains(nx.lower)) {
                         j++;
                         continue;
                     }
+                }
+                if (t.number) {
                     if (properName && tok(j - 1).nameLike && t.text.length() <= 2 && (!live(j + 1)
                             || !tok(j + 1).word || STOP_WORDS.contains(tok(j + 1).lower)
                             && !QUANTITY_WORDS.contains(tok(j + 1).lower))) {
@@ -545,7 +580,9 @@ public final class EntityExtractor {
                     break;
                 }
                 if (t.isDash() && live(j + 1) && tok(j + 1).cap && j > i + head.length()
-                        && lex.titles.match(toks, j + 1) == null && !isPersonStart(j + 1)) {
+                        && lex.titles.match(toks, j + 1) == null && !isPersonStart(j + 1)
+                        && lex.orgHeads.match(toks, j + 1) == null) {
+                    // not before a head: "Đội Kiểm soát ma túy – Cục Hải quan Điện Biên" is a unit and its parent
                     j++;
                     continue;
                 }
@@ -594,11 +631,18 @@ public final class EntityExtractor {
                             // a verb-like word ("kiểm tra", "tổ chức") continues a name only when more name follows:
                             // "Cục Điều tra chống buôn lậu" but not "Sở Y tế tổ chức ..."
                             int after = j + w.length();
-                            if (!live(after) || !continuesName(after)) {
+                            if (!endsListItem(after) && (!live(after) || !continuesName(after))) {
                                 break;
                             }
                         }
                         j += w.length();
+                        continue;
+                    }
+                    int end = afterLocation || j == lastHeadEnd && head.flags().contains("S") ? -1
+                            : lowerCaseTail(j, j == i + head.length());
+                    if (end > j) {
+                        j = end; // "Vụ Tổ chức cán bộ;", "Đội công binh số 1": the name runs to where it visibly ends
+                        proper = true;
                         continue;
                     }
                 }
@@ -646,7 +690,8 @@ public final class EntityExtractor {
                 }
                 // an abbreviation in parentheses right after the name is its own mention: "(PC04)"
                 if (live(j + 2) && tok(j).is("(") && tok(j + 2).is(")") && tok(j + 1).cap && tok(j + 1).word
-                        && lex.locations.match(toks, j + 1) == null) {
+                        && (tok(j + 1).allCaps || hasCapitalPair(tok(j + 1).text))
+                        && lex.locations.match(toks, j + 1) == null) { // "(PC04)", not a place "(Abyei)" 
                     Token a = tok(j + 1);
                     out.add(new EntityMention(EntityKind.ORGANIZATION, a.text, canonicalOrg(a.text), a.start, a.end, null,
                             Confidence.ANCHORED));
@@ -654,6 +699,92 @@ public final class EntityExtractor {
                 }
             }
             return j;
+        }
+
+        /**
+         * Institution names continue in lower case after their first capitalized word ("Vụ Tổ chức cán bộ", "Cục
+         * Thuế xuất nhập khẩu", "Viện Sinh thái và tài nguyên sinh vật Việt Nam", "Đội công binh số 1"); a subject
+         * followed by its verb has the same shape ("Sở Y tế khuyến cáo ..."). So a run of at most four lower-case
+         * syllables is part of the name only where the name visibly ends after it: a list or clause mark (";", ",",
+         * ":", a bracket, a dash), the end of the line, "số"/"cấp" with a number, or more capitalized name that is
+         * not a person, title or another body. No function word may stand inside the run. Returns the end of the run
+         * (the boundary itself excluded), or -1.
+         */
+        int lowerCaseTail(int j, boolean rightAfterHead) {
+            if (startsWithDigit(tok(j - 1))) {
+                return -1; // "Tiểu đoàn 4/1 tham gia ...": a unit's number completes its name
+            }
+            int k = j;
+            boolean verbLike = false;
+            while (k < n && k - j < 4 && live(k) && tok(k).word && !tok(k).cap && !tok(k).number
+                    && !FUNCTION_WORDS.contains(tok(k).lower) && lex.adminPrefixes.match(toks, k) == null
+                    && !unitNumber(k)) {
+                verbLike |= STOP_WORDS.contains(tok(k).lower);
+                k++;
+            }
+            if (k == j) {
+                return -1;
+            }
+            if (!live(k)) {
+                return k < n && toks[k].masked ? -1 : k; // the line ends with the name
+            }
+            if (unitNumber(k) || endsListItem(k) && (rightAfterHead || !verbLike)) {
+                return k; // "Đội công binh số 1": the unit's number ends it, even after a verb-like word
+            }
+            if (verbLike) {
+                return -1; // "Sở Y tế tổ chức ...": a syllable that opens most verbs needs that stronger evidence
+            }
+            Token b = tok(k);
+            if (b.cap && lex.locations.match(toks, k) != null) {
+                return k; // "Bộ đội biên phòng Lào Cai"
+            }
+            if (rightAfterHead) {
+                return -1; // "Ngân hàng thế giới quan tâm, ...": with no capitalized word yet, only a list mark will do
+            }
+            if (b.is(",") || b.isDash() || b.is("của")) {
+                return k;
+            }
+            if (b.cap && b.word && lex.titles.match(toks, k) == null && lex.orgHeads.match(toks, k) == null
+                    && lex.miscHeads.match(toks, k) == null && !(isPersonStart(k) && nameRun(k, true) >= 3)) {
+                return k;
+            }
+            return -1;
+        }
+
+        /**
+         * A known place at j, unless a one-syllable place opens a compound word: "Pháp" in "Vụ Pháp chế", "Nhật" in
+         * "Nhật ký": a place name is not followed by a lower-case syllable of its own word.
+         */
+        PhraseDict.Match placeAt(int j) {
+            PhraseDict.Match loc = lex.locations.match(toks, j);
+            if (loc == null || loc.length() > 1 || !live(j + 1)) {
+                return loc;
+            }
+            Token nx = tok(j + 1);
+            boolean compound = nx.word && !nx.cap && !nx.number && !STOP_WORDS.contains(nx.lower)
+                    && !FUNCTION_WORDS.contains(nx.lower) && !QUANTITY_WORDS.contains(nx.lower)
+                    && lex.adminPrefixes.match(toks, j + 1) == null && lex.orgWords.match(toks, j + 1) == null;
+            return compound ? null : loc;
+        }
+
+        /** "số 1", "cấp 2": a unit's number ("Đội công binh số 1", "Bệnh viện dã chiến cấp 2 số 4"). */
+        boolean unitNumber(int k) {
+            Token t = tok(k);
+            if (!(t.lower.equals("số") || t.lower.equals("cấp")) || !live(k + 1)) {
+                return false;
+            }
+            Token d = tok(k + 1);
+            return d.word && d.text.length() <= 3 && CharClass.isDigit(d.text.charAt(0)) && d.text.indexOf('/') < 0
+                    && (!live(k + 2) || !QUANTITY_WORDS.contains(tok(k + 2).lower));
+        }
+
+        /** A list item or an aside ends at k: ";", ":", a bracket, or the end of the line. */
+        boolean endsListItem(int k) {
+            if (!live(k)) {
+                return k >= lineLimit || k >= n;
+            }
+            Token b = tok(k);
+            return b.is(";") || b.is(":") || b.is("(") || b.is(")");
         }
 
         /** "Cục Hải quan Nghệ An, Thanh Hóa và ...": places coordinated with an organization's place are inside it. */
@@ -818,7 +949,7 @@ public final class EntityExtractor {
             if (plural) {
                 return -1;
             }
-            PhraseDict.Match loc = lex.locations.match(toks, i);
+            PhraseDict.Match loc = placeAt(i);
             if (loc != null) {
                 // "Nam" alone is a direction, never listed; the lexicon has no single direction words
                 addLocation(i, i + loc.length(), false, Confidence.KNOWN);
