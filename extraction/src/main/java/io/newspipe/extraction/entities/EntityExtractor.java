@@ -36,10 +36,16 @@ public final class EntityExtractor {
     private static final Set<String> COMPOUNDS_ENDING_IN_A_HEAD = Set.of("hội trường", "quảng trường", "thị trường",
             "môi trường", "chiến trường", "hiện trường", "thương trường", "công trường", "phi trường");
     private static final int MAX_NAME = 4;
-    private static final Set<String> HIGH_LEVEL_PREFIXES = Set.of("tỉnh", "thành phố", "TP", "TP.", "Tp", "Tp.");
+    /** Words ending in a place prefix that are no prefix there ("yêu cầu" = to request, "toàn cầu" = global). */
+    private static final Set<String> PREFIX_COMPOUNDS = Set.of("yêu cầu", "nhu cầu", "toàn cầu", "địa cầu",
+            "khẩn cầu", "lên đường", "xuống đường", "ra đường", "bên đường", "ven đường", "đầu cầu", "thành phố");
+    private static final Set<String> HIGH_LEVEL_PREFIXES = Set.of("tỉnh", "thành phố", "TP", "TP.", "Tp", "Tp.",
+            "nước");
     private static final Set<String> NAMED_AFTER_PERSON_CONTEXT = Set.of("đường", "phố", "trường", "giải", "quỹ", "cầu",
             "hầm", "tàu", "chợ", "lớp", "cúp", "tượng", "đền", "lăng", "chùa", "nhà", "công viên", "khu", "tuyến", "mang",
-            "tên", "bổng");
+            "bổng");
+    /** "mang tên", "đặt tên", "lấy tên" + a person's name: a thing named after them ("em trai tên X" is the person). */
+    private static final Set<String> NAMING_VERBS = Set.of("mang", "đặt", "lấy");
     /** Heads that with only a bare "tỉnh"/"thành phố" after them are descriptions ("trung tâm thành phố"). */
     private static final Set<String> NEEDS_PROPER_COMPLEMENT = Set.of("trung tâm", "trường", "công ty", "ngân hàng",
             "bệnh viện", "hội", "quỹ", "viện", "phòng", "đội", "khối", "ban", "vụ", "hội đồng", "ủy ban", "hải quan",
@@ -194,7 +200,8 @@ public final class EntityExtractor {
                     continue;
                 }
                 if (!lex.isStartWord(here) && !lex.isSurname(here) && !here.allCaps
-                        && here.nameLike && !(i > 0 && (toks[i - 1].is(",") || toks[i - 1].is("và")))) {
+                        && here.nameLike && !(i > 0 && (toks[i - 1].is(",") || toks[i - 1].is("và")))
+                        && !runBeforeAddressMark(i)) {
                     i++; // a capitalized word no rule can start with ("Sáng", "Trong")
                     continue;
                 }
@@ -283,7 +290,10 @@ public final class EntityExtractor {
                 return -1;
             }
             Token prev = tok(i - 1);
-            if (prev != null && NAMED_AFTER_PERSON_CONTEXT.contains(prev.lower)) {
+            Token prev2 = tok(i - 2);
+            if (prev != null && (NAMED_AFTER_PERSON_CONTEXT.contains(prev.lower)
+                    && (prev2 == null || !PREFIX_COMPOUNDS.contains(prev2.lower + " " + prev.lower))
+                    || prev.lower.equals("tên") && prev2 != null && NAMING_VERBS.contains(prev2.lower))) {
                 return -1; // "đường Nguyễn Văn Cừ", "giải Trần Văn Ơn": a person's name used for something else
             }
             int len = nameRun(i, true);
@@ -398,6 +408,15 @@ public final class EntityExtractor {
                 return -1;
             }
             int end = nameWithHead(i, false, lex.miscHeads);
+            int q = end > i ? end : i + lex.miscHeads.match(toks, i).length();
+            if (live(q) && (tok(q).is("“") || tok(q).is("\""))) {
+                // Kỷ niệm chương “Vì sự nghiệp xây dựng Quân đội nhân dân Việt Nam”: the quoted title is the name
+                for (int k = q + 1; k < q + 40 && live(k); k++) {
+                    if (tok(k).is("”") || tok(k).is("\"")) {
+                        return k + 1;
+                    }
+                }
+            }
             return end > i ? end : -1;
         }
 
@@ -431,6 +450,11 @@ public final class EntityExtractor {
             while (facility && j < n && live(j)) {
                 // named facilities take only proper names: "Khu công nghiệp VSIP Nghệ An", "Cảng Quy Nhơn"
                 Token t = tok(j);
+                if (j == i + head.length() && startsWithDigit(t) && t.text.length() <= 4) {
+                    j++; // "ĐT 629", "Cao điểm 685", "QL 14B"
+                    proper = true;
+                    break;
+                }
                 PhraseDict.Match loc = lex.locations.match(toks, j);
                 if (loc != null) {
                     j += loc.length();
@@ -481,7 +505,7 @@ public final class EntityExtractor {
                         afterLocation = true;
                         break;
                     }
-                    if (!t.cap && admin.length() == 1) {
+                    if (!t.cap && admin.length() == 1 && ORG_ADMIN_TAIL.contains(t.lower)) {
                         j += 1; // "UBND tỉnh", "Ban Chỉ đạo tỉnh về ..."
                         continue;
                     }
@@ -584,6 +608,12 @@ public final class EntityExtractor {
                         && lex.orgHeads.match(toks, j + 1) == null) {
                     // not before a head: "Đội Kiểm soát ma túy – Cục Hải quan Điện Biên" is a unit and its parent
                     j++;
+                    continue;
+                }
+                if (t.is("(") && live(j + 3) && tok(j + 1).allCaps && tok(j + 2).is(")")
+                        && lex.adminPrefixes.match(toks, j + 3) != null
+                        && placeName(j + 3 + lex.adminPrefixes.match(toks, j + 3).length()) > j + 3) {
+                    j += 3; // "Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Quảng Trị": the short form inside the name
                     continue;
                 }
                 if (t.is(",") && live(j + 1)) {
@@ -767,6 +797,12 @@ public final class EntityExtractor {
             return compound ? null : loc;
         }
 
+        /** "Đồn" in "sân bay Vân Đồn,": a one-word head with nothing capitalized or numbered after it names nothing. */
+        boolean headWithoutComplement(int k) {
+            PhraseDict.Match h = lex.orgHeads.match(toks, k);
+            return h.length() == 1 && (!live(k + 1) || !tok(k + 1).word || !tok(k + 1).cap && !tok(k + 1).number);
+        }
+
         /** "số 1", "cấp 2": a unit's number ("Đội công binh số 1", "Bệnh viện dã chiến cấp 2 số 4"). */
         boolean unitNumber(int k) {
             Token t = tok(k);
@@ -864,7 +900,9 @@ public final class EntityExtractor {
             }
             int k = j;
             while (k < n && k - j < 4 && live(k) && tok(k).cap && tok(k).word && !tok(k).number
-                    && lex.orgHeads.match(toks, k) == null
+                    && (lex.orgHeads.match(toks, k) == null || k > j && headWithoutComplement(k)
+                        || k == j && personLikeIsPlace && tok(k).nameLike && live(k + 1) && tok(k + 1).nameLike
+                        && lex.orgHeads.match(toks, k).length() == 1)
                     && (k == j || !(lex.isSurname(tok(k)) && nameRun(k, true) >= 3))) {
                 k++;
             }
@@ -919,11 +957,25 @@ public final class EntityExtractor {
                 addLocation(i, i + 1, true, Confidence.ANCHORED);
                 return i + 1;
             }
-            boolean plural = t.lower.equals("các") && live(i + 1);
-            int p = plural ? i + 1 : i;
-            PhraseDict.Match admin = lex.adminPrefixes.match(toks, p);
+            Token before = tok(i - 1);
+            // "các huyện", "5 huyện", "hai xã": a counted prefix introduces a list
+            boolean plural = t.lower.equals("các") && live(i + 1) || before != null && !before.masked
+                    && (before.number || QUANTIFIERS.contains(before.lower));
+            int p = t.lower.equals("các") ? i + 1 : i;
+            PhraseDict.Match admin = lex.adminPrefixes.match(toks, p, true);
+            if (admin != null && !tok(p).cap && before != null && p == i
+                    && PREFIX_COMPOUNDS.contains(before.lower + " " + tok(p).lower)) {
+                admin = null; // "yêu cầu", "toàn cầu", "con đường": the prefix word belongs to the word before it
+            }
+            if (admin != null && tok(p).cap && (p > i || before != null && before.cap && before.word
+                    && !tok(p).lineStart)) {
+                admin = null; // "Thành phố Hà Nội", but not inside a name ("Ủy ban Nhân dân Thành phố ...")
+            }
             if (admin != null) {
                 int nameStart = p + admin.length();
+                if (plural) {
+                    nameStart = listOpening(nameStart);
+                }
                 boolean lowLevel = !HIGH_LEVEL_PREFIXES.contains(admin.entry());
                 int nameEnd = placeName(nameStart, lowLevel);
                 if (nameEnd <= nameStart) {
@@ -934,10 +986,18 @@ public final class EntityExtractor {
                 }
                 addLocation(nameStart, nameEnd, false, Confidence.ANCHORED);
                 int j = nameEnd;
-                // coordinated list after a plural prefix: "các huyện Tây Sơn, Vân Canh, An Lão và Tuy Phước"
-                while (plural && live(j + 1) && (tok(j).is(",") || tok(j).is("và")) && tok(j + 1).cap) {
+                // coordinated list after a plural prefix: "các huyện Tây Sơn, Vân Canh, An Lão và Tuy Phước", each
+                // item possibly with its own prefix ("..., TX An Nhơn và TP Quy Nhơn")
+                while (plural && live(j + 1) && (tok(j).is(",") || tok(j).is("và"))) {
                     int s = j + 1;
-                    int e = placeName(s);
+                    PhraseDict.Match own = lex.adminPrefixes.match(toks, s);
+                    if (own != null) {
+                        s += own.length();
+                    }
+                    if (!live(s) || !tok(s).cap) {
+                        break;
+                    }
+                    int e = placeName(s, lowLevel);
                     if (e <= s || lex.orgHeads.match(toks, s) != null) {
                         break;
                     }
@@ -946,14 +1006,98 @@ public final class EntityExtractor {
                 }
                 return j;
             }
-            if (plural) {
+            if (t.lower.equals("các")) {
                 return -1;
             }
             PhraseDict.Match loc = placeAt(i);
             if (loc != null) {
+                int end = i + loc.length();
+                if (live(end) && tok(end).nameLike && lex.locations.match(toks, end) == null && !isPersonStart(end)
+                        && lex.titles.match(toks, end) == null && lex.orgHeads.match(toks, end) == null) {
+                    // "Thái Bình Dương": a known name inside a longer unknown one is not that place
+                    while (live(end) && tok(end).nameLike) {
+                        end++;
+                    }
+                    return end;
+                }
                 // "Nam" alone is a direction, never listed; the lexicon has no single direction words
-                addLocation(i, i + loc.length(), false, Confidence.KNOWN);
-                return i + loc.length();
+                addLocation(i, end, false, Confidence.KNOWN);
+                return end;
+            }
+            if (before != null && before.number && tok(i - 2) != null && tok(i - 2).lower.equals("số") && t.nameLike) {
+                int end = placeName(i, true); // "số 37 Lý Thường Kiệt": a house number names its street
+                if (end > i) {
+                    addLocation(i, end, false, Confidence.ANCHORED);
+                    return end;
+                }
+            }
+            return addressPlaces(i);
+        }
+
+        /** A run of two or three name syllables closed by a comma or a bracket (a possible address, see below). */
+        boolean runBeforeAddressMark(int i) {
+            int e = i + 1;
+            while (e < n && e - i < 3 && toks[e].nameLike) {
+                e++;
+            }
+            return e - i >= 2 && e < n && (toks[e].is(",") || toks[e].is("("));
+        }
+
+        /**
+         * After a counted prefix the list may open with a colon or a few words and "như"/"gồm" ("5 huyện: Tuy
+         * Phước, ...", "các tuyến đường chính như Lê Duẩn, ..."). Returns where the first name starts.
+         */
+        int listOpening(int j) {
+            if (live(j + 1) && tok(j).is(":")) {
+                return j + 1;
+            }
+            for (int k = j; k < j + 3 && live(k + 1); k++) {
+                Token w = tok(k);
+                if (w.lower.equals("như") || w.lower.equals("gồm") || w.lower.equals("là")) {
+                    return live(k + 1) && tok(k + 1).is(":") ? k + 2 : k + 1;
+                }
+                if (!w.word || w.cap || FUNCTION_WORDS.contains(w.lower)) {
+                    break; // "các nước phát triển như Nhật, Ý", not "các xã của ..."
+                }
+            }
+            return j;
+        }
+
+        /**
+         * An address written from the small unit up: "trú tại Trung Lương, Hồng Lĩnh, Hà Tĩnh", "mặt trận Vị Xuyên
+         * (Hà Giang)". Up to three runs of two or three name syllables, each followed by a comma or an opening
+         * bracket, ending in a known province or place: all are places. A full name of a person never is.
+         */
+        int addressPlaces(int i) {
+            int[] starts = new int[3];
+            int[] ends = new int[3];
+            int runs = 0;
+            int k = i;
+            while (runs < 3) {
+                int e = k;
+                while (e < n && e - k < 3 && live(e) && tok(e).nameLike) {
+                    e++;
+                }
+                if (e - k < 2 || !live(e + 1) || !(tok(e).is(",") || tok(e).is("("))
+                        || isPersonStart(k) && nameRun(k, true) >= 3 || lex.titles.match(toks, k) != null
+                        || lex.orgHeads.match(toks, k) != null || lex.miscHeads.match(toks, k) != null
+                        || lex.locations.match(toks, k) != null) {
+                    return -1;
+                }
+                starts[runs] = k;
+                ends[runs] = e;
+                runs++;
+                PhraseDict.Match known = lex.locations.match(toks, e + 1);
+                if (known != null && lex.adminPrefixes.match(toks, e + 1) == null) {
+                    for (int r = 0; r < runs; r++) {
+                        addLocation(starts[r], ends[r], false, Confidence.SHAPE);
+                    }
+                    return ends[runs - 1];
+                }
+                if (!tok(e).is(",")) {
+                    return -1;
+                }
+                k = e + 1;
             }
             return -1;
         }
@@ -1033,12 +1177,21 @@ public final class EntityExtractor {
                     }
                 }
             }
+            // "Nguyễn Hiền" for "Nguyễn Văn Hiền": surname and given name of a longer name, its middle name left out
+            java.util.Set<String> surnameAndGiven = new java.util.HashSet<>();
+            for (String f : fullNames) {
+                int first = f.indexOf(' ', 1);
+                int last = f.lastIndexOf(' ');
+                if (first > 0 && last > first) {
+                    surnameAndGiven.add(f.substring(0, first) + f.substring(last));
+                }
+            }
             List<EntityMention> kept = new ArrayList<>(out.size());
             int person = 0; // index into fullNames: the key of each person was made once, above
             for (EntityMention m : out) {
                 if (m.kind() == EntityKind.PERSON) {
                     String key = fullNames.get(person++);
-                    if (tails.contains(key) || places.contains(key)) {
+                    if (tails.contains(key) || places.contains(key) || surnameAndGiven.contains(key)) {
                         continue;
                     }
                 }
