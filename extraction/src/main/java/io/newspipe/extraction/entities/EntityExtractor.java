@@ -56,6 +56,12 @@ public final class EntityExtractor {
             "mười", "các", "những", "mỗi", "nhiều", "mọi", "từng");
     private static final Set<String> QUANTITY_WORDS = Set.of("%", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "đồng", "usd",
             "ha", "km", "m", "người", "tấn", "năm", "tháng", "ngày", "lần", "điểm", "bậc", ",", ".");
+    /** Heads of companies, which are also called by their distinctive name alone or in brackets ("(Bidiphar)"). */
+    private static final Set<String> COMPANY_HEADS = Set.of("công ty", "tổng công ty", "tập đoàn", "ngân hàng",
+            "hợp tác xã", "htx");
+    /** Nouns that a number before them counts ("Công an huyện Phong Điền 15 vụ"): the number is no part of a name. */
+    private static final Set<String> COUNTED_NOUNS = Set.of("vụ", "đối", "trường", "người", "cơ", "doanh", "hộ", "lượt",
+            "kg", "tấn", "bánh", "viên", "chiếc", "con", "dự", "công", "học", "em", "cá", "tập", "đơn", "xã", "huyện");
     /** Function words (a closed class): none stands inside a lower-case stretch of a name. */
     private static final Set<String> FUNCTION_WORDS = Set.of("của", "và", "đã", "đang", "sẽ", "là", "có", "được",
             "cho", "tại", "ở", "với", "trong", "về", "để", "các", "những", "này", "đó", "vừa", "cũng", "thì", "mà",
@@ -158,6 +164,7 @@ public final class EntityExtractor {
         }
         Run run = new Run(text, toks);
         run.scan();
+        run.shortNames();
         return run.finish();
     }
 
@@ -447,6 +454,7 @@ public final class EntityExtractor {
             int lastHeadEnd = j;
             boolean afterLocation = false;
             boolean namedAfter = NAMED_AFTER_PERSON_HEADS.contains(first.lower);
+            boolean companyInside = false; // "Công đoàn Công ty CP Dược ... (Bidiphar)"
             while (facility && j < n && live(j)) {
                 // named facilities take only proper names: "Khu công nghiệp VSIP Nghệ An", "Cảng Quy Nhơn"
                 Token t = tok(j);
@@ -474,6 +482,11 @@ public final class EntityExtractor {
             }
             while (!facility && j < n && live(j)) {
                 Token t = tok(j);
+                if (j > i + head.length() && branchEnd(j) > j) {
+                    j = branchEnd(j); // "Ngân hàng BIDV chi nhánh Nghệ An"
+                    proper = true;
+                    break;
+                }
                 PhraseDict.Match exc = lex.locationExceptions.match(toks, j);
                 if (exc != null) {
                     j += exc.length();
@@ -523,17 +536,25 @@ public final class EntityExtractor {
                     } else if (live(j + 1) && tok(j).isDash() && lex.locations.match(toks, j + 1) != null) {
                         j += 1 + lex.locations.match(toks, j + 1).length(); // "khu vực Vinh - Nghi Lộc"
                     }
-                    if (live(j) && tok(j).number && tok(j).text.length() <= 2 && j == i + head.length() + loc.length()
-                            && (!live(j + 1) || !QUANTITY_WORDS.contains(tok(j + 1).lower))) {
-                        j++; // "Đội Bình Định 2"
+                    if (live(j) && tok(j).nameLike && lex.locations.match(toks, j) == null && !isPersonStart(j)
+                            && lex.titles.match(toks, j) == null && lex.orgHeads.match(toks, j) == null) {
+                        afterLocation = false; // "Tập đoàn Thái Bình Seed": the place opened a longer name
+                        continue;
+                    }
+                    if (live(j) && tok(j).number && tok(j).text.length() <= 2
+                            && (!live(j + 1) || !QUANTITY_WORDS.contains(tok(j + 1).lower)
+                            && !COUNTED_NOUNS.contains(tok(j + 1).lower))) {
+                        j++; // "Đội Bình Định 2", "Công ty TNHH Điện Nghi Sơn 2 bắt đầu ..."
                     }
                     if (live(j) && ORG_ADMIN_TAIL.contains(tok(j).lower) && !(live(j + 1) && tok(j + 1).cap)) {
                         j++; // "Đoàn TNCS Hồ Chí Minh tỉnh"
                     }
+                    j = Math.max(j, branchEnd(j));
                     break;
                 }
                 PhraseDict.Match sub = lex.orgHeads.match(toks, j);
                 if (sub != null && t.cap && (lex.titles.match(toks, j) == null || lex.titles.match(toks, j).length() < sub.length())) {
+                    companyInside |= COMPANY_HEADS.contains(sub.entry().toLowerCase(Locale.ROOT));
                     j += sub.length(); // hierarchy: "Ban Tổ chức Tỉnh ủy", "Đội 5 Cục Điều tra"
                     lastHeadEnd = j;
                     continue;
@@ -571,7 +592,10 @@ public final class EntityExtractor {
                         // a capitalized syllable usually opens a two-syllable word: "Hải quan", "Võ thuật", "Kiểm soát"
                         if (t.nameLike && live(j) && tok(j).word && !tok(j).cap && !tok(j).number
                                 && !STOP_WORDS.contains(tok(j).lower) && !FUNCTION_WORDS.contains(tok(j).lower)
-                                && lex.adminPrefixes.match(toks, j) == null) {
+                                && lex.adminPrefixes.match(toks, j) == null && (!(j - 2 > i && tok(j - 2).nameLike)
+                                || endsSentence(j + 1))) {
+                            // (after a proper name of two syllables only where the sentence ends: "Công ty CP Đông
+                            // Dương logistics.", not "HTX Nông nghiệp II Nhơn Thọ tâm đắc, ...")
                             j++;
                         }
                     }
@@ -594,9 +618,15 @@ public final class EntityExtractor {
                     }
                 }
                 if (t.number) {
+                    if (t.text.length() <= 2 && live(j + 1) && tok(j + 1).nameLike && tok(j - 1).word
+                            && !tok(j - 1).number && lex.titles.match(toks, j + 1) == null
+                            && lex.orgHeads.match(toks, j + 1) == null && !isPersonStart(j + 1)) {
+                        j++; // "HTX Nông nghiệp 1 Nhơn Lộc", "Công ty CP vận tải 1 Traco": the name goes on
+                        continue;
+                    }
                     if (properName && tok(j - 1).nameLike && t.text.length() <= 2 && (!live(j + 1)
-                            || !tok(j + 1).word || STOP_WORDS.contains(tok(j + 1).lower)
-                            && !QUANTITY_WORDS.contains(tok(j + 1).lower))) {
+                            || !tok(j + 1).word || !tok(j + 1).cap && !QUANTITY_WORDS.contains(tok(j + 1).lower)
+                            && !COUNTED_NOUNS.contains(tok(j + 1).lower))) {
                         // "Trường Tiểu học Phong Điền 2 và ...": a number closing the proper name is part of it (not
                         // before a counted noun: "... Nguyễn Du 3 năm liền")
                         j++;
@@ -618,8 +648,12 @@ public final class EntityExtractor {
                 }
                 if (t.is(",") && live(j + 1)) {
                     Token nx = tok(j + 1);
-                    boolean domainCap = nx.cap && lex.orgWords.match(toks, j + 1) != null
-                            && lex.locations.match(toks, j + 1) == null && lex.orgHeads.match(toks, j + 1) == null;
+                    PhraseDict.Match domain = nx.cap ? lex.orgWords.match(toks, j + 1) : null;
+                    int afterDomain = domain == null ? -1 : j + 1 + domain.length();
+                    // "Sở Văn hóa, Thể thao và Du lịch", not "Bộ Tài chính, Trung ương để ..."
+                    boolean domainCap = domain != null && lex.locations.match(toks, j + 1) == null
+                            && lex.orgHeads.match(toks, j + 1) == null && live(afterDomain)
+                            && (tok(afterDomain).is("và") || tok(afterDomain).is(","));
                     if (domainCap || COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, j + 1) != null) {
                         j++;
                         continue;
@@ -668,7 +702,8 @@ public final class EntityExtractor {
                         j += w.length();
                         continue;
                     }
-                    int end = afterLocation || j == lastHeadEnd && head.flags().contains("S") ? -1
+                    int end = afterLocation || j == lastHeadEnd && head.flags().contains("S")
+                            || j - 2 >= i + head.length() && tok(j - 1).nameLike && tok(j - 2).nameLike ? -1
                             : lowerCaseTail(j, j == i + head.length());
                     if (end > j) {
                         j = end; // "Vụ Tổ chức cán bộ;", "Đội công binh số 1": the name runs to where it visibly ends
@@ -719,8 +754,12 @@ public final class EntityExtractor {
                     j = skipEllipticalPlaces(j);
                 }
                 // an abbreviation in parentheses right after the name is its own mention: "(PC04)"
+                boolean company = companyInside || COMPANY_HEADS.contains(head.entry().toLowerCase(Locale.ROOT));
+                if (company && !head.entry().equalsIgnoreCase("HTX") && !head.entry().equalsIgnoreCase("Hợp tác xã")) {
+                    rememberShortName(i + head.length(), j); // a cooperative's name is its commune's
+                }
                 if (live(j + 2) && tok(j).is("(") && tok(j + 2).is(")") && tok(j + 1).cap && tok(j + 1).word
-                        && (tok(j + 1).allCaps || hasCapitalPair(tok(j + 1).text))
+                        && (tok(j + 1).allCaps || hasCapitalPair(tok(j + 1).text) || company)
                         && lex.locations.match(toks, j + 1) == null) { // "(PC04)", not a place "(Abyei)" 
                     Token a = tok(j + 1);
                     out.add(new EntityMention(EntityKind.ORGANIZATION, a.text, canonicalOrg(a.text), a.start, a.end, null,
@@ -758,13 +797,14 @@ public final class EntityExtractor {
             if (!live(k)) {
                 return k < n && toks[k].masked ? -1 : k; // the line ends with the name
             }
-            if (unitNumber(k) || endsListItem(k) && (rightAfterHead || !verbLike)) {
+            Token b = tok(k);
+            if (unitNumber(k) || endsListItem(k) && (rightAfterHead || !verbLike)
+                    || !verbLike && b.number && b.text.length() <= 2 && live(k + 1) && tok(k + 1).nameLike) {
                 return k; // "Đội công binh số 1": the unit's number ends it, even after a verb-like word
             }
             if (verbLike) {
                 return -1; // "Sở Y tế tổ chức ...": a syllable that opens most verbs needs that stronger evidence
             }
-            Token b = tok(k);
             if (b.cap && lex.locations.match(toks, k) != null) {
                 return k; // "Bộ đội biên phòng Lào Cai"
             }
@@ -803,6 +843,90 @@ public final class EntityExtractor {
             return h.length() == 1 && (!live(k + 1) || !tok(k + 1).word || !tok(k + 1).cap && !tok(k + 1).number);
         }
 
+        /**
+         * A company is then written by its distinctive name alone ("Công ty Cổ phần Chứng khoán SSI" ... "SSI",
+         * "Công ty CP Tập đoàn Thái Bình Seed" ... "Thái Bình Seed"): the capitalized run closing its name, when that
+         * run is neither the whole complement, a known place nor a person's name.
+         */
+        void rememberShortName(int from, int to) {
+            int s = to;
+            while (s > from && tok(s - 1).cap && tok(s - 1).word && !tok(s - 1).number && to - s < 3) {
+                s--;
+            }
+            if (s == to || s == from || s > from && tok(s - 1).cap && tok(s - 1).word) {
+                return;
+            }
+            PhraseDict.Match place = lex.locations.match(toks, s);
+            if (place != null && s + place.length() == to || isPersonStart(s) && nameRun(s, true) >= 3
+                    || lex.adminPrefixes.match(toks, s) != null || lex.orgHeads.match(toks, s) != null) {
+                return;
+            }
+            shortNames.add(new int[] {s, to});
+        }
+
+        final List<int[]> shortNames = new ArrayList<>();
+
+        /** Standalone repetitions of the short names remembered while scanning, where no other mention stands. */
+        void shortNames() {
+            if (shortNames.isEmpty()) {
+                return;
+            }
+            boolean[] covered = new boolean[n];
+            int m = 0;
+            out.sort(BY_OFFSETS);
+            for (int k = 0; k < n; k++) {
+                while (m < out.size() && out.get(m).end() <= toks[k].start) {
+                    m++;
+                }
+                for (int q = m; q < out.size() && out.get(q).start() <= toks[k].start; q++) {
+                    if (out.get(q).end() > toks[k].start) {
+                        covered[k] = true;
+                        break;
+                    }
+                }
+            }
+            java.util.Set<String> places = new java.util.HashSet<>();
+            for (EntityMention e : out) {
+                if (e.kind() == EntityKind.LOCATION) {
+                    places.add(TextNormalizer.canonicalKey(e.text()));
+                }
+            }
+            for (int[] sn : shortNames) {
+                int len = sn[1] - sn[0];
+                if (places.contains(TextNormalizer.canonicalKey(text.substring(toks[sn[0]].start, toks[sn[1] - 1].end)))) {
+                    continue; // a company named after its place: the place is not the company
+                }
+                for (int k = 0; k + len <= n; k++) {
+                    if (covered[k] || toks[k].masked || !toks[k].lower.equals(toks[sn[0]].lower)) {
+                        continue;
+                    }
+                    boolean same = true;
+                    for (int q = 1; q < len && same; q++) {
+                        same = !covered[k + q] && !toks[k + q].masked && toks[k + q].lower.equals(toks[sn[0] + q].lower);
+                    }
+                    boolean standalone = (k == 0 || !(toks[k - 1].cap && toks[k - 1].word))
+                            && (k + len == n || !(toks[k + len].cap && toks[k + len].word));
+                    if (same && standalone) {
+                        String surface = text.substring(toks[k].start, toks[k + len - 1].end);
+                        out.add(new EntityMention(EntityKind.ORGANIZATION, surface, canonicalOrg(surface), toks[k].start,
+                                toks[k + len - 1].end, null, Confidence.SHAPE));
+                        for (int q = k; q < k + len; q++) {
+                            covered[q] = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** "chi nhánh Nghệ An", "Chi nhánh Đông Đô" after a bank or company: the branch is part of the name. */
+        int branchEnd(int j) {
+            if (!live(j + 2) || !tok(j).lower.equals("chi") || !tok(j + 1).lower.equals("nhánh") || !tok(j + 2).cap) {
+                return -1;
+            }
+            int e = placeName(j + 2);
+            return e > j + 2 ? e : -1;
+        }
+
         /** "số 1", "cấp 2": a unit's number ("Đội công binh số 1", "Bệnh viện dã chiến cấp 2 số 4"). */
         boolean unitNumber(int k) {
             Token t = tok(k);
@@ -812,6 +936,11 @@ public final class EntityExtractor {
             Token d = tok(k + 1);
             return d.word && d.text.length() <= 3 && CharClass.isDigit(d.text.charAt(0)) && d.text.indexOf('/') < 0
                     && (!live(k + 2) || !QUANTITY_WORDS.contains(tok(k + 2).lower));
+        }
+
+        /** A sentence or list item ends at k: ".", ";", ")" or the end of the line. */
+        boolean endsSentence(int k) {
+            return !live(k) ? k >= lineLimit || k >= n : tok(k).is(".") || tok(k).is(";") || tok(k).is(")");
         }
 
         /** A list item or an aside ends at k: ";", ":", a bracket, or the end of the line. */
@@ -841,6 +970,9 @@ public final class EntityExtractor {
             if (t.is(",") && live(k + 1)) {
                 Token nx = tok(k + 1);
                 return COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, k + 1) != null;
+            }
+            if (t.number && t.text.length() <= 2 && live(k + 1) && tok(k + 1).nameLike) {
+                return true; // "Công ty CP vận tải 1 Traco"
             }
             if (!t.word || t.number) {
                 return false;
@@ -908,7 +1040,8 @@ public final class EntityExtractor {
             }
             if (k > j && live(k) && tok(k).number && tok(k).text.length() <= 2
                     && (!live(k + 1) || ",;)".contains(tok(k + 1).text)
-                        || tok(k + 1).word && !QUANTITY_WORDS.contains(tok(k + 1).lower))) {
+                        || tok(k + 1).word && !QUANTITY_WORDS.contains(tok(k + 1).lower)
+                        && !COUNTED_NOUNS.contains(tok(k + 1).lower))) {
                 k++; // "xã Sơn Kim 1"
             }
             return k;

@@ -73,4 +73,67 @@ class OrganizationBoundaryTest {
         assertThat(names("Giám đốc Công ty Cổ phần Thủy sản Minh Hải\nTổng kết năm, doanh thu tăng.",
                 EntityKind.ORGANIZATION)).containsExactly("Công ty Cổ phần Thủy sản Minh Hải");
     }
+
+    @Test
+    void givenABankWithItsBranch_whenExtracted_thenTheBranchIsPartOfTheName() {
+        assertThat(names("Khoản vay do Ngân hàng Vietcombank chi nhánh Quảng Bình và Ngân hàng Nông nghiệp và Phát "
+                + "triển nông thôn Việt Nam chi nhánh Tây Đô giải ngân.", EntityKind.ORGANIZATION)).containsExactly(
+                "Ngân hàng Vietcombank chi nhánh Quảng Bình",
+                "Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam chi nhánh Tây Đô");
+    }
+
+    @Test
+    void givenACompanyLaterCalledByItsDistinctiveName_whenExtracted_thenTheShortNameIsTheCompanyToo() {
+        List<String> orgs = names("Công ty Cổ phần Thực phẩm Sao Mai Foods ký hợp đồng với nông dân. Năm nay, Sao Mai "
+                + "Foods thu mua 500 tấn cá.", EntityKind.ORGANIZATION);
+        assertThat(orgs).containsExactly("Công ty Cổ phần Thực phẩm Sao Mai Foods", "Sao Mai Foods");
+    }
+
+    @Test
+    void givenACompanyNamedAfterItsCommune_whenTheCommuneIsMentioned_thenTheCommuneStaysAPlace() {
+        String text = "Công ty TNHH Tân Phú ở xã Tân Phú mở rộng nhà xưởng; người dân Tân Phú phấn khởi.";
+        assertThat(names(text, EntityKind.ORGANIZATION)).containsExactly("Công ty TNHH Tân Phú");
+        assertThat(names(text, EntityKind.LOCATION)).containsExactly("Tân Phú");
+    }
+
+    @Test
+    void givenACompanysBrandInBrackets_whenExtracted_thenTheBrandIsAnOrganization() {
+        assertThat(names("Công đoàn Công ty CP Dược phẩm Hậu Giang (Dhgpharma) đoạt giải ba.", EntityKind.ORGANIZATION))
+                .contains("Dhgpharma");
+        assertThat(names("Phái bộ UNISFA (Abyei) mở rộng tuần tra.", EntityKind.ORGANIZATION))
+                .containsExactly("Phái bộ UNISFA");
+    }
+
+    @Test
+    void givenANumberInsideAName_whenANameFollowsIt_thenTheNameGoesOnButACountedNounEndsIt() {
+        assertThat(names("HTX Nông nghiệp 2 Cát Hanh và Công ty CP Xây dựng 47 Tây Nguyên ký kết.", EntityKind.ORGANIZATION))
+                .containsExactly("HTX Nông nghiệp 2 Cát Hanh", "Công ty CP Xây dựng 47 Tây Nguyên");
+        assertThat(names("Năm qua, Công an huyện Phong Điền 15 vụ việc được xử lý.", EntityKind.ORGANIZATION))
+                .containsExactly("Công an huyện Phong Điền");
+    }
+
+    @Test
+    void givenAKnownPlaceOpeningALongerCompanyName_whenExtracted_thenTheWholeNameIsKept() {
+        assertThat(names("Sản phẩm của Tập đoàn Hòa Bình Agritech (ở Hà Nội) được ưa chuộng.", EntityKind.ORGANIZATION))
+                .containsExactly("Tập đoàn Hòa Bình Agritech");
+    }
+
+    @Test
+    void givenACommaAfterABody_whenTheNextWordDoesNotContinueIt_thenTheNameStopsAtTheComma() {
+        assertThat(names("Tỉnh sẽ làm việc với Bộ Tài chính, Trung ương để được hỗ trợ; Sở Văn hóa, Thể thao và Du lịch "
+                + "phối hợp.", EntityKind.ORGANIZATION)).containsExactly("Bộ Tài chính", "Sở Văn hóa, Thể thao và Du lịch");
+    }
+
+    @Test
+    void givenTextCutAtAnyCharacter_whenExtracted_thenEveryMentionIsASliceOfIt() {
+        String text = TextNormalizer.normalize("Đội công binh số 1; Ngân hàng BIDV chi nhánh Hà Nam, trú tại Kỳ Phong, "
+                + "Kỳ Anh, Hà Tĩnh (Việt Nam). Các huyện: An Lão, Tây Sơn và TX An Nhơn.\nCông ty CP Tập đoàn Hòa Bình "
+                + "Agritech (Hbag) và số 12 Lê Lợi; Tiểu đoàn 4/1");
+        for (int end = 0; end <= text.length(); end++) {
+            String piece = text.substring(0, end);
+            for (EntityMention m : EXTRACTOR.extract(piece)) {
+                assertThat(piece.substring(m.start(), m.end())).isEqualTo(m.text());
+            }
+        }
+    }
 }
