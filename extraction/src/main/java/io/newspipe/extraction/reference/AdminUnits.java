@@ -39,13 +39,18 @@ public final class AdminUnits {
     private final Map<String, AdminUnit[]> byName;
     /** Key of a written prefix form ("tp", "thành phố", "thủ đô") -> the prefix it stands for. */
     private final Map<String, String> prefixForms;
+    /** Prefix -> its key ("thành phố" -> "thành phố"): names of digits only are stored under it. */
+    private final Map<String, String> prefixKeys;
+    /**
+     * Key of the first word of every name, alias and prefix form -> the most words a name (with its prefix, if the
+     * word opens one) starting with it has: {@link #longestNameAt} gives up on other words and looks no further.
+     */
+    private final Map<String, Integer> firstWords;
     private final Map<String, Set<AdminLevel>> levelsOfPrefix;
     private final Map<AdminLevel, Set<String>> prefixesOfLevel;
     private final Map<String, List<AdminUnit>> next;
     private final Map<String, List<AdminUnit>> previous;
     private final Map<String, List<AdminUnit>> children;
-    /** The most words a name with its prefix has: how far {@link #longestNameAt} looks. */
-    private final int maxWords;
 
     private AdminUnits() {
         List<AdminUnit> all = new ArrayList<>();
@@ -77,25 +82,32 @@ public final class AdminUnits {
         }
         prefixesOfLevel = Collections.unmodifiableMap(byLevel);
         prefixForms = readPrefixForms(levels.keySet());
+        Map<String, String> pk = new HashMap<>();
+        levels.keySet().forEach(p -> pk.put(p, NameKey.of(p)));
+        prefixKeys = Map.copyOf(pk);
         Map<String, List<AdminUnit>> names = new HashMap<>(units.size() * 2);
-        int words = 1;
         for (AdminUnit u : units) {
-            String key = nameKey(u.prefix(), u.name());
-            names.computeIfAbsent(key, k -> new ArrayList<>(1)).add(u);
-            words = Math.max(words, wordCount(key));
+            names.computeIfAbsent(nameKey(u.prefix(), u.name()), k -> new ArrayList<>(1)).add(u);
         }
         for (String[] row : Tsv.read(ReferenceData.ADMIN_ALIASES).rows()) {
             AdminUnit u = byId.get(row[0]);
             if (u == null) {
                 throw new IllegalStateException(ReferenceData.ADMIN_ALIASES + ": no unit " + row[0] + " for alias " + row[1]);
             }
-            String key = NameKey.of(row[1]);
-            names.computeIfAbsent(key, k -> new ArrayList<>(1)).add(u);
-            words = Math.max(words, wordCount(key));
+            names.computeIfAbsent(NameKey.of(row[1]), k -> new ArrayList<>(1)).add(u);
         }
         byName = new HashMap<>(names.size() * 2);
         names.forEach((k, v) -> byName.put(k, v.toArray(NONE)));
-        maxWords = words + 2;
+        Map<String, Integer> first = new HashMap<>();
+        int longest = 1;
+        for (String k : names.keySet()) {
+            first.merge(firstWord(k), wordCount(k), Math::max);
+            longest = Math.max(longest, wordCount(k));
+        }
+        for (String form : prefixForms.keySet()) {
+            first.merge(firstWord(form), wordCount(form) + longest, Math::max);
+        }
+        firstWords = Map.copyOf(first);
         next = new HashMap<>();
         previous = new HashMap<>();
         readSuccession();
@@ -193,6 +205,11 @@ public final class AdminUnits {
         return NameKey.of(prefix + " " + name);
     }
 
+    private static String firstWord(String key) {
+        int sp = key.indexOf(' ');
+        return sp < 0 ? key : key.substring(0, sp);
+    }
+
     private static int wordCount(String key) {
         int n = 1;
         for (int i = 0; i < key.length(); i++) {
@@ -240,10 +257,19 @@ public final class AdminUnits {
      * "các huyện: An Lão, Tây Sơn, Phù Cát" has names at the offsets of "An Lão", "Tây Sơn" and "Phù Cát".
      */
     public int longestNameAt(CharSequence text, int start, AdminQuery query) {
-        int[] ends = new int[maxWords];
-        int n = 0;
         int i = start;
-        while (n < maxWords && i < text.length() && isWordChar(text.charAt(i))) {
+        while (i < text.length() && isWordChar(text.charAt(i))) {
+            i++;
+        }
+        // most words of a text open no name: one lookup instead of one per length
+        Integer most = i == start ? null : firstWords.get(NameKey.of(text.subSequence(start, i)));
+        if (most == null) {
+            return -1;
+        }
+        int[] ends = new int[most];
+        int n = 0;
+        i = start;
+        while (n < most && i < text.length() && isWordChar(text.charAt(i))) {
             while (i < text.length() && isWordChar(text.charAt(i))) {
                 i++;
             }
@@ -257,8 +283,16 @@ public final class AdminUnits {
             }
             i = j;
         }
+        // the key of the first k words is the key of all n cut before its k-th space: tokens and key words align
+        String key = NameKey.of(text.subSequence(start, ends[n - 1]));
+        int[] cuts = new int[n];
+        for (int k = 0, p = 0; k < n; k++) {
+            int sp = key.indexOf(' ', p);
+            cuts[k] = sp < 0 ? key.length() : sp;
+            p = cuts[k] + 1;
+        }
         for (int k = n - 1; k >= 0; k--) {
-            if (isName(text.subSequence(start, ends[k]), query)) {
+            if (collect(key.substring(0, cuts[k]), query, null, true)) {
                 return ends[k];
             }
         }
@@ -281,33 +315,46 @@ public final class AdminUnits {
             if (prefix != null) {
                 String rest = key.substring(sp + 1);
                 AdminUnit[] bare = byName.getOrDefault(rest, NONE);
-                AdminUnit[] numbered = byName.getOrDefault(NameKey.of(prefix) + " " + rest, NONE);
+                AdminUnit[] numbered = byName.getOrDefault(prefixKeys.get(prefix) + " " + rest, NONE);
                 Set<AdminLevel> levels = levelsOfPrefix.get(prefix);
-                for (boolean exact : new boolean[] {true, false}) {
-                    for (AdminUnit[] candidates : new AdminUnit[][] {bare, numbered}) {
-                        for (AdminUnit u : candidates) {
-                            boolean fits = exact ? u.prefix().equals(prefix) : !u.prefix().equals(prefix) && levels.contains(u.level());
-                            if (fits && query.test(u) && (exists || !out.contains(u))) {
-                                if (exists) {
-                                    return true;
-                                }
-                                out.add(u);
-                            }
-                        }
-                    }
+                // written with this prefix first, then others of its levels; the four runs are disjoint
+                if (addFitting(bare, prefix, null, query, out, exists) || addFitting(numbered, prefix, null, query, out, exists)
+                        || addFitting(bare, prefix, levels, query, out, exists)
+                        || addFitting(numbered, prefix, levels, query, out, exists)) {
+                    return true;
                 }
             }
             sp = key.indexOf(' ', sp + 1);
         }
+        boolean prefixed = !exists && !out.isEmpty();
         for (AdminUnit u : byName.getOrDefault(key, NONE)) {
-            if (query.test(u) && (exists || !out.contains(u))) {
+            if (query.test(u) && (!prefixed || !out.contains(u))) {
                 if (exists) {
                     return true;
                 }
                 out.add(u);
             }
         }
-        return !exists && !out.isEmpty();
+        return false;
+    }
+
+    /**
+     * Adds the candidates written with prefix (levels null), or else written otherwise but of one of levels, that the
+     * query accepts. Returns true when exists and one was found.
+     */
+    private static boolean addFitting(AdminUnit[] candidates, String prefix, Set<AdminLevel> levels, AdminQuery query,
+            List<AdminUnit> out, boolean exists) {
+        for (AdminUnit u : candidates) {
+            boolean samePrefix = u.prefix().equals(prefix);
+            boolean fits = levels == null ? samePrefix : !samePrefix && levels.contains(u.level());
+            if (fits && query.test(u)) {
+                if (exists) {
+                    return true;
+                }
+                out.add(u);
+            }
+        }
+        return false;
     }
 
     // ---- lookups by id, code, date

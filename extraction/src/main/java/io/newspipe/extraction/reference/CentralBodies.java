@@ -66,7 +66,20 @@ public final class CentralBodies {
     }
 
     private static String key(CharSequence name) {
-        return NameKey.of(TRUNG_UONG.matcher(name).replaceAll("Trung ương"));
+        return NameKey.of(mayAbbreviateTrungUong(name) ? TRUNG_UONG.matcher(name).replaceAll("Trung ương") : name);
+    }
+
+    /** A T before W, Ư or a dot: only then is the regex worth running (it cost more than the lookup itself). */
+    private static boolean mayAbbreviateTrungUong(CharSequence s) {
+        for (int i = 0; i + 1 < s.length(); i++) {
+            if (s.charAt(i) == 'T') {
+                char next = s.charAt(i + 1);
+                if (next == 'W' || next == 'Ư' || next == '.') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The reference bodies, loaded on first use. */

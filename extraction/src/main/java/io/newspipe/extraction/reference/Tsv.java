@@ -6,14 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One reference resource: tab-separated rows under a header of {@code # } lines that must name the data's
  * {@code source:}, its {@code licence:} and its {@code columns:} (comma-separated). A row with another number of
  * fields is an error naming the file and line.
  */
-record Tsv(String file, List<String> header, List<String[]> rows) {
+record Tsv(String file, List<String> header, List<String[]> rows, Map<String, LocalDate> dates) {
+
+    Tsv(String file, List<String> header, List<String[]> rows) {
+        this(file, header, rows, new HashMap<>());
+    }
 
     static Tsv read(String file) {
         String text;
@@ -72,7 +78,8 @@ record Tsv(String file, List<String> header, List<String[]> rows) {
     /** A date field: empty for none. */
     LocalDate date(String field) {
         try {
-            return field.isEmpty() ? null : LocalDate.parse(field);
+            // a table holds a handful of distinct dates in thousands of rows: parse each once
+            return field.isEmpty() ? null : dates().computeIfAbsent(field, LocalDate::parse);
         } catch (DateTimeParseException e) {
             throw new IllegalStateException(file + ": '" + field + "' is not a date (yyyy-mm-dd)", e);
         }
