@@ -12,6 +12,7 @@ import io.newspipe.extraction.Confidence;
 import io.newspipe.extraction.EntityKind;
 import io.newspipe.extraction.EntityMention;
 import io.newspipe.extraction.TextNormalizer;
+import io.newspipe.extraction.reference.AdminUnits;
 import io.newspipe.extraction.text.ParsedArticle;
 import io.newspipe.extraction.text.ScrapedText;
 import io.newspipe.extraction.text.ScrapedTextParser;
@@ -59,6 +60,9 @@ public final class EntityExtractor {
     /** Heads of companies, which are also called by their distinctive name alone or in brackets ("(Bidiphar)"). */
     private static final Set<String> COMPANY_HEADS = Set.of("công ty", "tổng công ty", "tập đoàn", "ngân hàng",
             "hợp tác xã", "htx");
+    /** Words after which a country name that is also a word ("Mỹ", "Nhật") is the country. */
+    private static final Set<String> COUNTRY_CUES = Set.of("nước", "người", "sang", "từ", "tới", "đến", "tại", "ở",
+            "với", "thăm", "giữa");
     /** Nouns that a number before them counts ("Công an huyện Phong Điền 15 vụ"): the number is no part of a name. */
     private static final Set<String> COUNTED_NOUNS = Set.of("vụ", "đối", "trường", "người", "cơ", "doanh", "hộ", "lượt",
             "kg", "tấn", "bánh", "viên", "chiếc", "con", "dự", "công", "học", "em", "cá", "tập", "đơn", "xã", "huyện");
@@ -411,11 +415,13 @@ public final class EntityExtractor {
          */
         int miscName(int i) {
             Token t = tok(i);
-            if (!t.cap || lex.miscHeads.match(toks, i) == null) {
+            PhraseDict.Match head = lex.miscHeads.match(toks, i, true);
+            if (head == null) {
                 return -1;
             }
-            int end = nameWithHead(i, false, lex.miscHeads);
-            int q = end > i ? end : i + lex.miscHeads.match(toks, i).length();
+            // a lower-case head ("kỷ niệm chương", "cuộc vận động") names something only with a quoted title after it
+            int end = t.cap ? nameWithHead(i, false, lex.miscHeads) : -1;
+            int q = end > i ? end : i + head.length();
             if (live(q) && (tok(q).is("“") || tok(q).is("\""))) {
                 // Kỷ niệm chương “Vì sự nghiệp xây dựng Quân đội nhân dân Việt Nam”: the quoted title is the name
                 for (int k = q + 1; k < q + 40 && live(k); k++) {
@@ -827,8 +833,8 @@ public final class EntityExtractor {
          */
         PhraseDict.Match placeAt(int j) {
             PhraseDict.Match loc = lex.locations.match(toks, j);
-            if (loc == null || loc.length() > 1 || !live(j + 1)) {
-                return loc;
+            if (loc == null || loc.length() > 1 || !live(j + 1) || tok(j).text.length() > 5) {
+                return loc; // (a long one-word name is a foreign one, no syllable of a compound: "Angola hạ cánh")
             }
             Token nx = tok(j + 1);
             boolean compound = nx.word && !nx.cap && !nx.number && !STOP_WORDS.contains(nx.lower)
@@ -1157,6 +1163,11 @@ public final class EntityExtractor {
                 addLocation(i, end, false, Confidence.KNOWN);
                 return end;
             }
+            PhraseDict.Match country = lex.contextCountries.match(toks, i);
+            if (country != null && countryContext(i, i + country.length())) {
+                addLocation(i, i + country.length(), false, Confidence.ANCHORED);
+                return i + country.length();
+            }
             if (before != null && before.number && tok(i - 2) != null && tok(i - 2).lower.equals("số") && t.nameLike) {
                 int end = placeName(i, true); // "số 37 Lý Thường Kiệt": a house number names its street
                 if (end > i) {
@@ -1174,6 +1185,32 @@ public final class EntityExtractor {
                 e++;
             }
             return e - i >= 2 && e < n && (toks[e].is(",") || toks[e].is("("));
+        }
+
+        /**
+         * "Mỹ", "Đức", "Anh", "Nhật" are countries only where the context says so: in a list with another country or
+         * place ("từ các nước Đức, Pháp, Mỹ", "Nhật, Ý, Hàn Quốc"), after "nước"/"người" or a preposition of
+         * movement ("sang Nhật", "từ Mỹ"), and never when a capitalized syllable continues the name ("Mỹ Tho", "Anh
+         * Tuấn") or a lower-case one makes it a word ("Anh em").
+         */
+        boolean countryContext(int s, int e) {
+            if (live(e) && tok(e).word && (tok(e).cap || !FUNCTION_WORDS.contains(tok(e).lower)
+                    && !STOP_WORDS.contains(tok(e).lower))) {
+                return false;
+            }
+            Token before = tok(s - 1);
+            if (before == null || before.masked) {
+                return false;
+            }
+            if (COUNTRY_CUES.contains(before.lower)) {
+                return true;
+            }
+            boolean listBefore = (before.is(",") || before.is("và")) && !out.isEmpty()
+                    && out.get(out.size() - 1).kind() == EntityKind.LOCATION && tok(s - 2) != null
+                    && out.get(out.size() - 1).end() == tok(s - 2).end;
+            boolean listAfter = live(e + 1) && (tok(e).is(",") || tok(e).is("và"))
+                    && (lex.locations.match(toks, e + 1) != null || lex.contextCountries.match(toks, e + 1) != null);
+            return listBefore || listAfter;
         }
 
         /**
@@ -1223,7 +1260,8 @@ public final class EntityExtractor {
                 PhraseDict.Match known = lex.locations.match(toks, e + 1);
                 if (known != null && lex.adminPrefixes.match(toks, e + 1) == null) {
                     for (int r = 0; r < runs; r++) {
-                        addLocation(starts[r], ends[r], false, Confidence.SHAPE);
+                        addLocation(starts[r], ends[r], false, knownUnit(starts[r], ends[r]) ? Confidence.ANCHORED
+                                : Confidence.SHAPE);
                     }
                     return ends[runs - 1];
                 }
@@ -1271,8 +1309,13 @@ public final class EntityExtractor {
                     || lex.orgHeads.match(toks, i) != null || lex.miscHeads.match(toks, i) != null) {
                 return -1;
             }
-            addLocation(i, e, false, Confidence.SHAPE);
+            addLocation(i, e, false, knownUnit(i, e) ? Confidence.ANCHORED : Confidence.SHAPE);
             return e;
+        }
+
+        /** Whether tokens [s, e) name an administrative unit of either map (district, commune: the reference data). */
+        boolean knownUnit(int s, int e) {
+            return AdminUnits.get().isName(text.substring(tok(s).start, tok(e - 1).end));
         }
 
         void addLocation(int from, int to, boolean keepPrefix, double confidence) {

@@ -86,4 +86,30 @@ class LocationAndPersonRulesTest {
         assertThat(names("Người em trai tên Trịnh Văn Bình kể lại.", EntityKind.PERSON)).containsExactly("Trịnh Văn Bình");
         assertThat(names("Học sinh trường mang tên Lê Quý Đôn đạt giải.", EntityKind.PERSON)).isEmpty();
     }
+
+    @Test
+    void givenCountriesFromTheReferenceData_whenExtracted_thenUnambiguousOnesArePlacesEverywhere() {
+        assertThat(names("Chuyến bay từ Angola hạ cánh, hàng hóa sang Nam Sudan và Cộng hòa Séc.", EntityKind.LOCATION))
+                .contains("Angola", "Nam Sudan", "Cộng hòa Séc");
+    }
+
+    @Test
+    void givenCountryNamesThatAreAlsoWords_whenTheContextSaysCountry_thenOnlyThoseArePlaces() {
+        assertThat(names("Hàng gửi từ các nước Đức, Pháp, Mỹ và Canada; anh Tuấn sang Nhật làm việc.", EntityKind.LOCATION))
+                .containsExactly("Đức", "Pháp", "Mỹ", "Canada", "Nhật");
+        assertThat(names("Anh em nhà Đức Anh về Mỹ Tho thăm Ý Yên.", EntityKind.LOCATION)).containsExactly("Mỹ Tho");
+    }
+
+    @Test
+    void givenACentralBodyFromTheReferenceData_whenItsNameHasLowerCaseWords_thenTheWholeNameIsFound() {
+        assertThat(names("Chủ tịch Tổng Liên đoàn Lao động Việt Nam dự lễ cùng đại diện Ủy ban Quản lý vốn nhà nước tại "
+                + "doanh nghiệp.", EntityKind.ORGANIZATION)).contains("Tổng Liên đoàn Lao động Việt Nam");
+    }
+
+    @Test
+    void givenAQuotedTitleAfterALowerCaseAwardForm_whenExtracted_thenNothingInsideItIsListed() {
+        String text = "Ông được trao kỷ niệm chương “Vì sự nghiệp xây dựng Quân đội nhân dân Việt Nam” năm 2020.";
+        assertThat(names(text, EntityKind.ORGANIZATION)).isEmpty();
+        assertThat(names(text, EntityKind.LOCATION)).isEmpty();
+    }
 }
