@@ -210,6 +210,10 @@ public final class EntityExtractor {
                     i++; // most lower-case words cannot start an entity: skip them cheaply
                     continue;
                 }
+                if (!here.cap && !capitalOrNumberAhead(i)) {
+                    i++; // a lower-case phrase ("yêu cầu", "nước", "đường") with no name after it opens nothing
+                    continue;
+                }
                 if (!lex.isStartWord(here) && !lex.isSurname(here) && !here.allCaps
                         && here.nameLike && !(i > 0 && (toks[i - 1].is(",") || toks[i - 1].is("và")))
                         && !runBeforeAddressMark(i)) {
@@ -755,7 +759,7 @@ public final class EntityExtractor {
             }
             if (record) {
                 out.add(new EntityMention(EntityKind.ORGANIZATION, surface, canonicalOrg(surface), first.start,
-                        tok(j - 1).end, null, Confidence.ANCHORED));
+                        tok(j - 1).end, null, orgConfidence(i, j, head, properName, afterLocation)));
                 if (afterLocation) {
                     j = skipEllipticalPlaces(j);
                 }
@@ -958,6 +962,27 @@ public final class EntityExtractor {
             return b.is(";") || b.is(":") || b.is("(") || b.is(")");
         }
 
+        /**
+         * The evidence of an institution name: a standalone name of the lexicon or reference data alone (KNOWN); a
+         * head with a proper complement that ends cleanly (ANCHORED); a name cut before a lower-case content word,
+         * where the name may well go on ("Cục Gìn giữ | hòa bình tiếp tục ...") or a complement of level words only
+         * ("HTX tỉnh", "Đảng bộ Tổng cục"): only the shape of a name (SHAPE).
+         */
+        double orgConfidence(int i, int j, PhraseDict.Match head, boolean properName, boolean afterLocation) {
+            if (head.flags().contains("S") && j == i + head.length()) {
+                return Confidence.KNOWN;
+            }
+            Token next = tok(j);
+            boolean cutInsideWords = live(j) && next.word && !next.cap && !next.number
+                    && !FUNCTION_WORDS.contains(next.lower) && !STOP_WORDS.contains(next.lower);
+            boolean levelWordsOnly = !properName && !afterLocation && !head.flags().contains("S");
+            for (int k = i + head.length(); k < j && levelWordsOnly; k++) {
+                levelWordsOnly = ORG_ADMIN_TAIL.contains(tok(k).lower) || lex.orgHeads.match(toks, k) != null
+                        || !tok(k).cap;
+            }
+            return cutInsideWords || levelWordsOnly ? Confidence.SHAPE : Confidence.ANCHORED;
+        }
+
         /** "Cục Hải quan Nghệ An, Thanh Hóa và ...": places coordinated with an organization's place are inside it. */
         int skipEllipticalPlaces(int j) {
             while (live(j + 1) && (tok(j).is(",") || tok(j).is("và"))) {
@@ -1123,7 +1148,7 @@ public final class EntityExtractor {
                 if (!lowLevel && isPersonStart(nameStart) && lex.locations.match(toks, nameStart) == null && nameEnd - nameStart >= 3) {
                     return -1;
                 }
-                addLocation(nameStart, nameEnd, false, Confidence.ANCHORED);
+                addLocation(nameStart, nameEnd, false, unitConfidence(nameStart, nameEnd));
                 int j = nameEnd;
                 // coordinated list after a plural prefix: "các huyện Tây Sơn, Vân Canh, An Lão và Tuy Phước", each
                 // item possibly with its own prefix ("..., TX An Nhơn và TP Quy Nhơn")
@@ -1140,7 +1165,7 @@ public final class EntityExtractor {
                     if (e <= s || lex.orgHeads.match(toks, s) != null) {
                         break;
                     }
-                    addLocation(s, e, false, Confidence.ANCHORED);
+                    addLocation(s, e, false, unitConfidence(s, e));
                     j = e;
                 }
                 return j;
@@ -1175,7 +1200,18 @@ public final class EntityExtractor {
                     return end;
                 }
             }
-            return addressPlaces(i);
+            return runBeforeAddressMark(i) ? addressPlaces(i) : -1;
+        }
+
+        /** Whether a capitalized word or a number stands within the six tokens after i (on its line). */
+        boolean capitalOrNumberAhead(int i) {
+            for (int k = i + 1; k < i + 7 && k < lineLimit; k++) {
+                Token t = toks[k];
+                if (t.cap || t.word && CharClass.isDigit(t.text.charAt(0))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A run of two or three name syllables closed by a comma or a bracket (a possible address, see below). */
@@ -1311,6 +1347,12 @@ public final class EntityExtractor {
             }
             addLocation(i, e, false, knownUnit(i, e) ? Confidence.ANCHORED : Confidence.SHAPE);
             return e;
+        }
+
+        /** A name after an administrative prefix: KNOWN when the lexicon or the unit tables have it, else ANCHORED. */
+        double unitConfidence(int s, int e) {
+            PhraseDict.Match loc = lex.locations.match(toks, s);
+            return loc != null && s + loc.length() == e || knownUnit(s, e) ? Confidence.KNOWN : Confidence.ANCHORED;
         }
 
         /** Whether tokens [s, e) name an administrative unit of either map (district, commune: the reference data). */

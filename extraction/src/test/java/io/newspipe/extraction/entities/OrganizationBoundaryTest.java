@@ -136,4 +136,19 @@ class OrganizationBoundaryTest {
             }
         }
     }
+
+    @Test
+    void givenNamesOfDifferentEvidence_whenExtracted_thenConfidenceFollowsTheEvidence() {
+        List<EntityMention> found = EXTRACTOR.extract(TextNormalizer.normalize(
+                "Chính phủ giao Cục Thống kê Hà Giang phối hợp với Trung tâm Hỗ trợ hòa nhập người khuyết tật."));
+        double known = confidence(found, "Chính phủ");
+        double anchored = confidence(found, "Cục Thống kê Hà Giang");
+        double cut = confidence(found, "Trung tâm Hỗ trợ");
+        assertThat(known).isGreaterThan(anchored);
+        assertThat(anchored).isGreaterThan(cut);
+    }
+
+    private static double confidence(List<EntityMention> found, String name) {
+        return found.stream().filter(m -> m.text().equals(name)).findFirst().orElseThrow().confidence();
+    }
 }
