@@ -1230,16 +1230,15 @@ public final class EntityExtractor {
          * Tuấn") or a lower-case one makes it a word ("Anh em").
          */
         boolean countryContext(int s, int e) {
-            if (live(e) && tok(e).word && (tok(e).cap || !FUNCTION_WORDS.contains(tok(e).lower)
-                    && !STOP_WORDS.contains(tok(e).lower))) {
-                return false;
-            }
             Token before = tok(s - 1);
-            if (before == null || before.masked) {
+            if (before == null || before.masked || live(e) && tok(e).word && tok(e).cap) {
                 return false;
             }
             if (COUNTRY_CUES.contains(before.lower)) {
-                return true;
+                return true; // "sang Nhật du học"
+            }
+            if (live(e) && tok(e).word && !FUNCTION_WORDS.contains(tok(e).lower) && !STOP_WORDS.contains(tok(e).lower)) {
+                return false;
             }
             boolean listBefore = (before.is(",") || before.is("và")) && !out.isEmpty()
                     && out.get(out.size() - 1).kind() == EntityKind.LOCATION && tok(s - 2) != null
