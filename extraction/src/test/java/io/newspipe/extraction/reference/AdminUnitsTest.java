@@ -204,9 +204,18 @@ class AdminUnitsTest {
         start = text.indexOf("thị xã");
         assertThat(text.substring(start, UNITS.longestNameAt(text, start, districts))).isEqualTo("thị xã An Nhơn");
         assertThat(UNITS.longestNameAt(text, text.indexOf("Mưa"), districts)).isEqualTo(-1);
-        start = "Tỉnh Bà Rịa - Vũng Tàu cho biết".length();
-        String brvt = "Tỉnh Bà Rịa - Vũng Tàu cho biết";
-        assertThat(UNITS.longestNameAt(brvt, 0, AdminQuery.any())).isEqualTo(brvt.indexOf(" cho"));
+        for (String brvt : List.of("Tỉnh Bà Rịa - Vũng Tàu cho biết", "tỉnh Bà Rịa–Vũng Tàu cho biết", "Bà Rịa Vũng Tàu cho biết")) {
+            assertThat(UNITS.longestNameAt(brvt, 0, AdminQuery.any())).as(brvt).isEqualTo(brvt.indexOf(" cho"));
+        }
+    }
+
+    @Test
+    void withinADistrictMeansItsCommunesOnly() {
+        AdminUnit vinh = unit("vn63:412");
+        List<AdminUnit> inVinh = UNITS.find("Hưng Lộc", AdminQuery.any().within(vinh));
+        assertThat(inVinh).singleElement().satisfies(u -> assertThat(u.parentCode()).isEqualTo("412"));
+        assertThat(UNITS.find("Hưng Lộc").size()).isGreaterThan(1);
+        assertThat(UNITS.find("Nghệ An", AdminQuery.any().within(unit("vn63:40")))).isEmpty(); // not the area itself
     }
 
     @Test
