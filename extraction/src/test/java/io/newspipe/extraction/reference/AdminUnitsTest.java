@@ -60,8 +60,9 @@ class AdminUnitsTest {
     void ngheAnIsCode40OnBothMapsAndKeptByTheReform() {
         assertThat(ids(UNITS.find("tỉnh Nghệ An"))).containsExactly("vn63:40", "vn34:40");
         AdminUnit old = unit("vn63:40");
-        assertThat(old.validOn(BEFORE)).isTrue();
-        assertThat(old.validOn(AFTER)).isFalse();
+        assertThat(old.validOn(AdminMap.REFORM_2025.minusDays(1))).isTrue();
+        assertThat(old.validOn(AdminMap.REFORM_2025)).isFalse();
+        assertThat(unit("vn34:40").validOn(AdminMap.REFORM_2025)).isTrue();
         assertThat(ids(UNITS.successors(old))).containsExactly("vn34:40");
         assertThat(UNITS.change(old)).contains(AdminChange.KEPT);
         assertThat(UNITS.change(unit("vn63:42"))).contains(AdminChange.KEPT); // Hà Tĩnh too
@@ -204,9 +205,18 @@ class AdminUnitsTest {
         start = text.indexOf("thị xã");
         assertThat(text.substring(start, UNITS.longestNameAt(text, start, districts))).isEqualTo("thị xã An Nhơn");
         assertThat(UNITS.longestNameAt(text, text.indexOf("Mưa"), districts)).isEqualTo(-1);
-        start = "Tỉnh Bà Rịa - Vũng Tàu cho biết".length();
-        String brvt = "Tỉnh Bà Rịa - Vũng Tàu cho biết";
-        assertThat(UNITS.longestNameAt(brvt, 0, AdminQuery.any())).isEqualTo(brvt.indexOf(" cho"));
+        for (String brvt : List.of("Tỉnh Bà Rịa - Vũng Tàu cho biết", "tỉnh Bà Rịa–Vũng Tàu cho biết", "Bà Rịa Vũng Tàu cho biết")) {
+            assertThat(UNITS.longestNameAt(brvt, 0, AdminQuery.any())).as(brvt).isEqualTo(brvt.indexOf(" cho"));
+        }
+    }
+
+    @Test
+    void withinADistrictMeansItsCommunesOnly() {
+        AdminUnit vinh = unit("vn63:412");
+        List<AdminUnit> inVinh = UNITS.find("Hưng Lộc", AdminQuery.any().within(vinh));
+        assertThat(inVinh).singleElement().satisfies(u -> assertThat(u.parentCode()).isEqualTo("412"));
+        assertThat(UNITS.find("Hưng Lộc").size()).isGreaterThan(1);
+        assertThat(UNITS.find("Nghệ An", AdminQuery.any().within(unit("vn63:40")))).isEmpty(); // not the area itself
     }
 
     @Test
