@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.newspipe.common.CommonOptions;
 import io.newspipe.common.ConfigException;
 import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.PublicSubjects;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.ServiceHttpServer;
 import io.newspipe.common.Shutdown;
@@ -57,8 +58,12 @@ public final class PublishService implements AutoCloseable {
         return PublishTopology.build(topics, clock);
     }
 
-    /** Creates missing topics, starts the streams and the health/metrics endpoints; returns without waiting. */
+    /**
+     * Holds the public subjects FULL_TRANSITIVE (before anything is registered under them), creates missing
+     * topics, starts the streams and the health/metrics endpoints; returns without waiting.
+     */
     public synchronized PublishService start() {
+        PublicSubjects.enforce(config);
         runner.start();
         log.info("{} started: {} -> {} (dead letters: {}), http {}", NAME, config.topicName(TopicNames.LOGICAL_ENRICHED),
                 config.topicName(TopicNames.LOGICAL_PUBLISHED), config.errorTopic(), runner.http().baseUrl());
