@@ -35,11 +35,12 @@ final class PublishTopology {
                 .processValues(() -> new PublishProcessor(REVISIONS_STORE, clock), Named.as("validate-and-revise"),
                         REVISIONS_STORE);
         published.to(publishedTopic.name(), publishedTopic.produced().withName("published-articles"));
-        published.flatMapValues(PublishedArticleMapper::awardItems, Named.as("award-items"))
+        // one record per item, or the empty-set marker when the revision has none (ItemFanOut)
+        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::awardItems), Named.as("award-items"))
                 .to(topics.awards().name(), topics.awards().produced().withName("awards"));
-        published.flatMapValues(PublishedArticleMapper::kpiItems, Named.as("kpi-items"))
+        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::kpiItems), Named.as("kpi-items"))
                 .to(topics.kpis().name(), topics.kpis().produced().withName("kpis"));
-        published.flatMapValues(PublishedArticleMapper::entityItems, Named.as("entity-items"))
+        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::entityItems), Named.as("entity-items"))
                 .to(topics.entities().name(), topics.entities().produced().withName("entities"));
         return builder.build();
     }
