@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 import io.newspipe.common.EmptyItemsMarker;
+import io.newspipe.common.StageMetrics;
 import io.newspipe.schemas.PublishedArticle;
 
 /**
@@ -18,10 +19,14 @@ import io.newspipe.schemas.PublishedArticle;
 final class ItemFanOut<I> implements FixedKeyProcessor<String, PublishedArticle, I> {
 
     private final Function<PublishedArticle, List<I>> items;
+    private final String topic;
+    private final StageMetrics metrics;
     private FixedKeyProcessorContext<String, I> context;
 
-    ItemFanOut(Function<PublishedArticle, List<I>> items) {
+    ItemFanOut(Function<PublishedArticle, List<I>> items, String topic, StageMetrics metrics) {
         this.items = items;
+        this.topic = topic;
+        this.metrics = metrics;
     }
 
     @Override
@@ -36,8 +41,10 @@ final class ItemFanOut<I> implements FixedKeyProcessor<String, PublishedArticle,
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             context.forward(record.<I>withValue(null)
                     .withHeaders(EmptyItemsMarker.addTo(headers, record.value().getRevision())));
+            metrics.recordOut(topic);
             return;
         }
         list.forEach(item -> context.forward(record.withValue(item)));
+        list.forEach(item -> metrics.recordOut(topic));
     }
 }

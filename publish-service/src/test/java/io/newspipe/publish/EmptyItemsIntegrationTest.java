@@ -34,7 +34,8 @@ import io.newspipe.serde.RestSchemaRegistryClient;
 /**
  * A revision that removes all awards reaches a consumer of news.awards.v1 (read_committed, on the real broker) as
  * the empty-set marker, so the consumer's replace rule leaves the article without awards; the topics' subjects
- * are FULL_TRANSITIVE once publish-service has started.
+ * are FULL_TRANSITIVE once publish-service has started, and its /metrics count what it read, published,
+ * suppressed and wrote.
  */
 @ExtendWith(DevStackExtension.class)
 class EmptyItemsIntegrationTest {
@@ -58,6 +59,22 @@ class EmptyItemsIntegrationTest {
         if (item != null && revision == held.revision()) {
             held.items().add(item);
         }
+    }
+
+    /** GETs the URL until the body satisfies {@code done} (the counters move as the transaction commits). */
+    static String scrapeUntil(String url, java.util.function.Predicate<String> done) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            if (done.test(body)) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        return body;
     }
 
     @Test
@@ -107,6 +124,18 @@ class EmptyItemsIntegrationTest {
                     .extracting(KpiItem::getRevision).containsExactly(1, 2);
             assertThat(new RestSchemaRegistryClient(stack.schemaRegistryUrl())
                     .getCompatibility(topics.awards().name() + "-value")).isEqualTo("FULL_TRANSITIVE");
+
+            producer.send(new ProducerRecord<>(topics.enriched().name(), id, withoutAwards)).get();
+            String metrics = scrapeUntil(publish.http().baseUrl() + "/metrics",
+                    m -> m.contains("outcome=\"suppressed\"") && m.contains("newspipe_records_in_total") && m.matches(
+                            "(?s).*newspipe_publish_revisions_total\\{[^}]*outcome=\"suppressed\"[^}]*\\} 1\\.0.*"));
+            assertThat(metrics).containsPattern("newspipe_records_in_total\\{[^}]*stage=\"publish\"[^}]*\\} 3\\.0")
+                    .containsPattern("newspipe_publish_revisions_total\\{[^}]*outcome=\"published\"[^}]*\\} 2\\.0")
+                    .containsPattern("newspipe_records_out_total\\{[^}]*topic=\"" + topics.awards().name()
+                            + "\"[^}]*\\} 2\\.0")
+                    .containsPattern("newspipe_records_out_total\\{[^}]*topic=\"" + topics.published().name()
+                            + "\"[^}]*\\} 2\\.0")
+                    .containsPattern("newspipe_input_lag_records\\{[^}]*stage=\"publish\"[^}]*\\} \\d");
         }
     }
 }
