@@ -136,6 +136,14 @@ class EmptyItemsIntegrationTest {
                     .containsPattern("newspipe_records_out_total\\{[^}]*topic=\"" + topics.published().name()
                             + "\"[^}]*\\} 2\\.0")
                     .containsPattern("newspipe_input_lag_records\\{[^}]*stage=\"publish\"[^}]*\\} \\d");
+
+            // docs/consumers.md's Java recipe, run as written: the article at revision 2, without awards
+            JavaConsumerRecipe recipe = new JavaConsumerRecipe();
+            recipe.follow(stack.bootstrapServers(), stack.schemaRegistryUrl(), topics.published().name(),
+                    topics.awards().name(), Duration.ofSeconds(15));
+            assertThat(recipe.articles.get(id).getRevision()).isEqualTo(2);
+            assertThat(recipe.awards).containsKey(id);
+            assertThat(recipe.awards.get(id)).isEmpty();
         }
     }
 }
