@@ -3,11 +3,16 @@ package io.newspipe.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +35,23 @@ class ServiceLoggingTest {
     @Test
     void givenJsonLogging_whenAServiceLogsAboutAnArticleAndFails_thenEachLineIsJsonWithTheArticleIdAndTheError()
             throws Exception {
-        PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        String layoutName;
         try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             ServiceCommand.useServiceLogging(ServiceCommand.SERVICE_JSON_LOG_CONFIG);
+            // the configured console layout, tapped: what the service would print on stdout (surefire owns stdout)
+            LoggerContext context = (LoggerContext) LogManager.getContext(false);
+            Layout<?> layout = context.getConfiguration().getAppender("console").getLayout();
+            layoutName = layout.getClass().getSimpleName();
+            AbstractAppender tap = new AbstractAppender("tap", null, layout, true, Property.EMPTY_ARRAY) {
+                @Override
+                public void append(LogEvent event) {
+                    captured.writeBytes(getLayout().toByteArray(event));
+                }
+            };
+            tap.start();
+            context.getConfiguration().getRootLogger().addAppender(tap, null, null);
+            context.updateLoggers();
             var log = LoggerFactory.getLogger("io.newspipe.publish.PublishProcessor");
             try (ArticleLogContext ignored = ArticleLogContext.of("t-3170cee7")) {
                 log.info("Published revision {}", 2);
@@ -42,7 +59,6 @@ class ServiceLoggingTest {
             }
             log.info("Between records");
         } finally {
-            System.setOut(original);
             Configurator.reconfigure();
         }
 
@@ -54,6 +70,7 @@ class ServiceLoggingTest {
                 throw new AssertionError("not a JSON line: " + l, e);
             }
         }).toList();
+        assertThat(layoutName).isEqualTo("JsonTemplateLayout");
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0).path("message").asText()).isEqualTo("Published revision 2");
         assertThat(lines.get(0).path("level").asText()).isEqualTo("INFO");
