@@ -56,6 +56,14 @@ class ClusterFaultTest {
     void givenThreeBrokersAndTwoInstancesEach_whenOneOfEachIsKilledMidStream_thenEveryArticleIsPublishedOnce(
             @TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
+        try {
+            run(dir, out);
+        } finally {
+            keepLogs(dir); // the temporary directory goes with the test; its logs explain a failure
+        }
+    }
+
+    private void run(Path dir, StringWriter out) throws Exception {
         try (FullStack stack = FullStack.startInfra(dir, new FullStack.Ports(0, 0, FullStack.freePort(),
                 FullStack.freePort(), FullStack.freePort()), new FullStack.Shape(3, 2), new PrintWriter(out, true),
                 new PrintWriter(out, true))) {
@@ -112,6 +120,21 @@ class ClusterFaultTest {
             assertThat(published.values()).allSatisfy(revs -> assertThat(revs.get(0).getRevision()).isEqualTo(1));
             assertThat(out.toString()).contains("broker-2", "restarted");
             awaitAllHealthy(dir, Duration.ofSeconds(120));
+        }
+    }
+
+    private static void keepLogs(Path dir) throws IOException {
+        Path target = Path.of("target", "cluster-fault-logs");
+        for (Path logs : List.of(dir.resolve("logs"), dir.resolve("kafka").resolve("logs"))) {
+            if (java.nio.file.Files.isDirectory(logs)) {
+                java.nio.file.Files.createDirectories(target);
+                try (var files = java.nio.file.Files.list(logs)) {
+                    for (Path f : files.toList()) {
+                        java.nio.file.Files.copy(f, target.resolve(f.getFileName()),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
         }
     }
 

@@ -218,12 +218,19 @@ public final class Supervisor implements AutoCloseable {
 
     private void scheduleRestart(Watch w, int status) {
         double ranSeconds = (System.nanoTime() - w.startedNanos) / 1e9;
-        w.consecutiveCrashes = ranSeconds >= STABLE_RUN.toSeconds() ? 1 : w.consecutiveCrashes + 1;
+        if (ranSeconds >= STABLE_RUN.toSeconds()) {
+            w.consecutiveCrashes = 0;
+        }
+        backOff(w, String.format(Locale.ROOT, "exited with status %d after %.1f s", status, ranSeconds));
+    }
+
+    private void backOff(Watch w, String what) {
+        w.consecutiveCrashes++;
         long delayMs = Math.min(MAX_BACKOFF.toMillis(),
                 FIRST_BACKOFF.toMillis() << Math.min(10, w.consecutiveCrashes - 1));
         w.restartPending = true;
-        line(String.format(Locale.ROOT, "%-10s exited with status %d after %.1f s; restarting in %d s (restart %d) — see %s",
-                w.member.name(), status, ranSeconds, delayMs / 1000, w.restarts + 1, w.member.logFile()));
+        line(String.format(Locale.ROOT, "%-10s %s; restarting in %d s (restart %d) — see %s", w.member.name(), what,
+                delayMs / 1000, w.restarts + 1, w.member.logFile()));
         scheduler.schedule(() -> restart(w), delayMs, TimeUnit.MILLISECONDS);
     }
 
@@ -235,6 +242,7 @@ public final class Supervisor implements AutoCloseable {
             w.member.start();
             w.restarts++;
             w.startedNanos = System.nanoTime();
+            w.restartPending = false;
             line(String.format(Locale.ROOT, "%-10s restarted (pid %s, restart %d)", w.member.name(),
                     w.member.pid().map(String::valueOf).orElse("?"), w.restarts));
             List<Runnable> listeners;
@@ -243,12 +251,16 @@ public final class Supervisor implements AutoCloseable {
             }
             listeners.forEach(Runnable::run);
         } catch (IOException | RuntimeException e) {
-            line(w.member.name() + " could not be restarted: " + e.getMessage() + "; trying again");
             w.startedNanos = System.nanoTime();
-            scheduler.schedule(() -> scheduleRestart(w, -1), 0, TimeUnit.MILLISECONDS);
-            return;
-        } finally {
-            w.restartPending = false;
+            if (w.member.pid().isPresent()) {
+                // launched but slow to answer (a loaded machine): it runs, so it is watched like any other
+                w.restarts++;
+                w.restartPending = false;
+                line(String.format(Locale.ROOT, "%-10s restarted (pid %s, restart %d) but not ready yet: %s",
+                        w.member.name(), w.member.pid().get(), w.restarts, e.getMessage()));
+            } else {
+                backOff(w, "could not be restarted (" + e.getMessage() + ")");
+            }
         }
     }
 
