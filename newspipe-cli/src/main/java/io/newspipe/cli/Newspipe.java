@@ -12,8 +12,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The {@code ./newspipe} command: runs the stack, the services, and offline and operator commands. */
 @Command(name = "newspipe", mixinStandardHelpOptions = true, versionProvider = Newspipe.Version.class,
         description = "newspipe: raw news text in, enriched Avro records out, over Kafka.",
-        subcommands = {UpCommand.class, StatusCommand.class, DemoCommand.class, ServiceCommand.class, IngestFilesCommand.class,
-            TopicsCommand.class, TailCommand.class, ExtractCommand.class,
+        subcommands = {UpCommand.class, DemoCommand.class, ServiceCommand.class, IngestFilesCommand.class,
+            TopicsCommand.class, TailCommand.class, ExtractCommand.class, StatusCommand.class,
             io.newspipe.cli.ops.ReplayCommand.class, io.newspipe.cli.ops.DlqCommand.class,
             io.newspipe.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newspipe implements Runnable {
