@@ -40,6 +40,8 @@ import io.newspipe.schemas.RawArticle;
 public final class PipelineFixture implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(120);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final PipelineConfig config;
@@ -142,17 +144,8 @@ public final class PipelineFixture implements AutoCloseable {
         }
     }
 
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                default -> b.append(c);
-            }
-        }
-        return b.append('"').toString();
+    private static String json(String s) throws com.fasterxml.jackson.core.JsonProcessingException {
+        return JSON.writeValueAsString(s);
     }
 
     @Override
