@@ -102,7 +102,7 @@ class NewspipeTest {
         int code = run("service", "frobnicate");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown service 'frobnicate'").contains("ingest, enrich, publish");
+        assertThat(err.toString()).contains("unknown service 'frobnicate'").contains("ingest, enrich, publish, console");
     }
 
     @Test
@@ -115,7 +115,7 @@ class NewspipeTest {
 
     @Test
     void givenEachService_whenItsCommandLineIsBuilt_thenItAcceptsTheSharedFlags() {
-        for (String name : ServiceCommand.SERVICES) {
+        for (String name : ServiceCommand.RUNNABLE) {
             picocli.CommandLine cmd = ServiceCommand.serviceCommandLine(name);
 
             assertThat(cmd.getCommandSpec().findOption("--http-port")).as(name).isNotNull();
