@@ -191,7 +191,8 @@ public final class ConsoleServer implements AutoCloseable {
         response.setStatus(reply.status());
         var headers = response.getHeaders();
         headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on POST and the origin check fails
+        headers.put("Referrer-Policy", "same-origin");
         headers.put("X-Frame-Options", "DENY");
         headers.put("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
                 + "form-action 'self'; base-uri 'none'");

@@ -41,8 +41,8 @@ final class PipelinePage {
                 .append(Html.esc(s.broker().detail())).append("</dd>")
                 .append("<dt>Schema Registry</dt><dd data-component=\"registry\">").append(badge(s.registry().up()))
                 .append(' ').append(Html.esc(s.registry().detail())).append("</dd>")
-                .append("<dt>Console article index</dt><dd>").append(index.articles()).append(" articles from ")
-                .append(index.recordsRead()).append(" records").append(index.caughtUp() ? "" : " (still reading)")
+                .append("<dt>Console article index</dt><dd>").append(plural(index.articles(), "article"))
+                .append(" from ").append(plural(index.recordsRead(), "record")).append(index.caughtUp() ? "" : " (still reading)")
                 .append(index.undecodable() > 0 ? ", " + index.undecodable() + " undecodable" : "")
                 .append(index.dropped() > 0 ? ", " + index.dropped() + " dropped over the cap" : "")
                 .append("</dd></dl></section>");
@@ -105,6 +105,10 @@ final class PipelinePage {
 
     private static long monitorInterval(PipelineMonitor monitor) {
         return monitor.sampleEvery().toMillis();
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String badge(boolean up) {
