@@ -78,7 +78,8 @@ final class ArticlePages {
     /** The article page, or empty when no revision of the id can be found. */
     Optional<String[]> article(String id, Integer wantedRevision) {
         Optional<ArticleSummary> summary = index.get(id);
-        if (summary.isEmpty()) {
+        if (summary.isEmpty() && (index.isPartial() || !index.state().caughtUp())) {
+            // the index dropped articles over its cap, or has not read the whole topic yet: look on the topic
             List<ArticleSummary> found = reader.findById(id, SEARCH_BUDGET).hits();
             summary = found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         }

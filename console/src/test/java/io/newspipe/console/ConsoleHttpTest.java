@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,6 +143,32 @@ class ConsoleHttpTest {
         // the older revision is still readable on its own
         assertThat(get("/articles/" + id + "?revision=1").body()).contains("Revision</dt><dd>1 of 2")
                 .doesNotContain(">" + TestArticles.PERSON_ADDED + "</mark>");
+    }
+
+    @Test
+    void givenAnIndexCappedAtOneArticle_whenAnOlderArticleIsOpened_thenItIsFoundOnTheTopic() throws Exception {
+        String newer = pipeline.post(TestArticles.CONFERENCE.replace("Sáng 14/1", "Sáng 16/1"),
+                TestArticles.URL + "-newer", "Bản tin mới hơn");
+        await(() -> get("/articles/" + newer).statusCode() == 200, "the newer article");
+        ConsoleSettings capped = new ConsoleSettings(pipeline.config(), Map.of(), List.of(), null, 1,
+                Duration.ofSeconds(1), 5, Duration.ofSeconds(5));
+        try (ConsoleServer small = new ConsoleServer(capped, new NoActions(), StoryLinks.NOT_YET, Clock.systemUTC())
+                .start()) {
+            HttpRequest page = HttpRequest.newBuilder(URI.create(small.baseUrl() + "/pipeline")).GET().build();
+            await(() -> {
+                try {
+                    return HTTP.send(page, HttpResponse.BodyHandlers.ofString()).body().contains("dropped over the cap");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "the capped index to drop an article");
+
+            HttpResponse<String> older = HTTP.send(HttpRequest.newBuilder(URI.create(small.baseUrl() + "/articles/"
+                    + articleId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(older.statusCode()).isEqualTo(200);
+            assertThat(older.body()).contains(">" + TestArticles.PERSON_CHAIR + "</mark>");
+        }
     }
 
     @Test
