@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.newspipe.cli.stack.ChildService;
+import io.newspipe.console.ConsoleCommand;
 import io.newspipe.cli.stack.Supervisor;
 import io.newspipe.devstack.DevStack;
 
@@ -25,8 +26,17 @@ import io.newspipe.devstack.DevStack;
  */
 final class FullStack implements AutoCloseable {
 
-    /** 0 for kafka/registry means a free port; the service ports must be real ports (see {@link #freePort()}). */
-    record Ports(int kafka, int registry, int ingest, int enrich, int publish) {
+    /**
+     * 0 for kafka/registry means a free port; the service ports must be real ports (see {@link #freePort()}).
+     * {@code console} is the operator console's port, or {@link #NO_CONSOLE} (demo runs none).
+     */
+    record Ports(int kafka, int registry, int ingest, int enrich, int publish, int console) {
+
+        static final int NO_CONSOLE = -1;
+
+        Ports(int kafka, int registry, int ingest, int enrich, int publish) {
+            this(kafka, registry, ingest, enrich, publish, NO_CONSOLE);
+        }
     }
 
     private final DevStack infra;
@@ -57,6 +67,11 @@ final class FullStack implements AutoCloseable {
             for (String name : ServiceCommand.SERVICES) {
                 supervisor.start(new ChildService(name, childCommand(name), logFile(name), serviceUrl(name)));
             }
+            if (ports.console() != Ports.NO_CONSOLE) {
+                // beside the services, not after them: it is ready once Kafka answers, and shows them starting
+                supervisor.start(new ChildService(ConsoleCommand.NAME, consoleCommand(), logFile(ConsoleCommand.NAME),
+                        consoleUrl()));
+            }
         } catch (IOException e) {
             return "cannot start a service process: " + e.getMessage();
         }
@@ -64,6 +79,27 @@ final class FullStack implements AutoCloseable {
     }
 
     List<String> childCommand(String name) {
+        List<String> cmd = javaCommand(name, servicePort(name));
+        if (!name.equals("ingest")) {
+            cmd.addAll(List.of("--state-dir", dataDir.resolve("state").resolve(name).toString()));
+        }
+        return cmd;
+    }
+
+    /** The console, pointed at the services' health endpoints; it reads INGEST_API_TOKEN from up's environment. */
+    List<String> consoleCommand() {
+        List<String> cmd = javaCommand(ConsoleCommand.NAME, ports.console());
+        for (String name : ServiceCommand.SERVICES) {
+            cmd.addAll(List.of("--service", name + "=" + serviceUrl(name)));
+        }
+        return cmd;
+    }
+
+    URI consoleUrl() {
+        return URI.create("http://127.0.0.1:" + ports.console() + "/");
+    }
+
+    private List<String> javaCommand(String name, int httpPort) {
         List<String> cmd = new ArrayList<>();
         Optional<String> setsid = setsid();
         // Own session: a Ctrl-C in the terminal reaches only 'up', which then stops the services before Kafka.
@@ -77,10 +113,7 @@ final class FullStack implements AutoCloseable {
         cmd.add(name);
         cmd.addAll(List.of("--bootstrap-servers", infra.bootstrapServers(),
                 "--schema-registry-url", infra.schemaRegistryUrl(),
-                "--http-port", String.valueOf(servicePort(name))));
-        if (!name.equals("ingest")) {
-            cmd.addAll(List.of("--state-dir", dataDir.resolve("state").resolve(name).toString()));
-        }
+                "--http-port", String.valueOf(httpPort)));
         return cmd;
     }
 

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             "publish each run in their own child process ('newspipe service <name>'), as in production: a crash of",
             "one service does not take the others down with it, each has its own heap, and each can be killed and",
             "restarted on its own. Output of each service: <data-dir>/logs/<service>.log.",
+            "The operator console runs beside them on --console-port (8090): pipeline, articles, dead letters, replay.",
             "When a service exits on its own, up reports it, stops the others and Kafka, and exits 1.",
             "Ctrl-C / SIGTERM stops the services first (SIGTERM, then SIGKILL after 20 s), then Kafka.",
             "--infra starts only Kafka and the Schema Registry.",
@@ -76,6 +77,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Publish health/metrics port. Default: ${DEFAULT-VALUE}.")
     int publishPort;
 
+    @Option(names = "--console-port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Operator console port (pipeline, articles, dead letters, replay). Default: ${DEFAULT-VALUE}.")
+    int consolePort;
+
     @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long the services may take to become ready. Default: ${DEFAULT-VALUE}.")
     int readyTimeoutSeconds;
@@ -94,13 +99,17 @@ final class UpCommand implements Callable<Integer> {
         if (portProblem == null && !infra) {
             portProblem = servicePortProblem(List.of(kafkaPort, registryPort), ingestPort, enrichPort, publishPort);
         }
+        if (portProblem == null && !infra) {
+            portProblem = consolePortProblem(List.of(kafkaPort, registryPort, ingestPort, enrichPort, publishPort),
+                    consolePort);
+        }
         if (portProblem != null) {
             err.println("newspipe up: " + portProblem);
             return 1;
         }
         if (!infra) {
             return runFullStack(out, err, new FullStack.Ports(kafkaPort, registryPort, ingestPort, enrichPort,
-                    publishPort), "newspipe up");
+                    publishPort, consolePort), "newspipe up");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
         Path logDir = dir.resolve("logs");
@@ -170,6 +179,17 @@ final class UpCommand implements Callable<Integer> {
         return null;
     }
 
+    /** The console port: fixed, free, and none of the others. */
+    static String consolePortProblem(List<Integer> taken, int console) {
+        if (console <= 0) {
+            return "the console needs a fixed port (--console-port " + console + ")";
+        }
+        if (taken.contains(console)) {
+            return "--console-port " + console + " is already used by another part of the stack; choose another";
+        }
+        return portProblem("console", "--console-port", console);
+    }
+
     /** 'up' without --infra: Kafka + registry here, the services as child processes; blocks until stopped. */
     private Integer runFullStack(PrintWriter out, PrintWriter err, FullStack.Ports ports, String who) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -209,7 +229,8 @@ final class UpCommand implements Callable<Integer> {
         out.println("Kafka            " + stack.infra().bootstrapServers());
         out.println("Schema Registry  " + stack.infra().schemaRegistryUrl());
         out.println("Data             " + dir + "  (logs: " + logDir + ")");
-        out.println("Starting ingest, enrich and publish...");
+        out.println(ports.console() == FullStack.Ports.NO_CONSOLE ? "Starting ingest, enrich and publish..."
+                : "Starting ingest, enrich, publish and the console...");
         out.flush();
         String problem = stack.startServices(Duration.ofSeconds(readyTimeoutSeconds));
         if (problem != null) {
@@ -220,7 +241,8 @@ final class UpCommand implements Callable<Integer> {
         }
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         out.printf(java.util.Locale.ROOT, "Ready in %.1f s. Send articles: ./newspipe ingest FILE... "
-                + "(POST %sv1/articles). Press Ctrl-C to stop.%n", sinceJvmStart / 1000.0, stack.serviceUrl("ingest"));
+                + "(POST %sv1/articles)%s. Press Ctrl-C to stop.%n", sinceJvmStart / 1000.0, stack.serviceUrl("ingest"),
+                ports.console() == FullStack.Ports.NO_CONSOLE ? "" : "; console: " + stack.consoleUrl());
         out.flush();
         java.util.Optional<io.newspipe.cli.stack.ChildService> died = stack.supervisor().awaitUnexpectedExit();
         if (died.isPresent() && !stack.supervisor().stopping()) {
