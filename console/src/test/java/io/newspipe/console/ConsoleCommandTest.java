@@ -48,6 +48,20 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void givenABusyPort_whenTheConsoleStarts_thenTheErrorNamesThePortAndTheFlag() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            ConsoleSettings s = parse(Map.of(), "--http-port", String.valueOf(taken.getLocalPort()),
+                    "--bootstrap-servers", "127.0.0.1:1");
+            ConsoleServer server = new ConsoleServer(s, null, StoryLinks.NOT_YET, java.time.Clock.systemUTC());
+
+            assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("already in use").hasMessageContaining("--http-port");
+        }
+    }
+
+    @Test
     void givenABadServiceUrl_thenTheFlagIsNamed() {
         assertThatThrownBy(() -> parse(Map.of(), "--service", "enrich=not a url"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--service enrich=not a url");
