@@ -16,6 +16,7 @@ import java.util.Optional;
 import io.newspipe.cli.stack.ChildService;
 import io.newspipe.cli.stack.StackStatus;
 import io.newspipe.cli.stack.Supervised;
+import io.newspipe.console.ConsoleCommand;
 import io.newspipe.cli.stack.Supervisor;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.KafkaCluster;
@@ -31,9 +32,16 @@ final class FullStack implements AutoCloseable {
 
     /**
      * 0 for kafka/registry means a free port; the service ports must be real ports (see {@link #freePort()}): the
-     * first instance of each service uses its port, further instances free ones.
+     * first instance of each service uses its port, further instances free ones. {@code console} is the operator
+     * console's port, or {@link #NO_CONSOLE} (demo runs none).
      */
-    record Ports(int kafka, int registry, int ingest, int enrich, int publish) {
+    record Ports(int kafka, int registry, int ingest, int enrich, int publish, int console) {
+
+        static final int NO_CONSOLE = -1;
+
+        Ports(int kafka, int registry, int ingest, int enrich, int publish) {
+            this(kafka, registry, ingest, enrich, publish, NO_CONSOLE);
+        }
     }
 
     /** How many Kafka nodes and how many instances of each service. */
@@ -103,6 +111,11 @@ final class FullStack implements AutoCloseable {
                             logFile(name), URI.create("http://127.0.0.1:" + port + "/")));
                 }
             }
+            if (ports.console() != Ports.NO_CONSOLE) {
+                // beside the services, not after them: it is ready once Kafka answers, and shows them starting
+                supervisor.start(new ChildService(ConsoleCommand.NAME, consoleCommand(), logFile(ConsoleCommand.NAME),
+                        consoleUrl()));
+            }
         } catch (IOException e) {
             return "cannot start a service process: " + e.getMessage();
         } finally {
@@ -117,6 +130,28 @@ final class FullStack implements AutoCloseable {
     }
 
     List<String> childCommand(String role, String name, int port) {
+        List<String> cmd = javaCommand(role, port);
+        cmd.addAll(List.of("--topic-replication-factor", String.valueOf(replicationFactor())));
+        if (!role.equals("ingest")) {
+            cmd.addAll(List.of("--state-dir", dataDir.resolve("state").resolve(name).toString()));
+        }
+        return cmd;
+    }
+
+    /** The console, pointed at every service instance's health endpoint; it reads INGEST_API_TOKEN from up's environment. */
+    List<String> consoleCommand() {
+        List<String> cmd = javaCommand(ConsoleCommand.NAME, ports.console());
+        for (ChildService c : supervisor.children()) {
+            cmd.addAll(List.of("--service", c.name() + "=" + c.address() + "/"));
+        }
+        return cmd;
+    }
+
+    URI consoleUrl() {
+        return URI.create("http://127.0.0.1:" + ports.console() + "/");
+    }
+
+    private List<String> javaCommand(String role, int httpPort) {
         List<String> cmd = new ArrayList<>();
         Optional<String> setsid = setsid();
         // Own session: a Ctrl-C in the terminal reaches only 'up', which then stops the services before Kafka.
@@ -130,11 +165,7 @@ final class FullStack implements AutoCloseable {
         cmd.add(role);
         cmd.addAll(List.of("--bootstrap-servers", infra.bootstrapServers(),
                 "--schema-registry-url", infra.schemaRegistryUrl(),
-                "--http-port", String.valueOf(port),
-                "--topic-replication-factor", String.valueOf(replicationFactor())));
-        if (!role.equals("ingest")) {
-            cmd.addAll(List.of("--state-dir", dataDir.resolve("state").resolve(name).toString()));
-        }
+                "--http-port", String.valueOf(httpPort)));
         return cmd;
     }
 

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             "publish each run in their own child process ('newspipe service <name>'), as in production: a crash of",
             "one service does not take the others down with it, each has its own heap, and each can be killed and",
             "restarted on its own. Output of each service: <data-dir>/logs/<service>.log.",
+            "The operator console runs beside them on --console-port (8090): pipeline, articles, dead letters, replay.",
             "When a service exits on its own, up reports it, stops the others and Kafka, and exits 1 — unless the",
             "stack has spares (--brokers or --replicas above 1): then the dead process is restarted with backoff",
             "(1 s doubling to 30 s) and each step is printed. './newspipe status' lists the processes.",
@@ -90,6 +91,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Instances of each service. Default: ${DEFAULT-VALUE}.")
     int replicas;
 
+    @Option(names = "--console-port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Operator console port (pipeline, articles, dead letters, replay). Default: ${DEFAULT-VALUE}.")
+    int consolePort;
+
     @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long the services may take to become ready. Default: ${DEFAULT-VALUE}.")
     int readyTimeoutSeconds;
@@ -108,6 +113,10 @@ final class UpCommand implements Callable<Integer> {
         if (portProblem == null && !infra) {
             portProblem = servicePortProblem(List.of(kafkaPort, registryPort), ingestPort, enrichPort, publishPort);
         }
+        if (portProblem == null && !infra) {
+            portProblem = consolePortProblem(List.of(kafkaPort, registryPort, ingestPort, enrichPort, publishPort),
+                    consolePort);
+        }
         if (brokers < 1 || replicas < 1) {
             portProblem = "--brokers and --replicas must be at least 1 (got " + brokers + " and " + replicas + ")";
         }
@@ -117,7 +126,7 @@ final class UpCommand implements Callable<Integer> {
         }
         if (!infra) {
             return runFullStack(out, err, new FullStack.Ports(kafkaPort, registryPort, ingestPort, enrichPort,
-                    publishPort), new FullStack.Shape(brokers, replicas), "newspipe up");
+                    publishPort, consolePort), new FullStack.Shape(brokers, replicas), "newspipe up");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
         Path logDir = dir.resolve("logs");
@@ -188,6 +197,17 @@ final class UpCommand implements Callable<Integer> {
         return null;
     }
 
+    /** The console port: fixed, free, and none of the others. */
+    static String consolePortProblem(List<Integer> taken, int console) {
+        if (console <= 0) {
+            return "the console needs a fixed port (--console-port " + console + ")";
+        }
+        if (taken.contains(console)) {
+            return "--console-port " + console + " is already used by another part of the stack; choose another";
+        }
+        return portProblem("console", "--console-port", console);
+    }
+
     /** 'up' without --infra: Kafka + registry here, the services as child processes; blocks until stopped. */
     private Integer runFullStack(PrintWriter out, PrintWriter err, FullStack.Ports ports, FullStack.Shape shape,
             String who) {
@@ -230,8 +250,10 @@ final class UpCommand implements Callable<Integer> {
                 : ""));
         out.println("Schema Registry  " + stack.infra().schemaRegistryUrl());
         out.println("Data             " + dir + "  (logs: " + logDir + ")");
-        out.println(shape.replicas() == 1 ? "Starting ingest, enrich and publish..."
-                : "Starting " + shape.replicas() + " instances each of ingest, enrich and publish...");
+        String what = ports.console() == FullStack.Ports.NO_CONSOLE ? "ingest, enrich and publish"
+                : "ingest, enrich, publish and the console";
+        out.println(shape.replicas() == 1 ? "Starting " + what + "..."
+                : "Starting " + shape.replicas() + " instances each of ingest, enrich and publish, and the console...");
         out.flush();
         String problem = stack.startServices(Duration.ofSeconds(readyTimeoutSeconds));
         if (problem != null) {
@@ -242,7 +264,8 @@ final class UpCommand implements Callable<Integer> {
         }
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         out.printf(java.util.Locale.ROOT, "Ready in %.1f s. Send articles: ./newspipe ingest FILE... "
-                + "(POST %sv1/articles). Press Ctrl-C to stop.%n", sinceJvmStart / 1000.0, stack.serviceUrl("ingest"));
+                + "(POST %sv1/articles)%s. Press Ctrl-C to stop.%n", sinceJvmStart / 1000.0, stack.serviceUrl("ingest"),
+                ports.console() == FullStack.Ports.NO_CONSOLE ? "" : "; console: " + stack.consoleUrl());
         out.flush();
         out.println("Processes: ./newspipe status" + (dir.equals(Path.of("./.newspipe").toAbsolutePath().normalize())
                 ? "" : " --data-dir " + dir));
