@@ -59,7 +59,7 @@ public final class KpiExtractor {
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}[,.;:)]*");
     // precompiled: String.replaceAll/replaceFirst compiled these on every call
     private static final Pattern METRIC_CHANGE_SUFFIX = Pattern.compile("\\s*\\((?:tăng|giảm|so với .*)\\)$");
-    private static final Pattern LEADING_SO_VOI = Pattern.compile("^(?i)so với\\s+");
+    private static final Pattern LEADING_SO_VOI = Pattern.compile("^(?i)so(?: với)?\\s+(?!sánh)");
     private static final Pattern PARENTHESIZED = Pattern.compile("\\([^()]*\\)");
     private static final Pattern TRAILING_OPENERS = Pattern.compile("[,;:(]+$");
     private static final PhraseSet TOP_WORDS = new PhraseSet(List.of("tốp", "top"));
@@ -70,12 +70,14 @@ public final class KpiExtractor {
     private static final PhraseSet ANAPHORA_BEFORE = new PhraseSet(List.of("trong", "trong số", "trong tổng số"));
     private static final PhraseSet SCOPE_PREPOSITIONS = new PhraseSet(List.of("tại", "trên", "của", "ở"));
     private static final PhraseSet PRICE_WORD = new PhraseSet(List.of("giá"));
+    private static final PhraseSet VALUE_WORDS = new PhraseSet(List.of("trị giá", "có giá trị", "giá trị"));
     private static final PhraseSet RATIO_WORDS = new PhraseSet(List.of("tỷ lệ", "tỉ lệ", "bằng"));
     private static final PhraseSet RATE_WORDS = new PhraseSet(List.of("tỷ lệ", "tỉ lệ"));
-    private static final PhraseSet BAND_VERBS = new PhraseSet(List.of("có", "đạt"));
+    private static final PhraseSet BAND_VERBS = new PhraseSet(List.of("có", "đạt", "là"));
     private static final PhraseSet BAND_BOUNDS = new PhraseSet(List.of("có", "trên", "dưới", "từ", "hơn", "chưa tới",
             "chưa đến", "không quá", "cao từ", "thấp dưới"));
-    private static final PhraseSet DONE = new PhraseSet(List.of("đã"));
+    private static final PhraseSet DONE = new PhraseSet(List.of("đã", "hoàn thành"));
+    private static final PhraseSet SEIZURE = new PhraseSet(List.of("thu giữ", "tịch thu", "tạm giữ"));
     private static final PhraseSet OF = new PhraseSet(List.of("của"));
     private static final PhraseSet DONE_PASSIVE = new PhraseSet(List.of("đã được"));
     private static final PhraseSet HONOUREES = new PhraseSet(List.of("tập thể", "cá nhân"));
@@ -148,7 +150,7 @@ public final class KpiExtractor {
         // (digit openings: monthsAt)
         periodTriggers = new PhraseSet(List.of("tính đến", "đến nay", "đến hết", "đến cuối", "đến thời", "đến ngày",
                 "đến tháng", "đến năm", "sáu tháng", "chín tháng", "ba tháng", "quý", "giai đoạn", "nhiệm kỳ", "sau đánh",
-                "sau giữa", "giữa đánh", "giữa giữa", "trong năm", "cả năm", "hết năm", "của năm", "năm", "cùng kỳ"));
+                "sau giữa", "giữa đánh", "giữa giữa", "riêng tháng", "trong tháng", "trong năm", "cả năm", "hết năm", "của năm", "năm", "cùng kỳ"));
         periods = Pattern.compile("(?:" + String.join("|", Lexicon.lowered(Lexicon.lines("kpi-periods.txt")))
                 + ")(?![\\p{L}\\p{N}])");
     }
@@ -165,12 +167,14 @@ public final class KpiExtractor {
         String lower = article.lower();
         String lastPeriod = null;
         Set<String> lastUnits = Set.of(); // of the sentence before, in the same paragraph
+        boolean lastNamedCase = false;
         int scanned = 0;
         for (TextSpan sentence : article.sentences()) {
             // A period carries over within a paragraph only.
             int nl = text.indexOf('\n', scanned);
             if (nl >= 0 && nl < sentence.start()) {
                 lastPeriod = null; // (a breakdown opener may still refer to the paragraph before: lastUnits stays)
+                lastNamedCase = false;
             }
             scanned = sentence.start();
             if (!hasDigit(article.chars(), sentence.start(), sentence.end())) {
@@ -185,8 +189,10 @@ public final class KpiExtractor {
             String l = lower.substring(sentence.start(), sentence.end());
             List<int[]> times = timeExpressions(l, article.words(), sentence.start());
             Set<String> brokenDown = BREAKDOWN_OPENERS.matchAt(l, skipSpaces(l, 0)) >= 0 ? lastUnits : Set.of();
+            boolean namesCase = namesACase(s);
             List<KpiMention> found = extractSentence(s, l, article.chars(), article.words(), sentence.start(), lastPeriod,
-                    times, brokenDown);
+                    times, brokenDown, namesCase || lastNamedCase);
+            lastNamedCase = namesCase;
             out.addAll(found);
             lastUnits = unitsOf(found);
             // the period carried on is the sentence's last one, but not a comparison's ("so với cùng kỳ năm trước")
@@ -199,6 +205,13 @@ public final class KpiExtractor {
         }
         return out;
     }
+
+    /** "chuyên án EM620", "vụ án 468L": one case named by its code (only in a sentence that has one of these words). */
+    private static boolean namesACase(String s) {
+        return (s.contains("chuyên án") || s.contains("vụ án")) && NAMED_CASE.matcher(s).find();
+    }
+
+    private static final Pattern NAMED_CASE = Pattern.compile("(?:chuyên án|vụ án)\\s+(?:[A-Z]{1,4}\\s?\\d|\\d{2,}\\s?[A-Z])");
 
     private static Set<String> unitsOf(List<KpiMention> mentions) {
         if (mentions.isEmpty()) {
@@ -300,11 +313,11 @@ public final class KpiExtractor {
      * @param words the article's word index
      */
     private List<KpiMention> extractSentence(String s, String l, char[] chars, WordIndex words, int offset,
-            String carriedPeriod, List<int[]> times, Set<String> brokenDown) {
+            String carriedPeriod, List<int[]> times, Set<String> brokenDown, boolean namedCase) {
         List<KpiMention> out = new ArrayList<>();
         Sentence sentence = new Sentence(l, words, offset);
         FigureMatch m = new FigureMatch();
-        SentenceFacts facts = new SentenceFacts(l, times, carriedPeriod, brokenDown);
+        SentenceFacts facts = new SentenceFacts(l, times, carriedPeriod, brokenDown, namedCase);
         int previousFigureEnd = 0;
         int countEnd = -1; // end of the last count taken: a band after it is no figure of its own
         boolean afterPrice = false; // a price was passed over since the last figure with a subject of its own
@@ -412,8 +425,9 @@ public final class KpiExtractor {
             }
             facts.accepted(unit);
             if (unit.end() + 1 < s.length() && s.charAt(unit.end()) == '/' && CharClass.isDigit(s.charAt(unit.end() + 1))) {
-                // "393 tỷ/932 tỷ đồng": the whole after the part; "33 vụ/380 đối tượng": the next figure
-                Unit whole = unit.kind() == UnitClass.MONEY && total == null ? wholeAmountAt(s, l, unit.end() + 1, m) : null;
+                // "393 tỷ/932 tỷ đồng", "593.803 ha/617.708 ha": the whole after the part; "33 vụ/380 đối tượng": the
+                // next figure
+                Unit whole = total == null ? wholeAt(s, l, unit.end() + 1, m, unit) : null;
                 if (whole != null && VietnameseNumbers.parse(m.group(1)) > value) {
                     total = VietnameseNumbers.parse(m.group(1));
                     unit = whole;
@@ -439,14 +453,15 @@ public final class KpiExtractor {
             int spanEnd = spanEnd(s, bandEnd(sentence, s, unit));
             previousFigureEnd = unit.end();
             String spanText = s.substring(spanStart, spanEnd);
+            String period = periodFor(s, times, ns, spanEnd, carriedPeriod);
             String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit,
-                    out.isEmpty() ? null : out.get(out.size() - 1).metric());
+                    out.isEmpty() ? null : out.get(out.size() - 1).metric(), period);
             String status = null;
             int[] sw = sentence.find(statusWords, spanStart, spanEnd);
             if (sw != null) {
                 status = l.substring(sw[0], sw[1]);
             }
-            String period = periodFor(s, times, ns, spanEnd, carriedPeriod);
+
             out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
                     offset + spanStart, offset + spanEnd, confidence(unit.kind(), period, status)));
         }
@@ -499,13 +514,18 @@ public final class KpiExtractor {
         return SHARE_VERBS.endingAt(l, q == null ? ns : q[0], 3) == null ? null : new Unit("phần", UnitClass.SHARE, ne);
     }
 
-    /** The money unit of an amount read at {@code at} into m (its number), or null. */
-    private Unit wholeAmountAt(String s, String l, int at, FigureMatch m) {
-        if (!m.readAt(s, at) || m.group(2) != null || m.group(3) != null || gluedAfter(s, m.end())) {
+    /**
+     * The unit of a whole read at {@code at} into m (its number) when it measures what the part measures (money, or the
+     * same physical unit), or null.
+     */
+    private Unit wholeAt(String s, String l, int at, FigureMatch m, Unit part) {
+        boolean amount = part.kind() == UnitClass.MONEY || part.kind() == UnitClass.MEASURE || part.kind() == UnitClass.EXTENT;
+        if (!amount || !m.readAt(s, at) || m.group(2) != null || m.group(3) != null || gluedAfter(s, m.end())) {
             return null;
         }
         Unit u = unitAfter(l, m.end());
-        return u != null && u.kind() == UnitClass.MONEY ? u : null;
+        return u != null && u.kind() == part.kind() && (u.kind() == UnitClass.MONEY || u.normalized().equals(part.normalized()))
+                ? u : null;
     }
 
     /** "3.711/18.195 tỷ đồng": part of an amount out of the whole, the whole the larger. */
@@ -536,24 +556,29 @@ public final class KpiExtractor {
      */
     private boolean designation(String s, String l, int so) {
         int i = so;
-        for (int w = 0; w < 4 && i > 0; w++) {
-            int we = i;
-            while (we > 0 && CharClass.isWhitespace(s.charAt(we - 1))) {
-                we--;
+        for (int w = 0; w < 4; w++) {
+            i = wordStartBefore(s, i);
+            if (i < 0) {
+                return false; // punctuation: the name, if any, is behind it
             }
-            int ws = we;
-            while (ws > 0 && CharClass.isLetter(s.charAt(ws - 1))) {
-                ws--;
-            }
-            if (ws == we) {
-                return false; // punctuation or a digit: the name, if any, is behind it
-            }
-            if (CharClass.isUpperCase(s.charAt(ws)) && orgHeads.matchAt(l, ws) >= 0) {
+            if (CharClass.isUpperCase(s.charAt(i)) && orgHeads.matchAt(l, i) >= 0) {
                 return true;
             }
-            i = ws;
         }
         return false;
+    }
+
+    /** Start of the word before {@code end} (spaces between), or -1 when punctuation or the text's start comes first. */
+    private static int wordStartBefore(String s, int end) {
+        int e = end;
+        while (e > 0 && CharClass.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && CharClass.isLetterOrDigit(s.charAt(b - 1))) {
+            b--;
+        }
+        return b == e ? -1 : b;
     }
 
     /** "số 1 Việt Nam", "số 1 tại thị trường": a number-one ranking needs its scope right after. */
@@ -621,12 +646,15 @@ public final class KpiExtractor {
         if (mo != null && mo.lookingAt()) {
             String scale = mo.group(1);
             String currency = mo.group(3) != null ? mo.group(3) : mo.group(4);
-            if (scale != null && currency == null && mo.group(2) == null && !scale.equalsIgnoreCase("tỷ")
-                    && !scale.equalsIgnoreCase("tỉ")) {
-                // "42 nghìn viên", "1,5 triệu lượt khách": a scaled count, not money.
+            if (scale != null && currency == null && mo.group(2) == null) {
+                // "42 nghìn viên", "1,5 triệu lượt khách", "22,3 tỷ kWh": a scaled count, not money ("5 tỷ" alone is)
                 Unit counted = countedUnitAt(s, mo.end(1));
-                return counted == null ? null
-                        : new Unit(normalizeScale(scale) + " " + counted.normalized(), counted.kind(), counted.end());
+                if (counted != null) {
+                    return new Unit(normalizeScale(scale) + " " + counted.normalized(), counted.kind(), counted.end());
+                }
+                if (!scale.equalsIgnoreCase("tỷ") && !scale.equalsIgnoreCase("tỉ")) {
+                    return null;
+                }
             }
             StringBuilder u = new StringBuilder();
             if (scale != null) {
@@ -759,6 +787,9 @@ public final class KpiExtractor {
                 if (isPrice(sentence, ns, unit)) {
                     return false;
                 }
+                if (sentence.has(SEIZURE, Math.max(0, ns - 80), ns)) {
+                    return operationalTotal(sentence, ns, facts); // seized cash: a total only over a period
+                }
                 // from 80 chars before (or the number before, when farther: "trao 155 suất quà ..., với tổng trị giá gần
                 // 50 triệu đồng") to 40 after (not past the next number: "cho các hoạt động xã hội, từ thiện")
                 int windowStart = facts.lastNumberStart >= 0 ? Math.min(ns - 80, facts.lastNumberStart) : ns - 80;
@@ -777,8 +808,7 @@ public final class KpiExtractor {
                     return false;
                 }
                 int clauseEnd = clauseEnd(s, unit.end());
-                // a figure in parentheses restates the clause before them: "đã vượt đỉnh (1.170 điểm)"
-                int cueStart = clauseStart > 0 && s.charAt(clauseStart - 1) == '(' ? clauseStart(s, clauseStart - 1) : clauseStart;
+                int cueStart = outerClauseStart(s, clauseStart);
                 return sentence.has(resultCues, unit.end(), clauseEnd)
                         || sentence.has(resultCues, Math.max(cueStart, ns - 40), ns)
                         || ofTotal // "được 95/155 xã": progress out of a whole
@@ -812,14 +842,23 @@ public final class KpiExtractor {
             return false;
         }
         if (sentence.has(measureCues, Math.max(0, ns - 60), ns) || facts.continues(unit)
-                || unit.kind() == UnitClass.EXTENT && completedAction(sentence, clauseStart, ns, unit.end())) {
+                || unit.kind() == UnitClass.EXTENT && completedAction(sentence, outerClauseStart(s, clauseStart), ns, unit.end())) {
             return true;
         }
         return !sentence.has(clauseExclusions, clauseStart, ns) && operationalTotal(sentence, ns, facts);
     }
 
     /**
-     * A completed action in the figure's clause: "đã" before it (not "đã có", "đã là": possession is no result) or
+     * A figure in parentheses restates the clause before them: "đã vượt đỉnh (1.170 điểm)", "Sở đã cấp 490 giấy chứng
+     * nhận cho tổ chức (1.005,75 ha)": its cues are read from there.
+     */
+    private static int outerClauseStart(String s, int clauseStart) {
+        return clauseStart > 0 && s.charAt(clauseStart - 1) == '(' ? clauseStart(s, clauseStart - 1) : clauseStart;
+    }
+
+    /**
+     * A completed action in the figure's clause: "đã" or "hoàn thành" before it (not "đã có", "đã là": possession is no
+     * result) or
      * "đã được" after it (unless unitEnd is -1: a count of places "đã được" visited is no result of theirs).
      */
     private static boolean completedAction(Sentence sentence, int clauseStart, int ns, int unitEnd) {
@@ -934,11 +973,12 @@ public final class KpiExtractor {
      * A count of persons or goods of law enforcement ("bắt giữ 477 đối tượng", "thu giữ 1.084 bánh heroin") is an
      * operational result when an enforcement verb precedes it and the sentence reports a total over a period: it names
      * a period (or its paragraph did) or counts several cases before it ("464 vụ ..., 477 đối tượng"), and it dates
-     * no single day ("Ngày 12/1/2021, ... thu giữ 31 kg ma túy" is one incident).
+     * no single day ("Ngày 12/1/2021, ... thu giữ 31 kg ma túy" is one incident) nor names one case, here or in the
+     * sentence before ("phá thành công chuyên án EM620. Bắt giữ 3 đối tượng").
      */
     private boolean operationalTotal(Sentence sentence, int ns, SentenceFacts facts) {
         return sentence.has(operationCues, Math.max(0, ns - OPERATION_REACH), ns)
-                && (facts.severalCases || facts.hasPeriod()) && !facts.datesADay();
+                && (facts.severalCases || facts.hasPeriod()) && !facts.namedCase && !facts.datesADay();
     }
 
     /** How far before a count its enforcement verb may stand: the verb heads a list of seizures. */
@@ -956,6 +996,8 @@ public final class KpiExtractor {
         private final String carriedPeriod;
         /** Set once a count of two or more cases was accepted in the sentence. */
         boolean severalCases;
+        /** The sentence, or the one before it in the paragraph, names one case by its code ("chuyên án EM620"). */
+        final boolean namedCase;
         /** Where the number before the current one starts and ends (-1 and 0 for the sentence's first). */
         int lastNumberStart = -1;
         int lastNumberEnd;
@@ -963,7 +1005,8 @@ public final class KpiExtractor {
         /** Units of the figures accepted so far in this sentence and, after a breakdown opener, in the one before. */
         private Set<String> acceptedUnits;
 
-        SentenceFacts(String lower, List<int[]> times, String carriedPeriod, Set<String> brokenDown) {
+        SentenceFacts(String lower, List<int[]> times, String carriedPeriod, Set<String> brokenDown, boolean namedCase) {
+            this.namedCase = namedCase;
             this.lower = lower;
             this.times = times;
             this.carriedPeriod = carriedPeriod;
@@ -1066,6 +1109,23 @@ public final class KpiExtractor {
             }
             at = hit[1];
         }
+        // "mỗi máy trị giá 35 tỷ đồng": the value of each one is a price
+        int[] value = VALUE_WORDS.endingAt(l, to, 3);
+        return value != null && wordBefore(l, value[0], "mỗi", 3);
+    }
+
+    /** Whether {@code word} is one of the n words before {@code end} (within the clause). */
+    private static boolean wordBefore(String l, int end, String word, int n) {
+        int i = end;
+        for (int w = 0; w < n; w++) {
+            i = wordStartBefore(l, i);
+            if (i < 0) {
+                return false;
+            }
+            if (wordAt(l, i, word)) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -1116,7 +1176,8 @@ public final class KpiExtractor {
             // "tốc độ tăng trưởng kinh tế (GRDP) của tỉnh đạt 7,8%": an indicator's abbreviation is part of its name
             int ws = s.charAt(we - 1) == ')' ? abbreviationStart(s, floor, we - 1) : -1;
             if (ws < 0) {
-                if (boundary(s.charAt(we - 1)) || s.charAt(we - 1) == '.' || s.charAt(we - 1) == '–' || s.charAt(we - 1) == '-' && we - 1 > 0 && s.charAt(we - 2) == ' ') {
+                if (boundary(s.charAt(we - 1)) || s.charAt(we - 1) == '.' || s.charAt(we - 1) == '–' || s.charAt(we - 1) == '+'
+                        || s.charAt(we - 1) == '-' && we - 1 > 0 && s.charAt(we - 2) == ' ') {
                     break;
                 }
                 ws = we;
@@ -1222,7 +1283,7 @@ public final class KpiExtractor {
                 break;
             }
             char c = s.charAt(ws);
-            if (boundary(c) || c == '.' || c == '–' || c == '-' || c == '/' || c == '…') {
+            if (boundary(c) || c == '.' || c == '–' || c == '-' || c == '/' || c == '…' || c == '+') {
                 break;
             }
             int we = ws;
@@ -1260,7 +1321,7 @@ public final class KpiExtractor {
             "cụ thể", "tiếp đến là", "tiếp đến", "là", "với", "có", "mà nay", "mà"));
     private static final PhraseSet TRAILING_VERBS = new PhraseSet(List.of("đạt", "đạt được", "tăng", "giảm", "là", "có", "được",
             "lên", "lên tới", "lên đến", "tới", "chiếm", "chiếm tới", "nằm trong", "với", "ở mức", "mới chỉ", "chỉ", "thêm",
-            "tăng thêm", "dẫn đầu với", "xếp", "đứng", "thứ", "khoảng", "trên", "hơn", "gần", "đã", "sẽ", "vượt", "thu đạt",
+            "tăng thêm", "gấp", "tăng gấp", "cao gấp", "dẫn đầu với", "xếp", "đứng", "thứ", "khoảng", "trên", "hơn", "gần", "đã", "sẽ", "vượt", "thu đạt",
             "bằng", "mức", "còn", "giảm còn", "tương đương", "ước", "ước đạt"));
 
     /**
@@ -1268,8 +1329,12 @@ public final class KpiExtractor {
      * is added ("thu hút" + "dự án đầu tư mới"); a bare change ("tăng 12%") refers to the figure named before it.
      */
     private static String metric(String s, int spanStart, int figureStart, int unitEnd, int spanEnd, Unit unit,
-            String previousMetric) {
+            String previousMetric, String period) {
         String raw = s.substring(spanStart, figureStart).strip();
+        if (period != null && raw.length() > period.length() && raw.regionMatches(true, 0, period, 0, period.length())
+                && !CharClass.isLetterOrDigit(raw.charAt(period.length()))) {
+            raw = raw.substring(period.length()).strip(); // "6 tháng đầu năm có 500 doanh nghiệp": the period is no part
+        }
         String head = trimWords(raw);
         String tail = s.substring(unitEnd, spanEnd).strip();
         boolean counted = unit.kind() == UnitClass.COUNT || unit.kind() == UnitClass.RESULT || unit.kind() == UnitClass.MEASURE

@@ -233,7 +233,8 @@ class KpiExtractorTest {
             "Ngày 5/10/2024, Đồn Biên phòng cửa khẩu bắt giữ 3 đối tượng cùng 20 bánh heroin.",
             "Tổ tuần tra phát hiện 2 đối tượng vận chuyển 600 viên hồng phiến.",
             "Trong năm 2024, huyện đã tuyển dụng 40 viên chức.",
-            "Ông bà nội đã chăm sóc bé trai 3 tuổi từ nhỏ."})
+            "Ông bà nội đã chăm sóc bé trai 3 tuổi từ nhỏ.",
+            "Trong tháng 8/2025, công an huyện phá thành công chuyên án MT09. Bắt giữ 4 đối tượng, thu giữ 2 bánh heroin."})
     void givenASingleIncidentOrAPersonsAttribute_whenExtracted_thenNothing(String sentence) {
         assertThat(kpis(sentence)).isEmpty();
     }
@@ -316,9 +317,31 @@ class KpiExtractorTest {
             "Công ty thu mua lúa của nông dân với tỷ lệ 1 kg lúa giống bằng 1,2 kg lúa thường.",
             "Giá xuất khẩu bình quân hạt điều đạt 5.900 USD/tấn, tăng 4,5%; hạt tiêu 6.100 USD/tấn, tăng 12%.",
             "Giai đoạn 2020 - 2025, đã có 1.250 lượt tập thể, cá nhân được khen thưởng.",
-            "Đội Công binh số 1 của Việt Nam đã hoàn thành nhiệm vụ."})
+            "Đội Công binh số 1 của Việt Nam đã hoàn thành nhiệm vụ.",
+            "Theo nhà sản xuất, vắc xin có hiệu quả bảo vệ 92% sau hai mũi tiêm.",
+            "Bệnh viện được đầu tư 2 máy chụp cắt lớp, mỗi máy trị giá 28 tỷ đồng."})
     void givenPhysicalFactsRatiosPricesHonoureesAndUnitNumbers_whenExtracted_thenNothing(String sentence) {
         assertThat(kpis(sentence)).isEmpty();
+    }
+
+    @Test
+    void givenAScaleBeforeAPhysicalUnit_whenExtracted_thenItIsNoMoney() {
+        KpiMention m = only("Năm 2025, sản lượng điện thương phẩm đạt 14,6 tỷ kWh.");
+        assertThat(m.unit()).isEqualTo("tỷ kWh");
+        assertThat(m.value()).isEqualTo(14.6);
+    }
+
+    @Test
+    void givenALengthOfFinishedWork_whenExtracted_thenItIsAResult() {
+        assertThat(only("Công ty đầu tư lưới điện, hoàn thành 640 km đường dây trung áp.").unit()).isEqualTo("km");
+    }
+
+    @Test
+    void givenMonthsWithoutAYear_whenExtracted_thenTheyAreThePeriod() {
+        assertThat(only("Tính chung 5 tháng, kim ngạch xuất khẩu đạt 3,2 tỷ USD.").period()).isEqualTo("5 tháng");
+        assertThat(only("Riêng tháng 5, kim ngạch xuất khẩu tăng 9,4%.").period()).isEqualTo("Riêng tháng 5");
+        // time left is no period
+        assertThat(only("Chỉ còn 2 tháng nữa là hết năm, giải ngân mới đạt 61%.").period()).isNull();
     }
 
     @Test
