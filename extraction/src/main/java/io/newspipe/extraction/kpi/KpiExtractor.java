@@ -30,8 +30,15 @@ public final class KpiExtractor {
     private enum UnitClass { PERCENT, MONEY, COUNT, RESULT, MEASURE, EXTENT, ATTRIBUTE, OPERATION, NONE, RANK, SHARE,
         MULTIPLE, RATE }
 
-    /** Confidence of a figure with a unit that passed the indicator screens, before its support is read. */
-    private static final double INDICATOR_FIGURE = 0.6;
+    /**
+     * Evidence classes of a figure that passed the indicator screens, before its support (period, status) is read: a
+     * unit that is itself a measure of results (%, rank, share, multiple, rate per population) or money with its
+     * indicator word beside it; a count or quantity with its cue beside it; a figure taken on weaker grounds (a count
+     * unit alone, a cue far away, the list or breakdown it continues, a completed action, a band after it).
+     */
+    private static final double RESULT_UNIT = 0.7;
+    private static final double CUED = 0.65;
+    private static final double CONTEXT_ONLY = 0.5;
 
     private record Unit(String normalized, UnitClass kind, int end) {
     }
@@ -463,21 +470,34 @@ public final class KpiExtractor {
             }
 
             out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
-                    offset + spanStart, offset + spanEnd, confidence(unit.kind(), period, status)));
+                    offset + spanStart, offset + spanEnd, confidence(evidence(sentence, ns, unit, total != null, facts),
+                    period, status)));
         }
         return out;
     }
 
-    /**
-     * An indicator figure passed the cue and exclusion screens; it is surer when its unit is a measure of results
-     * (a percentage, money, a rank) rather than a count or a physical quantity, and with a period and a status
-     * word beside it.
-     */
-    private static double confidence(UnitClass unit, String period, String status) {
-        boolean indicatorUnit = unit == UnitClass.PERCENT || unit == UnitClass.MONEY || unit == UnitClass.RANK
-                || unit == UnitClass.SHARE || unit == UnitClass.MULTIPLE || unit == UnitClass.RATE;
-        int support = (indicatorUnit ? 1 : 0) + (period != null ? 1 : 0) + (status != null ? 1 : 0);
-        return Confidence.supported(INDICATOR_FIGURE, support, 3);
+    /** A figure's evidence class ({@link #RESULT_UNIT}, ...), supported by a period and a status word beside it. */
+    private static double confidence(double evidence, String period, String status) {
+        int support = (period != null ? 1 : 0) + (status != null ? 1 : 0);
+        return Confidence.supported(evidence, support, 3);
+    }
+
+    /** Which evidence class an accepted figure's acceptance rests on (re-read only for accepted figures). */
+    private double evidence(Sentence sentence, int ns, Unit unit, boolean ofTotal, SentenceFacts facts) {
+        String l = sentence.lower();
+        int clauseStart = clauseStart(l, ns);
+        int clauseEnd = clauseEnd(l, unit.end());
+        return switch (unit.kind()) {
+            case PERCENT, RANK, SHARE, MULTIPLE, RATE -> RESULT_UNIT;
+            case MONEY -> sentence.has(moneyCues, Math.max(0, ns - 80), Math.min(l.length(), unit.end() + 20))
+                    ? RESULT_UNIT : CONTEXT_ONLY;
+            case COUNT -> sentence.has(resultCues, Math.max(clauseStart, ns - 40), clauseEnd)
+                    || sentence.has(operationCues, Math.max(clauseStart, ns - 40), ns) ? CUED : CONTEXT_ONLY;
+            case RESULT -> ofTotal || sentence.has(resultCues, Math.max(clauseStart, ns - 40), clauseEnd) ? CUED : CONTEXT_ONLY;
+            case MEASURE, EXTENT, ATTRIBUTE -> sentence.has(measureCues, Math.max(0, ns - 60), ns) ? CUED : CONTEXT_ONLY;
+            case OPERATION -> facts.hasPeriod() && facts.severalCases ? CUED : CONTEXT_ONLY;
+            default -> CONTEXT_ONLY;
+        };
     }
 
     /**
