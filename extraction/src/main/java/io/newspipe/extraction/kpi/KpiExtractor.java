@@ -8,7 +8,6 @@ import io.newspipe.extraction.text.ParsedArticle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,38 +172,39 @@ public final class KpiExtractor {
         String text = article.text();
         String lower = article.lower();
         String lastPeriod = null;
-        Set<String> lastUnits = Set.of(); // of the sentence before, in the same paragraph
-        boolean lastNamedCase = false;
+        List<String> lastUnits = List.of(); // of the sentence before, in the same paragraph
+        TextSpan previousInParagraph = null;
         int scanned = 0;
         for (TextSpan sentence : article.sentences()) {
             // A period carries over within a paragraph only.
             int nl = text.indexOf('\n', scanned);
             if (nl >= 0 && nl < sentence.start()) {
                 lastPeriod = null; // (a breakdown opener may still refer to the paragraph before: lastUnits stays)
-                lastNamedCase = false;
+                previousInParagraph = null;
             }
             scanned = sentence.start();
             if (!hasDigit(article.chars(), sentence.start(), sentence.end())) {
-                lastUnits = Set.of();
+                lastUnits = List.of();
+                previousInParagraph = sentence;
                 continue; // every figure is written in digits
             }
             if (sentenceExclusions.foundInRegion(article.words(), sentence.start(), sentence.end())) {
-                lastUnits = Set.of();
+                lastUnits = List.of();
+                previousInParagraph = sentence;
                 continue;
             }
             String s = sentence.of(text);
             String l = lower.substring(sentence.start(), sentence.end());
             List<int[]> times = timeExpressions(l, article.words(), sentence.start());
-            Set<String> brokenDown = BREAKDOWN_OPENERS.matchAt(l, skipSpaces(l, 0)) >= 0 ? lastUnits : Set.of();
-            boolean namesCase = namesACase(s);
+            List<String> brokenDown = BREAKDOWN_OPENERS.matchAt(l, skipSpaces(l, 0)) >= 0 ? lastUnits : List.of();
             List<KpiMention> found = extractSentence(s, l, article.chars(), article.words(), sentence.start(), lastPeriod,
-                    times, brokenDown, namesCase || lastNamedCase);
-            lastNamedCase = namesCase;
+                    times, brokenDown, new CaseNames(text, sentence, previousInParagraph));
+            previousInParagraph = sentence;
             out.addAll(found);
             lastUnits = unitsOf(found);
             // the period carried on is the sentence's last one, but not a comparison's ("so với cùng kỳ năm trước")
             for (int t = times.size() - 1; t >= 0; t--) {
-                if (!isComparison(s, times.get(t))) {
+                if (!isComparison(l, times.get(t))) {
                     lastPeriod = s.substring(times.get(t)[0], times.get(t)[1]).strip();
                     break;
                 }
@@ -213,18 +213,41 @@ public final class KpiExtractor {
         return out;
     }
 
-    /** "chuyên án EM620", "vụ án 468L": one case named by its code (only in a sentence that has one of these words). */
-    private static boolean namesACase(String s) {
-        return (s.contains("chuyên án") || s.contains("vụ án")) && NAMED_CASE.matcher(s).find();
+    /**
+     * Whether a sentence or the one before it in its paragraph names one case by its code ("chuyên án EM620", "vụ án
+     * 468L"); asked only of sentences with an enforcement count, so read only then.
+     */
+    private static final class CaseNames {
+        private final String text;
+        private final TextSpan sentence;
+        private final TextSpan before;
+        private Boolean named;
+
+        CaseNames(String text, TextSpan sentence, TextSpan before) {
+            this.text = text;
+            this.sentence = sentence;
+            this.before = before;
+        }
+
+        boolean named() {
+            if (named == null) {
+                named = names(sentence) || before != null && names(before);
+            }
+            return named;
+        }
+
+        private boolean names(TextSpan span) {
+            return NAMED_CASE.matcher(text).region(span.start(), span.end()).find();
+        }
     }
 
     private static final Pattern NAMED_CASE = Pattern.compile("(?:chuyên án|vụ án)\\s+(?:[A-Z]{1,4}\\s?\\d|\\d{2,}\\s?[A-Z])");
 
-    private static Set<String> unitsOf(List<KpiMention> mentions) {
+    private static List<String> unitsOf(List<KpiMention> mentions) {
         if (mentions.isEmpty()) {
-            return Set.of();
+            return List.of();
         }
-        Set<String> units = new HashSet<>();
+        List<String> units = new ArrayList<>(mentions.size());
         for (KpiMention k : mentions) {
             units.add(k.unit());
         }
@@ -320,11 +343,11 @@ public final class KpiExtractor {
      * @param words the article's word index
      */
     private List<KpiMention> extractSentence(String s, String l, char[] chars, WordIndex words, int offset,
-            String carriedPeriod, List<int[]> times, Set<String> brokenDown, boolean namedCase) {
+            String carriedPeriod, List<int[]> times, List<String> brokenDown, CaseNames caseNames) {
         List<KpiMention> out = new ArrayList<>();
         Sentence sentence = new Sentence(l, words, offset);
         FigureMatch m = new FigureMatch();
-        SentenceFacts facts = new SentenceFacts(l, times, carriedPeriod, brokenDown, namedCase);
+        SentenceFacts facts = new SentenceFacts(l, times, carriedPeriod, brokenDown, caseNames);
         int previousFigureEnd = 0;
         int countEnd = -1; // end of the last count taken: a band after it is no figure of its own
         boolean afterPrice = false; // a price was passed over since the last figure with a subject of its own
@@ -460,7 +483,7 @@ public final class KpiExtractor {
             int spanEnd = spanEnd(s, bandEnd(sentence, s, unit));
             previousFigureEnd = unit.end();
             String spanText = s.substring(spanStart, spanEnd);
-            String period = periodFor(s, times, ns, spanEnd, carriedPeriod);
+            String period = periodFor(s, l, times, ns, spanEnd, carriedPeriod);
             String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit,
                     out.isEmpty() ? null : out.get(out.size() - 1).metric(), period);
             String status = null;
@@ -470,8 +493,7 @@ public final class KpiExtractor {
             }
 
             out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
-                    offset + spanStart, offset + spanEnd, confidence(evidence(sentence, ns, unit, total != null, facts),
-                    period, status)));
+                    offset + spanStart, offset + spanEnd, confidence(facts.evidence, period, status)));
         }
         return out;
     }
@@ -480,24 +502,6 @@ public final class KpiExtractor {
     private static double confidence(double evidence, String period, String status) {
         int support = (period != null ? 1 : 0) + (status != null ? 1 : 0);
         return Confidence.supported(evidence, support, 3);
-    }
-
-    /** Which evidence class an accepted figure's acceptance rests on (re-read only for accepted figures). */
-    private double evidence(Sentence sentence, int ns, Unit unit, boolean ofTotal, SentenceFacts facts) {
-        String l = sentence.lower();
-        int clauseStart = clauseStart(l, ns);
-        int clauseEnd = clauseEnd(l, unit.end());
-        return switch (unit.kind()) {
-            case PERCENT, RANK, SHARE, MULTIPLE, RATE -> RESULT_UNIT;
-            case MONEY -> sentence.has(moneyCues, Math.max(0, ns - 80), Math.min(l.length(), unit.end() + 20))
-                    ? RESULT_UNIT : CONTEXT_ONLY;
-            case COUNT -> sentence.has(resultCues, Math.max(clauseStart, ns - 40), clauseEnd)
-                    || sentence.has(operationCues, Math.max(clauseStart, ns - 40), ns) ? CUED : CONTEXT_ONLY;
-            case RESULT -> ofTotal || sentence.has(resultCues, Math.max(clauseStart, ns - 40), clauseEnd) ? CUED : CONTEXT_ONLY;
-            case MEASURE, EXTENT, ATTRIBUTE -> sentence.has(measureCues, Math.max(0, ns - 60), ns) ? CUED : CONTEXT_ONLY;
-            case OPERATION -> facts.hasPeriod() && facts.severalCases ? CUED : CONTEXT_ONLY;
-            default -> CONTEXT_ONLY;
-        };
     }
 
     /**
@@ -699,8 +703,12 @@ public final class KpiExtractor {
      * an optional base and "dân".
      */
     private static Unit rateAt(String l, int ne) {
-        int slashAt = l.indexOf('/', ne);
-        if (slashAt < 0 || slashAt - ne > 40) {
+        int slashAt = ne;
+        int reach = Math.min(l.length(), ne + 40);
+        while (slashAt < reach && l.charAt(slashAt) != '/') {
+            slashAt++;
+        }
+        if (slashAt == reach) {
             return null; // most numbers: no slash near
         }
         int i = skipSpaces(l, ne);
@@ -794,6 +802,7 @@ public final class KpiExtractor {
             return measureIsIndicator(sentence, ns, unit, clauseStart, facts);
         }
         if (unit.kind() == UnitClass.ATTRIBUTE) {
+            facts.evidence = CUED;
             return sentence.has(measureCues, Math.max(0, ns - 60), ns); // "tuổi thọ trung bình ... 74,8 tuổi"
         }
         if (sentence.has(clauseExclusions, clauseStart, ns)) {
@@ -801,27 +810,36 @@ public final class KpiExtractor {
         }
         switch (unit.kind()) {
             case PERCENT, RANK, SHARE, MULTIPLE, RATE -> {
+                facts.evidence = RESULT_UNIT;
                 return !sentence.has(moneyExclusions, Math.max(clauseStart, ns - 30), ns) && !priceBefore(sentence, clauseStart, ns);
             }
-            case MONEY -> {
-                if (isPrice(sentence, ns, unit)) {
-                    return false;
-                }
+            case MONEY -> { // prices were ruled out before (extractSentence)
                 if (sentence.has(SEIZURE, Math.max(0, ns - 80), ns)) {
+                    facts.evidence = CONTEXT_ONLY;
                     return operationalTotal(sentence, ns, facts); // seized cash: a total only over a period
                 }
                 // from 80 chars before (or the number before, when farther: "trao 155 suất quà ..., với tổng trị giá gần
                 // 50 triệu đồng") to 40 after (not past the next number: "cho các hoạt động xã hội, từ thiện")
                 int windowStart = facts.lastNumberStart >= 0 ? Math.min(ns - 80, facts.lastNumberStart) : ns - 80;
-                int windowEnd = Math.min(unit.end() + 40, nextDigit(s, unit.end()));
+                int windowEnd = nextDigit(s, unit.end(), Math.min(s.length(), unit.end() + 40));
                 if (sentence.has(moneyExclusions, Math.max(0, windowStart), windowEnd)) {
                     return false;
                 }
+                if (sentence.has(moneyCues, Math.max(0, ns - 80), Math.min(s.length(), unit.end() + 20))) {
+                    facts.evidence = RESULT_UNIT;
+                    return true;
+                }
+                facts.evidence = CONTEXT_ONLY; // an indicator word farther away, or the list it continues
                 return sentence.has(moneyCues, Math.max(0, ns - 250), Math.min(s.length(), unit.end() + 40))
                         || facts.continues(unit);
             }
             case COUNT -> {
-                return !countExcluded(sentence, clauseStart, ns, unit, facts) && !scopeOfAnother(s, ns, unit.end());
+                if (countExcluded(sentence, clauseStart, ns, unit, facts) || scopeOfAnother(s, ns, unit.end())) {
+                    return false;
+                }
+                facts.evidence = sentence.has(resultCues, Math.max(clauseStart, ns - 40), clauseEnd(s, unit.end()))
+                        || sentence.has(operationCues, Math.max(clauseStart, ns - 40), ns) ? CUED : CONTEXT_ONLY;
+                return true;
             }
             case RESULT -> {
                 if (countExcluded(sentence, clauseStart, ns, unit, facts) || scopeOfAnother(s, ns, unit.end())) {
@@ -829,15 +847,20 @@ public final class KpiExtractor {
                 }
                 int clauseEnd = clauseEnd(s, unit.end());
                 int cueStart = outerClauseStart(s, clauseStart);
-                return sentence.has(resultCues, unit.end(), clauseEnd)
+                facts.evidence = CUED;
+                if (sentence.has(resultCues, unit.end(), clauseEnd)
                         || sentence.has(resultCues, Math.max(cueStart, ns - 40), ns)
-                        || ofTotal // "được 95/155 xã": progress out of a whole
-                        || completedAction(sentence, clauseStart, ns, -1)
+                        || ofTotal) { // "được 95/155 xã": progress out of a whole
+                    return true;
+                }
+                facts.evidence = CONTEXT_ONLY;
+                return completedAction(sentence, clauseStart, ns, -1)
                         || bandFollows(sentence, unit.end(), clauseEnd)
                         || countStatement(s, clauseStart, ns)
                         || facts.continues(unit);
             }
             case OPERATION -> {
+                facts.evidence = facts.hasPeriod() && facts.severalCases ? CUED : CONTEXT_ONLY;
                 return operationalTotal(sentence, ns, facts);
             }
             default -> {
@@ -861,7 +884,12 @@ public final class KpiExtractor {
                 || sentence.has(moneyExclusions, Math.max(0, ns - 60), ns)) {
             return false;
         }
-        if (sentence.has(measureCues, Math.max(0, ns - 60), ns) || facts.continues(unit)
+        facts.evidence = CUED;
+        if (sentence.has(measureCues, Math.max(0, ns - 60), ns)) {
+            return true;
+        }
+        facts.evidence = CONTEXT_ONLY;
+        if (facts.continues(unit)
                 || unit.kind() == UnitClass.EXTENT && completedAction(sentence, outerClauseStart(s, clauseStart), ns, unit.end())) {
             return true;
         }
@@ -915,7 +943,11 @@ public final class KpiExtractor {
      * its clause is the scope of that figure, not a result of its own.
      */
     private static boolean scopeOfAnother(String s, int ns, int unitEnd) {
-        return OF.endingAt(s, ns, 1) != null && nextDigit(s, unitEnd) < clauseEnd(s, unitEnd);
+        if (OF.endingAt(s, ns, 1) == null) {
+            return false;
+        }
+        int clauseEnd = clauseEnd(s, unitEnd);
+        return nextDigit(s, unitEnd, clauseEnd) < clauseEnd;
     }
 
     /** "lượt tập thể, cá nhân được ... khen thưởng": honoured collectives and persons are no result. */
@@ -969,8 +1001,9 @@ public final class KpiExtractor {
             return unit.end();
         }
         String l = sentence.lower();
-        int band = nextDigit(l, unit.end());
-        if (band >= clauseEnd(l, unit.end()) || !bandCriterion(sentence, unit.end(), band)) {
+        int clauseEnd = clauseEnd(l, unit.end());
+        int band = nextDigit(l, unit.end(), clauseEnd);
+        if (band >= clauseEnd || !bandCriterion(sentence, unit.end(), band)) {
             return unit.end();
         }
         FigureMatch figure = new FigureMatch();
@@ -981,12 +1014,8 @@ public final class KpiExtractor {
     /** Whether the first number after a count in its clause is the band of the count ({@link #bandCriterion}). */
     private static boolean bandFollows(Sentence sentence, int countEnd, int clauseEnd) {
         String s = sentence.lower();
-        for (int i = countEnd; i < clauseEnd; i++) {
-            if (CharClass.isDigit(s.charAt(i))) {
-                return bandCriterion(sentence, countEnd, i);
-            }
-        }
-        return false;
+        int band = nextDigit(s, countEnd, clauseEnd);
+        return band < clauseEnd && bandCriterion(sentence, countEnd, band);
     }
 
     /**
@@ -997,8 +1026,8 @@ public final class KpiExtractor {
      * sentence before ("phá thành công chuyên án EM620. Bắt giữ 3 đối tượng").
      */
     private boolean operationalTotal(Sentence sentence, int ns, SentenceFacts facts) {
-        return sentence.has(operationCues, Math.max(0, ns - OPERATION_REACH), ns)
-                && (facts.severalCases || facts.hasPeriod()) && !facts.namedCase && !facts.datesADay();
+        return (facts.severalCases || facts.hasPeriod()) && sentence.has(operationCues, Math.max(0, ns - OPERATION_REACH), ns)
+                && !facts.datesADay() && !facts.caseNames.named();
     }
 
     /** How far before a count its enforcement verb may stand: the verb heads a list of seizures. */
@@ -1016,26 +1045,28 @@ public final class KpiExtractor {
         private final String carriedPeriod;
         /** Set once a count of two or more cases was accepted in the sentence. */
         boolean severalCases;
-        /** The sentence, or the one before it in the paragraph, names one case by its code ("chuyên án EM620"). */
-        final boolean namedCase;
+        /** The evidence class of the figure isIndicator accepted last. */
+        double evidence;
+        /** Whether the sentence, or the one before it in the paragraph, names one case by its code. */
+        final CaseNames caseNames;
         /** Where the number before the current one starts and ends (-1 and 0 for the sentence's first). */
         int lastNumberStart = -1;
         int lastNumberEnd;
         private Boolean datesADay;
         /** Units of the figures accepted so far in this sentence and, after a breakdown opener, in the one before. */
-        private Set<String> acceptedUnits;
+        private List<String> acceptedUnits;
 
-        SentenceFacts(String lower, List<int[]> times, String carriedPeriod, Set<String> brokenDown, boolean namedCase) {
-            this.namedCase = namedCase;
+        SentenceFacts(String lower, List<int[]> times, String carriedPeriod, List<String> brokenDown, CaseNames caseNames) {
+            this.caseNames = caseNames;
             this.lower = lower;
             this.times = times;
             this.carriedPeriod = carriedPeriod;
-            acceptedUnits = brokenDown.isEmpty() ? null : new HashSet<>(brokenDown);
+            acceptedUnits = brokenDown.isEmpty() ? null : new ArrayList<>(brokenDown);
         }
 
         void accepted(Unit unit) {
             if (acceptedUnits == null) {
-                acceptedUnits = new HashSet<>(4);
+                acceptedUnits = new ArrayList<>(4);
             }
             acceptedUnits.add(unit.normalized());
         }
@@ -1107,13 +1138,14 @@ public final class KpiExtractor {
         return lookingAt(PER_UNIT, sentence.lower(), unit.end()) || priceBefore(sentence, clauseStart(sentence.lower(), ns), ns);
     }
 
-    private static int nextDigit(String s, int from) {
-        for (int i = from; i < s.length(); i++) {
+    /** The first digit in s[from, to), or to. */
+    private static int nextDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (CharClass.isDigit(s.charAt(i))) {
                 return i;
             }
         }
-        return s.length();
+        return to;
     }
 
     /** "Giá lúa", "giá xăng" before the figure: a price; "trị giá", "giá trị" and "chỉ số giá" are indicators. */
@@ -1454,17 +1486,16 @@ public final class KpiExtractor {
     }
 
     /** "(so với) cùng kỳ năm 2019", "so với năm trước": the time a figure is compared with, not its own. */
-    private static boolean isComparison(String s, int[] time) {
-        String t = Lexicon.lower(s.substring(time[0], time[1]).strip());
-        String before = Lexicon.lower(s.substring(Math.max(0, time[0] - 8), time[0]));
-        return t.startsWith("cùng kỳ") || before.contains("so với");
+    private static boolean isComparison(String l, int[] time) {
+        int from = Math.max(0, time[0] - 8);
+        return l.startsWith("cùng kỳ", skipSpaces(l, time[0])) || l.indexOf("so với", from) >= 0 && l.indexOf("so với", from) < time[0];
     }
 
     /**
      * The nearest time expression before the figure in its sentence, else one inside the figure's span after it
      * ("trong tốp 10 cả nước về thu hút FDI năm 2024"), else the paragraph's, else one after it.
      */
-    private static String periodFor(String s, List<int[]> times, int at, int spanEnd, String carried) {
+    private static String periodFor(String s, String l, List<int[]> times, int at, int spanEnd, String carried) {
         // times are sorted and disjoint: binary search for the last one ending at or before the figure
         int lo = 0;
         int hi = times.size() - 1;
@@ -1480,11 +1511,11 @@ public final class KpiExtractor {
         }
         // the nearest one before that is no comparison ("giảm 20% so với cùng kỳ, ... làm rõ 83 vụ": not "cùng kỳ")
         for (int t = before; t >= 0; t--) {
-            if (!isComparison(s, times.get(t))) {
+            if (!isComparison(l, times.get(t))) {
                 return s.substring(times.get(t)[0], times.get(t)[1]).strip();
             }
         }
-        if (!times.isEmpty() && times.get(0)[1] <= spanEnd && !isComparison(s, times.get(0))) {
+        if (!times.isEmpty() && times.get(0)[1] <= spanEnd && !isComparison(l, times.get(0))) {
             return s.substring(times.get(0)[0], times.get(0)[1]).strip(); // the first after the figure: none is before
         }
         if (carried != null) {
