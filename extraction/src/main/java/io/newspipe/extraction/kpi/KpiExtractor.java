@@ -44,8 +44,8 @@ public final class KpiExtractor {
 
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|phần trăm)(/năm)?");
     private static final Pattern MONEY = Pattern.compile(
-            "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
-                    + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm)?");
+            "\\s*(?:(nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
+                    + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm|/ha(?![\\p{L}]))?");
     /**
      * The field a rank is out of, written out after it: "xếp thứ 5 trong 13 tỉnh, thành phố", "đứng thứ 3 trên 63
      * tỉnh". Read only after ranking words; the slashed form ("xếp thứ 22/63") is FigureMatch's own.
@@ -60,7 +60,10 @@ public final class KpiExtractor {
     /** "/ 10.000 dân", "/vạn dân", "/1.000 dân số": the base of a rate per population. */
     private static final Pattern PER_POPULATION = Pattern.compile(
             "/\\s?(?:(\\d{1,3}(?:\\.\\d{3})*)\\s|(vạn|nghìn|ngàn)\\s)?(?:người\\s)?dân(?:\\s+số)?(?![\\p{L}])");
-    /** "8.500 đồng/kg", "300.000 đồng/suất": money per physical unit is a price. */
+    /**
+     * "8.500 đồng/kg", "300.000 đồng/suất": money per physical unit is a price (per person, year or hectare is part of
+     * the unit, MONEY: "96 triệu đồng/ha" of farm output is a yield).
+     */
     private static final Pattern PER_UNIT = Pattern.compile("/(?!người|năm|tháng)\\p{L}+");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}[,.;:)]*");
     // precompiled: String.replaceAll/replaceFirst compiled these on every call
@@ -88,6 +91,7 @@ public final class KpiExtractor {
     private static final PhraseSet DONE_PASSIVE = new PhraseSet(List.of("đã được"));
     private static final PhraseSet HONOUREES = new PhraseSet(List.of("tập thể", "cá nhân"));
     private static final PhraseSet NUMBER_OF = new PhraseSet(List.of("số", "tổng số"));
+    private static final PhraseSet REACHES = new PhraseSet(List.of("đạt", "ước đạt", "đạt được"));
     private static final PhraseSet STATED_AS = new PhraseSet(List.of("là", "đạt", "ước đạt", "ước"));
     /** Sentence openings that break down the figures of the sentence before ("Trong đó, nông sản đạt ..."). */
     private static final PhraseSet BREAKDOWN_OPENERS = new PhraseSet(List.of("trong đó", "cụ thể", "riêng", "bao gồm",
@@ -368,8 +372,8 @@ public final class KpiExtractor {
             facts.lastNumberEnd = thisNumberEnd;
             thisNumberStart = ns;
             thisNumberEnd = ne;
-            if (gluedBefore(s, ns) || gluedAfter(s, ne) && !(CharClass.isLetter(s.charAt(ne)) && countedUnitAt(l, ne) != null)) {
-                continue; // glued to letters or codes, unless the letters are a unit ("117kg heroin")
+            if (gluedBefore(s, ns) || gluedAfter(s, ne) && !(CharClass.isLetter(s.charAt(ne)) && unitAfter(l, ne) != null)) {
+                continue; // glued to letters or codes, unless the letters are a unit ("117kg heroin", "128,5tỷ đồng")
             }
             // Ranking words come before date words: "xếp thứ 22/63" is a rank, "ngày 24/12" a date. The figures are
             // parsed only once a unit is known: most numbers in a sentence are dates, years or have no unit.
@@ -473,6 +477,9 @@ public final class KpiExtractor {
             }
             // after "33 vụ/" the span starts at the number, not at the slash
             int spanStart = spanStart(s, figureStart, at == slashFigure ? figureStart : previousFigureEnd);
+            while (spanStart < figureStart && BULLETS.indexOf(s.charAt(spanStart)) >= 0) {
+                spanStart++; // "- Diện tích gieo cấy lúa xuân đạt 9.923 ha": a list's bullet is no part of the span
+            }
             if (afterPrice) {
                 boolean ownSubject = !trimWords(s.substring(spanStart, figureStart)).isEmpty();
                 if (!ownSubject && unit.kind() == UnitClass.PERCENT) {
@@ -880,12 +887,19 @@ public final class KpiExtractor {
     private boolean measureIsIndicator(Sentence sentence, int ns, Unit unit, int clauseStart, SentenceFacts facts) {
         String s = sentence.lower();
         int[] q = qualifiers.endingAt(s, ns, 2);
+        if (perOne(s, ns, unit)) {
+            return false; // "giá trị sản xuất trên 1 ha", "mỗi 1 tấn": the base of a rate
+        }
         if (RATIO_WORDS.endingAt(s, q == null ? ns : q[0], 2) != null
                 || sentence.has(moneyExclusions, Math.max(0, ns - 60), ns)) {
             return false;
         }
         facts.evidence = CUED;
         if (sentence.has(measureCues, Math.max(0, ns - 60), ns)) {
+            return true;
+        }
+        // an area that reaches a figure is a result, not a physical fact: "diện tích dồn điền đổi thửa ... đạt trên 6.336 ha"
+        if (unit.kind() == UnitClass.EXTENT && REACHES.endingAt(s, q == null ? ns : q[0], 2) != null) {
             return true;
         }
         facts.evidence = CONTEXT_ONLY;
@@ -902,6 +916,18 @@ public final class KpiExtractor {
      */
     private static int outerClauseStart(String s, int clauseStart) {
         return clauseStart > 0 && s.charAt(clauseStart - 1) == '(' ? clauseStart(s, clauseStart - 1) : clauseStart;
+    }
+
+    /** One unit after "trên", "mỗi" or "/": the base of a rate, not a quantity. */
+    private static boolean perOne(String s, int ns, Unit unit) {
+        int e = ns;
+        while (e < unit.end() && CharClass.isDigit(s.charAt(e))) {
+            e++;
+        }
+        if (e != ns + 1 || s.charAt(ns) != '1') {
+            return false;
+        }
+        return wordBefore(s, ns, "trên", 1) || wordBefore(s, ns, "mỗi", 1) || ns > 0 && s.charAt(ns - 1) == '/';
     }
 
     /**
@@ -1185,6 +1211,8 @@ public final class KpiExtractor {
         return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '“' || c == '”' || c == '"'
                 || c == '[' || c == ']' || c == '•';
     }
+
+    private static final String BULLETS = "-–•*+ ";
 
     /** Clause scans stop after a few hundred characters so a sentence without punctuation stays linear. */
     private static final int CLAUSE_REACH = 300;

@@ -332,6 +332,23 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenFarmOutputUnits_whenExtracted_thenYieldsHerdsAndScaledTonnes() {
+        List<KpiMention> found = kpis("Năm 2025, tổng sản lượng lương thực đạt 48,2 vạn tấn; năng suất lúa đạt 61,4 tạ/ha; "
+                + "tổng đàn bò có 132.000 con; giá trị sản xuất trên 1 ha đạt 118 triệu đồng/ha.");
+        assertThat(found).extracting(KpiMention::unit).containsExactly("vạn tấn", "tạ/ha", "con", "triệu đồng/ha");
+        // an area that reaches a figure is a result; "- " of a list is no part of the span
+        KpiMention area = only("- Diện tích chuyển đổi cây trồng toàn huyện đạt 1.240 ha.");
+        assertThat(area.value()).isEqualTo(1240.0);
+        assertThat(area.text()).startsWith("Diện tích");
+        assertThat(kpis("Người đàn ông này có 2 con nhỏ.")).isEmpty();
+    }
+
+    @Test
+    void givenAMoneyUnitGluedToItsNumber_whenExtracted_thenItIsRead() {
+        assertThat(only("Doanh thu lưu trú đạt 96,4tỷ đồng.").unit()).isEqualTo("tỷ đồng");
+    }
+
+    @Test
     void givenALengthOfFinishedWork_whenExtracted_thenItIsAResult() {
         assertThat(only("Công ty đầu tư lưới điện, hoàn thành 640 km đường dây trung áp.").unit()).isEqualTo("km");
     }
