@@ -920,12 +920,9 @@ public final class KpiExtractor {
 
     /** One unit after "trên", "mỗi" or "/": the base of a rate, not a quantity. */
     private static boolean perOne(String s, int ns, Unit unit) {
-        int e = ns;
-        while (e < unit.end() && CharClass.isDigit(s.charAt(e))) {
-            e++;
-        }
-        if (e != ns + 1 || s.charAt(ns) != '1') {
-            return false;
+        if (s.charAt(ns) != '1' || ns + 1 < s.length() && (CharClass.isDigit(s.charAt(ns + 1))
+                || (s.charAt(ns + 1) == '.' || s.charAt(ns + 1) == ',') && ns + 2 < s.length() && CharClass.isDigit(s.charAt(ns + 2)))) {
+            return false; // not the number 1 ("1.960 ha")
         }
         return wordBefore(s, ns, "trên", 1) || wordBefore(s, ns, "mỗi", 1) || ns > 0 && s.charAt(ns - 1) == '/';
     }

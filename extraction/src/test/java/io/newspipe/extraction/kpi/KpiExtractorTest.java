@@ -341,6 +341,9 @@ class KpiExtractorTest {
         assertThat(area.value()).isEqualTo(1240.0);
         assertThat(area.text()).startsWith("Diện tích");
         assertThat(kpis("Người đàn ông này có 2 con nhỏ.")).isEmpty();
+        // a number that only starts with 1 is no rate's base
+        assertThat(kpis("Đến nay, diện tích dồn điền toàn tỉnh đạt 6.336 ha, tăng thêm trên 1.960 ha so với năm 2024."))
+                .extracting(KpiMention::value).containsExactly(6336.0, 1960.0);
     }
 
     @Test
