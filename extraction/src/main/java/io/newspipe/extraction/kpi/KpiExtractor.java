@@ -178,15 +178,14 @@ public final class KpiExtractor {
         String lastPeriod = null;
         List<String> lastUnits = List.of(); // of the sentence before, in the same paragraph
         TextSpan previousInParagraph = null;
-        int scanned = 0;
+        int nl = text.indexOf('\n');
         for (TextSpan sentence : article.sentences()) {
             // A period carries over within a paragraph only.
-            int nl = text.indexOf('\n', scanned);
             if (nl >= 0 && nl < sentence.start()) {
+                nl = text.indexOf('\n', sentence.start()); // the next paragraph's end (searched once per paragraph)
                 lastPeriod = null; // (a breakdown opener may still refer to the paragraph before: lastUnits stays)
                 previousInParagraph = null;
             }
-            scanned = sentence.start();
             if (!hasDigit(article.chars(), sentence.start(), sentence.end())) {
                 lastUnits = List.of();
                 previousInParagraph = sentence;
@@ -411,7 +410,7 @@ public final class KpiExtractor {
             }
             if (unit == null) {
                 // a decimal comma is no date or article number: "điều 1,55 tỷ USD" (cashew nuts) is a figure
-                if (dateWords.endingAt(l, ns, 3) != null && m.group(1).indexOf(',') < 0) {
+                if (dateWords.endingAt(l, ns, 3) != null && !hasDecimalComma(l, ns, ne)) {
                     continue;
                 }
                 if (m.group(3) != null && isYear(m.group(1)) && isYear(m.group(3))) {
@@ -648,6 +647,15 @@ public final class KpiExtractor {
         char n = s.charAt(ne);
         return CharClass.isLetter(n)
                 || (n == '-' || n == '/' || n == '.') && ne + 1 < s.length() && CharClass.isLetterOrDigit(s.charAt(ne + 1));
+    }
+
+    private static boolean hasDecimalComma(String l, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (l.charAt(i) == ',') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isYear(String digits) {
@@ -1350,7 +1358,8 @@ public final class KpiExtractor {
         int end = unitEnd;
         int words = 0;
         int i = unitEnd;
-        String prev = "";
+        int prevStart = 0; // the word before, compared in place (this runs for every word after every figure)
+        int prevEnd = 0;
         while (i < s.length() && words < 8) {
             int ws = i;
             while (ws < s.length() && s.charAt(ws) == ' ') {
@@ -1367,13 +1376,12 @@ public final class KpiExtractor {
             while (we < s.length() && !CharClass.isWhitespace(s.charAt(we)) && !boundary(s.charAt(we))) {
                 we++;
             }
-            String w = s.substring(ws, we);
-            String lw = w.toLowerCase(Locale.ROOT);
-            if (lw.equals("và") || lw.equals("nhưng") || lw.equals("còn") || lw.equals("song")
-                    || lw.equals("với") && !prev.equals("so") || lw.equals("trong") || lw.equals("khi")) {
+            if (wordIs(s, ws, we, "và") || wordIs(s, ws, we, "nhưng") || wordIs(s, ws, we, "còn") || wordIs(s, ws, we, "song")
+                    || wordIs(s, ws, we, "với") && !wordIs(s, prevStart, prevEnd, "so") || wordIs(s, ws, we, "trong")
+                    || wordIs(s, ws, we, "khi")) {
                 break;
             }
-            if (w.chars().anyMatch(Character::isDigit) && !(YEAR.matcher(w).matches() && prev.equals("năm"))) {
+            if (hasDigitChar(s, ws, we) && !(wordIs(s, prevStart, prevEnd, "năm") && YEAR.matcher(s).region(ws, we).matches())) {
                 break;
             }
             int trimmed = we;
@@ -1387,7 +1395,8 @@ public final class KpiExtractor {
             if (trimmed < we) {
                 break;
             }
-            prev = lw;
+            prevStart = ws;
+            prevEnd = we;
             i = we;
             words++;
         }
@@ -1493,8 +1502,9 @@ public final class KpiExtractor {
             }
         }
         // a year the sentence opened with is the period, not the metric: "(Năm) 2023(,) tổng sản phẩm ..."
-        Matcher year = LEADING_YEAR.matcher(l).region(start, end);
-        if (year.lookingAt() && year.end() < end) {
+        char first = start < end ? l.charAt(start) : 0;
+        Matcher year = first == 'n' || CharClass.isDigit(first) ? LEADING_YEAR.matcher(l).region(start, end) : null;
+        if (year != null && year.lookingAt() && year.end() < end) {
             start = year.end();
         }
         for (int guard = 0; guard < 6 && end > start; guard++) {
@@ -1512,8 +1522,15 @@ public final class KpiExtractor {
 
     /** "(so với) cùng kỳ năm 2019", "so với năm trước": the time a figure is compared with, not its own. */
     private static boolean isComparison(String l, int[] time) {
-        int from = Math.max(0, time[0] - 8);
-        return l.startsWith("cùng kỳ", skipSpaces(l, time[0])) || l.indexOf("so với", from) >= 0 && l.indexOf("so với", from) < time[0];
+        if (l.startsWith("cùng kỳ", skipSpaces(l, time[0]))) {
+            return true;
+        }
+        for (int i = Math.max(0, time[0] - 8); i < time[0]; i++) {
+            if (l.startsWith("so với", i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
