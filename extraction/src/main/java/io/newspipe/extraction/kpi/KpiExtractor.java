@@ -44,7 +44,7 @@ public final class KpiExtractor {
 
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|phần trăm)(/năm)?");
     private static final Pattern MONEY = Pattern.compile(
-            "\\s*(?:(nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
+            "\\s*(?:(nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|đô|vnđ|vnd|euro))?"
                     + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm|/ha(?![\\p{L}]))?");
     /**
      * The field a rank is out of, written out after it: "xếp thứ 5 trong 13 tỉnh, thành phố", "đứng thứ 3 trên 63
@@ -797,7 +797,7 @@ public final class KpiExtractor {
             return "đồng";
         }
         String l = currency.toLowerCase(Locale.ROOT);
-        if (l.startsWith("đô la") || l.equals("usd")) {
+        if (l.startsWith("đô") || l.equals("usd")) { // "tỷ đô": dollars
             return "USD";
         }
         if (l.equals("euro")) {

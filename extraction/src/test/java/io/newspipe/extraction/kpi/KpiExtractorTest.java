@@ -352,6 +352,12 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenDollarsAsDoAndPercentagePoints_whenExtracted_thenTheirUnits() {
+        assertThat(only("Kim ngạch xuất khẩu thủy sản cán mốc 2,3 tỷ đô.").unit()).isEqualTo("tỷ USD");
+        assertThat(only("Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm so với năm trước.").unit()).isEqualTo("điểm phần trăm");
+    }
+
+    @Test
     void givenALengthOfFinishedWork_whenExtracted_thenItIsAResult() {
         assertThat(only("Công ty đầu tư lưới điện, hoàn thành 640 km đường dây trung áp.").unit()).isEqualTo("km");
     }
