@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 public final class KpiExtractor {
 
     /** SHARE: a fraction of a whole ("2/3 quãng đường"); MULTIPLE: growth as a multiple ("tăng 750 lần"). */
-    private enum UnitClass { PERCENT, MONEY, COUNT, RESULT, MEASURE, EXTENT, ATTRIBUTE, OPERATION, NONE, RANK, SHARE,
-        MULTIPLE, RATE }
+    private enum UnitClass { PERCENT, MONEY, COUNT, RESULT, MEASURE, EXTENT, ATTRIBUTE, OPERATION, CASUALTY, NONE, RANK,
+        SHARE, MULTIPLE, RATE }
 
     /**
      * Evidence classes of a figure that passed the indicator screens, before its support (period, status) is read: a
@@ -453,8 +453,8 @@ public final class KpiExtractor {
             if (unit.kind() == UnitClass.COUNT || unit.kind() == UnitClass.RESULT) {
                 countEnd = unit.end();
             }
-            if (unit.kind() == UnitClass.COUNT && value >= 2 && CASE_UNITS.contains(unit.normalized())) {
-                facts.severalCases = true;
+            if (unit.kind() == UnitClass.COUNT && CASE_UNITS.contains(unit.normalized())) {
+                facts.cases = value;
             }
             facts.accepted(unit);
             if (unit.end() + 1 < s.length() && s.charAt(unit.end()) == '/' && CharClass.isDigit(s.charAt(unit.end() + 1))) {
@@ -875,8 +875,13 @@ public final class KpiExtractor {
                         || facts.continues(unit);
             }
             case OPERATION -> {
-                facts.evidence = facts.hasPeriod() && facts.severalCases ? CUED : CONTEXT_ONLY;
+                facts.evidence = facts.hasPeriod() && facts.severalCases() ? CUED : CONTEXT_ONLY;
                 return operationalTotal(sentence, ns, facts);
+            }
+            case CASUALTY -> {
+                // "xảy ra 176 vụ tai nạn giao thông, làm 54 người chết": a period's toll, never one accident's
+                facts.evidence = facts.hasPeriod() && facts.severalCases() ? CUED : CONTEXT_ONLY;
+                return periodTotal(facts);
             }
             default -> {
                 return false;
@@ -1057,8 +1062,15 @@ public final class KpiExtractor {
      * sentence before ("phá thành công chuyên án EM620. Bắt giữ 3 đối tượng").
      */
     private boolean operationalTotal(Sentence sentence, int ns, SentenceFacts facts) {
-        return (facts.severalCases || facts.hasPeriod()) && sentence.has(operationCues, Math.max(0, ns - OPERATION_REACH), ns)
-                && !facts.datesADay() && !facts.caseNames.named();
+        return periodTotal(facts) && sentence.has(operationCues, Math.max(0, ns - OPERATION_REACH), ns);
+    }
+
+    /**
+     * A sentence that reports a period's total: a period or several cases, and no single case (one counted just before:
+     * "(1 vụ ... làm 6 người bị thương)"), no single day, no case named by its code.
+     */
+    private static boolean periodTotal(SentenceFacts facts) {
+        return (facts.severalCases() || facts.hasPeriod() && facts.cases != 1) && !facts.datesADay() && !facts.caseNames.named();
     }
 
     /** How far before a count its enforcement verb may stand: the verb heads a list of seizures. */
@@ -1074,10 +1086,14 @@ public final class KpiExtractor {
         private final String lower;
         private final List<int[]> times;
         private final String carriedPeriod;
-        /** Set once a count of two or more cases was accepted in the sentence. */
-        boolean severalCases;
+        /** The number of cases counted last in the sentence ("464 vụ"), or -1. */
+        double cases = -1;
         /** The evidence class of the figure isIndicator accepted last. */
         double evidence;
+        boolean severalCases() {
+            return cases >= 2;
+        }
+
         /** Whether the sentence, or the one before it in the paragraph, names one case by its code. */
         final CaseNames caseNames;
         /** Where the number before the current one starts and ends (-1 and 0 for the sentence's first). */
@@ -1424,7 +1440,7 @@ public final class KpiExtractor {
         String head = trimWords(raw);
         String tail = s.substring(unitEnd, spanEnd).strip();
         boolean counted = unit.kind() == UnitClass.COUNT || unit.kind() == UnitClass.RESULT || unit.kind() == UnitClass.MEASURE
-                || unit.kind() == UnitClass.EXTENT || unit.kind() == UnitClass.OPERATION;
+                || unit.kind() == UnitClass.EXTENT || unit.kind() == UnitClass.OPERATION || unit.kind() == UnitClass.CASUALTY;
         if (counted) {
             String noun = (unit.normalized() + " " + tail).strip();
             if (head.isEmpty() && stoppedByFigure(s, spanStart)) {

@@ -219,6 +219,15 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenAPeriodsAccidentToll_whenExtracted_thenTheDeadAndInjuredAreFigures_butNotOneAccidents() {
+        List<KpiMention> found = kpis("Năm 2025, toàn tỉnh xảy ra 142 vụ tai nạn giao thông, làm 61 người chết, 118 người bị "
+                + "thương (trong đó 1 vụ lật xe khách làm 9 người bị thương).");
+        assertThat(found).extracting(KpiMention::value).containsExactly(142.0, 61.0, 118.0, 1.0);
+        assertThat(found.get(1).unit()).isEqualTo("người chết");
+        assertThat(kpis("Sáng 12/3, vụ tai nạn trên quốc lộ làm 3 người chết, 5 người bị thương.")).isEmpty();
+    }
+
+    @Test
     void givenSeveralCasesBeforeThePersons_whenNoPeriodIsWritten_thenTheyAreStillATotal() {
         List<KpiMention> found = kpis("Bộ đội Biên phòng tỉnh đã đấu tranh thành công 14 chuyên án, bắt giữ 9 vụ/27 đối "
                 + "tượng vận chuyển trái phép chất ma túy.");
