@@ -114,6 +114,7 @@ public final class KpiExtractor {
     private final PhraseSet countExclusions;
     private final PhraseSet sentenceExclusions;
     private final PhraseSet clauseExclusions;
+    private final PhraseSet shareExclusions;
     private final PhraseSet statusWords;
     private final PhraseSet rankScopes;
     private final PhraseSet qualifiers;
@@ -138,12 +139,14 @@ public final class KpiExtractor {
         List<String> count = new ArrayList<>();
         List<String> sentence = new ArrayList<>();
         List<String> clause = new ArrayList<>();
+        List<String> shareOf = new ArrayList<>();
         for (String[] row : Lexicon.rows("kpi-exclusion-cues.tsv")) {
             switch (row[1]) {
                 case "MONEY" -> money.add(row[0]);
                 case "COUNT" -> count.add(row[0]);
                 case "SENTENCE" -> sentence.add(row[0]);
                 case "CLAUSE" -> clause.add(row[0]);
+                case "SHARE_OF" -> shareOf.add(row[0]);
                 default -> throw new IllegalStateException("kpi-exclusion-cues.tsv: unknown scope " + row[1]);
             }
         }
@@ -151,6 +154,7 @@ public final class KpiExtractor {
         countExclusions = new PhraseSet(count);
         sentenceExclusions = new PhraseSet(sentence);
         clauseExclusions = new PhraseSet(clause);
+        shareExclusions = new PhraseSet(shareOf);
         statusWords = new PhraseSet(Lexicon.lines("kpi-status.txt"));
         rankScopes = new PhraseSet(Lexicon.lines("kpi-rank-scopes.txt"));
         qualifiers = new PhraseSet(Lexicon.lines("kpi-qualifiers.txt"));
@@ -826,7 +830,8 @@ public final class KpiExtractor {
         switch (unit.kind()) {
             case PERCENT, RANK, SHARE, MULTIPLE, RATE -> {
                 facts.evidence = RESULT_UNIT;
-                return !sentence.has(moneyExclusions, Math.max(clauseStart, ns - 30), ns) && !priceBefore(sentence, clauseStart, ns);
+                return !sentence.has(moneyExclusions, Math.max(clauseStart, ns - 30), ns) && !priceBefore(sentence, clauseStart, ns)
+                        && !sentence.has(shareExclusions, unit.end(), Math.min(s.length(), unit.end() + 20));
             }
             case MONEY -> { // prices were ruled out before (extractSentence)
                 if (sentence.has(SEIZURE, Math.max(0, ns - 80), ns)) {
@@ -1541,7 +1546,7 @@ public final class KpiExtractor {
         if (l.startsWith("cùng kỳ", skipSpaces(l, time[0]))) {
             return true;
         }
-        for (int i = Math.max(0, time[0] - 8); i < time[0]; i++) {
+        for (int i = Math.max(0, time[0] - 16); i < time[0]; i++) { // "so với (thời điểm) cuối năm 2024"
             if (l.startsWith("so với", i)) {
                 return true;
             }

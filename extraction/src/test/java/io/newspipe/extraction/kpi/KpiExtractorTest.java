@@ -328,7 +328,9 @@ class KpiExtractorTest {
             "Giai đoạn 2020 - 2025, đã có 1.250 lượt tập thể, cá nhân được khen thưởng.",
             "Đội Công binh số 1 của Việt Nam đã hoàn thành nhiệm vụ.",
             "Theo nhà sản xuất, vắc xin có hiệu quả bảo vệ 92% sau hai mũi tiêm.",
-            "Bệnh viện được đầu tư 2 máy chụp cắt lớp, mỗi máy trị giá 28 tỷ đồng."})
+            "Bệnh viện được đầu tư 2 máy chụp cắt lớp, mỗi máy trị giá 28 tỷ đồng.",
+            "Nghị quyết được thông qua với 41/45 đại biểu tán thành, chiếm 91,1% tổng số đại biểu.",
+            "Doanh nghiệp đã tài trợ xây 60 căn nhà đại đoàn kết cho hộ nghèo."})
     void givenPhysicalFactsRatiosPricesHonoureesAndUnitNumbers_whenExtracted_thenNothing(String sentence) {
         assertThat(kpis(sentence)).isEmpty();
     }
@@ -377,6 +379,12 @@ class KpiExtractorTest {
         assertThat(only("Riêng tháng 5, kim ngạch xuất khẩu tăng 9,4%.").period()).isEqualTo("Riêng tháng 5");
         // time left is no period
         assertThat(only("Chỉ còn 2 tháng nữa là hết năm, giải ngân mới đạt 61%.").period()).isNull();
+    }
+
+    @Test
+    void givenAComparisonBaseFartherBeforeItsYear_whenExtracted_thenItIsNoPeriod() {
+        List<KpiMention> found = kpis("Đến cuối tháng 9/2025, tín dụng tăng 9,8% so với cuối năm 2024; huy động vốn tăng 7,5%.");
+        assertThat(found).extracting(KpiMention::period).containsOnly("Đến cuối tháng 9/2025");
     }
 
     @Test
