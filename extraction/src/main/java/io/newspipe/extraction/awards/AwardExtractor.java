@@ -46,6 +46,12 @@ public final class AwardExtractor {
         int start;
         int end;
         String key;
+        /** A conferral verb stands right before the form in its own clause ("… được tặng Bằng khen"). */
+        boolean ownFrame;
+        /** "30 Cờ thi đua", "55 bằng khen của Thủ tướng": how many of the form a tally counts, else null. */
+        Integer tally;
+        /** One item of a record of honours (clauses at ";", or several counted groups): a conferral of its own. */
+        boolean record;
 
         static final int MAX_COMPLETENESS = 8;
 
@@ -64,6 +70,9 @@ public final class AwardExtractor {
     // precompiled: String.replaceAll/split/matches compiled these on every call
     private static final Pattern DANH_HIEU_PREFIX = Pattern.compile("(?i)^danh hiệu\\s+");
     private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
+    /** A recipient written right after the form, without "cho": a counted or collective group, a person. */
+    private static final Pattern DIRECT_OBJECT = Pattern.compile("\\s*(?=(?:\\d|cá nhân|tập thể|các|những|nhiều|một số|đơn vị|cán bộ|"
+            + "chiến sĩ|học sinh|gia đình|ông|bà|anh|chị|đồng chí)(?![\\p{L}]))", FLAGS);
     private static final Pattern GIVE_TO_GENERIC_END = Pattern.compile("(?s).*(?:trao|tặng|nhận)\\s+(?:các|những)\\s*$");
     private static final Pattern CHUNK_SEPARATORS = Pattern.compile("[,;:()“”\"]+");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
@@ -87,7 +96,9 @@ public final class AwardExtractor {
     private static final Pattern OF_BY = Pattern.compile("^\\s*(?:[“\"][^”\"\\n]{2,120}[”\"]\\s*)?(?:,\\s*)?(của|do)\\s+", FLAGS);
     /** Case-sensitive on purpose: lower-case title words, then "do" (by). */
     private static final Pattern EXTENDED_BY = Pattern.compile("^(?:\\s+\\p{Ll}+){1,4}?\\s+do\\s+");
-    private static final Pattern DELEGATED = Pattern.compile("(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt)(?:\\s+của)?\\s+", FLAGS);
+    /** Acting for an authority: "thừa ủy quyền (của) Chủ tịch nước", "được sự ủy quyền của …", "thay mặt …". */
+    private static final Pattern DELEGATED = Pattern.compile(
+            "(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt|được\\s+(?:sự\\s+)?ủy quyền)(?:\\s+của)?\\s+", FLAGS);
     private static final Pattern TO = Pattern.compile(
             "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho)\\s+(?!(?:biết|rằng|hay|thấy|là)(?![\\p{L}]))", FLAGS);
     /** "Chia sẻ về niềm vui được nhận …": the clause names a feeling, not the recipient. */
@@ -96,8 +107,9 @@ public final class AwardExtractor {
     private static final Pattern REPRESENTING = Pattern.compile("(?<![\\p{L}])đại diện(?:\\s+cho)?\\s+", FLAGS);
     private static final Pattern LIST = Pattern.compile("(?<![\\p{L}])gồm(?:\\s+có)?([^:;.]{0,60}):\\s*(.+)$", FLAGS);
     private static final Pattern LIST_SENTENCE = Pattern.compile("^[^:]{0,100}?(?<![\\p{L}])gồm(?:\\s+có)?\\s*[^:;.]{0,40}:\\s*(.+)$", FLAGS);
+    /** A counted group: "16 cá nhân", "1.355 học sinh" (thousands separated by dots), "8.619 lượt tập thể". */
     private static final Pattern COUNT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(\\d+)\\s+(?:tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
+            "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:\\.\\d{3})+|\\d+)\\s+(?:lượt\\s+)?(tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
                     + "gia đình|học sinh|giáo viên|nhà giáo|y bác sĩ|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)(?![\\p{L}])",
             FLAGS);
     /**
@@ -109,7 +121,8 @@ public final class AwardExtractor {
                     + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện)(?![\\p{L}])",
             FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't'),
             List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc"));
-    private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+\\S+){0,3}\\s*$", FLAGS);
+    private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+[^\\s,;:()]+){0,3}\\s*$",
+            FLAGS);
     private static final Pattern GENERIC_AFTER = Pattern.compile("^\\s*(?:khác|các loại|các cấp)(?![\\p{L}])", FLAGS);
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:(?:đại diện(?: cho)?|thay mặt|tập thể|cùng|và)\\s+)+", FLAGS);
@@ -130,15 +143,42 @@ public final class AwardExtractor {
     /** "ghi nhận", "tiếp nhận", "xác nhận": not the verb "nhận" (receive). */
     private static final Set<String> NOT_RECEIVE_BEFORE = Set.of("ghi", "tiếp", "xác", "thừa", "nhìn", "cảm", "chấp", "biên",
             "công", "thu");
-    private static final Pattern PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:trao tặng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)\\s*$", FLAGS);
+    private static final Pattern PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:trao tặng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng|công nhận)\\s*$", FLAGS);
+
+    /**
+     * Words that make a conferral a proposal: "đề nghị (xét) tặng", "dự kiến tặng", "trình Chủ tịch nước tặng". The
+     * decision's preamble ("theo đề nghị của Sở Nội vụ, UBND tỉnh tặng …") is not one ({@link #PREAMBLE}).
+     */
+    private static final Pattern PROPOSAL = Pattern.compile("(?<![\\p{L}])(?:đề nghị|đề xuất|kiến nghị|dự kiến|trình(?=\\s+"
+            + "(?:Chủ tịch|Thủ tướng|Chính phủ|Nhà nước|Hội đồng|Bộ trưởng|UBND|Ủy ban|cấp)))(?![\\p{L}])", FLAGS);
+    private static final StartScanner PROPOSAL_SCAN = new StartScanner(PROPOSAL, List.of('đ', 'k', 'd', 't'),
+            List.of("đề nghị", "đề xuất", "kiến nghị", "dự kiến", "trình"));
+    private static final Pattern PREAMBLE = Pattern.compile("(?:theo|xét|trên cơ sở|căn cứ|thực hiện)\\s*$", FLAGS);
+    /** A public consultation on proposed honours ("lấy ý kiến nhân dân về việc tặng …"): nothing in it is conferred yet. */
+    private static final Pattern CONSULTATION = Pattern.compile("(?<![\\p{L}])(?:lấy ý kiến|xin ý kiến|hiệp y)(?![\\p{L}])",
+            FLAGS);
+    private static final StartScanner CONSULTATION_SCAN = new StartScanner(CONSULTATION, List.of('l', 'x', 'h'),
+            List.of("lấy ý kiến", "xin ý kiến", "hiệp y"));
+    /** How a list item opens: "1.", "2)", "-", "+", or a subjectless "Tặng …" / "Truy tặng …". */
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d{1,2}\\s*[.)]|[-–+•*]|(?:Tặng|Truy tặng|Phong tặng)(?![\\p{L}]))");
+    /** A tally opening its enumeration: "Trong đó, có 51 danh hiệu …". */
+    private static final Pattern TALLY_OPENING = Pattern.compile("^\\s*(?:Trong đó|Trong số đó|Cụ thể|Bao gồm|Gồm)(?![\\p{L}])",
+            FLAGS);
+    /** "… 4 lần được UBND tỉnh tặng …": how often, not who. */
+    private static final Pattern FREQUENCY = Pattern.compile(
+            "^(?:\\d+|nhiều|một|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?(?![\\p{L}])\\s*", FLAGS);
+    private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
+    /** "trao Quyết định 2862/QĐ-CTN của Chủ tịch nước về việc tặng thưởng …": the decision's author confers. */
+    private static final Pattern DECISION_OF = Pattern.compile(
+            "(?<![\\p{L}])quyết định(?:\\s+số)?(?:\\s+[\\p{N}][\\p{L}\\p{N}/.-]*)?(?:\\s+ngày\\s+[\\p{N}/.-]+)?\\s+của\\s+", FLAGS);
 
     private final StartScanner formPattern;
     /** Cheap screen: a sentence without any of these words cannot hold an award form. */
     private final PhraseSet formWords;
     private final StartScanner verbPattern;
     // with their literal openings: words starting with t/n are everywhere, the regex runs only where these stand
-    private static final StartScanner DELEGATED_SCAN = new StartScanner(DELEGATED, List.of('t'),
-            List.of("thừa ủy quyền", "thừa lệnh", "thay mặt"));
+    private static final StartScanner DELEGATED_SCAN = new StartScanner(DELEGATED, List.of('t', 'đ'),
+            List.of("thừa ủy quyền", "thừa lệnh", "thay mặt", "được"));
     private static final StartScanner YEAR_SCAN = new StartScanner(YEAR, List.of('n'), List.of("năm"));
     private final List<String[]> verbs;
     private final Set<String> titlesNeedingPrefix = new HashSet<>();
@@ -158,6 +198,16 @@ public final class AwardExtractor {
     private static final Set<String> AUTHORITY_STOP = Set.of("trao", "tặng", "ký", "đã", "vừa", "cho", "vì", "về", "nhân",
             "tại", "trong", "năm", "với", "khen", "quyết", "công", "đến", "chúc", "đối", "ngày", "lúc", "nhằm", "ghi", "sẽ",
             "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm");
+
+    /** The level a plain form is given at ("Cờ thi đua cấp tỉnh", "Bằng khen cấp bộ"): part of its name. */
+    private static final String LEVELS = "tỉnh|thành phố|huyện|bộ|ngành|bộ, ngành|cơ sở|trung ương|quốc gia|toàn quốc";
+    /** Words after which a capitalized title written after "danh hiệu" has ended ("… Anh hùng LLVT lần thứ 2 cho …"). */
+    /** A plain form's grade or level, left out of its comparison key: the lead's "Cờ thi đua" restates "Cờ thi đua xuất sắc". */
+    private static final Pattern PLAIN_QUALIFIER = Pattern.compile(" (?:xuat sac|cap .+)$");
+    private static final Set<String> TITLE_END = Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa",
+            "tại", "nhân", "lần", "trong", "đối", "được", "sau", "khi", "từ", "và", "cùng", "là", "theo", "ngày", "này", "mà");
+    private static final Set<String> CAUSE_END = Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa",
+            "tại", "nhân");
 
     /** The literal openings of every alternative of the form pattern below (keep the two in step). */
     private static List<String> formStarts(List<String> plainTitles) {
@@ -188,8 +238,10 @@ public final class AwardExtractor {
                 + "(?<order>Huân chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
-                + "|(?<plain>Bằng khen|Giấy khen|Cờ thi đua|Cờ truyền thống|Kỷ niệm chương)"
+                + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương)"
+                + "(?:\\s+cấp\\s+(?:" + LEVELS + "))?)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
+                + "|(?<open>danh hiệu)(?=\\s+(?-iu:\\p{Lu}))"
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
                 + ")(?![\\p{L}])", FLAGS), formFirstLetters, formStarts(plainTitles));
         List<String> screen = new ArrayList<>(List.of("huân chương", "huy chương", "kỷ niệm chương", "bằng khen", "giấy khen",
@@ -226,35 +278,383 @@ public final class AwardExtractor {
         String lower = article.lower();
         List<TextSpan> sentences = article.sentences();
         List<Candidate> found = new ArrayList<>();
+        boolean proposalItems = false; // the items after "… đề nghị Thủ tướng Chính phủ tặng thưởng:" are proposals too
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
+            boolean proposalItem = proposalItems && looksLikeListItem(text, span);
+            proposalItems = proposalItem || endsProposalList(text, span);
             if (!formWords.foundInRegion(article.words(), span.start(), span.end())) {
                 continue;
             }
             String s = span.of(text);
             List<Form> forms = forms(s);
-            if (forms.isEmpty() || !verbPattern.find(verbPattern.matcher(s), s, 0)) {
+            if (forms.isEmpty() || proposalItem) {
                 continue;
             }
+            String tallied = null; // "… được khen thưởng. Trong đó, có 51 danh hiệu …, 2 Huân chương …": a tally
+            if (!verbPattern.find(verbPattern.matcher(s), s, 0)) {
+                tallied = i > 0 && isTally(s, forms) ? tallyContext(sentences.get(i - 1).of(text)) : null;
+                if (tallied == null) {
+                    continue;
+                }
+            }
+            List<Candidate> inSentence = new ArrayList<>();
+            List<Form> read = new ArrayList<>();
             Candidate previous = null;
             for (Form f : forms) {
-                Candidate c = readNear(s, f, forms, previous);
+                Candidate c = readNear(s, f, forms, tallied == null ? previous : null); // a tally's items share no frame
                 if (c == null) {
                     continue;
                 }
                 previous = c;
+                c.tally = countBefore(s, f.start());
                 if (c.recipients.isEmpty() || looksCounted(c.recipients)) {
                     List<String> listed = listInFollowing(text, lower, sentences, i);
                     if (!listed.isEmpty()) {
                         c.recipients = listed;
                     }
                 }
+                if (c.tally != null && f.kind() == Kind.TITLE && COLLECTIVE_TITLE.matcher(f.award()).lookingAt()) {
+                    // "1.267 tập thể lao động xuất sắc": 1.267 collectives were given the title
+                    c.recipients = new ArrayList<>(List.of(s.substring(countStart(s, f.start()), f.start()) + COLLECTIVE_TITLE
+                            .matcher(f.award()).results().findFirst().orElseThrow().group()));
+                }
+                if (c.recipients.isEmpty() && tallied != null) {
+                    addRecipients(c, tallied);
+                }
+                c.year = yearOf(s, f);
                 c.start = span.start();
                 c.end = span.end();
+                inSentence.add(c);
+                read.add(f);
+            }
+            for (Candidate c : inSentence) {
+                resolveAnaphor(c, text, sentences, i, read.isEmpty() ? 0 : read.get(0).start());
+            }
+            shareCoordinatedRecipients(s, inSentence, read);
+            boolean record = tallied != null || isRecord(s, inSentence, read);
+            for (int k = 0; k < inSentence.size(); k++) {
+                Candidate c = inSentence.get(k);
+                Form f = read.get(k);
+                if (isProposal(s, f.start())) {
+                    continue; // "đề nghị tặng", "lấy ý kiến … xét tặng": not (yet) a conferral
+                }
+                c.record = record;
+                if (record) {
+                    int[] clause = clause(s, f.start(), s.length());
+                    c.start = span.start() + clause[0];
+                    c.end = span.start() + clause[1];
+                }
                 found.add(c);
             }
         }
         return merge(found, text);
+    }
+
+    /**
+     * "Năm 2008, đơn vị được Chủ tịch nước tặng …", "Trường vinh dự đón nhận …": a recipient that is only an institution's
+     * head noun refers to the institution named before, in this sentence or the two before it ("… Chi cục Hải quan Vĩnh
+     * Phúc đã được các cấp, ngành khen thưởng …"); "đơn vị" (unit) to any institution, "trường" only to a Trường. The
+     * name replaces it; with none found it stays as written. In this sentence only the text before its first form counts
+     * (what follows names the conferrers).
+     */
+    private void resolveAnaphor(Candidate c, String text, List<TextSpan> sentences, int i, int firstFormStart) {
+        if (c.recipients.size() != 1) {
+            return;
+        }
+        String head = ANAPHOR_DETERMINER.matcher(Lexicon.lower(c.recipients.get(0).strip())).replaceAll("");
+        boolean anyBody = head.equals("đơn vị");
+        if (!anyBody && !bodyHead.matcher(head).matches()) {
+            return;
+        }
+        for (int j = i; j >= Math.max(0, i - 2); j--) {
+            TextSpan span = sentences.get(j);
+            String before = j == i ? text.substring(span.start(), span.start() + firstFormStart) : span.of(text);
+            String name = firstNamedBody(before, anyBody ? null : head);
+            if (name != null) {
+                c.recipients = new ArrayList<>(List.of(name));
+                return;
+            }
+        }
+    }
+
+    private static final Set<String> AGENT_BEFORE = Set.of("được", "của", "do", "bởi");
+    private static final Pattern ANAPHOR_DETERMINER = Pattern.compile("^nhà (?=trường$)|\\s+(?:này|ấy|đó)$");
+
+    /**
+     * The first institution named with a proper name in the text ("Chi cục Hải quan Vĩnh Phúc": a head of org-heads.txt
+     * and capitalized words or numbers after it), whose head is {@code head} unless that is null.
+     */
+    private String firstNamedBody(String text, String head) {
+        Matcher m = bodyHead.matcher(text);
+        for (int at = 0; at < text.length(); at++) {
+            if (!CharClass.isUpperCase(text.charAt(at)) || at > 0 && CharClass.isLetterOrDigit(text.charAt(at - 1))) {
+                continue;
+            }
+            m.region(at, text.length());
+            if (!m.lookingAt() || head != null && !Lexicon.lower(m.group()).equals(head)) {
+                continue;
+            }
+            if (AGENT_BEFORE.contains(previousWord(text, at))) {
+                continue; // "được UBND tỉnh tặng", "của Bộ Tài chính": a conferrer, not the subject referred back to
+            }
+            int end = m.end();
+            int nameEnd = end;
+            int lowerRun = 0; // lower-case words inside a name ("Hải quan"), kept only when a capitalized word follows
+            for (int ws = end; ; ) {
+                while (ws < text.length() && text.charAt(ws) == ' ') {
+                    ws++;
+                }
+                int we = ws;
+                while (we < text.length() && (CharClass.isLetterOrDigit(text.charAt(we)) || text.charAt(we) == '.'
+                        && we + 1 < text.length() && CharClass.isLetterOrDigit(text.charAt(we + 1)))) {
+                    we++;
+                }
+                if (we == ws) {
+                    break;
+                }
+                if (CharClass.isUpperCase(text.charAt(ws)) || CharClass.isDigit(text.charAt(ws))) {
+                    nameEnd = we;
+                    lowerRun = 0;
+                } else if (++lowerRun > 2 || AUTHORITY_STOP.contains(text.substring(ws, we))) {
+                    break;
+                }
+                ws = we;
+            }
+            if (nameEnd > end) {
+                return text.substring(at, nameEnd);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the form at {@code formStart} is proposed or consulted on rather than conferred. */
+    private boolean isProposal(String s, int formStart) {
+        Matcher consultation = CONSULTATION_SCAN.matcher(s);
+        if (CONSULTATION_SCAN.find(consultation, s, Math.max(0, formStart - WINDOW_BEFORE), formStart)) {
+            return true;
+        }
+        int from = clause(s, formStart)[0];
+        Matcher m = PROPOSAL_SCAN.matcher(s);
+        for (int at = from; PROPOSAL_SCAN.find(m, s, at, formStart); at = m.end()) {
+            String after = s.substring(m.end(), formStart);
+            if (PREAMBLE.matcher(s.substring(from, m.start())).find() && after.stripLeading().startsWith("của")) {
+                continue; // "theo đề nghị của Sở Nội vụ, …": the decision's preamble
+            }
+            // "đề nghị Thủ tướng Chính phủ xét, trình Chủ tịch nước tặng": the proposal governs the form; "ông A đề nghị
+            // các tập thể được tặng Bằng khen tiếp tục …" urges those already given it
+            if (wordCount(after) <= 12 && !containsWord(after, "được") && !containsWord(after, "đã")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsWord(String s, String word) {
+        int at = s.indexOf(word);
+        while (at >= 0) {
+            int end = at + word.length();
+            if ((at == 0 || !CharClass.isLetter(s.charAt(at - 1))) && (end == s.length() || !CharClass.isLetter(s.charAt(end)))) {
+                return true;
+            }
+            at = s.indexOf(word, at + 1);
+        }
+        return false;
+    }
+
+    /** A sentence ending in ":" that proposes or consults: its list items are proposals too. */
+    private static boolean endsProposalList(String text, TextSpan span) {
+        int e = span.end();
+        while (e > span.start() && CharClass.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e == span.start() || text.charAt(e - 1) != ':') {
+            return false;
+        }
+        String s = span.of(text);
+        return CONSULTATION_SCAN.find(CONSULTATION_SCAN.matcher(s), s, 0) || PROPOSAL_SCAN.find(PROPOSAL_SCAN.matcher(s), s, 0);
+    }
+
+    private static boolean looksLikeListItem(String text, TextSpan span) {
+        return LIST_ITEM.matcher(span.of(text)).lookingAt();
+    }
+
+    /** Several counted forms ("51 danh hiệu …, 2 Huân chương …"), or one after "Trong đó", "Cụ thể". */
+    private static boolean isTally(String s, List<Form> forms) {
+        int counted = 0;
+        for (Form f : forms) {
+            if (countBefore(s, f.start()) != null) {
+                counted++;
+            }
+        }
+        return counted >= 2 || counted == 1 && TALLY_OPENING.matcher(s).lookingAt();
+    }
+
+    /**
+     * Who a tally's honours went to: the counted group of the conferral statement before it ("8.619 lượt tập thể, cá
+     * nhân được Chủ tịch nước … khen thưởng"), "" when that names none, null when it is no conferral statement.
+     */
+    private String tallyContext(String previous) {
+        if (!verbPattern.find(verbPattern.matcher(previous), previous, 0)) {
+            return null;
+        }
+        Matcher cm = COUNT.matcher(previous);
+        if (!cm.find()) {
+            return "";
+        }
+        int end = previous.length();
+        int passive = previous.indexOf(" được ", cm.end());
+        if (passive >= 0) {
+            end = passive;
+        }
+        Matcher vm = verbPattern.matcher(previous);
+        if (verbPattern.find(vm, previous, cm.end()) && vm.start() < end) {
+            end = vm.start();
+        }
+        return TRAILING_LIST_PUNCT.matcher(previous.substring(cm.start(), end).strip()).replaceAll("").strip();
+    }
+
+    /** Titles held by collectives: "Tập thể lao động xuất sắc", "Đơn vị quyết thắng". */
+    private static final Pattern COLLECTIVE_TITLE = Pattern.compile("^(?:tập thể|đơn vị)(?![\\p{L}])", FLAGS);
+
+    /** Where the number before a form starts (see {@link #countBefore}). */
+    private static int countStart(String s, int formStart) {
+        int e = formStart;
+        while (e > 0 && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && (CharClass.isDigit(s.charAt(b - 1)) || s.charAt(b - 1) == '.' && b > 1 && CharClass.isDigit(s.charAt(b - 2)))) {
+            b--;
+        }
+        return b;
+    }
+
+    /** The number written right before a form ("30 cờ thi đua", "6.379 bằng khen"), or null. */
+    private static Integer countBefore(String s, int formStart) {
+        int b = countStart(s, formStart);
+        int e = formStart;
+        while (e > b && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        if (b == e || e == formStart || b > 0 && CharClass.isLetterOrDigit(s.charAt(b - 1)) || !CharClass.isDigit(s.charAt(b))) {
+            return null;
+        }
+        String digits = s.substring(b, e);
+        return digits.matches("\\d{1,3}(?:\\.\\d{3})*|\\d+") ? number(digits) : null;
+    }
+
+    /**
+     * The year of the conferral at form f: stated in its own clause (between ";"), a date or "năm" before the form
+     * first ("Năm 2008, đơn vị được …"; "ngày 19/8/2020, Chủ tịch nước đã ký …"), else the first after it that opens
+     * no span of years ("Bằng khen … năm 2005"; not "từ năm 2015-2019").
+     */
+    private static Integer yearOf(String s, Form f) {
+        int[] clause = clause(s, f.start());
+        Integer before = null;
+        Integer after = null;
+        Matcher m = YEAR_SCAN.matcher(s);
+        for (int at = clause[0]; YEAR_SCAN.find(m, s, at, clause[1]); at = m.end()) {
+            if (m.end() <= f.start()) {
+                before = before == null ? Integer.valueOf(m.group(1)) : before;
+            } else if (after == null && m.start() >= f.end() && m.end() <= clause[1] && !opensSpan(s, m.end())) {
+                after = Integer.valueOf(m.group(1));
+            }
+        }
+        if (s.lastIndexOf('/', f.start()) >= clause[0]) {
+            Matcher date = DATE_YEAR.matcher(s);
+            date.region(clause[0], f.start());
+            if (date.find()) {
+                before = Integer.valueOf(date.group(1)); // a decision's date before the form
+            }
+        }
+        return before != null ? before : after;
+    }
+
+    /** "2015-2019", "2015 – 2019": a span of years, not the year of a conferral. */
+    private static boolean opensSpan(String s, int at) {
+        int i = at;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i + 1 < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '–') && (CharClass.isDigit(s.charAt(i + 1))
+                || s.charAt(i + 1) == ' ' && i + 2 < s.length() && CharClass.isDigit(s.charAt(i + 2)));
+    }
+
+    /**
+     * The clause of a record around {@code at}: between the ";" before and after it, trimmed; like the frames, no farther
+     * than the window around a form (a huge unpunctuated "sentence" stays linear).
+     */
+    private static int[] clause(String s, int at) {
+        return clause(s, at, WINDOW_AFTER);
+    }
+
+    /** As {@link #clause(String, int)}, looking as far as {@code reach} for the ";" before and after. */
+    private static int[] clause(String s, int at, int reach) {
+        int floor = Math.max(0, at - reach);
+        int ceiling = (int) Math.min(s.length(), (long) at + reach);
+        int start = at;
+        while (start > floor && s.charAt(start - 1) != ';') {
+            start--;
+        }
+        int end = at;
+        while (end < ceiling && s.charAt(end) != ';') {
+            end++;
+        }
+        while (start < end && CharClass.isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && (CharClass.isWhitespace(s.charAt(end - 1)) || s.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return new int[] {start, end};
+    }
+
+    /**
+     * Coordinated forms share their recipients: "Nhiều tập thể, cá nhân được tặng thưởng Huân chương Chiến công, Bằng
+     * khen của Thủ tướng Chính phủ, Giấy khen của …" (the subject, forward), "… tặng thưởng Huân chương Quân công,
+     * Huân chương Bảo vệ Tổ quốc tặng 34 đồng chí" (the object, back over a gap without a verb); in a record the
+     * clauses without a subject of their own ("; Bằng khen của Thủ tướng Chính phủ năm 2005;") go on with the first's.
+     */
+    private void shareCoordinatedRecipients(String s, List<Candidate> cs, List<Form> forms) {
+        for (int k = 1; k < cs.size(); k++) {
+            share(cs.get(k - 1), cs.get(k));
+        }
+        for (int k = cs.size() - 2; k >= 0; k--) {
+            String gap = s.substring(forms.get(k).end(), forms.get(k + 1).start());
+            if (wordCount(gap) <= 8 && !verbPattern.find(verbPattern.matcher(gap), gap, 0) && !TO.matcher(gap).find()) {
+                share(cs.get(k + 1), cs.get(k));
+            }
+        }
+    }
+
+    private static void share(Candidate from, Candidate to) {
+        if (to.recipients.isEmpty() && !from.recipients.isEmpty()) {
+            to.recipients = new ArrayList<>(from.recipients);
+            to.recipientCount = to.recipientCount != null ? to.recipientCount : from.recipientCount;
+        }
+    }
+
+    /**
+     * A record of honours, whose items are conferrals of their own (never merged with a restatement): forms in
+     * clauses at ";" ("Năm 2008, đơn vị được … tặng Huân chương …; Bằng khen của Thủ tướng Chính phủ năm 2005; …"),
+     * or three or more forms each for a counted group of its own ("28 tập thể được tặng Cờ thi đua …, 1 tập thể …").
+     */
+    private static boolean isRecord(String s, List<Candidate> cs, List<Form> forms) {
+        if (cs.size() < 2) {
+            return false;
+        }
+        int semicolon = s.indexOf(';', forms.get(0).end());
+        if (semicolon >= 0 && semicolon < forms.get(forms.size() - 1).start()) {
+            return true;
+        }
+        Set<List<String>> counted = new HashSet<>();
+        for (Candidate c : cs) {
+            if (looksCounted(c.recipients)) {
+                counted.add(c.recipients);
+            }
+        }
+        return counted.size() >= 3;
     }
 
     /**
@@ -294,11 +694,23 @@ public final class AwardExtractor {
             } else if (m.group("medal") != null) {
                 kind = Kind.MEDAL;
                 if (award.toLowerCase(Locale.ROOT).endsWith("vì sự nghiệp")) {
-                    fe = extendWords(s, fe, 8);
+                    fe = extendWords(s, fe, 8, CAUSE_END);
                     award = s.substring(fs, fe);
                 }
             } else if (m.group("plain") != null) {
                 kind = Kind.PLAIN;
+            } else if (m.group("open") != null) {
+                // "danh hiệu Anh hùng LLVT lần thứ 2", "danh hiệu Nghệ nhân Ưu tú": a title not listed, up to where it ends
+                kind = Kind.TITLE;
+                int ts = fe;
+                while (ts < s.length() && s.charAt(ts) == ' ') {
+                    ts++;
+                }
+                fe = extendWords(s, ts, 10, TITLE_END);
+                if (fe <= ts) {
+                    continue;
+                }
+                award = s.substring(ts, fe);
             } else if (m.group("prefixed") != null) {
                 kind = Kind.TITLE;
                 award = QUOTE_MARKS.matcher(DANH_HIEU_PREFIX.matcher(award).replaceFirst("")).replaceAll("").strip();
@@ -311,7 +723,7 @@ public final class AwardExtractor {
             boolean quoted = kind == Kind.TITLE && fs > 0 && (s.charAt(fs - 1) == '“' || s.charAt(fs - 1) == '"');
             String before = s.substring(Math.max(0, fs - 30), fs);
             if (kind != Kind.TITLE || m.group("prefixed") == null) {
-                if (GENERIC_BEFORE.matcher(before).find() && !OF_BY.matcher(s.substring(fe)).lookingAt()
+                if (GENERIC_BEFORE.matcher(before).find() && countBefore(s, fs) == null && !OF_BY.matcher(s.substring(fe)).lookingAt()
                         && !GIVE_TO_GENERIC_END.matcher(before).matches()) {
                     continue; // "nhiều giải thưởng và bằng khen", "các Mẹ Việt Nam anh hùng": not one conferral
                 }
@@ -325,7 +737,7 @@ public final class AwardExtractor {
     }
 
     /** "Vì sự nghiệp Giáo dục": the field after the fixed words, up to the next function word or punctuation. */
-    private static int extendWords(String s, int from, int max) {
+    private static int extendWords(String s, int from, int max, Set<String> stops) {
         int end = from;
         int i = from;
         for (int w = 0; w < max; w++) {
@@ -345,7 +757,7 @@ public final class AwardExtractor {
                 break;
             }
             String word = s.substring(ws, we).toLowerCase(Locale.ROOT);
-            if (Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa", "tại", "nhân").contains(word)) {
+            if (stops.contains(word)) {
                 break;
             }
             end = we;
@@ -397,7 +809,7 @@ public final class AwardExtractor {
         Candidate c = new Candidate();
         boolean conferrerFromGiver = false; // the conferrer is the title of whoever hands the award over
         c.award = f.award();
-        c.key = awardKey(f.award());
+        c.key = f.kind() == Kind.PLAIN ? PLAIN_QUALIFIER.matcher(awardKey(f.award())).replaceFirst("") : awardKey(f.award());
         // Everything about this form lies before the next form of the sentence.
         int limit = nextForm == null ? s.length() : cutBeforeNextFrame(s, f.end(), nextForm.start());
         String post = s.substring(f.end(), limit);
@@ -421,6 +833,17 @@ public final class AwardExtractor {
         to.region(postFrom, Math.min(post.length(), postFrom + 60));
         if (to.find()) {
             addRecipients(c, readRecipients(post, to.end()));
+        }
+        boolean givenRightBefore = givenRightBefore(s, f.start());
+        if (c.recipients.isEmpty() && givenRightBefore) {
+            Matcher object = DIRECT_OBJECT.matcher(post);
+            object.region(postFrom, post.length());
+            if (object.lookingAt()) {
+                addRecipients(c, readRecipients(post, object.end())); // "… tặng bằng khen cá nhân xuất sắc"
+            }
+        }
+        if (c.conferrer == null && !givenRightBefore && f.kind() == Kind.PLAIN && postFrom == 0) {
+            readAuthority(c, post, 0, false, true); // "30 cờ thi đua Chính phủ", "nhận Bằng khen UBND tỉnh"
         }
         if (c.title == null) {
             Matcher q2 = ANY_QUOTED.matcher(post);
@@ -500,6 +923,16 @@ public final class AwardExtractor {
                 }
                 subject = LEADING_ROLE.matcher(subject.strip()).replaceFirst("");
                 Authority a = authority(subject);
+                Matcher decision = StartScanner.containsFolded(pre, "quyết định")
+                        ? DECISION_OF.matcher(pre.substring(0, verbStart)) : null;
+                if (decision != null && decision.find() && c.conferrer == null) {
+                    // "A đã trao Quyết định … của Chủ tịch nước về việc tặng thưởng …": A only hands the decision over
+                    Authority author = authority(pre.substring(decision.end(), authorityEnd(pre, decision.end())));
+                    if (author != null && author.authority() != null) {
+                        c.conferrer = author.authority();
+                        a = null;
+                    }
+                }
                 // a named holder who hands it over presents it; a position without a name, handing over a form that
                 // position gives itself, is the authority ("Giám đốc Công an tỉnh trao Giấy khen …"); a state order
                 // or medal it only presents ("…, Thứ trưởng Bộ Công an trao Huy chương …": conferrer unknown)
@@ -516,8 +949,9 @@ public final class AwardExtractor {
                     }
                 }
             }
-        } else if (previous != null && prevForm != null) {
-            // "… tặng danh hiệu X cho A và Bằng khen cho 5 cá nhân": the second form shares the first one's frame.
+        } else if (previous != null && prevForm != null && s.substring(prevForm.end(), f.start()).indexOf(';') < 0) {
+            // "… tặng danh hiệu X cho A và Bằng khen cho 5 cá nhân": the second form shares the first one's frame (not
+            // across the ";" of a record).
             c.conferrer = c.conferrer != null ? c.conferrer : previous.conferrer;
             c.presenter = previous.presenter;
         }
@@ -537,10 +971,6 @@ public final class AwardExtractor {
             if (!items.isEmpty()) {
                 c.recipients = items;
             }
-        }
-        Matcher y = YEAR_SCAN.matcher(s);
-        if (YEAR_SCAN.find(y, s, 0)) {
-            c.year = Integer.valueOf(y.group(1));
         }
         if (c.title != null && key(c.title).equals(c.key)) {
             c.title = null;
@@ -569,6 +999,13 @@ public final class AwardExtractor {
         int and = between.lastIndexOf(" và ");
         return and > 0 ? from + and : nextStart;
     }
+
+    /** Whether a giving verb stands right before the form ("tặng Bằng khen", "trao tặng danh hiệu"). */
+    private static boolean givenRightBefore(String s, int formStart) {
+        return GIVING_WORDS.contains(previousWord(s, formStart));
+    }
+
+    private static final Set<String> GIVING_WORDS = Set.of("tặng", "trao", "thưởng", "gắn", "truy");
 
     private static String previousWord(String s, int at) {
         int e = at;
@@ -646,7 +1083,7 @@ public final class AwardExtractor {
         return 0;
     }
 
-    /** End of an authority phrase: the first stop word, digit, quote or punctuation. */
+    /** End of an authority phrase: the first stop word written in lower case, digit, quote or punctuation. */
     private static int authorityEnd(String s, int from) {
         int i = from;
         int end = from;
@@ -666,7 +1103,8 @@ public final class AwardExtractor {
             String w = s.substring(ws, we);
             String bare = TRAILING_WORD_PUNCT.matcher(w).replaceAll("");
             if (bare.isEmpty() || CharClass.isDigit(bare.charAt(0)) || "“\"(".indexOf(bare.charAt(0)) >= 0
-                    || AUTHORITY_STOP.contains(bare.toLowerCase(Locale.ROOT))) {
+                    || !CharClass.isUpperCase(bare.charAt(0)) && AUTHORITY_STOP.contains(bare)) {
+                // a capitalized word continues the name ("Giám đốc Công an tỉnh": "công" only as in "công bố")
                 break;
             }
             end = ws + bare.length();
@@ -748,10 +1186,17 @@ public final class AwardExtractor {
         return TRAILING_LIST_PUNCT.matcher(s.substring(from, end).strip()).replaceAll("").strip();
     }
 
-    /** A mark that ends a recipient list at i: one of {@code .;:“"”(}, or a dash between whitespace (regex \s). */
+    /**
+     * A mark that ends a recipient list at i: one of {@code .;:“"”()}, or a dash between whitespace (regex \s). A dot
+     * inside a number or a word ("1.355 học sinh", "TP.Hà Nội") ends nothing.
+     */
     private static boolean stopMarkAt(String s, int i) {
         char c = s.charAt(i);
-        if (c == '.' || c == ';' || c == ':' || c == '“' || c == '"' || c == '”' || c == '(') {
+        if (c == '.' && i > 0 && i + 1 < s.length() && CharClass.isLetterOrDigit(s.charAt(i - 1))
+                && CharClass.isLetterOrDigit(s.charAt(i + 1))) {
+            return false;
+        }
+        if (c == '.' || c == ';' || c == ':' || c == '“' || c == '"' || c == '”' || c == '(' || c == ')') {
             return true;
         }
         return isRegexSpace(c) && i + 2 < s.length() && (s.charAt(i + 1) == '-' || s.charAt(i + 1) == '–')
@@ -793,7 +1238,7 @@ public final class AwardExtractor {
         int count = 0;
         Matcher cm = COUNT.matcher(r);
         while (cm.find()) {
-            count += Integer.parseInt(cm.group(1));
+            count += number(cm.group(1));
         }
         if (count > 0 && c.recipientCount == null) {
             c.recipientCount = count;
@@ -815,6 +1260,7 @@ public final class AwardExtractor {
         if (NOT_A_SUBJECT.matcher(r).find()) {
             return;
         }
+        r = FREQUENCY.matcher(r).replaceFirst(""); // "4 lần được UBND tỉnh tặng": how often, not who
         Matcher rep = REPRESENTING.matcher(r);
         int repEnd = -1;
         while (rep.find()) {
@@ -940,6 +1386,11 @@ public final class AwardExtractor {
         return items;
     }
 
+    /** "1.355" is 1355: Vietnamese writes thousands with dots. */
+    private static int number(String digits) {
+        return Integer.parseInt(digits.replace(".", ""));
+    }
+
     private static boolean looksCounted(List<String> recipients) {
         return recipients.size() == 1 && COUNT.matcher(recipients.get(0)).find();
     }
@@ -999,39 +1450,144 @@ public final class AwardExtractor {
         return kept;
     }
 
+    private static final class MergeGroup {
+        final boolean record;
+        String conferrer;
+        Integer count;
+        String noun;
+
+        MergeGroup(boolean record) {
+            this.record = record;
+        }
+    }
+
+    /** The noun a counted description counts ("16 cá nhân tham gia …": "ca nhan"). */
+    private static String countedNoun(String description) {
+        Matcher m = COUNT.matcher(description);
+        return m.find() ? key(m.group(2)) : "";
+    }
+
+    /**
+     * Whether two conferrers name one authority as the article writes it: one contains the other ("UBND tỉnh", "Chủ tịch
+     * UBND tỉnh Vĩnh Phúc"; "Giám đốc", "Giám đốc Công an tỉnh"), the same body behind its head's title ("Bộ trưởng
+     * GD-ĐT", "Bộ GD-ĐT"), or an abbreviation of the words' initials ("Bộ GD-ĐT", "Bộ Giáo dục và Đào tạo"; "UBND", "Ủy
+     * ban nhân dân").
+     */
+    static boolean sameAuthority(String a, String b) {
+        String ka = key(a);
+        String kb = key(b);
+        String ha = key(bodyOfHolder(a));
+        String hb = key(bodyOfHolder(b));
+        for (String x : List.of(ka, ha)) {
+            for (String y : List.of(kb, hb)) {
+                if (!x.isEmpty() && !y.isEmpty() && (containsWords(x, y) || containsWords(y, x))) {
+                    return true;
+                }
+            }
+        }
+        if (!hasAbbreviation(a) && !hasAbbreviation(b)) {
+            return false;
+        }
+        for (String x : List.of(initials(a), initials(bodyOfHolder(a)))) {
+            for (String y : List.of(initials(b), initials(bodyOfHolder(b)))) {
+                if (x.length() >= 3 && y.length() >= 3 && (x.contains(y) || y.contains(x))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsWords(String outer, String inner) {
+        return (" " + outer + " ").contains(" " + inner + " ");
+    }
+
+    /** "Bộ trưởng Bộ Tài chính" is "Bộ Tài chính", "Bộ trưởng GD-ĐT" "Bộ GD-ĐT", "Giám đốc Công an tỉnh" "Công an tỉnh". */
+    private static String bodyOfHolder(String authority) {
+        Matcher m = HOLDER.matcher(authority);
+        if (!m.lookingAt()) {
+            return authority;
+        }
+        String body = authority.substring(m.end()).strip();
+        if (m.group(1) != null && !body.toLowerCase(Locale.ROOT).startsWith("bộ")) {
+            return "Bộ " + body; // "Bộ trưởng GD-ĐT"
+        }
+        return body.isEmpty() && m.group().toLowerCase(Locale.ROOT).startsWith("thủ tướng") ? "Chính phủ" : body;
+    }
+
+    private static final Pattern HOLDER = Pattern.compile("(?:Phó\\s+)?(?:(Bộ trưởng)|Thủ tướng|Chủ tịch(?!\\s+nước)|Giám đốc|"
+            + "Tổng Giám đốc|Cục trưởng|Tổng cục trưởng|Viện trưởng|Hiệu trưởng|Tư lệnh|Chánh án|Trưởng ban)(?![\\p{L}])\\s*", FLAGS);
+
+    private static boolean hasAbbreviation(String s) {
+        for (String w : ABBREVIATION_SPLIT.split(s)) {
+            if (isAbbreviation(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAbbreviation(String w) {
+        if (w.length() < 2) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!CharClass.isUpperCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern ABBREVIATION_SPLIT = Pattern.compile("[\\s\\-–&/().,]+");
+
+    /** The initials a Vietnamese abbreviation is made of: every letter of an abbreviation, the first of other words. */
+    private static String initials(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String w : ABBREVIATION_SPLIT.split(s)) {
+            if (w.isEmpty() || w.equalsIgnoreCase("và")) {
+                continue;
+            }
+            String k = key(isAbbreviation(w) ? w : w.substring(0, 1));
+            b.append(k);
+        }
+        return b.toString();
+    }
+
     private List<AwardMention> merge(List<Candidate> found, String text) {
         found = foldBareReferences(found);
-        // Members of a group agree on the conferrer, so one key per group decides a conflict (linear in mentions).
-        // Likewise on a counted recipient description: "Bằng khen cho 25 cá nhân" and "Bằng khen cho 10 tập thể" are two
-        // conferrals, whatever else they share.
+        // Members of a group agree on the conferrer, so one conferrer per group (the most specific) decides a conflict
+        // (linear in mentions). Likewise on a counted recipient description: "Bằng khen cho 25 cá nhân" and "Bằng khen cho
+        // 10 tập thể" are two conferrals, whatever else they share. An item of a record is a conferral of its own.
         List<List<Candidate>> groups = new ArrayList<>();
-        List<String> groupConferrers = new ArrayList<>();
-        List<Integer> groupCounts = new ArrayList<>();
+        List<MergeGroup> states = new ArrayList<>();
         for (Candidate c : found) {
-            String ck = c.conferrer == null ? null : key(c.conferrer);
             Integer cc = looksCounted(c.recipients) ? c.recipientCount : null;
+            String noun = cc == null ? null : countedNoun(c.recipients.get(0));
             int home = -1;
-            for (int i = 0; i < groups.size(); i++) {
-                String gk = groupConferrers.get(i);
-                Integer gc = groupCounts.get(i);
-                if (groups.get(i).get(0).key.equals(c.key) && (gk == null || ck == null || gk.equals(ck))
-                        && (gc == null || cc == null || gc.equals(cc))) {
+            for (int i = 0; i < groups.size() && !c.record; i++) {
+                MergeGroup g = states.get(i);
+                if (!g.record && groups.get(i).get(0).key.equals(c.key)
+                        && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
+                        && (g.count == null || cc == null || g.count.equals(cc)
+                            || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null))) {
                     home = i;
                     break;
                 }
             }
             if (home < 0) {
                 groups.add(new ArrayList<>());
-                groupConferrers.add(null);
-                groupCounts.add(null);
+                states.add(new MergeGroup(c.record));
                 home = groups.size() - 1;
             }
             groups.get(home).add(c);
-            if (groupConferrers.get(home) == null && ck != null) {
-                groupConferrers.set(home, ck);
+            MergeGroup g = states.get(home);
+            if (c.conferrer != null && (g.conferrer == null || c.conferrer.length() > g.conferrer.length())) {
+                g.conferrer = c.conferrer;
             }
-            if (groupCounts.get(home) == null && cc != null) {
-                groupCounts.set(home, cc);
+            if (g.count == null && cc != null) {
+                g.count = cc;
+                g.noun = noun;
             }
         }
         List<AwardMention> out = new ArrayList<>();
