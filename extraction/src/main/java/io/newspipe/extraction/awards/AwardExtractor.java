@@ -50,6 +50,8 @@ public final class AwardExtractor {
         boolean ownFrame;
         /** "30 Cờ thi đua", "55 bằng khen của Thủ tướng": how many of the form a tally counts, else null. */
         Integer tally;
+        /** The conferrer is the agent after the form ("… do Chủ tịch nước tặng"), not its genitive ("… của X"). */
+        boolean conferrerIsAgent;
         /** One item of a record of honours (clauses at ";", or several counted groups): a conferral of its own. */
         boolean record;
 
@@ -82,6 +84,8 @@ public final class AwardExtractor {
     private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("[.…|]+$");
     private static final Pattern SEMICOLON_SPLIT = Pattern.compile("\\s*;\\s*");
     private static final Pattern COMMA_AND_SPLIT = Pattern.compile("\\s*,\\s*|\\s+và\\s+");
+    /** "1.Ủy ban …", "2) Đài …": the number of a list item. */
+    private static final Pattern ITEM_NUMBER = Pattern.compile("^\\d{1,2}\\s*[.)]\\s*(?=\\p{L})");
     private static final Pattern LEADING_AND = Pattern.compile("^(?:và|cùng)\\s+");
     private static final Pattern RANK_1 = Pattern.compile("\\bhang (?:nhat|i|1)$");
     private static final Pattern RANK_2 = Pattern.compile("\\bhang (?:nhi|ii|2)$");
@@ -100,11 +104,16 @@ public final class AwardExtractor {
     private static final Pattern DELEGATED = Pattern.compile(
             "(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt|được\\s+(?:sự\\s+)?ủy quyền)(?:\\s+của)?\\s+", FLAGS);
     private static final Pattern TO = Pattern.compile(
-            "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho)\\s+(?!(?:biết|rằng|hay|thấy|là)(?![\\p{L}]))", FLAGS);
+            "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho|đến(?=\\s+(?:các|những|\\d|(?-iu:\\p{Lu})|ông|bà|anh|chị|ngài|đồng chí)))"
+                    + "\\s+(?!(?:biết|rằng|hay|thấy|là|thưởng)(?![\\p{L}]))",
+            FLAGS);
     /** "Chia sẻ về niềm vui được nhận …": the clause names a feeling, not the recipient. */
     private static final Pattern NOT_A_SUBJECT = Pattern.compile(
             "(?<![\\p{L}])(?:niềm vui|vinh dự|tự hào|xúc động|khi|lúc|sau khi|trước khi|chia sẻ|mong muốn|để)\\s*$", FLAGS);
     private static final Pattern REPRESENTING = Pattern.compile("(?<![\\p{L}])đại diện(?:\\s+cho)?\\s+", FLAGS);
+    /** A list opened by a colon right after the form and its attachments ("…: A; B", "… có các lãnh đạo: A; B"). */
+    private static final Pattern COLON_LIST = Pattern.compile("(?:\\s+(?:có|là|cho)(?:\\s+(?:các|những))?[^:;.]{0,40})?\\s*:\\s*(.+)$",
+            FLAGS);
     private static final Pattern LIST = Pattern.compile("(?<![\\p{L}])gồm(?:\\s+có)?([^:;.]{0,60}):\\s*(.+)$", FLAGS);
     private static final Pattern LIST_SENTENCE = Pattern.compile("^[^:]{0,100}?(?<![\\p{L}])gồm(?:\\s+có)?\\s*[^:;.]{0,40}:\\s*(.+)$", FLAGS);
     /** A counted group: "16 cá nhân", "1.355 học sinh" (thousands separated by dots), "8.619 lượt tập thể". */
@@ -143,7 +152,6 @@ public final class AwardExtractor {
     /** "ghi nhận", "tiếp nhận", "xác nhận": not the verb "nhận" (receive). */
     private static final Set<String> NOT_RECEIVE_BEFORE = Set.of("ghi", "tiếp", "xác", "thừa", "nhìn", "cảm", "chấp", "biên",
             "công", "thu");
-    private static final Pattern PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:trao tặng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng|công nhận)\\s*$", FLAGS);
 
     /**
      * Words that make a conferral a proposal: "đề nghị (xét) tặng", "dự kiến tặng", "trình Chủ tịch nước tặng". The
@@ -167,6 +175,8 @@ public final class AwardExtractor {
     /** "… 4 lần được UBND tỉnh tặng …": how often, not who. */
     private static final Pattern FREQUENCY = Pattern.compile(
             "^(?:\\d+|nhiều|một|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?(?![\\p{L}])\\s*", FLAGS);
+    private static final Pattern TRAILING_FREQUENCY = Pattern.compile(
+            "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?$", FLAGS);
     private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
     /** "trao Quyết định 2862/QĐ-CTN của Chủ tịch nước về việc tặng thưởng …": the decision's author confers. */
     private static final Pattern DECISION_OF = Pattern.compile(
@@ -181,6 +191,7 @@ public final class AwardExtractor {
             List.of("thừa ủy quyền", "thừa lệnh", "thay mặt", "được"));
     private static final StartScanner YEAR_SCAN = new StartScanner(YEAR, List.of('n'), List.of("năm"));
     private final List<String[]> verbs;
+    private final Pattern passive;
     private final Set<String> titlesNeedingPrefix = new HashSet<>();
     private final Pattern authorityHead;
     private final Set<String> surnames = new HashSet<>();
@@ -249,6 +260,9 @@ public final class AwardExtractor {
         screen.addAll(plainTitles);
         formWords = new PhraseSet(screen);
         verbs = Lexicon.rows("awards-verbs.tsv");
+        // "được X tặng thưởng …": X is the giver of a passive frame, with any giving verb of the lexicon
+        passive = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:" + Lexicon.alternation(verbs.stream()
+                .filter(r -> r[1].equals("GIVE") || r[1].equals("PRESENT")).map(r -> r[0]).toList()) + ")\\s*$", FLAGS);
         verbPattern = new StartScanner(Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList()),
                 verbs.stream().map(r -> r[0].charAt(0)).toList(), verbs.stream().map(r -> r[0]).toList());
         authorityHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-authorities.txt")) + ")(?![\\p{L}])", FLAGS);
@@ -624,6 +638,11 @@ public final class AwardExtractor {
             String gap = s.substring(forms.get(k).end(), forms.get(k + 1).start());
             if (wordCount(gap) <= 8 && !verbPattern.find(verbPattern.matcher(gap), gap, 0) && !TO.matcher(gap).find()) {
                 share(cs.get(k + 1), cs.get(k));
+                Candidate later = cs.get(k + 1);
+                if (cs.get(k).conferrer == null && later.conferrerIsAgent && !gap.contains(";")) {
+                    // "nhận Huân chương A, Huân chương B do Chủ tịch nước tặng" (not the genitive: "A, Bằng khen của X")
+                    cs.get(k).conferrer = later.conferrer;
+                }
             }
         }
     }
@@ -691,6 +710,12 @@ public final class AwardExtractor {
             String award = m.group();
             if (m.group("order") != null) {
                 kind = Kind.ORDER;
+                if (fe - fs == "Huân chương".length()) {
+                    // an order of no listed name, often foreign: "Huân chương Tự do hạng Nhất", "Huân chương Sikatuna
+                    // hạng Vàng", "Huân chương Vàng Quốc gia": its capitalized name and class
+                    fe = orderNameEnd(s, fe);
+                    award = s.substring(fs, fe);
+                }
             } else if (m.group("medal") != null) {
                 kind = Kind.MEDAL;
                 if (award.toLowerCase(Locale.ROOT).endsWith("vì sự nghiệp")) {
@@ -734,6 +759,53 @@ public final class AwardExtractor {
             forms.add(new Form(award, kind, fs, fe, quoted));
         }
         return forms;
+    }
+
+    /** The end of the capitalized name (at most five words) and class ("hạng Nhất", "hạng Vàng") after "Huân chương". */
+    private static int orderNameEnd(String s, int from) {
+        int end = from;
+        int at = from;
+        boolean classWord = false;
+        for (int words = 0; words < 6; words++) {
+            int ws = at;
+            while (ws < s.length() && s.charAt(ws) == ' ') {
+                ws++;
+            }
+            int we = ws;
+            while (we < s.length() && CharClass.isLetterOrDigit(s.charAt(we))) {
+                we++;
+            }
+            if (ws == at || we == ws) {
+                break;
+            }
+            if (classWord) {
+                if (CharClass.isUpperCase(s.charAt(ws)) || CharClass.isDigit(s.charAt(ws))
+                        || RANK_WORDS.contains(s.substring(ws, we).toLowerCase(Locale.ROOT))) {
+                    end = we;
+                }
+                break;
+            }
+            if (words > 0 && s.substring(ws, we).equalsIgnoreCase("hạng")) {
+                classWord = true;
+            } else if (CharClass.isUpperCase(s.charAt(ws)) || words > 0 && continuesName(s, we)) {
+                end = we; // a lower-case syllable inside the name when the name goes on: "Tự do hạng Nhất"
+            } else {
+                break;
+            }
+            at = we;
+        }
+        return end;
+    }
+
+    private static final Set<String> RANK_WORDS = Set.of("nhất", "nhì", "ba");
+
+    /** Whether the word after {@code at} is "hạng" or capitalized. */
+    private static boolean continuesName(String s, int at) {
+        int ws = at;
+        while (ws < s.length() && s.charAt(ws) == ' ') {
+            ws++;
+        }
+        return ws > at && ws < s.length() && (CharClass.isUpperCase(s.charAt(ws)) || s.regionMatches(true, ws, "hạng ", 0, 5));
     }
 
     /** "Vì sự nghiệp Giáo dục": the field after the fixed words, up to the next function word or punctuation. */
@@ -822,8 +894,10 @@ public final class AwardExtractor {
         Matcher ob = OF_BY.matcher(post);
         Matcher eb = EXTENDED_BY.matcher(post);
         if (ob.lookingAt()) {
-            postFrom = readAuthority(c, post, ob.end(), ob.group(1).equalsIgnoreCase("do"), false);
+            c.conferrerIsAgent = ob.group(1).equalsIgnoreCase("do");
+            postFrom = readAuthority(c, post, ob.end(), c.conferrerIsAgent, false);
         } else if (eb.lookingAt()) {
+            c.conferrerIsAgent = true;
             // "danh hiệu Anh hùng Lao động thời kỳ đổi mới do Chủ tịch nước trao tặng": a few lower-case words of the
             // title may stand between the form and its "do" (by); taken only when an authority follows
             postFrom = readAuthority(c, post, eb.end(), true, true);
@@ -876,9 +950,14 @@ public final class AwardExtractor {
             String verb = pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT);
             // the regexes below run only when their literal word stands in the text (a find() tries every position)
             Matcher passive = StartScanner.containsFolded(pre, "được")
-                    ? PASSIVE.matcher(pre.substring(0, verbEnd)) : null;
+                    ? this.passive.matcher(pre.substring(0, verbEnd)) : null;
             if (passive != null && passive.find()) {
-                Authority a = authority(passive.group(1));
+                String agent = passive.group(1);
+                Matcher agentEnd = SUBJECT_END.matcher(agent);
+                if (agentEnd.find() && agentEnd.start() > 0) {
+                    agent = agent.substring(0, agentEnd.start()); // "được Chủ tịch nước quyết định tặng thưởng"
+                }
+                Authority a = authority(agent);
                 if (a != null && a.authority() != null && c.conferrer == null) {
                     c.conferrer = a.authority();
                 }
@@ -968,6 +1047,14 @@ public final class AwardExtractor {
         Matcher list = StartScanner.containsFolded(post, "gồm") ? LIST.matcher(post) : null;
         if (list != null && list.find()) {
             List<String> items = splitList(list.group(2));
+            if (!items.isEmpty()) {
+                c.recipients = items;
+            }
+        } else if (post.indexOf(':', postFrom) >= 0 && (c.recipients.isEmpty() || looksCounted(c.recipients))) {
+            // "… tặng Bằng khen: 1. Ủy ban …; 2. Đài …", "đón nhận Huân chương … có các lãnh đạo: A, Bộ trưởng …; B"
+            Matcher colon = COLON_LIST.matcher(post);
+            colon.region(postFrom, post.length());
+            List<String> items = colon.lookingAt() ? splitList(colon.group(1)) : List.of();
             if (!items.isEmpty()) {
                 c.recipients = items;
             }
@@ -1130,7 +1217,11 @@ public final class AwardExtractor {
             // A trailing full name: family name plus two or three capitalized words, and not a place ("tỉnh Hà Tĩnh",
             // "TP Hồ Chí Minh").
             int run = words.length - i;
-            if (surnames.contains(words[i]) && run >= 3 && run <= 4 && allCapitalized(words, i)) {
+            // two syllables only after a lower-case word that is no administrative prefix ("Chủ tịch nước Lương Cường";
+            // not "UBND tỉnh Lâm Đồng")
+            boolean shortName = run == 2 && !words[i - 1].isEmpty() && CharClass.isLowerCase(words[i - 1].charAt(0))
+                    && !ADMIN_PREFIXES.contains(words[i - 1].toLowerCase(Locale.ROOT));
+            if (surnames.contains(words[i]) && (run >= 3 || shortName) && run <= 4 && allCapitalized(words, i)) {
                 String name = String.join(" ", List.of(words).subList(i, words.length));
                 if (!isPlace(name)) {
                     cut = i;
@@ -1261,6 +1352,7 @@ public final class AwardExtractor {
             return;
         }
         r = FREQUENCY.matcher(r).replaceFirst(""); // "4 lần được UBND tỉnh tặng": how often, not who
+        r = TRAILING_FREQUENCY.matcher(r).replaceFirst(""); // "Bộ đội Biên phòng tỉnh 2 lần được phong tặng"
         Matcher rep = REPRESENTING.matcher(r);
         int repEnd = -1;
         while (rep.find()) {
@@ -1364,8 +1456,9 @@ public final class AwardExtractor {
         String[] parts = l.contains(";") ? SEMICOLON_SPLIT.split(l) : splitCommasAndAnd(l);
         boolean afterPerson = false;
         for (String p : parts) {
-            String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(p.strip()).replaceAll("")).replaceAll("").strip();
-            if (!t.isEmpty()) {
+            String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(ITEM_NUMBER.matcher(p.strip()).replaceFirst(""))
+                    .replaceAll("")).replaceAll("").strip();
+            if (!t.isEmpty() && !t.chars().allMatch(ch -> CharClass.isDigit((char) ch))) {
                 if (afterPerson && titleStart.matcher(t).lookingAt() && !honorific.matcher(t).lookingAt()) {
                     // "ông Nguyễn Văn Khởi, Giám đốc Công ty …": the position of the person before, not a recipient
                     afterPerson = false;
