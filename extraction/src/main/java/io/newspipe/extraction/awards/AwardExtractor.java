@@ -127,9 +127,11 @@ public final class AwardExtractor {
      */
     private static final StartScanner RECIPIENT_STOP_WORDS = new StartScanner(Pattern.compile(
             "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
-                    + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện)(?![\\p{L}])",
-            FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't'),
-            List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc"));
+                    + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện|"
+                    + "sau khi|trước khi|khi)(?![\\p{L}])",
+            FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't', 's', 'k'),
+            List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc", "sau",
+                    "trước", "khi"));
     private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+[^\\s,;:()]+){0,3}\\s*$",
             FLAGS);
     private static final Pattern GENERIC_AFTER = Pattern.compile("^\\s*(?:khác|các loại|các cấp)(?![\\p{L}])", FLAGS);
@@ -322,6 +324,12 @@ public final class AwardExtractor {
                 }
                 previous = c;
                 c.tally = countBefore(s, f.start());
+                if ((c.recipients.isEmpty() || looksCounted(c.recipients)) && f == forms.get(forms.size() - 1)) {
+                    List<String> listed = listAfterColon(text, span, s, f);
+                    if (!listed.isEmpty()) {
+                        c.recipients = listed;
+                    }
+                }
                 if (c.recipients.isEmpty() || looksCounted(c.recipients)) {
                     List<String> listed = listInFollowing(text, lower, sentences, i);
                     if (!listed.isEmpty()) {
@@ -489,8 +497,10 @@ public final class AwardExtractor {
         return CONSULTATION_SCAN.find(CONSULTATION_SCAN.matcher(s), s, 0) || PROPOSAL_SCAN.find(PROPOSAL_SCAN.matcher(s), s, 0);
     }
 
+    /** Whether the sentence stands on a line opened by a list marker (the split may cut "1." off as a sentence). */
     private static boolean looksLikeListItem(String text, TextSpan span) {
-        return LIST_ITEM.matcher(span.of(text)).lookingAt();
+        int lineStart = text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
+        return LIST_ITEM.matcher(text).region(lineStart, span.end()).lookingAt();
     }
 
     /** Several counted forms ("51 danh hiệu …, 2 Huân chương …"), or one after "Trong đó", "Cụ thể". */
@@ -1487,6 +1497,33 @@ public final class AwardExtractor {
     private static boolean looksCounted(List<String> recipients) {
         return recipients.size() == 1 && COUNT.matcher(recipients.get(0)).find();
     }
+
+    /**
+     * "… tặng Bằng khen: 1. Ban Dân tộc tỉnh; 2. …" when the split cut the sentence at the colon or at an item's number:
+     * the rest of the line, or the lines after it that open with list markers.
+     */
+    private List<String> listAfterColon(String text, TextSpan span, String s, Form last) {
+        if (!COLON_AT_END.matcher(s).region(last.end(), s.length()).find()) {
+            return List.of();
+        }
+        int from = span.end();
+        int lineEnd = text.indexOf('\n', from);
+        lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        StringBuilder items = new StringBuilder(text.substring(from, Math.min(lineEnd, from + WINDOW_AFTER)).strip());
+        for (int line = 0, at = lineEnd + 1; items.length() == 0 && line < 30 && at < text.length(); line++) {
+            int end = text.indexOf('\n', at);
+            end = end < 0 ? text.length() : end;
+            if (!LIST_ITEM.matcher(text).region(at, end).lookingAt()) {
+                break;
+            }
+            items.append(items.length() == 0 ? "" : "; ").append(text, at, end);
+            at = end + 1;
+        }
+        return items.length() == 0 ? List.of() : splitList(items.toString());
+    }
+
+    /** A sentence ending in the colon that opens a list, maybe with the first item's number cut off into it. */
+    private static final Pattern COLON_AT_END = Pattern.compile("^[^.;]{0,80}:\\s*(?:\\d{1,2}\\s*[.)])?\\s*$");
 
     /** "Cụ thể 1 tập thể và 6 cá nhân gồm: A; B; C" in one of the next sentences lists the recipients. */
     private List<String> listInFollowing(String text, String lower, List<TextSpan> sentences, int i) {

@@ -1,0 +1,233 @@
+package io.newspipe.extraction.awards;
+
+import io.newspipe.extraction.AwardMention;
+import io.newspipe.extraction.TextNormalizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rule families added for news from unseen outlets (issue 15): records of past honours, coordinated forms,
+ * tallies, proposals, conferrers behind presenters, restatements under other names of one authority. Every
+ * sentence here is written for the test.
+ */
+class AwardRecordsAndFramesTest {
+
+    private static final AwardExtractor EXTRACTOR = new AwardExtractor();
+
+    private static List<AwardMention> awards(String raw) {
+        String text = TextNormalizer.normalize(raw);
+        List<AwardMention> found = EXTRACTOR.extract(text);
+        for (AwardMention m : found) {
+            assertThat(text.substring(m.start(), m.end())).as("offsets of %s", m).isEqualTo(m.text());
+        }
+        return found;
+    }
+
+    private static AwardMention only(String raw) {
+        List<AwardMention> found = awards(raw);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    // --- records of past honours ---
+
+    @Test
+    void givenARecordOfHonoursInClauses_whenRead_thenOneConferralPerClauseWithItsOwnYearAndTheNamedUnit() {
+        List<AwardMention> found = awards("Qua 30 năm xây dựng, Trạm Kiểm dịch Động vật Hòa Sơn đã được các cấp ghi nhận. "
+                + "Năm 2012, đơn vị được Chủ tịch nước tặng Huân chương Lao động hạng Ba; Bằng khen của Thủ tướng Chính phủ "
+                + "năm 2009; 3 lần được UBND tỉnh tặng Cờ thi đua; 2 lần được Bộ Nông nghiệp công nhận Tập thể lao động "
+                + "xuất sắc.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động hạng Ba", "Bằng khen",
+                "Cờ thi đua", "Tập thể lao động xuất sắc");
+        assertThat(found).extracting(AwardMention::conferrer).containsExactly("Chủ tịch nước", "Thủ tướng Chính phủ",
+                "UBND tỉnh", "Bộ Nông nghiệp");
+        assertThat(found).extracting(AwardMention::year).containsExactly(2012, 2009, null, null);
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Trạm Kiểm dịch Động vật Hòa Sơn"));
+        assertThat(found.get(2).text()).isEqualTo("3 lần được UBND tỉnh tặng Cờ thi đua");
+    }
+
+    @Test
+    void givenARecordItem_whenTheCeremonyElsewhereGivesTheSameForm_thenTheyStaySeparate() {
+        List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Cờ thi đua cho Trường THPT Cẩm Giang. "
+                + "Trước đó, trường được Chủ tịch nước tặng Huân chương Lao động hạng Nhì; 4 lần được UBND tỉnh tặng Cờ "
+                + "thi đua.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Cờ thi đua", "Huân chương Lao động hạng Nhì",
+                "Cờ thi đua");
+        assertThat(found.get(1).recipients()).as("'trường' refers back to the school named before")
+                .containsExactly("Trường THPT Cẩm Giang");
+    }
+
+    @Test
+    void givenAnAnaphorWithNoNamedInstitutionBefore_whenRead_thenItStaysAsWritten() {
+        assertThat(only("Năm 2015, đơn vị vinh dự được Chủ tịch nước tặng Huân chương Chiến công hạng Ba.").recipients())
+                .containsExactly("đơn vị");
+    }
+
+    @Test
+    void givenFormsInOneClause_whenTheirCountsDiffer_thenEachCountedGroupIsARecordItem() {
+        List<AwardMention> found = awards("Giai đoạn 2016-2020, toàn ngành có 12 tập thể được tặng Cờ thi đua của Chính "
+                + "phủ, 3 tập thể được tặng Huân chương Lao động hạng Nhì, 9 cá nhân được tặng Huân chương Lao động hạng "
+                + "Ba.\nSáng nay, Bộ trưởng trao Huân chương Lao động hạng Nhì cho Cục Thú y.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Cờ thi đua", "Huân chương Lao động hạng Nhì",
+                "Huân chương Lao động hạng Ba", "Huân chương Lao động hạng Nhì");
+        assertThat(found).extracting(AwardMention::recipients).containsExactly(List.of("12 tập thể"), List.of("3 tập thể"),
+                List.of("9 cá nhân"), List.of("Cục Thú y"));
+    }
+
+    // --- coordinated forms ---
+
+    @Test
+    void givenFormsCoordinatedAfterOneSubject_whenRead_thenEachGetsTheSubjectAndKeepsItsOwnConferrer() {
+        List<AwardMention> found = awards("Nhiều tập thể, cá nhân của Sở được tặng Huân chương Lao động các hạng, Bằng khen "
+                + "của Thủ tướng Chính phủ, Giấy khen của Giám đốc Sở.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động", "Bằng khen", "Giấy khen");
+        assertThat(found).extracting(AwardMention::conferrer).containsExactly(null, "Thủ tướng Chính phủ", "Giám đốc Sở");
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).isNotEmpty());
+        assertThat(found.get(1).recipients()).isEqualTo(found.get(0).recipients());
+    }
+
+    @Test
+    void givenFormsCoordinatedBeforeOneAgent_whenRead_thenTheyShareTheAgentAndTheRecipients() {
+        List<AwardMention> found = awards("12 sĩ quan của Lữ đoàn vừa nhận Huân chương Chiến công, Huân chương Bảo vệ Tổ "
+                + "quốc do Chủ tịch nước tặng thưởng.");
+        assertThat(found).extracting(AwardMention::conferrer).containsExactly("Chủ tịch nước", "Chủ tịch nước");
+        assertThat(found).extracting(AwardMention::recipients).containsOnly(List.of("12 sĩ quan của Lữ đoàn"));
+        List<AwardMention> object = awards("Chủ tịch nước quyết định tặng Huân chương Dũng cảm, Huân chương Chiến công hạng "
+                + "Ba cho 4 chiến sĩ cứu hộ.");
+        assertThat(object).extracting(AwardMention::recipients).as("the object after the last form, back over a comma")
+                .containsOnly(List.of("4 chiến sĩ cứu hộ"));
+    }
+
+    // --- tallies ---
+
+    @Test
+    void givenATallyAfterAConferralStatement_whenRead_thenOneConferralPerCountedForm() {
+        List<AwardMention> found = awards("Trong 5 năm, 2.340 lượt tập thể, cá nhân của huyện được các cấp khen thưởng. "
+                + "Trong đó, có 3 Huân chương Lao động, 40 bằng khen của UBND tỉnh, 12 cờ thi đua cấp tỉnh, 215 tập thể "
+                + "lao động xuất sắc.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động", "bằng khen",
+                "cờ thi đua cấp tỉnh", "tập thể lao động xuất sắc");
+        assertThat(found).extracting(AwardMention::conferrer).containsExactly(null, "UBND tỉnh", null, null);
+        assertThat(found.get(0).recipients()).containsExactly("2.340 lượt tập thể, cá nhân của huyện");
+        assertThat(found.get(3).recipients()).as("a title counted by its holders").containsExactly("215 tập thể");
+    }
+
+    @Test
+    void givenCountsOfFormsWithoutAConferralStatementBefore_whenRead_thenNothing() {
+        assertThat(awards("Thư viện trưng bày 3 Huân chương Lao động, 40 bằng khen của các thời kỳ.")).isEmpty();
+    }
+
+    // --- proposals and consultations ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "UBND tỉnh đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 5 tập thể có thành tích.",
+            "Sở Nội vụ lấy ý kiến nhân dân về việc đề nghị tặng Huân chương Lao động hạng Ba cho ông Trần Văn Hải.",
+            "Hội đồng Thi đua tỉnh xét, trình Chủ tịch nước tặng danh hiệu Anh hùng Lao động cho Hợp tác xã Tân Lộc.",
+            "Bộ dự kiến tặng Kỷ niệm chương cho 300 cán bộ hưu trí.",
+            "Đề nghị tặng Huân chương Lao động hạng Nhì cho Trường THCS Phú Mỹ."})
+    void givenAProposalOrAConsultation_whenRead_thenNoConferral(String sentence) {
+        assertThat(awards(sentence)).isEmpty();
+    }
+
+    @Test
+    void givenTheItemsOfAProposalList_whenRead_thenNoConferral() {
+        assertThat(awards("Ban Thi đua tỉnh đang hoàn thiện hồ sơ đề nghị Thủ tướng Chính phủ tặng thưởng:\n"
+                + "1. Huân chương Lao động hạng Ba cho Công ty Điện lực Tây Sơn.\n"
+                + "2. Tặng Bằng khen cho ông Võ Văn Lâm, Giám đốc Sở Y tế.")).isEmpty();
+    }
+
+    @Test
+    void givenTheDecisionsPreambleOrAnUrgingToThoseAlreadyAwarded_whenRead_thenTheConferralStays() {
+        assertThat(only("Theo đề nghị của Sở Nội vụ, Chủ tịch UBND tỉnh tặng Bằng khen cho 8 tập thể.").recipients())
+                .containsExactly("8 tập thể");
+        assertThat(awards("Bí thư Tỉnh ủy đề nghị các tập thể được tặng Cờ thi đua tiếp tục phát huy thành tích.")).hasSize(1);
+    }
+
+    // --- conferrer and presenter ---
+
+    @Test
+    void givenADelegatedGiver_whenRead_thenTheAuthorityConfersAndTheGiverPresents() {
+        AwardMention m = only("Được sự ủy quyền của Chủ tịch nước, Trung tướng Lê Quang Vinh, Thứ trưởng Bộ Quốc phòng, đã "
+                + "trao danh hiệu Anh hùng LLVT cho Đồn Biên phòng Cửa khẩu Nam Giang.");
+        assertThat(m.award()).isEqualTo("Anh hùng LLVT");
+        assertThat(m.conferrer()).isEqualTo("Chủ tịch nước");
+        assertThat(m.recipients()).containsExactly("Đồn Biên phòng Cửa khẩu Nam Giang");
+    }
+
+    @Test
+    void givenAHandedOverDecision_whenRead_thenItsAuthorConfers() {
+        AwardMention m = only("Tại buổi lễ, ông Hồ Văn Khải, Chủ tịch UBND tỉnh đã trao Quyết định 1025/QĐ-CTN của Chủ tịch "
+                + "nước về việc tặng thưởng Huân chương Lao động hạng Ba cho Bệnh viện Đa khoa Hòa Bình.");
+        assertThat(m.conferrer()).isEqualTo("Chủ tịch nước");
+        assertThat(m.recipients()).containsExactly("Bệnh viện Đa khoa Hòa Bình");
+    }
+
+    @Test
+    void givenAnAuthorityRightAfterAPlainFormOrCapitalizedWordsInIt_whenRead_thenTheWholeAuthorityConfers() {
+        assertThat(only("Trường nhận Cờ thi đua Chính phủ năm 2021.").conferrer()).isEqualTo("Chính phủ");
+        assertThat(only("Có 6 tập thể được nhận Giấy khen của Giám đốc Công an tỉnh.").conferrer())
+                .isEqualTo("Giám đốc Công an tỉnh");
+    }
+
+    // --- restatements ---
+
+    @Test
+    void givenRestatementsNamingOneAuthorityDifferently_whenMerged_thenOneConferral() {
+        List<AwardMention> found = awards("Tặng bằng khen của Bộ GD-ĐT cho 820 học sinh giỏi.\n"
+                + "820 học sinh nhận Bằng khen của Bộ Giáo dục và Đào tạo trong đợt này.\n"
+                + "Thứ trưởng Lê Minh Hạnh đã ký quyết định tặng Bằng khen của Bộ trưởng GD-ĐT cho 820 học sinh.\n"
+                + "Riêng tỉnh Phú Lâm có 41 học sinh được nhận Bằng khen.");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).recipients()).contains("820 học sinh giỏi");
+    }
+
+    @Test
+    void givenTheSameFormFromTwoDifferentAuthorities_whenMerged_thenTwoConferrals() {
+        assertThat(awards("Công ty nhận Bằng khen của Thủ tướng Chính phủ.\nCông ty nhận Bằng khen của Chủ tịch UBND tỉnh."))
+                .hasSize(2);
+        assertThat(AwardExtractor.sameAuthority("Chủ tịch nước", "Chủ tịch UBND tỉnh Lào Cai")).isFalse();
+        assertThat(AwardExtractor.sameAuthority("UBND tỉnh", "Ủy ban nhân dân tỉnh")).isTrue();
+        assertThat(AwardExtractor.sameAuthority("Tổng cục Thuế", "Tổng cục trưởng Tổng cục Thuế")).isTrue();
+    }
+
+    // --- recipients and forms ---
+
+    @Test
+    void givenARecipientWithoutCho_whenRead_thenTheGroupAfterTheFormReceivesIt() {
+        assertThat(only("Thiếu tướng Hà Văn Tư tặng bằng khen cá nhân xuất sắc sau khi hoàn thành nhiệm vụ.").recipients())
+                .containsExactly("cá nhân xuất sắc");
+        assertThat(only("Thứ trưởng trao Huân chương Hữu nghị đến ngài Paolo Conti, Đại sứ Italy.").recipients())
+                .containsExactly("Paolo Conti");
+    }
+
+    @Test
+    void givenAListOpenedByAColon_whenRead_thenItsItemsAreTheRecipients() {
+        AwardMention m = only("3 tập thể được Thủ tướng Chính phủ tặng Bằng khen: 1. Ban Dân tộc tỉnh; 2. Đài Phát thanh "
+                + "tỉnh; 3) Huyện đoàn Tân Phú.");
+        assertThat(m.recipients()).containsExactly("Ban Dân tộc tỉnh", "Đài Phát thanh tỉnh", "Huyện đoàn Tân Phú");
+    }
+
+    @Test
+    void givenThousandsInACount_whenRead_thenTheCountIsWhole() {
+        AwardMention m = only("Bộ trưởng tặng Bằng khen cho 1.204 học sinh đoạt giải quốc gia.");
+        assertThat(m.recipients()).containsExactly("1.204 học sinh đoạt giải quốc gia");
+        assertThat(m.recipientCount()).isEqualTo(1204);
+    }
+
+    @Test
+    void givenAnUnlistedTitleOrOrder_whenRead_thenItsNameIsTaken() {
+        assertThat(only("Bà Lò Thị Xuân được phong tặng danh hiệu Nghệ nhân Ưu tú lần thứ hai.").award())
+                .isEqualTo("Nghệ nhân Ưu tú");
+        assertThat(only("Đại sứ Trần Minh được Quốc vương Campuchia trao tặng Huân chương Sahametrei hạng Nhất.").award())
+                .isEqualTo("Huân chương Sahametrei hạng Nhất");
+        assertThat(only("Ông Hoàng Long nhận Huân chương Tự do hạng Nhì của Nhà nước Lào.").award())
+                .isEqualTo("Huân chương Tự do hạng Nhì");
+        assertThat(only("Xã Tân Hòa được UBND tỉnh tặng Cờ thi đua xuất sắc.").award()).isEqualTo("Cờ thi đua xuất sắc");
+    }
+}
