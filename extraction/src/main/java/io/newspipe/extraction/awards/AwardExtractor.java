@@ -424,9 +424,7 @@ public final class AwardExtractor {
             int nameEnd = end;
             int lowerRun = 0; // lower-case words inside a name ("Hải quan"), kept only when a capitalized word follows
             for (int ws = end; ; ) {
-                while (ws < text.length() && text.charAt(ws) == ' ') {
-                    ws++;
-                }
+                ws = skipSpaces(text, ws);
                 int we = ws;
                 while (we < text.length() && (CharClass.isLetterOrDigit(text.charAt(we)) || text.charAt(we) == '.'
                         && we + 1 < text.length() && CharClass.isLetterOrDigit(text.charAt(we + 1)))) {
@@ -777,14 +775,8 @@ public final class AwardExtractor {
         int at = from;
         boolean classWord = false;
         for (int words = 0; words < 6; words++) {
-            int ws = at;
-            while (ws < s.length() && s.charAt(ws) == ' ') {
-                ws++;
-            }
-            int we = ws;
-            while (we < s.length() && CharClass.isLetterOrDigit(s.charAt(we))) {
-                we++;
-            }
+            int ws = skipSpaces(s, at);
+            int we = wordEnd(s, ws);
             if (ws == at || we == ws) {
                 break;
             }
@@ -809,12 +801,25 @@ public final class AwardExtractor {
 
     private static final Set<String> RANK_WORDS = Set.of("nhất", "nhì", "ba");
 
+    /** The first index at or after {@code i} that holds no space. */
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the run of letters and digits at {@code i}. */
+    private static int wordEnd(String s, int i) {
+        while (i < s.length() && CharClass.isLetterOrDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /** Whether the word after {@code at} is "hạng" or capitalized. */
     private static boolean continuesName(String s, int at) {
-        int ws = at;
-        while (ws < s.length() && s.charAt(ws) == ' ') {
-            ws++;
-        }
+        int ws = skipSpaces(s, at);
         return ws > at && ws < s.length() && (CharClass.isUpperCase(s.charAt(ws)) || s.regionMatches(true, ws, "hạng ", 0, 5));
     }
 
@@ -823,10 +828,7 @@ public final class AwardExtractor {
         int end = from;
         int i = from;
         for (int w = 0; w < max; w++) {
-            int ws = i;
-            while (ws < s.length() && s.charAt(ws) == ' ') {
-                ws++;
-            }
+            int ws = skipSpaces(s, i);
             int we = ws;
             while (we < s.length() && CharClass.isLetter(s.charAt(we))) {
                 we++;
@@ -1186,10 +1188,7 @@ public final class AwardExtractor {
         int end = from;
         int words = 0;
         while (i < s.length() && words < 10) {
-            int ws = i;
-            while (ws < s.length() && s.charAt(ws) == ' ') {
-                ws++;
-            }
+            int ws = skipSpaces(s, i);
             int we = ws;
             while (we < s.length() && !CharClass.isWhitespace(s.charAt(we))) {
                 we++;
