@@ -210,7 +210,7 @@ public final class AwardExtractor {
             "phường", "thị", "trấn", "thôn", "bản", "ấp", "khu");
     private static final Set<String> AUTHORITY_STOP = Set.of("trao", "tặng", "ký", "đã", "vừa", "cho", "vì", "về", "nhân",
             "tại", "trong", "năm", "với", "khen", "quyết", "công", "đến", "chúc", "đối", "ngày", "lúc", "nhằm", "ghi", "sẽ",
-            "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm");
+            "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm", "được");
 
     /** The level a plain form is given at ("Cờ thi đua cấp tỉnh", "Bằng khen cấp bộ"): part of its name. */
     private static final String LEVELS = "tỉnh|thành phố|huyện|bộ|ngành|bộ, ngành|cơ sở|trung ương|quốc gia|toàn quốc";
@@ -401,6 +401,8 @@ public final class AwardExtractor {
     }
 
     private static final Set<String> AGENT_BEFORE = Set.of("được", "của", "do", "bởi");
+    /** Function words that never stand inside a name ("Công ty được UBND tỉnh tặng …" names no "Công ty được UBND"). */
+    private static final Set<String> NAME_BREAK = Set.of("được", "bị", "của", "và", "có", "đang", "sẽ", "mới", "này", "đó");
     private static final Pattern ANAPHOR_DETERMINER = Pattern.compile("^nhà (?=trường$)|\\s+(?:này|ấy|đó)$");
 
     /**
@@ -436,7 +438,8 @@ public final class AwardExtractor {
                 if (CharClass.isUpperCase(text.charAt(ws)) || CharClass.isDigit(text.charAt(ws))) {
                     nameEnd = we;
                     lowerRun = 0;
-                } else if (++lowerRun > 2 || AUTHORITY_STOP.contains(text.substring(ws, we))) {
+                } else if (++lowerRun > 2 || AUTHORITY_STOP.contains(text.substring(ws, we))
+                        || NAME_BREAK.contains(text.substring(ws, we))) {
                     break;
                 }
                 ws = we;
@@ -756,7 +759,9 @@ public final class AwardExtractor {
             boolean quoted = kind == Kind.TITLE && fs > 0 && (s.charAt(fs - 1) == '“' || s.charAt(fs - 1) == '"');
             String before = s.substring(Math.max(0, fs - 30), fs);
             if (kind != Kind.TITLE || m.group("prefixed") == null) {
-                if (GENERIC_BEFORE.matcher(before).find() && countBefore(s, fs) == null && !OF_BY.matcher(s.substring(fe)).lookingAt()
+                Matcher generic = GENERIC_BEFORE.matcher(before);
+                if (generic.find() && countBefore(s, fs) == null && !givenBetween(before, generic.start())
+                        && !OF_BY.matcher(s.substring(fe)).lookingAt()
                         && !GIVE_TO_GENERIC_END.matcher(before).matches()) {
                     continue; // "nhiều giải thưởng và bằng khen", "các Mẹ Việt Nam anh hùng": not one conferral
                 }
@@ -1097,6 +1102,12 @@ public final class AwardExtractor {
         }
         int and = between.lastIndexOf(" và ");
         return and > 0 ? from + and : nextStart;
+    }
+
+    /** "nhiều lần được tặng Giấy khen": a conferral verb after the quantifier, which counts the times, not the form. */
+    private boolean givenBetween(String before, int quantifier) {
+        String between = before.substring(quantifier);
+        return verbPattern.find(verbPattern.matcher(between), between, 0);
     }
 
     /** Whether a giving verb stands right before the form ("tặng Bằng khen", "trao tặng danh hiệu"). */

@@ -50,6 +50,8 @@ class AwardRecordsAndFramesTest {
     void givenAnAnaphorWithNoNamedInstitutionBefore_whenRead_thenItStaysAsWritten() {
         assertThat(only("Năm 2015, đơn vị vinh dự được Chủ tịch nước tặng Huân chương Chiến công hạng Ba.").recipients())
                 .containsExactly("đơn vị");
+        assertThat(only("Với thành tích đó, Công ty được UBND tỉnh tặng Bằng khen.").recipients())
+                .as("the subject itself is no name of an institution before it").containsExactly("Công ty");
     }
 
     @Test
