@@ -84,6 +84,14 @@ public final class AwardExtractor {
     private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("[.…|]+$");
     private static final Pattern SEMICOLON_SPLIT = Pattern.compile("\\s*;\\s*");
     private static final Pattern COMMA_AND_SPLIT = Pattern.compile("\\s*,\\s*|\\s+và\\s+");
+    /** "Phó Giáo sư, Tiến sĩ A": a title alone is no item of a list. */
+    private boolean isHonorificAlone(String item) {
+        Matcher m = honorific.matcher(item + " X");
+        return m.lookingAt() && m.end() == item.length() + 1;
+    }
+
+    /** "nguyên Trưởng Bộ môn …": a former position. */
+    private static final Pattern FORMER = Pattern.compile("^nguyên\\s+(?=\\p{Lu})");
     /** "1.Ủy ban …", "2) Đài …": the number of a list item. */
     private static final Pattern ITEM_NUMBER = Pattern.compile("^\\d{1,2}\\s*[.)]\\s*(?=\\p{L})");
     private static final Pattern LEADING_AND = Pattern.compile("^(?:và|cùng)\\s+");
@@ -159,10 +167,11 @@ public final class AwardExtractor {
      * Words that make a conferral a proposal: "đề nghị (xét) tặng", "dự kiến tặng", "trình Chủ tịch nước tặng". The
      * decision's preamble ("theo đề nghị của Sở Nội vụ, UBND tỉnh tặng …") is not one ({@link #PREAMBLE}).
      */
-    private static final Pattern PROPOSAL = Pattern.compile("(?<![\\p{L}])(?:đề nghị|đề xuất|kiến nghị|dự kiến|trình(?=\\s+"
+    private static final Pattern PROPOSAL = Pattern.compile("(?<![\\p{L}])(?:đề nghị|đề xuất|kiến nghị|dự kiến|xét chọn|xét duyệt|"
+            + "thẩm định|trình(?=\\s+"
             + "(?:Chủ tịch|Thủ tướng|Chính phủ|Nhà nước|Hội đồng|Bộ trưởng|UBND|Ủy ban|cấp)))(?![\\p{L}])", FLAGS);
-    private static final StartScanner PROPOSAL_SCAN = new StartScanner(PROPOSAL, List.of('đ', 'k', 'd', 't'),
-            List.of("đề nghị", "đề xuất", "kiến nghị", "dự kiến", "trình"));
+    private static final StartScanner PROPOSAL_SCAN = new StartScanner(PROPOSAL, List.of('đ', 'k', 'd', 't', 'x'),
+            List.of("đề nghị", "đề xuất", "kiến nghị", "dự kiến", "xét chọn", "xét duyệt", "thẩm định", "trình"));
     private static final Pattern PREAMBLE = Pattern.compile("(?:theo|xét|trên cơ sở|căn cứ|thực hiện)\\s*$", FLAGS);
     /** A public consultation on proposed honours ("lấy ý kiến nhân dân về việc tặng …"): nothing in it is conferred yet. */
     private static final Pattern CONSULTATION = Pattern.compile("(?<![\\p{L}])(?:lấy ý kiến|xin ý kiến|hiệp y)(?![\\p{L}])",
@@ -225,7 +234,7 @@ public final class AwardExtractor {
     /** The literal openings of every alternative of the form pattern below (keep the two in step). */
     private static List<String> formStarts(List<String> plainTitles) {
         List<String> starts = new ArrayList<>(List.of("Huân chương", "Huy chương", "Kỷ niệm chương", "Bằng khen",
-                "Giấy khen", "Cờ thi đua", "Cờ truyền thống", "danh hiệu"));
+                "Giấy khen", "Cờ thi đua", "Cờ truyền thống", "Cờ", "danh hiệu"));
         starts.addAll(plainTitles);
         return starts;
     }
@@ -251,14 +260,15 @@ public final class AwardExtractor {
                 + "(?<order>Huân chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
-                + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương)"
+                + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương"
+                + "|Cờ(?=\\s*[“\"]\\p{L}))"
                 + "(?:\\s+cấp\\s+(?:" + LEVELS + "))?)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
                 + "|(?<open>danh hiệu)(?=\\s+(?-iu:\\p{Lu}))"
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
                 + ")(?![\\p{L}])", FLAGS), formFirstLetters, formStarts(plainTitles));
         List<String> screen = new ArrayList<>(List.of("huân chương", "huy chương", "kỷ niệm chương", "bằng khen", "giấy khen",
-                "cờ thi đua", "cờ truyền thống", "danh hiệu"));
+                "cờ thi đua", "cờ truyền thống", "cờ", "danh hiệu"));
         screen.addAll(plainTitles);
         formWords = new PhraseSet(screen);
         verbs = Lexicon.rows("awards-verbs.tsv");
@@ -1478,8 +1488,9 @@ public final class AwardExtractor {
         for (String p : parts) {
             String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(ITEM_NUMBER.matcher(p.strip()).replaceFirst(""))
                     .replaceAll("")).replaceAll("").strip();
-            if (!t.isEmpty() && !t.chars().allMatch(ch -> CharClass.isDigit((char) ch))) {
-                if (afterPerson && titleStart.matcher(t).lookingAt() && !honorific.matcher(t).lookingAt()) {
+            if (!t.isEmpty() && !t.chars().allMatch(ch -> CharClass.isDigit((char) ch)) && !isHonorificAlone(t)) {
+                String position = FORMER.matcher(t).replaceFirst("");
+                if (afterPerson && titleStart.matcher(position).lookingAt() && !honorific.matcher(t).lookingAt()) {
                     // "ông Nguyễn Văn Khởi, Giám đốc Công ty …": the position of the person before, not a recipient
                     afterPerson = false;
                     continue;

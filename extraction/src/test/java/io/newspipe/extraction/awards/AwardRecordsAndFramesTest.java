@@ -116,7 +116,8 @@ class AwardRecordsAndFramesTest {
             "Sở Nội vụ lấy ý kiến nhân dân về việc đề nghị tặng Huân chương Lao động hạng Ba cho ông Trần Văn Hải.",
             "Hội đồng Thi đua tỉnh xét, trình Chủ tịch nước tặng danh hiệu Anh hùng Lao động cho Hợp tác xã Tân Lộc.",
             "Bộ dự kiến tặng Kỷ niệm chương cho 300 cán bộ hưu trí.",
-            "Đề nghị tặng Huân chương Lao động hạng Nhì cho Trường THCS Phú Mỹ."})
+            "Đề nghị tặng Huân chương Lao động hạng Nhì cho Trường THCS Phú Mỹ.",
+            "Hội đồng tỉnh đã xét chọn 40 giáo viên để Chủ tịch nước quyết định phong tặng danh hiệu Nhà giáo Ưu tú."})
     void givenAProposalOrAConsultation_whenRead_thenNoConferral(String sentence) {
         assertThat(awards(sentence)).isEmpty();
     }
@@ -197,6 +198,21 @@ class AwardRecordsAndFramesTest {
         AwardMention m = only("3 tập thể được Thủ tướng Chính phủ tặng Bằng khen: 1. Ban Dân tộc tỉnh; 2. Đài Phát thanh "
                 + "tỉnh; 3) Huyện đoàn Tân Phú.");
         assertThat(m.recipients()).containsExactly("Ban Dân tộc tỉnh", "Đài Phát thanh tỉnh", "Huyện đoàn Tân Phú");
+    }
+
+    @Test
+    void givenAcademicTitlesBeforeANameAndTheFormerPositionAfterIt_whenListed_thenOnlyTheNameIsARecipient() {
+        assertThat(only("Phó Chủ tịch nước trao danh hiệu “Thầy thuốc Nhân dân” cho Phó Giáo sư, Tiến sĩ Lâm Văn Tùng, "
+                + "nguyên Giám đốc Bệnh viện Đa khoa tỉnh.").recipients()).containsExactly("Lâm Văn Tùng");
+    }
+
+    @Test
+    void givenAFlagWithAQuotedEmulationTitle_whenRead_thenItIsAnAwardWithThatTitle() {
+        AwardMention m = only("Công ty Cổ phần Thủy sản Bến Lức được UBND tỉnh tặng cờ “Đơn vị dẫn đầu phong trào thi đua” "
+                + "năm 2022.");
+        assertThat(m.award()).isEqualTo("cờ");
+        assertThat(m.title()).isEqualTo("Đơn vị dẫn đầu phong trào thi đua");
+        assertThat(m.recipients()).containsExactly("Công ty Cổ phần Thủy sản Bến Lức");
     }
 
     @Test
