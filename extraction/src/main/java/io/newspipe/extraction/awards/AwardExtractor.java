@@ -72,6 +72,8 @@ public final class AwardExtractor {
     // precompiled: String.replaceAll/split/matches compiled these on every call
     private static final Pattern DANH_HIEU_PREFIX = Pattern.compile("(?i)^danh hiệu\\s+");
     private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
+    /** "cho X" between a giving verb and its form. */
+    private static final Pattern OBJECT_FIRST = Pattern.compile("\\s*cho\\s+([^,;:]+?)\\s*$", FLAGS);
     /** A recipient written right after the form, without "cho": a counted or collective group, a person. */
     private static final Pattern DIRECT_OBJECT = Pattern.compile("\\s*(?=(?:\\d|cá nhân|tập thể|các|những|nhiều|một số|đơn vị|cán bộ|"
             + "chiến sĩ|học sinh|gia đình|ông|bà|anh|chị|đồng chí)(?![\\p{L}]))", FLAGS);
@@ -261,7 +263,7 @@ public final class AwardExtractor {
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương"
-                + "|Cờ(?=\\s*[“\"]\\p{L}))"
+                + "|Cờ(?=\\s*[“\"]\\p{L})|Huy chương(?=\\s+(?-iu:\\p{Lu})))"
                 + "(?:\\s+cấp\\s+(?:" + LEVELS + "))?)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
                 + "|(?<open>danh hiệu)(?=\\s+(?-iu:\\p{Lu}))"
@@ -305,10 +307,20 @@ public final class AwardExtractor {
         List<TextSpan> sentences = article.sentences();
         List<Candidate> found = new ArrayList<>();
         boolean proposalItems = false; // the items after "… đề nghị Thủ tướng Chính phủ tặng thưởng:" are proposals too
+        boolean conferralItems = false; // the items after "Chủ tịch nước quyết định tặng thưởng …:" are conferrals
+        String listConferrer = null;
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
-            boolean proposalItem = proposalItems && looksLikeListItem(text, span);
+            boolean listItem = (proposalItems || conferralItems) && looksLikeListItem(text, span);
+            boolean proposalItem = proposalItems && listItem;
+            boolean conferralItem = conferralItems && listItem;
             proposalItems = proposalItem || endsProposalList(text, span);
+            boolean opensList = !proposalItems && !conferralItem && endsWithColon(text, span)
+                    && verbPattern.find(verbPattern.matcher(span.of(text)), span.of(text), 0);
+            if (opensList) {
+                listConferrer = subjectAuthority(span.of(text));
+            }
+            conferralItems = conferralItem || opensList;
             if (!formWords.foundInRegion(article.words(), span.start(), span.end())) {
                 continue;
             }
@@ -318,7 +330,9 @@ public final class AwardExtractor {
                 continue;
             }
             String tallied = null; // "… được khen thưởng. Trong đó, có 51 danh hiệu …, 2 Huân chương …": a tally
-            if (!verbPattern.find(verbPattern.matcher(s), s, 0)) {
+            if (conferralItem) {
+                tallied = ""; // "- Huân chương Lao động hạng Ba cho …;": an item of the decision's list
+            } else if (!verbPattern.find(verbPattern.matcher(s), s, 0)) {
                 tallied = i > 0 && isTally(s, forms) ? tallyContext(sentences.get(i - 1).of(text)) : null;
                 if (tallied == null) {
                     continue;
@@ -329,8 +343,11 @@ public final class AwardExtractor {
             Candidate previous = null;
             for (Form f : forms) {
                 Candidate c = readNear(s, f, forms, tallied == null ? previous : null); // a tally's items share no frame
-                if (c == null) {
-                    continue;
+                if (c == null || opensList && bareForms.contains(c.key)) {
+                    continue; // "… tặng thưởng Huân chương cho các tập thể như sau:": the items name the orders
+                }
+                if (conferralItem && c.conferrer == null) {
+                    c.conferrer = listConferrer;
                 }
                 previous = c;
                 c.tally = countBefore(s, f.start());
@@ -495,13 +512,29 @@ public final class AwardExtractor {
         return false;
     }
 
-    /** A sentence ending in ":" that proposes or consults: its list items are proposals too. */
-    private static boolean endsProposalList(String text, TextSpan span) {
+    private static boolean endsWithColon(String text, TextSpan span) {
         int e = span.end();
         while (e > span.start() && CharClass.isWhitespace(text.charAt(e - 1))) {
             e--;
         }
-        if (e == span.start() || text.charAt(e - 1) != ':') {
+        return e > span.start() && text.charAt(e - 1) == ':';
+    }
+
+    /** The authority of the subject before a statement's first verb ("Chủ tịch nước đã ký quyết định tặng …:"), or null. */
+    private String subjectAuthority(String statement) {
+        Matcher vm = verbPattern.matcher(statement);
+        if (!verbPattern.find(vm, statement, 0)) {
+            return null;
+        }
+        String subject = statement.substring(clauseStart(statement, vm.start()), vm.start());
+        Matcher end = SUBJECT_END.matcher(subject);
+        Authority a = authority(end.find() ? subject.substring(0, end.start()) : subject);
+        return a == null ? null : a.authority();
+    }
+
+    /** A sentence ending in ":" that proposes or consults: its list items are proposals too. */
+    private static boolean endsProposalList(String text, TextSpan span) {
+        if (!endsWithColon(text, span)) {
             return false;
         }
         String s = span.of(text);
@@ -743,6 +776,14 @@ public final class AwardExtractor {
                     fe = extendWords(s, fe, 8, CAUSE_END);
                     award = s.substring(fs, fe);
                 }
+            } else if (m.group("plain") != null && award.equalsIgnoreCase("Huy chương")) {
+                // a medal of no listed name: "Huy chương Tự do hạng Nhì"; not a sports medal ("Huy chương Vàng")
+                kind = Kind.MEDAL;
+                fe = orderNameEnd(s, fe);
+                award = s.substring(fs, fe);
+                if (SPORTS_MEDAL.matcher(award).lookingAt()) {
+                    continue;
+                }
             } else if (m.group("plain") != null) {
                 kind = Kind.PLAIN;
             } else if (m.group("open") != null) {
@@ -814,6 +855,8 @@ public final class AwardExtractor {
         return end;
     }
 
+    /** Gold, silver and bronze are the medals of sports and contests, which are no state awards. */
+    private static final Pattern SPORTS_MEDAL = Pattern.compile("Huy chương\\s+(?:Vàng|Bạc|Đồng)(?![\\p{L}])", FLAGS);
     private static final Set<String> RANK_WORDS = Set.of("nhất", "nhì", "ba");
 
     /** The first index at or after {@code i} that holds no space. */
@@ -972,7 +1015,10 @@ public final class AwardExtractor {
             verbStart = vm.start();
             verbEnd = vm.end();
         }
-        boolean ownFrame = verbType != null && wordCount(pre.substring(verbEnd)) <= 6;
+        // "trao cho Công ty Điện lực Hòa Bình Bằng khen": the recipient may stand between the verb and the form
+        Matcher firstObject = verbType == null ? null : OBJECT_FIRST.matcher(pre.substring(verbEnd));
+        boolean objectFirst = firstObject != null && firstObject.lookingAt() && wordCount(firstObject.group(1)) <= 12;
+        boolean ownFrame = verbType != null && (wordCount(pre.substring(verbEnd)) <= 6 || objectFirst);
         if (ownFrame) {
             String verb = pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT);
             // the regexes below run only when their literal word stands in the text (a find() tries every position)
@@ -1015,6 +1061,9 @@ public final class AwardExtractor {
                     }
                 }
             } else {
+                if (objectFirst && c.recipients.isEmpty()) {
+                    addRecipients(c, firstObject.group(1).strip());
+                }
                 String subject = pre.substring(0, verbStart);
                 Matcher se = SUBJECT_END.matcher(subject);
                 if (se.find()) {

@@ -216,6 +216,35 @@ class AwardRecordsAndFramesTest {
     }
 
     @Test
+    void givenADecisionOpeningAListOfItemsWithoutVerbs_whenRead_thenEveryItemIsAConferralOfTheDecisionsAuthority() {
+        List<AwardMention> found = awards("Chủ tịch nước đã ký quyết định tặng thưởng Huân chương cho các tập thể như sau:\n"
+                + "- Huân chương Lao động hạng Nhì cho Sở Xây dựng;\n"
+                + "- Huân chương Lao động hạng Ba cho Trường THCS Kim Đồng.\n"
+                + "Dịp này, UBND tỉnh khen thưởng các tập thể, cá nhân:\n"
+                + "1. Giấy khen của Giám đốc Sở: 14 cá nhân.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động hạng Nhì",
+                "Huân chương Lao động hạng Ba", "Giấy khen");
+        assertThat(found).extracting(AwardMention::conferrer).containsExactly("Chủ tịch nước", "Chủ tịch nước",
+                "Giám đốc Sở");
+        assertThat(found).extracting(AwardMention::recipients).containsExactly(List.of("Sở Xây dựng"),
+                List.of("Trường THCS Kim Đồng"), List.of("14 cá nhân"));
+    }
+
+    @Test
+    void givenTheRecipientBetweenTheVerbAndTheForm_whenRead_thenItIsTheRecipient() {
+        AwardMention m = only("Chủ tịch UBND huyện trao cho Hợp tác xã Nông nghiệp Phú Lộc Giấy khen vì thành tích sản xuất.");
+        assertThat(m.recipients()).containsExactly("Hợp tác xã Nông nghiệp Phú Lộc");
+        assertThat(m.conferrer()).isEqualTo("Chủ tịch UBND huyện");
+    }
+
+    @Test
+    void givenAMedalOfNoListedName_whenRead_thenItIsAnAward_butNotAMedalOfSport() {
+        assertThat(only("Thượng tá Đinh Văn Hòa được Nhà nước Lào tặng Huy chương Tự do hạng Nhì.").award())
+                .isEqualTo("Huy chương Tự do hạng Nhì");
+        assertThat(awards("Đội tuyển được trao Huy chương Bạc của giải.")).isEmpty();
+    }
+
+    @Test
     void givenThousandsInACount_whenRead_thenTheCountIsWhole() {
         AwardMention m = only("Bộ trưởng tặng Bằng khen cho 1.204 học sinh đoạt giải quốc gia.");
         assertThat(m.recipients()).containsExactly("1.204 học sinh đoạt giải quốc gia");
