@@ -5,6 +5,8 @@ import io.newspipe.extraction.CharClass;
 import io.newspipe.extraction.AwardMention;
 import io.newspipe.extraction.Confidence;
 import io.newspipe.extraction.kpi.Lexicon;
+import io.newspipe.extraction.reference.AdminLevel;
+import io.newspipe.extraction.reference.AdminUnits;
 import io.newspipe.extraction.kpi.PhraseSet;
 import io.newspipe.extraction.kpi.TextSpan;
 import io.newspipe.extraction.text.ParsedArticle;
@@ -1320,8 +1322,13 @@ public final class AwardExtractor {
         return person == null ? null : new Authority(null, person);
     }
 
+    /**
+     * A province or district of either map (reference data) or a place of the lexicons: "Lâm Đồng", "Trần Văn Thời"
+     * after a title are no person. Communes are left out: many wards bear a person's name ("Phường Lê Lợi").
+     */
     private boolean isPlace(String name) {
-        return places.contains(key(name));
+        AdminUnits units = AdminUnits.get();
+        return places.contains(key(name)) || units.isName(name, AdminLevel.PROVINCE) || units.isName(name, AdminLevel.DISTRICT);
     }
 
     private static boolean allCapitalized(String[] words, int from) {

@@ -162,6 +162,12 @@ class AwardRecordsAndFramesTest {
                 .isEqualTo("Giám đốc Công an tỉnh");
     }
 
+    @Test
+    void givenABodyNamedAfterADistrictThatBearsAPersonsName_whenRead_thenTheBodyConfers() {
+        assertThat(only("Thường trực Huyện ủy Trần Văn Thời tặng Giấy khen cho 12 đảng viên.").conferrer())
+                .as("a district of the reference data, not a person").isEqualTo("Thường trực Huyện ủy Trần Văn Thời");
+    }
+
     // --- restatements ---
 
     @Test
