@@ -150,7 +150,8 @@ public final class AwardExtractor {
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:(?:đại diện(?: cho)?|thay mặt|tập thể|cùng|và)\\s+)+", FLAGS);
     private static final Pattern TRAILING_ADVERBS = Pattern.compile(
-            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự))+\\s*$", FLAGS);
+            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự|từng|đã từng))+\\s*$",
+            FLAGS);
     /** "… tổ chức lễ đón", "… long trọng tổ chức Lễ kỷ niệm 60 năm thành lập và đón" before a receiving verb. */
     private static final Pattern HOLDS_CEREMONY = Pattern.compile(
             "\\s+(?:(?:long|trang) trọng\\s+)?tổ chức\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
@@ -190,6 +191,8 @@ public final class AwardExtractor {
     /** "… 4 lần được UBND tỉnh tặng …": how often, not who. */
     private static final Pattern FREQUENCY = Pattern.compile(
             "^(?:\\d+|nhiều|một|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?(?![\\p{L}])\\s*", FLAGS);
+    private static final Pattern LEADING_TIME = Pattern.compile(
+            "^(?:(?:vào\\s+)?(?:năm|tháng)\\s+[\\d/]+|năm học\\s+\\d{4}\\s*[-–]\\s*\\d{4})\\s*,?\\s*", FLAGS);
     private static final Pattern TRAILING_FREQUENCY = Pattern.compile(
             "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?$", FLAGS);
     private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
@@ -380,7 +383,7 @@ public final class AwardExtractor {
                 read.add(f);
             }
             for (Candidate c : inSentence) {
-                resolveAnaphor(c, text, sentences, i, read.isEmpty() ? 0 : read.get(0).start());
+                resolveAnaphor(c, found, text, sentences, i, read.isEmpty() ? 0 : read.get(0).start());
             }
             shareCoordinatedRecipients(s, inSentence, read);
             boolean record = tallied != null || isRecord(s, inSentence, read);
@@ -403,22 +406,36 @@ public final class AwardExtractor {
     }
 
     /**
-     * "Năm 2008, đơn vị được Chủ tịch nước tặng …", "Trường vinh dự đón nhận …": a recipient that is only an institution's
-     * head noun refers to the institution named before, in this sentence or the two before it ("… Chi cục Hải quan Vĩnh
-     * Phúc đã được các cấp, ngành khen thưởng …"); "đơn vị" (unit) to any institution, "trường" only to a Trường. The
-     * name replaces it; with none found it stays as written. In this sentence only the text before its first form counts
-     * (what follows names the conferrers).
+     * "Năm 2008, đơn vị được Chủ tịch nước tặng …", "Trường vinh dự đón nhận …", "Ông từng được … tặng …": a recipient
+     * that is only an institution's head noun or a personal pronoun refers back. First to a recipient named earlier in
+     * the article ("đơn vị" to any institution, "trường" only to a Trường, "ông"/"bà" to a person), else to the
+     * institution that is the subject of this sentence (before its first form) or of the two before it ("… Chi cục Hải
+     * quan Vĩnh Phúc đã được các cấp, ngành khen thưởng …"). The name replaces it; with none found it stays as written.
      */
-    private void resolveAnaphor(Candidate c, String text, List<TextSpan> sentences, int i, int firstFormStart) {
+    private void resolveAnaphor(Candidate c, List<Candidate> earlier, String text, List<TextSpan> sentences, int i,
+                                int firstFormStart) {
         if (c.recipients.size() != 1) {
             return;
         }
-        String head = ANAPHOR_DETERMINER.matcher(Lexicon.lower(c.recipients.get(0).strip())).replaceAll("");
+        String written = c.recipients.get(0).strip();
+        String head = ANAPHOR_DETERMINER.matcher(Lexicon.lower(written)).replaceAll("");
+        boolean person = PERSON_PRONOUNS.contains(head);
         boolean anyBody = head.equals("đơn vị");
-        if (!anyBody && !bodyHead.matcher(head).matches()) {
+        if (!person && !anyBody && !bodyHead.matcher(head).matches()) {
             return;
         }
-        for (int j = i; j >= Math.max(0, i - 2); j--) {
+        for (int k = earlier.size() - 1; k >= 0; k--) {
+            for (String r : earlier.get(k).recipients) {
+                boolean named = !r.isEmpty() && CharClass.isUpperCase(r.charAt(0)) && !r.equalsIgnoreCase(written);
+                boolean fits = person ? looksLikePersonName(r)
+                        : bodyHead.matcher(r).lookingAt() && (anyBody || Lexicon.lower(r).startsWith(head + " "));
+                if (named && fits) {
+                    c.recipients = new ArrayList<>(List.of(r));
+                    return;
+                }
+            }
+        }
+        for (int j = i; j >= Math.max(0, i - 2) && !person; j--) {
             TextSpan span = sentences.get(j);
             String before = j == i ? text.substring(span.start(), span.start() + firstFormStart) : span.of(text);
             String name = firstNamedBody(before, anyBody ? null : head);
@@ -429,9 +446,34 @@ public final class AwardExtractor {
         }
     }
 
+    /** Two to five capitalized words that open no institution's name ("Rơ Châm Phon", "Nguyễn Văn An"). */
+    private boolean looksLikePersonName(String r) {
+        String[] words = WHITESPACE_RUN.split(r);
+        return words.length >= 2 && words.length <= 5 && allCapitalized(words, 0) && !bodyHead.matcher(r).lookingAt()
+                && !isPlace(r);
+    }
+
+    /** The end of a word of a name at {@code i}: letters and digits, and dots inside ("TP.Hà"). */
+    private static int nameWordEnd(String text, int i) {
+        int we = i;
+        while (we < text.length() && (CharClass.isLetterOrDigit(text.charAt(we)) || text.charAt(we) == '.'
+                && we + 1 < text.length() && CharClass.isLetterOrDigit(text.charAt(we + 1)))) {
+            we++;
+        }
+        return we;
+    }
+
+    private static boolean breaksName(String word) {
+        return AUTHORITY_STOP.contains(word) || NAME_BREAK.contains(word) || TITLE_END.contains(word);
+    }
+
+    private static final Set<String> PERSON_PRONOUNS = Set.of("ông", "bà", "anh", "chị", "ông ấy", "bà ấy");
+    /** The last syllables of positions ("Bộ trưởng", "Giám đốc", "Chủ tịch", "Bí thư"): the body after one is its holder's. */
+    private static final Set<String> POSITION_TAILS = Set.of("trưởng", "đốc", "tịch", "thư", "lệnh", "ủy", "nhiệm");
     private static final Set<String> AGENT_BEFORE = Set.of("được", "của", "do", "bởi");
     /** Function words that never stand inside a name ("Công ty được UBND tỉnh tặng …" names no "Công ty được UBND"). */
-    private static final Set<String> NAME_BREAK = Set.of("được", "bị", "của", "và", "có", "đang", "sẽ", "mới", "này", "đó");
+    private static final Set<String> NAME_BREAK = Set.of("được", "bị", "của", "và", "có", "đang", "sẽ", "mới", "này", "đó",
+            "tổ", "long", "trang", "đón", "nhận", "tiếp", "phát", "khai", "họp", "hoàn", "thực", "luôn", "không", "cần", "phải");
     private static final Pattern ANAPHOR_DETERMINER = Pattern.compile("^nhà (?=trường$)|\\s+(?:này|ấy|đó)$");
 
     /**
@@ -448,29 +490,38 @@ public final class AwardExtractor {
             if (!m.lookingAt() || head != null && !Lexicon.lower(m.group()).equals(head)) {
                 continue;
             }
-            if (AGENT_BEFORE.contains(previousWord(text, at))) {
-                continue; // "được UBND tỉnh tặng", "của Bộ Tài chính": a conferrer, not the subject referred back to
+            String wordBefore = previousWord(text, at);
+            if (AGENT_BEFORE.contains(wordBefore) || POSITION_TAILS.contains(wordBefore)
+                    || titleStart.matcher(text).region(at, text.length()).lookingAt()) {
+                // "được UBND tỉnh tặng", "của Bộ Tài chính", "Bộ trưởng Bộ Quốc phòng": a conferrer or its holder, not
+                // the subject referred back to
+                continue;
             }
             int end = m.end();
             int nameEnd = end;
-            int lowerRun = 0; // lower-case words inside a name ("Hải quan"), kept only when a capitalized word follows
-            for (int ws = end; ; ) {
-                ws = skipSpaces(text, ws);
-                int we = ws;
-                while (we < text.length() && (CharClass.isLetterOrDigit(text.charAt(we)) || text.charAt(we) == '.'
-                        && we + 1 < text.length() && CharClass.isLetterOrDigit(text.charAt(we + 1)))) {
-                    we++;
-                }
+            // a lower-case word stays in the name right after a capitalized syllable ("Bộ Quốc phòng", "Hải quan") or
+            // when a capitalized word follows it ("Quân sự tỉnh Phú Thọ"), never a function word ("… Vĩnh Phúc đã …")
+            boolean afterSyllable = false;
+            for (int ws = skipSpaces(text, end); ; ws = skipSpaces(text, ws)) {
+                int we = nameWordEnd(text, ws);
                 if (we == ws) {
                     break;
                 }
-                if (CharClass.isUpperCase(text.charAt(ws)) || CharClass.isDigit(text.charAt(ws))) {
-                    nameEnd = we;
-                    lowerRun = 0;
-                } else if (++lowerRun > 2 || AUTHORITY_STOP.contains(text.substring(ws, we))
-                        || NAME_BREAK.contains(text.substring(ws, we))) {
-                    break;
+                char first = text.charAt(ws);
+                if (CharClass.isUpperCase(first) || CharClass.isDigit(first)) {
+                    afterSyllable = CharClass.isUpperCase(first) && (we - ws == 1 || CharClass.isLowerCase(text.charAt(ws + 1)));
+                } else {
+                    if (breaksName(text.substring(ws, we))) {
+                        break;
+                    }
+                    int next = skipSpaces(text, we);
+                    boolean capitalFollows = nameWordEnd(text, next) > next && CharClass.isUpperCase(text.charAt(next));
+                    if (!afterSyllable && !capitalFollows) {
+                        break;
+                    }
+                    afterSyllable = false;
                 }
+                nameEnd = we;
                 ws = we;
             }
             if (nameEnd > end) {
@@ -805,8 +856,8 @@ public final class AwardExtractor {
                 award = QUOTE_MARKS.matcher(DANH_HIEU_PREFIX.matcher(award).replaceFirst("")).replaceAll("").strip();
             } else {
                 kind = Kind.TITLE;
-                if (titlesNeedingPrefix.contains(key(award))) {
-                    continue;
+                if (titlesNeedingPrefix.contains(key(award)) || startsName(s, fe)) {
+                    continue; // "Nghệ nhân Ưu tú Rơ Châm Phon": a title before a name describes the person
                 }
             }
             boolean quoted = kind == Kind.TITLE && fs > 0 && (s.charAt(fs - 1) == '“' || s.charAt(fs - 1) == '"');
@@ -875,6 +926,11 @@ public final class AwardExtractor {
             i++;
         }
         return i;
+    }
+
+    /** Whether a capitalized word follows right after {@code at} (one space, no punctuation). */
+    private static boolean startsName(String s, int at) {
+        return at + 1 < s.length() && s.charAt(at) == ' ' && CharClass.isUpperCase(s.charAt(at + 1));
     }
 
     /** Whether the word after {@code at} is "hạng" or capitalized. */
@@ -1037,6 +1093,9 @@ public final class AwardExtractor {
                     c.conferrer = a.authority();
                 }
                 addSubjectRecipients(c, pre.substring(0, passive.start()));
+                if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
+                    subjectBeforeApposition(c, s, floor);
+                }
             } else if (verbType.equals("RECEIVE")) {
                 String subject = pre.substring(0, verbStart);
                 Matcher has = StartScanner.containsFolded(subject, "có") ? HAS_COUNT.matcher(subject) : null;
@@ -1061,6 +1120,8 @@ public final class AwardExtractor {
                     if (person != null) {
                         addUnique(c.recipients, person);
                     }
+                } else if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
+                    subjectBeforeApposition(c, s, floor);
                 }
             } else {
                 if (objectFirst && c.recipients.isEmpty()) {
@@ -1431,10 +1492,36 @@ public final class AwardExtractor {
         }
     }
 
+    /**
+     * "Nghệ nhân Ưu tú Rơ Châm Phon, làng Kon Tum Kơ Nâm, được … phong tặng …": when the clause before the verb is only
+     * an apposition, the subject is the sentence's first clause, a name after its honorific or title.
+     */
+    private void subjectBeforeApposition(Candidate c, String s, int floor) {
+        int comma = s.indexOf(',');
+        if (comma <= 0 || comma >= floor - 1) {
+            return;
+        }
+        String first = s.substring(0, comma).strip();
+        Matcher title = formPattern.matcher(first);
+        if (formPattern.find(title, first, 0) && title.start() == 0) {
+            first = first.substring(title.end()).strip(); // "Nghệ nhân Ưu tú Rơ Châm Phon": the title describes him
+        }
+        if (first.isEmpty() || !CharClass.isUpperCase(first.charAt(0)) || wordCount(first) > 8
+                || verbPattern.find(verbPattern.matcher(first), first, 0)) {
+            return;
+        }
+        addRecipients(c, first);
+    }
+
     private void addSubjectRecipients(Candidate c, String subject) {
         String r = subject.strip();
         r = TRAILING_ADVERBS.matcher(r).replaceFirst("").strip();
         if (NOT_A_SUBJECT.matcher(r).find()) {
+            return;
+        }
+        r = LEADING_TIME.matcher(r).replaceFirst(""); // "năm 2019 được Chủ tịch nước tặng …": when, not who
+        if (PERSON_PRONOUNS.contains(Lexicon.lower(r.strip()))) {
+            addUnique(c.recipients, r.strip()); // "Ông từng được … tặng": kept for the reference back (resolveAnaphor)
             return;
         }
         r = FREQUENCY.matcher(r).replaceFirst(""); // "4 lần được UBND tỉnh tặng": how often, not who

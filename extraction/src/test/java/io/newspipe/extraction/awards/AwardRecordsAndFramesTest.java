@@ -47,6 +47,27 @@ class AwardRecordsAndFramesTest {
     }
 
     @Test
+    void givenAnAnaphorAfterACeremony_whenRead_thenItNamesTheCeremonysRecipientNotTheConferrerBetween() {
+        List<AwardMention> found = awards("Thừa ủy quyền của Chủ tịch nước, Thiếu tướng Vũ Đình Lâm trao Huân chương Bảo vệ "
+                + "Tổ quốc hạng Ba cho Bộ Chỉ huy Quân sự tỉnh Yên Bái.\n"
+                + "Dịp này, Bộ trưởng Bộ Quốc phòng tặng Bằng khen cho 6 cá nhân.\n"
+                + "Trước đó, đơn vị đã 3 lần được tặng Cờ thi đua của Bộ Quốc phòng; năm 2018 được Chủ tịch nước tặng "
+                + "Huân chương Chiến công hạng Ba.");
+        assertThat(found).extracting(AwardMention::recipients).containsExactly(List.of("Bộ Chỉ huy Quân sự tỉnh Yên Bái"),
+                List.of("6 cá nhân"), List.of("Bộ Chỉ huy Quân sự tỉnh Yên Bái"), List.of("Bộ Chỉ huy Quân sự tỉnh Yên Bái"));
+        assertThat(found.get(3).year()).as("'năm 2018' is when, not who").isEqualTo(2018);
+    }
+
+    @Test
+    void givenAPronounOrAnAppositionAfterTheName_whenRead_thenThePersonNamedBeforeReceives() {
+        List<AwardMention> found = awards("Nghệ nhân Ưu tú Y Thi Niê, buôn Kô Siêr, được Chủ tịch nước phong tặng danh hiệu "
+                + "Nghệ nhân Nhân dân.\nÔng từng được UBND tỉnh tặng Bằng khen vì công truyền dạy chiêng.");
+        assertThat(found).extracting(AwardMention::award).as("the title before his name only describes him")
+                .containsExactly("Nghệ nhân Nhân dân", "Bằng khen");
+        assertThat(found).extracting(AwardMention::recipients).containsOnly(List.of("Y Thi Niê"));
+    }
+
+    @Test
     void givenAnAnaphorWithNoNamedInstitutionBefore_whenRead_thenItStaysAsWritten() {
         assertThat(only("Năm 2015, đơn vị vinh dự được Chủ tịch nước tặng Huân chương Chiến công hạng Ba.").recipients())
                 .containsExactly("đơn vị");
