@@ -124,8 +124,8 @@ public final class AwardExtractor {
             "(?<![\\p{L}])(?:niềm vui|vinh dự|tự hào|xúc động|khi|lúc|sau khi|trước khi|chia sẻ|mong muốn|để)\\s*$", FLAGS);
     private static final Pattern REPRESENTING = Pattern.compile("(?<![\\p{L}])đại diện(?:\\s+cho)?\\s+", FLAGS);
     /** A list opened by a colon right after the form and its attachments ("…: A; B", "… có các lãnh đạo: A; B"). */
-    private static final Pattern COLON_LIST = Pattern.compile("(?:\\s+(?:có|là|cho)(?:\\s+(?:các|những))?[^:;.]{0,40})?\\s*:\\s*(.+)$",
-            FLAGS);
+    private static final Pattern COLON_LIST = Pattern.compile(
+            "(?:\\s+(?:có|là|cho)(?:\\s+(?:các|những))?(?:(?!vì(?![\\p{L}]))[^:;.]){0,40})?\\s*:\\s*(.+)$", FLAGS);
     private static final Pattern LIST = Pattern.compile("(?<![\\p{L}])gồm(?:\\s+có)?([^:;.]{0,60}):\\s*(.+)$", FLAGS);
     private static final Pattern LIST_SENTENCE = Pattern.compile("^[^:]{0,100}?(?<![\\p{L}])gồm(?:\\s+có)?\\s*[^:;.]{0,40}:\\s*(.+)$", FLAGS);
     /** A counted group: "16 cá nhân", "1.355 học sinh" (thousands separated by dots), "8.619 lượt tập thể". */
@@ -185,6 +185,8 @@ public final class AwardExtractor {
             List.of("lấy ý kiến", "xin ý kiến", "hiệp y"));
     /** How a list item opens: "1.", "2)", "-", "+", or a subjectless "Tặng …" / "Truy tặng …". */
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d{1,2}\\s*[.)]|[-–+•*]|(?:Tặng|Truy tặng|Phong tặng)(?![\\p{L}]))");
+    /** "…: 54 tập thể" after a form and its authority. */
+    private static final Pattern COUNT_AFTER_COLON = Pattern.compile("[^:;.]{0,40}:\\s*\\d");
     /** A tally opening its enumeration: "Trong đó, có 51 danh hiệu …". */
     private static final Pattern TALLY_OPENING = Pattern.compile("^\\s*(?:Trong đó|Trong số đó|Cụ thể|Bao gồm|Gồm)(?![\\p{L}])",
             FLAGS);
@@ -387,11 +389,15 @@ public final class AwardExtractor {
             }
             shareCoordinatedRecipients(s, inSentence, read);
             boolean record = tallied != null || isRecord(s, inSentence, read);
+            boolean proposed = false;
             for (int k = 0; k < inSentence.size(); k++) {
                 Candidate c = inSentence.get(k);
                 Form f = read.get(k);
-                if (isProposal(s, f.start())) {
-                    continue; // "đề nghị tặng", "lấy ý kiến … xét tặng": not (yet) a conferral
+                // "đề nghị tặng", "lấy ý kiến … xét tặng": not (yet) a conferral; nor the next items of its list
+                // ("… đề nghị khen thưởng Cờ thi đua … cho 57 đơn vị; Cờ thi đua của Chính phủ cho 5 đơn vị; …")
+                proposed = isProposal(s, f.start()) || proposed && !c.ownFrame;
+                if (proposed) {
+                    continue;
                 }
                 c.record = record;
                 if (record) {
@@ -604,8 +610,8 @@ public final class AwardExtractor {
     private static boolean isTally(String s, List<Form> forms) {
         int counted = 0;
         for (Form f : forms) {
-            if (countBefore(s, f.start()) != null) {
-                counted++;
+            if (countBefore(s, f.start()) != null || COUNT_AFTER_COLON.matcher(s).region(f.end(), s.length()).lookingAt()) {
+                counted++; // "30 cờ thi đua", "Cờ thi đua của UBND tỉnh: 54 tập thể"
             }
         }
         return counted >= 2 || counted == 1 && TALLY_OPENING.matcher(s).lookingAt();
@@ -616,8 +622,8 @@ public final class AwardExtractor {
      * nhân được Chủ tịch nước … khen thưởng"), "" when that names none, null when it is no conferral statement.
      */
     private String tallyContext(String previous) {
-        if (!verbPattern.find(verbPattern.matcher(previous), previous, 0)) {
-            return null;
+        if (!verbPattern.find(verbPattern.matcher(previous), previous, 0) || isProposal(previous, previous.length())) {
+            return null; // no conferral statement, or a proposal ("12 tập thể được đề nghị tặng …")
         }
         Matcher cm = COUNT.matcher(previous);
         if (!cm.find()) {
@@ -1077,6 +1083,7 @@ public final class AwardExtractor {
         Matcher firstObject = verbType == null ? null : OBJECT_FIRST.matcher(pre.substring(verbEnd));
         boolean objectFirst = firstObject != null && firstObject.lookingAt() && wordCount(firstObject.group(1)) <= 12;
         boolean ownFrame = verbType != null && (wordCount(pre.substring(verbEnd)) <= 6 || objectFirst);
+        c.ownFrame = ownFrame;
         if (ownFrame) {
             String verb = pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT);
             // the regexes below run only when their literal word stands in the text (a find() tries every position)
@@ -1305,9 +1312,17 @@ public final class AwardExtractor {
         return t.isEmpty() ? 0 : WHITESPACE_RUN.split(t).length;
     }
 
+    /** Where the clause holding {@code at} starts; a comma inside quotes ("“Giỏi việc nước, đảm việc nhà”") ends none. */
     private static int clauseStart(String s, int at) {
         for (int i = at - 1; i >= 0; i--) {
             char c = s.charAt(i);
+            if (c == '”') {
+                int open = s.lastIndexOf('“', i);
+                if (open >= 0 && i - open <= 120) {
+                    i = open;
+                    continue;
+                }
+            }
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '–' || c == '—') {
                 return i + 1;
             }
@@ -1332,7 +1347,8 @@ public final class AwardExtractor {
             String w = s.substring(ws, we);
             String bare = TRAILING_WORD_PUNCT.matcher(w).replaceAll("");
             if (bare.isEmpty() || CharClass.isDigit(bare.charAt(0)) || "“\"(".indexOf(bare.charAt(0)) >= 0
-                    || !CharClass.isUpperCase(bare.charAt(0)) && AUTHORITY_STOP.contains(bare)) {
+                    || !CharClass.isUpperCase(bare.charAt(0)) && AUTHORITY_STOP.contains(bare)
+                    && !(bare.equals("nhân") && s.startsWith("dân", skipSpaces(s, we)))) {
                 // a capitalized word continues the name ("Giám đốc Công an tỉnh": "công" only as in "công bố")
                 break;
             }
@@ -1687,7 +1703,8 @@ public final class AwardExtractor {
     }
 
     /** A sentence ending in the colon that opens a list, maybe with the first item's number cut off into it. */
-    private static final Pattern COLON_AT_END = Pattern.compile("^[^.;]{0,80}:\\s*(?:\\d{1,2}\\s*[.)])?\\s*$");
+    private static final Pattern COLON_AT_END = Pattern.compile(
+            "^(?:[^.;]{0,80}|[^;]{0,300}?(?<![\\p{L}])(?:gồm|gồm có|như sau))\\s*:\\s*(?:\\d{1,2}\\s*[.)])?\\s*$");
 
     /** "Cụ thể 1 tập thể và 6 cá nhân gồm: A; B; C" in one of the next sentences lists the recipients. */
     private List<String> listInFollowing(String text, String lower, List<TextSpan> sentences, int i) {

@@ -125,6 +125,14 @@ class AwardRecordsAndFramesTest {
     }
 
     @Test
+    void givenATallyWrittenFormColonCount_whenRead_thenEachFormIsCounted() {
+        List<AwardMention> found = awards("Năm 2024, 1.540 lượt tập thể, cá nhân được UBND tỉnh khen thưởng. Cụ thể: Cờ "
+                + "thi đua của UBND tỉnh: 31 tập thể; danh hiệu Tập thể lao động xuất sắc: 190 tập thể.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Cờ thi đua", "Tập thể lao động xuất sắc");
+        assertThat(found).extracting(AwardMention::recipients).containsExactly(List.of("31 tập thể"), List.of("190 tập thể"));
+    }
+
+    @Test
     void givenCountsOfFormsWithoutAConferralStatementBefore_whenRead_thenNothing() {
         assertThat(awards("Thư viện trưng bày 3 Huân chương Lao động, 40 bằng khen của các thời kỳ.")).isEmpty();
     }
@@ -141,6 +149,12 @@ class AwardRecordsAndFramesTest {
             "Hội đồng tỉnh đã xét chọn 40 giáo viên để Chủ tịch nước quyết định phong tặng danh hiệu Nhà giáo Ưu tú."})
     void givenAProposalOrAConsultation_whenRead_thenNoConferral(String sentence) {
         assertThat(awards(sentence)).isEmpty();
+    }
+
+    @Test
+    void givenAProposalOpeningARecordOfClauses_whenRead_thenNoneOfItsItemsIsAConferral() {
+        assertThat(awards("Hội đồng Thi đua tỉnh thông qua đề nghị khen thưởng Cờ thi đua của UBND tỉnh cho 40 đơn vị; Cờ "
+                + "thi đua của Chính phủ cho 3 đơn vị; Bằng khen của Thủ tướng Chính phủ cho 2 tập thể.")).isEmpty();
     }
 
     @Test
@@ -269,6 +283,19 @@ class AwardRecordsAndFramesTest {
         assertThat(only("Thượng tá Đinh Văn Hòa được Nhà nước Lào tặng Huy chương Tự do hạng Nhì.").award())
                 .isEqualTo("Huy chương Tự do hạng Nhì");
         assertThat(awards("Đội tuyển được trao Huy chương Bạc của giải.")).isEmpty();
+    }
+
+    @Test
+    void givenAQuotedMovementWithACommaInTheSubjectOrAReasonAfterAColon_whenRead_thenTheRecipientIsWhole() {
+        assertThat(only("15 tập thể và 32 cá nhân điển hình trong phong trào “Dân vận khéo, làng xã vững” sẽ nhận bằng khen "
+                + "của Ban Dân vận Tỉnh ủy.").recipients())
+                .containsExactly("15 tập thể và 32 cá nhân điển hình trong phong trào “Dân vận khéo, làng xã vững”");
+        assertThat(only("Chủ tịch UBND tỉnh tặng Bằng khen cho 18 tập thể, vì: Đã có thành tích trong công tác.").recipients())
+                .containsExactly("18 tập thể");
+        AwardMention listed = only("UBND tỉnh ban hành Quyết định tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 02 tập thể, đã "
+                + "dẫn đầu phong trào thi đua năm 2023, gồm: 1. Văn phòng Huyện ủy Đăk Glei; 2. Hội Nông dân huyện Đăk Glei.");
+        assertThat(listed.conferrer()).isEqualTo("Ủy ban nhân dân tỉnh");
+        assertThat(listed.recipients()).containsExactly("Văn phòng Huyện ủy Đăk Glei", "Hội Nông dân huyện Đăk Glei");
     }
 
     @Test
