@@ -31,7 +31,8 @@ public final class AwardExtractor {
 
     private enum Kind { ORDER, MEDAL, PLAIN, TITLE }
 
-    private record Form(String award, Kind kind, int start, int end, boolean quotedTitle) {
+    /** @param open its name is only shaped like one (an unlisted title, order or medal, a flag with a quoted title) */
+    private record Form(String award, Kind kind, int start, int end, boolean quotedTitle, boolean open) {
     }
 
     private record Authority(String authority, String person) {
@@ -54,6 +55,10 @@ public final class AwardExtractor {
         Integer tally;
         /** The conferrer is the agent after the form ("… do Chủ tịch nước tặng"), not its genitive ("… của X"). */
         boolean conferrerIsAgent;
+        /** The form's name is only shaped like one ({@link Form#open()}). */
+        boolean openForm;
+        /** The recipients are inferred: shared with a coordinated form, a tally's statement, or a name referred back to. */
+        boolean inferred;
         /** One item of a record of honours (clauses at ";", or several counted groups): a conferral of its own. */
         boolean record;
 
@@ -67,6 +72,10 @@ public final class AwardExtractor {
 
     /** Confidence of a named award form in a statement with a conferral verb, before its fields are read. */
     private static final double AWARD_STATEMENT = 0.6;
+    /** Less sure: a name only shaped like an award's, recipients inferred, no recipients at all. */
+    private static final double OPEN_FORM = 0.1;
+    private static final double INFERRED = 0.1;
+    private static final double NO_RECIPIENT = 0.2;
     /** The same conferral stated again elsewhere in the article, as independent evidence. */
     private static final double RESTATEMENT = 0.3;
 
@@ -377,6 +386,7 @@ public final class AwardExtractor {
                 }
                 if (c.recipients.isEmpty() && tallied != null) {
                     addRecipients(c, tallied);
+                    c.inferred = !c.recipients.isEmpty();
                 }
                 c.year = yearOf(s, f);
                 c.start = span.start();
@@ -437,6 +447,7 @@ public final class AwardExtractor {
                         : bodyHead.matcher(r).lookingAt() && (anyBody || Lexicon.lower(r).startsWith(head + " "));
                 if (named && fits) {
                     c.recipients = new ArrayList<>(List.of(r));
+                    c.inferred = true;
                     return;
                 }
             }
@@ -447,6 +458,7 @@ public final class AwardExtractor {
             String name = firstNamedBody(before, anyBody ? null : head);
             if (name != null) {
                 c.recipients = new ArrayList<>(List.of(name));
+                c.inferred = true;
                 return;
             }
         }
@@ -762,6 +774,7 @@ public final class AwardExtractor {
 
     private static void share(Candidate from, Candidate to) {
         if (to.recipients.isEmpty() && !from.recipients.isEmpty()) {
+            to.inferred = true;
             to.recipients = new ArrayList<>(from.recipients);
             to.recipientCount = to.recipientCount != null ? to.recipientCount : from.recipientCount;
         }
@@ -821,9 +834,11 @@ public final class AwardExtractor {
             int fe = m.end();
             Kind kind;
             String award = m.group();
+            boolean open = false;
             if (m.group("order") != null) {
                 kind = Kind.ORDER;
                 if (fe - fs == "Huân chương".length()) {
+                    open = true;
                     // an order of no listed name, often foreign: "Huân chương Tự do hạng Nhất", "Huân chương Sikatuna
                     // hạng Vàng", "Huân chương Vàng Quốc gia": its capitalized name and class
                     fe = orderNameEnd(s, fe);
@@ -838,6 +853,7 @@ public final class AwardExtractor {
             } else if (m.group("plain") != null && award.equalsIgnoreCase("Huy chương")) {
                 // a medal of no listed name: "Huy chương Tự do hạng Nhì"; not a sports medal ("Huy chương Vàng")
                 kind = Kind.MEDAL;
+                open = true;
                 fe = orderNameEnd(s, fe);
                 award = s.substring(fs, fe);
                 if (SPORTS_MEDAL.matcher(award).lookingAt()) {
@@ -845,7 +861,9 @@ public final class AwardExtractor {
                 }
             } else if (m.group("plain") != null) {
                 kind = Kind.PLAIN;
+                open = award.equalsIgnoreCase("Cờ");
             } else if (m.group("open") != null) {
+                open = true;
                 // "danh hiệu Anh hùng LLVT lần thứ 2", "danh hiệu Nghệ nhân Ưu tú": a title not listed, up to where it ends
                 kind = Kind.TITLE;
                 int ts = fe;
@@ -879,7 +897,7 @@ public final class AwardExtractor {
                     continue;
                 }
             }
-            forms.add(new Form(award, kind, fs, fe, quoted));
+            forms.add(new Form(award, kind, fs, fe, quoted, open));
         }
         return forms;
     }
@@ -982,10 +1000,10 @@ public final class AwardExtractor {
         List<Form> local = new ArrayList<>();
         for (Form o : forms) {
             if (o.start() >= from && o.end() <= to) {
-                local.add(new Form(o.award(), o.kind(), o.start() - from, o.end() - from, o.quotedTitle()));
+                local.add(new Form(o.award(), o.kind(), o.start() - from, o.end() - from, o.quotedTitle(), o.open()));
             }
         }
-        Form shifted = new Form(f.award(), f.kind(), f.start() - from, f.end() - from, f.quotedTitle());
+        Form shifted = new Form(f.award(), f.kind(), f.start() - from, f.end() - from, f.quotedTitle(), f.open());
         return read(s.substring(from, to), shifted, local, previous);
     }
 
@@ -1015,6 +1033,7 @@ public final class AwardExtractor {
         Candidate c = new Candidate();
         boolean conferrerFromGiver = false; // the conferrer is the title of whoever hands the award over
         c.award = f.award();
+        c.openForm = f.open();
         c.key = f.kind() == Kind.PLAIN ? PLAIN_QUALIFIER.matcher(awardKey(f.award())).replaceFirst("") : awardKey(f.award());
         // Everything about this form lies before the next form of the sentence.
         int limit = nextForm == null ? s.length() : cutBeforeNextFrame(s, f.end(), nextForm.start());
@@ -1937,11 +1956,16 @@ public final class AwardExtractor {
     }
 
     /**
-     * A named form in a conferral statement, surer with each field the statement fills (conferrer and recipients
-     * count double, as in {@link Candidate#completeness()}) and when the article restates it (lead, caption, body).
+     * A named form in a conferral statement starts at {@link #AWARD_STATEMENT}, less when its name only has the shape of
+     * one ({@link #OPEN_FORM}), when its recipients are inferred rather than read in its own frame ({@link #INFERRED}),
+     * and when it has none ({@link #NO_RECIPIENT}: no reader can tell whom it went to). It grows with each field the
+     * statement fills (conferrer and recipients count double, as in {@link Candidate#completeness()}) and when the
+     * article restates it (lead, caption, body).
      */
     private static double confidence(Candidate best, int statements) {
-        double c = Confidence.supported(AWARD_STATEMENT, best.completeness(), Candidate.MAX_COMPLETENESS);
+        double base = AWARD_STATEMENT - (best.openForm ? OPEN_FORM : 0) - (best.inferred ? INFERRED : 0)
+                - (best.recipients.isEmpty() ? NO_RECIPIENT : 0);
+        double c = Confidence.supported(base, best.completeness(), Candidate.MAX_COMPLETENESS);
         return statements > 1 ? Confidence.combined(c, RESTATEMENT) : c;
     }
 

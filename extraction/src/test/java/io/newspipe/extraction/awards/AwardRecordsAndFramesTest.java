@@ -224,6 +224,20 @@ class AwardRecordsAndFramesTest {
         assertThat(AwardExtractor.sameAuthority("Tổng cục Thuế", "Tổng cục trưởng Tổng cục Thuế")).isTrue();
     }
 
+    // --- confidence ---
+
+    @Test
+    void givenWhatTheStatementLeavesOpen_whenScored_thenTheConfidenceIsLower() {
+        double read = only("Chủ tịch nước tặng Huân chương Lao động hạng Ba cho Công ty Cao su Phước Hòa.").confidence();
+        double shaped = only("Chủ tịch nước tặng Huân chương Sahametrei hạng Ba cho Công ty Cao su Phước Hòa.").confidence();
+        double referredBack = awards("Chủ tịch nước tặng Huân chương Lao động hạng Ba cho Công ty Cao su Phước Hòa.\n"
+                + "Năm 2015, đơn vị được Chủ tịch nước tặng Huân chương Lao động hạng Nhì.").get(1).confidence();
+        double noRecipient = only("Chủ tịch nước tặng Huân chương Lao động hạng Ba.").confidence();
+        assertThat(shaped).as("an unlisted order's name").isLessThan(read);
+        assertThat(referredBack).as("a recipient referred back").isLessThan(read);
+        assertThat(noRecipient).as("no recipient").isLessThan(Math.min(shaped, referredBack));
+    }
+
     // --- recipients and forms ---
 
     @Test
