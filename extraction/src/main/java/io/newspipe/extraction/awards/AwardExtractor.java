@@ -399,13 +399,14 @@ public final class AwardExtractor {
             }
             shareCoordinatedRecipients(s, inSentence, read);
             boolean record = tallied != null || isRecord(s, inSentence, read);
+            int consultation = consultationStart(s);
             boolean proposed = false;
             for (int k = 0; k < inSentence.size(); k++) {
                 Candidate c = inSentence.get(k);
                 Form f = read.get(k);
                 // "đề nghị tặng", "lấy ý kiến … xét tặng": not (yet) a conferral; nor the next items of its list
                 // ("… đề nghị khen thưởng Cờ thi đua … cho 57 đơn vị; Cờ thi đua của Chính phủ cho 5 đơn vị; …")
-                proposed = isProposal(s, f.start()) || proposed && !c.ownFrame;
+                proposed = consultation < f.start() || isProposal(s, f.start()) || proposed && !c.ownFrame;
                 if (proposed) {
                     continue;
                 }
@@ -430,8 +431,8 @@ public final class AwardExtractor {
      */
     private void resolveAnaphor(Candidate c, List<Candidate> earlier, String text, List<TextSpan> sentences, int i,
                                 int firstFormStart) {
-        if (c.recipients.size() != 1) {
-            return;
+        if (c.recipients.size() != 1 || wordCount(c.recipients.get(0)) > 3) {
+            return; // a head noun or a pronoun is one to three words
         }
         String written = c.recipients.get(0).strip();
         String head = ANAPHOR_DETERMINER.matcher(Lexicon.lower(written)).replaceAll("");
@@ -549,12 +550,14 @@ public final class AwardExtractor {
         return null;
     }
 
-    /** Whether the form at {@code formStart} is proposed or consulted on rather than conferred. */
-    private boolean isProposal(String s, int formStart) {
+    /** Where the sentence first speaks of a consultation ("lấy ý kiến nhân dân …"), or its length. */
+    private static int consultationStart(String s) {
         Matcher consultation = CONSULTATION_SCAN.matcher(s);
-        if (CONSULTATION_SCAN.find(consultation, s, Math.max(0, formStart - WINDOW_BEFORE), formStart)) {
-            return true;
-        }
+        return CONSULTATION_SCAN.find(consultation, s, 0) ? consultation.start() : s.length();
+    }
+
+    /** Whether the form at {@code formStart} is proposed rather than conferred (see {@link #consultationStart} too). */
+    private boolean isProposal(String s, int formStart) {
         int from = clause(s, formStart)[0];
         Matcher m = PROPOSAL_SCAN.matcher(s);
         for (int at = from; PROPOSAL_SCAN.find(m, s, at, formStart); at = m.end()) {
@@ -634,7 +637,8 @@ public final class AwardExtractor {
      * nhân được Chủ tịch nước … khen thưởng"), "" when that names none, null when it is no conferral statement.
      */
     private String tallyContext(String previous) {
-        if (!verbPattern.find(verbPattern.matcher(previous), previous, 0) || isProposal(previous, previous.length())) {
+        if (!verbPattern.find(verbPattern.matcher(previous), previous, 0) || isProposal(previous, previous.length())
+                || consultationStart(previous) < previous.length()) {
             return null; // no conferral statement, or a proposal ("12 tập thể được đề nghị tặng …")
         }
         Matcher cm = COUNT.matcher(previous);
@@ -1804,6 +1808,9 @@ public final class AwardExtractor {
      * ban nhân dân").
      */
     static boolean sameAuthority(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
         String ka = key(a);
         String kb = key(b);
         String ha = key(bodyOfHolder(a));
