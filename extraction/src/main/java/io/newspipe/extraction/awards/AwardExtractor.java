@@ -427,7 +427,8 @@ public final class AwardExtractor {
      * that is only an institution's head noun or a personal pronoun refers back. First to a recipient named earlier in
      * the article ("đơn vị" to any institution, "trường" only to a Trường, "ông"/"bà" to a person), else to the
      * institution that is the subject of this sentence (before its first form) or of the two before it ("… Chi cục Hải
-     * quan Vĩnh Phúc đã được các cấp, ngành khen thưởng …"). The name replaces it; with none found it stays as written.
+     * quan Vĩnh Phúc đã được các cấp, ngành khen thưởng …"). The name follows the noun as written ("đơn vị", "Chi cục Hải
+     * quan Vĩnh Phúc"); it replaces a pronoun.
      */
     private void resolveAnaphor(Candidate c, List<Candidate> earlier, String text, List<TextSpan> sentences, int i,
                                 int firstFormStart) {
@@ -447,7 +448,7 @@ public final class AwardExtractor {
                 boolean fits = person ? looksLikePersonName(r)
                         : bodyHead.matcher(r).lookingAt() && (anyBody || Lexicon.lower(r).startsWith(head + " "));
                 if (named && fits) {
-                    c.recipients = new ArrayList<>(List.of(r));
+                    c.recipients = person ? new ArrayList<>(List.of(r)) : new ArrayList<>(List.of(written, r));
                     c.inferred = true;
                     return;
                 }
@@ -458,7 +459,7 @@ public final class AwardExtractor {
             String before = j == i ? text.substring(span.start(), span.start() + firstFormStart) : span.of(text);
             String name = firstNamedBody(before, anyBody ? null : head);
             if (name != null) {
-                c.recipients = new ArrayList<>(List.of(name));
+                c.recipients = new ArrayList<>(List.of(written, name));
                 c.inferred = true;
                 return;
             }
@@ -776,6 +777,13 @@ public final class AwardExtractor {
         }
     }
 
+    /** A record dates or counts its items: "năm 2005", "4 lần", "19/8/2020". */
+    private static boolean datesItsItems(String s) {
+        return YEAR_SCAN.find(YEAR_SCAN.matcher(s), s, 0) || TIMES.matcher(s).find() || DATE_YEAR.matcher(s).find();
+    }
+
+    private static final Pattern TIMES = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?![\\p{L}])", FLAGS);
+
     private static void share(Candidate from, Candidate to) {
         if (to.recipients.isEmpty() && !from.recipients.isEmpty()) {
             to.inferred = true;
@@ -787,15 +795,16 @@ public final class AwardExtractor {
     /**
      * A record of honours, whose items are conferrals of their own (never merged with a restatement): forms in
      * clauses at ";" ("Năm 2008, đơn vị được … tặng Huân chương …; Bằng khen của Thủ tướng Chính phủ năm 2005; …"),
-     * or three or more forms each for a counted group of its own ("28 tập thể được tặng Cờ thi đua …, 1 tập thể …").
+     * dated or counted ("Năm 2008", "4 lần"), or three or more forms each for a counted group of its own ("28 tập thể
+     * được tặng Cờ thi đua …, 1 tập thể …").
      */
     private static boolean isRecord(String s, List<Candidate> cs, List<Form> forms) {
         if (cs.size() < 2) {
             return false;
         }
         int semicolon = s.indexOf(';', forms.get(0).end());
-        if (semicolon >= 0 && semicolon < forms.get(forms.size() - 1).start()) {
-            return true;
+        if (semicolon >= 0 && semicolon < forms.get(forms.size() - 1).start() && datesItsItems(s)) {
+            return true; // not a lead's "A đón nhận Huân chương …; Chủ tịch UBND tỉnh tặng Bằng khen …"
         }
         Set<List<String>> counted = new HashSet<>();
         for (Candidate c : cs) {
@@ -1247,6 +1256,10 @@ public final class AwardExtractor {
         }
         if (lastVerb > 0) {
             String head = between.substring(0, lastVerb);
+            int semicolon = head.lastIndexOf(';');
+            if (semicolon > 0) {
+                return from + semicolon; // "… cho 5 tập thể và 10 cá nhân; Giám đốc Công an tỉnh tặng Giấy khen …"
+            }
             int and = Math.max(head.lastIndexOf(" và "), head.lastIndexOf(','));
             if (and > 0) {
                 return from + and;

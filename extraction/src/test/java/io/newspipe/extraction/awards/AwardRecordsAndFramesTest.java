@@ -31,7 +31,8 @@ class AwardRecordsAndFramesTest {
         assertThat(found).extracting(AwardMention::conferrer).containsExactly("Chủ tịch nước", "Thủ tướng Chính phủ",
                 "UBND tỉnh", "Bộ Nông nghiệp");
         assertThat(found).extracting(AwardMention::year).containsExactly(2012, 2009, null, null);
-        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Trạm Kiểm dịch Động vật Hòa Sơn"));
+        assertThat(found).as("the unit as written, then the unit it refers to").allSatisfy(a -> assertThat(a.recipients())
+                .containsExactly("đơn vị", "Trạm Kiểm dịch Động vật Hòa Sơn"));
         assertThat(found.get(2).text()).isEqualTo("3 lần được UBND tỉnh tặng Cờ thi đua");
     }
 
@@ -43,7 +44,7 @@ class AwardRecordsAndFramesTest {
         assertThat(found).extracting(AwardMention::award).containsExactly("Cờ thi đua", "Huân chương Lao động hạng Nhì",
                 "Cờ thi đua");
         assertThat(found.get(1).recipients()).as("'trường' refers back to the school named before")
-                .containsExactly("Trường THPT Cẩm Giang");
+                .containsExactly("trường", "Trường THPT Cẩm Giang");
     }
 
     @Test
@@ -54,7 +55,8 @@ class AwardRecordsAndFramesTest {
                 + "Trước đó, đơn vị đã 3 lần được tặng Cờ thi đua của Bộ Quốc phòng; năm 2018 được Chủ tịch nước tặng "
                 + "Huân chương Chiến công hạng Ba.");
         assertThat(found).extracting(AwardMention::recipients).containsExactly(List.of("Bộ Chỉ huy Quân sự tỉnh Yên Bái"),
-                List.of("6 cá nhân"), List.of("Bộ Chỉ huy Quân sự tỉnh Yên Bái"), List.of("Bộ Chỉ huy Quân sự tỉnh Yên Bái"));
+                List.of("6 cá nhân"), List.of("đơn vị", "Bộ Chỉ huy Quân sự tỉnh Yên Bái"),
+                List.of("đơn vị", "Bộ Chỉ huy Quân sự tỉnh Yên Bái"));
         assertThat(found.get(3).year()).as("'năm 2018' is when, not who").isEqualTo(2018);
     }
 
@@ -65,6 +67,15 @@ class AwardRecordsAndFramesTest {
         assertThat(found).extracting(AwardMention::award).as("the title before his name only describes him")
                 .containsExactly("Nghệ nhân Nhân dân", "Bằng khen");
         assertThat(found).extracting(AwardMention::recipients).containsOnly(List.of("Y Thi Niê"));
+    }
+
+    @Test
+    void givenALeadWithTwoConferralsAtASemicolon_whenTheBodyRestatesThem_thenTheyMergeAsNoRecord() {
+        List<AwardMention> found = awards("(QNO) - Bệnh viện Đa khoa Tân Phú đón nhận Huân chương Lao động hạng Ba; Chủ tịch "
+                + "UBND tỉnh tặng Bằng khen cho 4 khoa, phòng.\nPhó Chủ tịch UBND tỉnh Hồ Quang Bửu trao Huân chương Lao "
+                + "động hạng Ba cho Bệnh viện Đa khoa Tân Phú.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động hạng Ba", "Bằng khen");
+        assertThat(found.get(1).recipients()).containsExactly("4 khoa, phòng");
     }
 
     @Test
