@@ -59,6 +59,8 @@ public final class AwardExtractor {
         boolean openForm;
         /** The recipients are inferred: shared with a coordinated form, a tally's statement, or a name referred back to. */
         boolean inferred;
+        /** Which decision's list the candidate is an item of (its items merge only with each other), 0 for none. */
+        int list;
         /** One item of a record of honours (clauses at ";", or several counted groups): a conferral of its own. */
         boolean record;
 
@@ -325,6 +327,7 @@ public final class AwardExtractor {
         boolean proposalItems = false; // the items after "… đề nghị Thủ tướng Chính phủ tặng thưởng:" are proposals too
         boolean conferralItems = false; // the items after "Chủ tịch nước quyết định tặng thưởng …:" are conferrals
         String listConferrer = null;
+        int list = 0;
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
             boolean listItem = (proposalItems || conferralItems) && looksLikeListItem(text, span);
@@ -335,6 +338,7 @@ public final class AwardExtractor {
                     && verbPattern.find(verbPattern.matcher(span.of(text)), span.of(text), 0);
             if (opensList) {
                 listConferrer = subjectAuthority(span.of(text));
+                list = i + 1;
             }
             conferralItems = conferralItem || opensList;
             if (!formWords.foundInRegion(article.words(), span.start(), span.end())) {
@@ -362,8 +366,12 @@ public final class AwardExtractor {
                 if (c == null || opensList && bareForms.contains(c.key)) {
                     continue; // "… tặng thưởng Huân chương cho các tập thể như sau:": the items name the orders
                 }
-                if (conferralItem && c.conferrer == null) {
-                    c.conferrer = listConferrer;
+                if (opensList) {
+                    c.recipients.removeIf(r -> LIST_PLACEHOLDER.matcher(r).find()); // "… cho các tập thể, cá nhân sau:"
+                }
+                if (conferralItem) {
+                    c.conferrer = c.conferrer == null ? listConferrer : c.conferrer;
+                    c.list = list;
                 }
                 previous = c;
                 c.tally = countBefore(s, f.start());
@@ -398,7 +406,14 @@ public final class AwardExtractor {
                 resolveAnaphor(c, found, text, sentences, i, read.isEmpty() ? 0 : read.get(0).start());
             }
             shareCoordinatedRecipients(s, inSentence, read);
-            boolean record = tallied != null || isRecord(s, inSentence, read);
+            // a tally's counted forms are conferrals of their own; the items of one decision's list that give the same
+            // form are that decision's one conferral, and merge
+            boolean record = tallied != null && !conferralItem || isRecord(s, inSentence, read);
+            if (opensList) {
+                for (Candidate c : inSentence) {
+                    c.list = list; // the intro's own forms belong to its list
+                }
+            }
             int consultation = consultationStart(s);
             boolean proposed = false;
             for (int k = 0; k < inSentence.size(); k++) {
@@ -1726,18 +1741,25 @@ public final class AwardExtractor {
         int lineEnd = text.indexOf('\n', from);
         lineEnd = lineEnd < 0 ? text.length() : lineEnd;
         StringBuilder items = new StringBuilder(text.substring(from, Math.min(lineEnd, from + WINDOW_AFTER)).strip());
-        for (int line = 0, at = lineEnd + 1; items.length() == 0 && line < 30 && at < text.length(); line++) {
+        boolean fromLines = items.length() == 0;
+        for (int line = 0, at = lineEnd + 1; fromLines && line < 30 && at < text.length(); line++) {
             int end = text.indexOf('\n', at);
             end = end < 0 ? text.length() : end;
             if (!LIST_ITEM.matcher(text).region(at, end).lookingAt()) {
                 break;
             }
-            items.append(items.length() == 0 ? "" : "; ").append(text, at, end);
+            String item = text.substring(at, end);
+            if (formPattern.find(formPattern.matcher(item), item, 0)) {
+                return List.of(); // "- Huân chương Lao động hạng Ba cho …": items with forms are conferrals of their own
+            }
+            items.append(items.length() == 0 ? "" : "; ").append(item);
             at = end + 1;
         }
         return items.length() == 0 ? List.of() : splitList(items.toString());
     }
 
+    /** The recipients of a list's intro, which its items name: "các tập thể, cá nhân (như) sau". */
+    private static final Pattern LIST_PLACEHOLDER = Pattern.compile("(?<![\\p{L}])(?:như sau|sau đây|sau)$", FLAGS);
     /** A sentence ending in the colon that opens a list, maybe with the first item's number cut off into it. */
     private static final Pattern COLON_AT_END = Pattern.compile(
             "^(?:[^.;]{0,80}|[^;]{0,300}?(?<![\\p{L}])(?:gồm|gồm có|như sau))\\s*:\\s*(?:\\d{1,2}\\s*[.)])?\\s*$");
@@ -1799,12 +1821,14 @@ public final class AwardExtractor {
 
     private static final class MergeGroup {
         final boolean record;
+        final int list;
         String conferrer;
         Integer count;
         String noun;
 
-        MergeGroup(boolean record) {
+        MergeGroup(boolean record, int list) {
             this.record = record;
+            this.list = list;
         }
     }
 
@@ -1917,7 +1941,7 @@ public final class AwardExtractor {
             int home = -1;
             for (int i = 0; i < groups.size() && !c.record; i++) {
                 MergeGroup g = states.get(i);
-                if (!g.record && groups.get(i).get(0).key.equals(c.key)
+                if (!g.record && g.list == c.list && groups.get(i).get(0).key.equals(c.key)
                         && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
                         && (g.count == null || cc == null || g.count.equals(cc)
                             || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null))) {
@@ -1927,7 +1951,7 @@ public final class AwardExtractor {
             }
             if (home < 0) {
                 groups.add(new ArrayList<>());
-                states.add(new MergeGroup(c.record));
+                states.add(new MergeGroup(c.record, c.list));
                 home = groups.size() - 1;
             }
             groups.get(home).add(c);

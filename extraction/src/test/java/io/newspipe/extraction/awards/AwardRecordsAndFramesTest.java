@@ -297,6 +297,17 @@ class AwardRecordsAndFramesTest {
     }
 
     @Test
+    void givenItemsOfOneDecisionGivingTheSameForm_whenRead_thenOneConferralWithAllTheirRecipients() {
+        List<AwardMention> found = awards("Thủ tướng Chính phủ quyết định tặng Bằng khen cho các tập thể, cá nhân sau:\n"
+                + "- Bằng khen cho Trường Tiểu học Hòa Lạc;\n"
+                + "- Bằng khen cho ông Phan Văn Tú, Hiệu trưởng Trường Tiểu học Hòa Lạc.\n"
+                + "Dịp này, Chủ tịch UBND huyện trao Bằng khen cho 12 học sinh.");
+        assertThat(found).as("the list's one conferral; the other Bằng khen is no item of it").hasSize(2);
+        assertThat(found.get(0).recipients()).containsExactly("Trường Tiểu học Hòa Lạc", "Phan Văn Tú");
+        assertThat(found.get(0).conferrer()).isEqualTo("Thủ tướng Chính phủ");
+    }
+
+    @Test
     void givenTheRecipientBetweenTheVerbAndTheForm_whenRead_thenItIsTheRecipient() {
         AwardMention m = only("Chủ tịch UBND huyện trao cho Hợp tác xã Nông nghiệp Phú Lộc Giấy khen vì thành tích sản xuất.");
         assertThat(m.recipients()).containsExactly("Hợp tác xã Nông nghiệp Phú Lộc");
