@@ -127,7 +127,7 @@ public final class AwardExtractor {
     private static final Pattern DELEGATED = Pattern.compile(
             "(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt|được\\s+(?:sự\\s+)?ủy quyền)(?:\\s+của)?\\s+", FLAGS);
     private static final Pattern TO = Pattern.compile(
-            "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho|đến(?=\\s+(?:các|những|\\d|(?-iu:\\p{Lu})|ông|bà|anh|chị|ngài|đồng chí)))"
+            "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho|đối với|đến(?=\\s+(?:các|những|\\d|(?-iu:\\p{Lu})|ông|bà|anh|chị|ngài|đồng chí)))"
                     + "\\s+(?!(?:biết|rằng|hay|thấy|là|thưởng)(?![\\p{L}]))",
             FLAGS);
     /** "Chia sẻ về niềm vui được nhận …": the clause names a feeling, not the recipient. */
@@ -168,6 +168,12 @@ public final class AwardExtractor {
             "\\s+(?:(?:long|trang) trọng\\s+)?tổ chức\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
     private static final Pattern SUBJECT_END = Pattern.compile(
             "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|cũng|chính thức|trân trọng|long trọng|công bố|quyết định|ban hành)(?![\\p{L}])", FLAGS);
+    /** "(đến) dự lễ kỷ niệm … và" before a receiving verb: the subject is a guest of the ceremony. */
+    private static final Pattern ATTENDS_CEREMONY = Pattern.compile(
+            "(?<![\\p{L}])(?:dự|tham dự|chủ trì|chứng kiến|tại)\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
+    /** "tổ chức (buổi) Lễ …" (group 1: the host) or "dự Lễ …" before the giving verb. */
+    private static final Pattern HOSTS = Pattern.compile(
+            "(?<![\\p{L}])(?:(tổ chức)|dự|tham dự|chủ trì)\\s+(?:buổi\\s+)?lễ(?![\\p{L}])", FLAGS);
     /** Forms a position holder gives in the name of the position (a minister, a director, a committee chairman). */
     private static final Pattern HOLDER_GIVEN_FORM = Pattern.compile("(?:bằng khen|giấy khen|cờ thi đua|kỷ niệm chương)",
             FLAGS);
@@ -239,7 +245,8 @@ public final class AwardExtractor {
             "phường", "thị", "trấn", "thôn", "bản", "ấp", "khu");
     private static final Set<String> AUTHORITY_STOP = Set.of("trao", "tặng", "ký", "đã", "vừa", "cho", "vì", "về", "nhân",
             "tại", "trong", "năm", "với", "khen", "quyết", "công", "đến", "chúc", "đối", "ngày", "lúc", "nhằm", "ghi", "sẽ",
-            "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm", "được");
+            "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm", "được", "gồm", "dự",
+            "tham", "chủ", "tổ");
 
     /** The level a plain form is given at ("Cờ thi đua cấp tỉnh", "Bằng khen cấp bộ"): part of its name. */
     private static final String LEVELS = "tỉnh|thành phố|huyện|bộ|ngành|bộ, ngành|cơ sở|trung ương|quốc gia|toàn quốc";
@@ -1163,6 +1170,10 @@ public final class AwardExtractor {
                     subject = subject.substring(0, ceremony.start()); // "Trường A tổ chức lễ đón nhận …": Trường A
                     hostsCeremony = true;
                 }
+                Matcher guest = StartScanner.containsFolded(subject, "lễ") ? ATTENDS_CEREMONY.matcher(subject) : null;
+                if (guest != null && guest.find()) {
+                    subject = ""; // "Thủ tướng A đến dự lễ kỷ niệm … và đón nhận Huân chương …": a guest receives nothing
+                }
                 // "UBND tỉnh tổ chức lễ đón nhận danh hiệu … do Chủ tịch nước trao tặng cho Bệnh viện X": when the
                 // sentence names who it was given to, the subject only hosts the ceremony
                 if (!hostsCeremony || c.recipients.isEmpty()) {
@@ -1182,6 +1193,13 @@ public final class AwardExtractor {
                     addRecipients(c, firstObject.group(1).strip());
                 }
                 String subject = pre.substring(0, verbStart);
+                Matcher host = StartScanner.containsFolded(subject, "lễ") ? HOSTS.matcher(subject) : null;
+                boolean hosts = host != null && host.find();
+                if (hosts) {
+                    // "Bộ Chỉ huy … tổ chức Lễ trao tặng danh hiệu …": the host; "Chủ tịch nước … dự Lễ truy tặng …": the
+                    // guest of honour, who may confer
+                    subject = host.group(1) != null ? "" : subject.substring(0, host.start());
+                }
                 Matcher se = SUBJECT_END.matcher(subject);
                 if (se.find()) {
                     subject = subject.substring(0, se.start());
@@ -1208,8 +1226,11 @@ public final class AwardExtractor {
                 // a named holder who hands it over presents it; a position without a name, handing over a form that
                 // position gives itself, is the authority ("Giám đốc Công an tỉnh trao Giấy khen …"); a state order
                 // or medal it only presents ("…, Thứ trưởng Bộ Công an trao Huy chương …": conferrer unknown)
-                boolean presentsOnly = verbType.equals("PRESENT") && POSITION.matcher(subject.strip()).find()
-                        && (a == null || a.person() != null || !HOLDER_GIVEN_FORM.matcher(c.award).lookingAt());
+                // ... and a body that hands over a state order, medal or title ("Bộ CHQS tỉnh trao Huân chương Bảo vệ Tổ
+                // quốc") presents what the President confers
+                boolean presentsOnly = verbType.equals("PRESENT") && (POSITION.matcher(subject.strip()).find()
+                        && (a == null || a.person() != null || !HOLDER_GIVEN_FORM.matcher(c.award).lookingAt())
+                        || !HOLDER_GIVEN_FORM.matcher(c.award).lookingAt());
                 if (a != null && a.authority() != null && c.conferrer == null && !presentsOnly) {
                     c.conferrer = a.authority();
                     conferrerFromGiver = true;
@@ -1250,6 +1271,14 @@ public final class AwardExtractor {
             List<String> items = colon.lookingAt() ? splitList(colon.group(1)) : List.of();
             if (!items.isEmpty()) {
                 c.recipients = items;
+            }
+        }
+        if (c.conferrer == null && StartScanner.containsFolded(s, "quyết định")) {
+            Matcher decision = DECISION_OF.matcher(s);
+            decision.region(0, f.start());
+            if (decision.find()) { // "Theo quyết định của Chủ tịch nước …, 28 người … được trao tặng danh hiệu …"
+                Authority author = authority(s.substring(decision.end(), authorityEnd(s, decision.end())));
+                c.conferrer = author == null ? null : author.authority();
             }
         }
         if (c.title != null && key(c.title).equals(c.key)) {

@@ -214,6 +214,30 @@ class AwardRecordsAndFramesTest {
                 .as("a district of the reference data, not a person").isEqualTo("Thường trực Huyện ủy Trần Văn Thời");
     }
 
+    @Test
+    void givenABodyOrAGuestAtTheCeremonyOfAStateOrder_whenRead_thenTheyOnlyPresentOrAttend() {
+        assertThat(only("Bộ Chỉ huy Quân sự tỉnh trao Huân chương Bảo vệ Tổ quốc hạng Ba cho 9 cán bộ.").conferrer())
+                .as("a state order is the President's").isNull();
+        assertThat(only("Sở Y tế trao Giấy khen cho 14 y, bác sĩ.").conferrer()).as("a form the body gives itself")
+                .isEqualTo("Sở Y tế");
+        AwardMention guest = only("Phó Thủ tướng Lê Văn Hòa dự lễ kỷ niệm 50 năm thành lập Công ty Điện lực Quảng Bình và "
+                + "đón nhận Huân chương Lao động hạng Nhì.");
+        assertThat(guest.recipients()).as("the guest receives nothing").doesNotContain("Lê Văn Hòa").isEmpty();
+        AwardMention attended = only("Chủ tịch nước Lê Minh Thành dự Lễ truy tặng danh hiệu Anh hùng Lao động cho ông Đỗ Văn "
+                + "Sang.");
+        assertThat(attended.recipients()).containsExactly("Đỗ Văn Sang");
+        assertThat(attended.conferrer()).isEqualTo("Chủ tịch nước");
+    }
+
+    @Test
+    void givenADecisionsPreambleOrARecipientAfterDoiVoi_whenRead_thenTheyAreRead() {
+        AwardMention m = only("Theo quyết định của Chủ tịch nước, 12 người có thành tích trong kháng chiến đã được truy tặng "
+                + "danh hiệu Anh hùng Lực lượng vũ trang nhân dân.");
+        assertThat(m.conferrer()).isEqualTo("Chủ tịch nước");
+        assertThat(only("Chủ tịch nước đã ký quyết định truy tặng danh hiệu Anh hùng Lao động đối với ông Mai Văn Tư, nguyên "
+                + "Giám đốc Nông trường Sông Hậu.").recipients()).containsExactly("Mai Văn Tư");
+    }
+
     // --- restatements ---
 
     @Test
