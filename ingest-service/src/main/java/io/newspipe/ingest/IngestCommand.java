@@ -39,12 +39,18 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Longest a write may wait for Kafka before the request answers 503. Default: 10000.")
     long deliveryTimeoutMs = 10_000;
 
+    @Option(names = "--max-bytes-in-flight", paramLabel = "BYTES",
+            description = "Request-body bytes held at once (being read or waiting for Kafka); beyond it writes get "
+                    + "503 overloaded. Default: an eighth of the heap.")
+    Long maxBytesInFlight;
+
     @Override
     public Integer call() {
         PipelineConfig config = common.toConfig(IngestService.DEFAULTS);
         String token = apiToken != null ? apiToken : System.getenv(API_TOKEN_ENV);
         IngestService.Options options = new IngestService.Options(maxBodyBytes, maxBatchBytes, token,
-                Duration.ofMillis(deliveryTimeoutMs), Duration.ofMinutes(10));
+                Duration.ofMillis(deliveryTimeoutMs), Duration.ofMinutes(10),
+                maxBytesInFlight != null ? maxBytesInFlight : IngestService.Options.defaultMaxBytesInFlight());
         Shutdown shutdown = Shutdown.install(IngestService.SERVICE_NAME);
         shutdown.onExit(new IngestService(config, options).start());
         shutdown.await();

@@ -33,6 +33,7 @@ import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.ingest.article.RawArticleFactory;
 import io.newspipe.ingest.http.ArticlesApi;
+import io.newspipe.ingest.http.ByteBudget;
 import io.newspipe.ingest.http.IngestMetrics;
 import io.newspipe.ingest.intake.ArticleIntake;
 import io.newspipe.ingest.intake.KafkaRawArticleLog;
@@ -59,8 +60,6 @@ public final class IngestService implements AutoCloseable {
             List.of(), TopicNames.RAW);
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    /** HTTP handler threads: they read request bodies; Kafka acknowledgements are awaited on the worker pool. */
-    static final int HTTP_THREADS = 16;
 
     /**
      * Ingest's own settings (the shared ones are in {@link PipelineConfig}).
@@ -71,32 +70,54 @@ public final class IngestService implements AutoCloseable {
      *                         {@code INGEST_API_TOKEN} leaves the API open, and the log must say so)
      * @param deliveryTimeout  producer {@code delivery.timeout.ms}: the longest an accepted write may take
      * @param indexLoadTimeout how long one attempt at rebuilding the id index may take
+     * @param maxBytesInFlight request-body bytes held at once (read, or waiting for Kafka); beyond it 503
      */
     public record Options(long maxBodyBytes, long maxBatchBytes, String apiToken, Duration deliveryTimeout,
-            Duration indexLoadTimeout) {
+            Duration indexLoadTimeout, long maxBytesInFlight) {
 
         public Options {
             apiToken = apiToken == null || apiToken.isBlank() ? null : apiToken;
+            for (long limit : new long[] {maxBodyBytes, maxBatchBytes, maxBytesInFlight}) {
+                if (limit < 1 || limit > MAX_BUFFER) {
+                    throw new IllegalArgumentException("--max-body-bytes, --max-batch-bytes and --max-bytes-in-flight "
+                            + "must be 1.." + MAX_BUFFER + " bytes, got " + limit);
+                }
+            }
         }
 
         public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
         public static final long DEFAULT_MAX_BATCH_BYTES = 32L * 1024 * 1024;
+        /** The largest Java array. */
+        static final long MAX_BUFFER = Integer.MAX_VALUE - 8;
+
+        /**
+         * An eighth of the heap: a body of N bytes becomes several times N on the heap while it is parsed,
+         * normalized, serialized and buffered by the producer, and the rest of the service needs room too.
+         */
+        public static long defaultMaxBytesInFlight() {
+            return Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 8);
+        }
 
         public static Options defaults() {
             return new Options(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BATCH_BYTES, null, Duration.ofSeconds(10),
-                    Duration.ofMinutes(10));
+                    Duration.ofMinutes(10), defaultMaxBytesInFlight());
         }
 
         public Options withApiToken(String token) {
-            return new Options(maxBodyBytes, maxBatchBytes, token, deliveryTimeout, indexLoadTimeout);
+            return new Options(maxBodyBytes, maxBatchBytes, token, deliveryTimeout, indexLoadTimeout,
+                    maxBytesInFlight);
         }
 
         public Options withMaxBodyBytes(long bytes) {
-            return new Options(bytes, maxBatchBytes, apiToken, deliveryTimeout, indexLoadTimeout);
+            return new Options(bytes, maxBatchBytes, apiToken, deliveryTimeout, indexLoadTimeout, maxBytesInFlight);
         }
 
         public Options withDeliveryTimeout(Duration timeout) {
-            return new Options(maxBodyBytes, maxBatchBytes, apiToken, timeout, indexLoadTimeout);
+            return new Options(maxBodyBytes, maxBatchBytes, apiToken, timeout, indexLoadTimeout, maxBytesInFlight);
+        }
+
+        public Options withMaxBytesInFlight(long bytes) {
+            return new Options(maxBodyBytes, maxBatchBytes, apiToken, deliveryTimeout, indexLoadTimeout, bytes);
         }
     }
 
@@ -138,13 +159,12 @@ public final class IngestService implements AutoCloseable {
         registryProbe = new RestSchemaRegistryClient(AvroSerdeConfig.from(registryProbeConfig()));
         worker = newWorkerPool();
         long ackTimeout = options.deliveryTimeout().toMillis() + 2_000;
+        ByteBudget bodies = new ByteBudget(options.maxBytesInFlight());
+        metrics.bodyBytes(bodies);
         api = new ArticlesApi(new ArticlesApi.Settings(options.maxBodyBytes(), options.maxBatchBytes(),
-                options.apiToken(), ackTimeout), intake::get, metrics, worker);
-        // HTTP threads read request bodies (up to max-batch-bytes) before handing off to the worker pool, so more than
-        // the default few: a slow upload must not hold up the other clients or /health (TCP_NODELAY: ServiceHttpServer)
-        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, SERVICE_NAME, HTTP_THREADS)
-                .addContext(ArticlesApi.ARTICLES_PATH, api.articlesHandler())
-                .addContext(ArticlesApi.BATCH_PATH, api.batchHandler())
+                options.apiToken(), ackTimeout), intake::get, metrics, worker, bodies);
+        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, SERVICE_NAME)
+                .addRoute(ArticlesApi.ARTICLES_PATH, api)
                 .start();
         warmUp = new Thread(this::warmUp, SERVICE_NAME + "-warm-up");
         warmUp.setDaemon(true);
