@@ -324,6 +324,10 @@ public final class IngestService implements AutoCloseable {
         p.putAll(config.producerProperties("newspipe-ingest"));
         // acks=all + idempotence come from producerProperties; these bound how long a request can hang.
         putIfUnset(p, ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        // Kafka's 32 MiB of send buffer, but no more than an eighth of a small heap: with the broker down it fills up
+        // and, beside the request bodies (--max-bytes-in-flight), it is the other large thing ingest holds.
+        putIfUnset(p, ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(Math.min(32L << 20,
+                Math.max(4L << 20, Runtime.getRuntime().maxMemory() / 8))));
         long delivery = options.deliveryTimeout().toMillis();
         putIfUnset(p, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, delivery / 2)));
         putIfUnset(p, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(delivery));

@@ -256,17 +256,26 @@ public final class ArticlesApi extends Handler.Abstract {
     private record BatchOutcome(String body, int accepted, int duplicates, int failed) {
     }
 
+    /**
+     * Writes the lines window by window. Once Kafka (or the registry) is known to be unavailable, the remaining lines
+     * are answered 503 at once instead of each waiting for its own timeout: a batch must not hold its body, and the
+     * client, for minutes while the broker is down.
+     */
     private BatchOutcome runBatch(ArticleIntake current, byte[] body) {
         List<int[]> lines = splitLines(body);
         StringBuilder out = new StringBuilder(lines.size() * 64);
         int accepted = 0;
         int duplicates = 0;
         int failed = 0;
+        IntakeUnavailableException unavailable = null;
         for (int from = 0; from < lines.size(); from += BATCH_WINDOW) {
             List<int[]> window = lines.subList(from, Math.min(lines.size(), from + BATCH_WINDOW));
             List<CompletableFuture<Acceptance>> futures = new ArrayList<>(window.size());
             for (int[] line : window) {
-                futures.add(submitLine(current, body, line));
+                CompletableFuture<Acceptance> f = unavailable != null ? CompletableFuture.failedFuture(notTried(unavailable))
+                        : submitLine(current, body, line);
+                unavailable = unavailable != null ? unavailable : unavailableCause(f);
+                futures.add(f);
             }
             for (int i = 0; i < window.size(); i++) {
                 int lineNumber = window.get(i)[2];
@@ -283,6 +292,9 @@ public final class ArticlesApi extends Handler.Abstract {
                         accepted++;
                     }
                 } catch (RuntimeException e) {
+                    if (unavailable == null && e instanceof IntakeUnavailableException u) {
+                        unavailable = u;
+                    }
                     ApiException error = toApiException(e);
                     metrics.rejected(error.error());
                     result.put("status", error.status());
@@ -294,6 +306,25 @@ public final class ArticlesApi extends Handler.Abstract {
             }
         }
         return new BatchOutcome(out.toString(), accepted, duplicates, failed);
+    }
+
+    private static IntakeUnavailableException unavailableCause(CompletableFuture<Acceptance> f) {
+        if (!f.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            f.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof IntakeUnavailableException u ? u : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static IntakeUnavailableException notTried(IntakeUnavailableException cause) {
+        return new IntakeUnavailableException(cause.reason(), "not tried: an earlier line of this batch found "
+                + "Kafka or the Schema Registry unavailable (" + cause.getMessage() + ")", cause);
     }
 
     private CompletableFuture<Acceptance> submitLine(ArticleIntake current, byte[] body, int[] line) {
