@@ -2,6 +2,7 @@ package io.newspipe.enrich;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -22,23 +23,34 @@ final class EnrichTopology {
     }
 
     static Topology build(TopicCatalog topics, Extractor extractor, Clock clock) {
+        return build(topics, extractor::extract, clock);
+    }
+
+    /**
+     * @param extraction the extraction engine as a function of the normalized text (a test can pass one that fails
+     *                   the way a bug would)
+     */
+    static Topology build(TopicCatalog topics, Function<String, ExtractionResult> extraction, Clock clock) {
         Topic<String, RawArticle> raw = topics.raw();
         Topic<String, EnrichedArticle> enriched = topics.enriched();
         StreamsBuilder builder = new StreamsBuilder();
         // one source for both: a replayed record is a raw record sent again, enriched (and dead-lettered) the same way
         builder.stream(List.of(raw.name(), topics.replay().name()), raw.consumed().withName("raw-articles"))
-                .mapValues((id, article) -> enrich(id, article, extractor, clock), Named.as("extract"))
-                .to(enriched.name(), enriched.produced().withName("enriched-articles"));
+                .mapValues((id, article) -> enrich(id, article, extraction, clock), Named.as("extract"))
+                // an enriched record over the record limit is dead-lettered (kind too_large), never sent
+                .to(enriched.name(), enriched.producedWithin(topics.maxOutputValueBytes())
+                        .withName("enriched-articles"));
         return builder.build();
     }
 
-    static EnrichedArticle enrich(String key, RawArticle raw, Extractor extractor, Clock clock) {
+    static EnrichedArticle enrich(String key, RawArticle raw, Function<String, ExtractionResult> extraction,
+            Clock clock) {
         if (raw == null) {
             throw new InvalidRecordException("Raw record with key '" + key + "' has no value (tombstone)");
         }
         rejectUndecodableText(key, raw);
         // the raw text is already normalized by ingest; extraction offsets refer to it unchanged
-        ExtractionResult result = extractor.extract(raw.getText());
+        ExtractionResult result = extraction.apply(raw.getText());
         return EnrichedArticleMapper.toEnriched(raw, result, clock.instant());
     }
 

@@ -38,6 +38,7 @@ public final class StreamsServiceRunner implements AutoCloseable {
         if (http != null) {
             return;
         }
+        app.failures().bindTo(meterRegistry);
         KafkaStreams streams = app.start();
         streamsMetrics = ServiceMetrics.bind(meterRegistry, streams);
         http = ServiceHttpServer.create(config, meterRegistry, app::readiness, serviceName).start();

@@ -34,13 +34,15 @@ final class PublishTopology {
                 .stream(enriched.name(), enriched.consumed().withName("enriched-articles"))
                 .processValues(() -> new PublishProcessor(REVISIONS_STORE, clock), Named.as("validate-and-revise"),
                         REVISIONS_STORE);
-        published.to(publishedTopic.name(), publishedTopic.produced().withName("published-articles"));
+        // an output over the record limit is dead-lettered (kind too_large), never sent
+        long limit = topics.maxOutputValueBytes();
+        published.to(publishedTopic.name(), publishedTopic.producedWithin(limit).withName("published-articles"));
         published.flatMapValues(PublishedArticleMapper::awardItems, Named.as("award-items"))
-                .to(topics.awards().name(), topics.awards().produced().withName("awards"));
+                .to(topics.awards().name(), topics.awards().producedWithin(limit).withName("awards"));
         published.flatMapValues(PublishedArticleMapper::kpiItems, Named.as("kpi-items"))
-                .to(topics.kpis().name(), topics.kpis().produced().withName("kpis"));
+                .to(topics.kpis().name(), topics.kpis().producedWithin(limit).withName("kpis"));
         published.flatMapValues(PublishedArticleMapper::entityItems, Named.as("entity-items"))
-                .to(topics.entities().name(), topics.entities().produced().withName("entities"));
+                .to(topics.entities().name(), topics.entities().producedWithin(limit).withName("entities"));
         return builder.build();
     }
 }
