@@ -1,5 +1,6 @@
 package io.newspipe.ingest;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -184,7 +185,8 @@ public final class IngestService implements AutoCloseable {
                 notReadyReason.set("rebuilding the article-id index from " + catalog.raw().name());
                 Set<String> ids = KnownArticleIds.load(consumerProperties(), catalog.raw().name(),
                         options.indexLoadTimeout());
-                intake.set(new ArticleIntake(new RawArticleFactory(), rawLog, ids));
+                intake.set(new ArticleIntake(new RawArticleFactory(Clock.systemUTC(), config.maxRecordBytes()), rawLog,
+                        ids));
                 notReadyReason.set(null);
                 return;
             } catch (RuntimeException e) {
