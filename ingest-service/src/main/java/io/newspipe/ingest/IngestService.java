@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,7 +37,8 @@ import io.newspipe.ingest.http.ByteBudget;
 import io.newspipe.ingest.http.IngestMetrics;
 import io.newspipe.ingest.intake.ArticleIntake;
 import io.newspipe.ingest.intake.KafkaRawArticleLog;
-import io.newspipe.ingest.intake.KnownArticleIds;
+import io.newspipe.ingest.intake.ArticleVersions;
+import io.newspipe.ingest.intake.RawTopicVersionIndex;
 import io.newspipe.schemas.RawArticle;
 import io.newspipe.serde.AvroSerdeConfig;
 import io.newspipe.serde.RestSchemaRegistryClient;
@@ -49,7 +49,7 @@ import io.newspipe.serde.SchemaRegistryClient;
  * news.raw.v1, each id at most once.
  *
  * <p>{@link #start()} serves HTTP at once and, in the background, ensures news.raw.v1 exists and rebuilds the
- * article-id index from it ({@link KnownArticleIds}); until that is done (retried while Kafka is unreachable)
+ * article-id index from it ({@link RawTopicVersionIndex}); until that is done (retried while Kafka is unreachable)
  * writes answer 503 and /health/ready is DOWN. Ready also requires Kafka and the Schema Registry to answer now.
  * {@link #stop()} stops taking writes, answers the ones already taken, then flushes and closes the producer.
  */
@@ -183,8 +183,8 @@ public final class IngestService implements AutoCloseable {
                 notReadyReason.set("ensuring topic " + catalog.raw().name());
                 TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec()));
                 notReadyReason.set("rebuilding the article-id index from " + catalog.raw().name());
-                Set<String> ids = KnownArticleIds.load(consumerProperties(), catalog.raw().name(),
-                        options.indexLoadTimeout());
+                ArticleVersions ids = RawTopicVersionIndex.load(consumerProperties(), catalog.raw().name(),
+                        catalog.raw().valueDeserializer(), options.indexLoadTimeout());
                 intake.set(new ArticleIntake(new RawArticleFactory(Clock.systemUTC(), config.maxRecordBytes()), rawLog,
                         ids));
                 notReadyReason.set(null);

@@ -70,7 +70,8 @@ public final class RawArticleFactory {
         }
         String canonicalUrl = submission.url() == null || submission.url().isBlank()
                 ? null : CanonicalUrl.canonicalize(submission.url());
-        String id = canonicalUrl != null ? ArticleIds.fromCanonicalUrl(canonicalUrl) : ArticleIds.fromNormalizedText(text);
+        String id = canonicalUrl != null ? ArticleIds.fromCanonicalUrl(CanonicalUrl.identity(canonicalUrl))
+                : ArticleIds.fromNormalizedText(text);
         ScrapedText scraped = ScrapedTextParser.parse(text);
         return RawArticle.newBuilder()
                 .setArticleId(id)
