@@ -88,6 +88,8 @@ public final class IngestService implements AutoCloseable {
 
         public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
         public static final long DEFAULT_MAX_BATCH_BYTES = 32L * 1024 * 1024;
+        /** Beyond the delivery timeout, what a stop waits for writes already taken. */
+        static final Duration STOP_SLACK = Duration.ofSeconds(5);
         /** The largest Java array. */
         static final long MAX_BUFFER = Integer.MAX_VALUE - 8;
 
@@ -115,6 +117,11 @@ public final class IngestService implements AutoCloseable {
 
         public Options withDeliveryTimeout(Duration timeout) {
             return new Options(maxBodyBytes, maxBatchBytes, apiToken, timeout, indexLoadTimeout, maxBytesInFlight);
+        }
+
+        /** The longest a clean stop takes: answering writes already taken, then flushing the producer. */
+        public Duration shutdownBound() {
+            return deliveryTimeout.multipliedBy(2).plus(STOP_SLACK);
         }
 
         public Options withMaxBytesInFlight(long bytes) {
@@ -274,7 +281,8 @@ public final class IngestService implements AutoCloseable {
         api.stopAccepting();
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(options.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+            if (!worker.awaitTermination(options.deliveryTimeout().plus(Options.STOP_SLACK).toMillis(),
+                    TimeUnit.MILLISECONDS)) {
                 log.warn("Some ingest requests were still waiting for Kafka at shutdown");
             }
         } catch (InterruptedException e) {
