@@ -55,6 +55,7 @@ public final class EnrichedArticleMapper {
                 .setStart(m.start())
                 .setEnd(m.end())
                 .setRole(m.role())
+                .setConfidence(m.confidence())
                 .build();
     }
 
@@ -70,6 +71,7 @@ public final class EnrichedArticleMapper {
                 .setText(m.text())
                 .setStart(m.start())
                 .setEnd(m.end())
+                .setConfidence(m.confidence())
                 .build();
     }
 
@@ -86,6 +88,7 @@ public final class EnrichedArticleMapper {
                 .setText(m.text())
                 .setStart(m.start())
                 .setEnd(m.end())
+                .setConfidence(m.confidence())
                 .build();
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.StageMetrics;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.devstack.DevStack;
@@ -218,7 +219,8 @@ class EnrichTopologyTest {
         TopicCatalog topics = new TopicCatalog(config);
         driver = new TopologyTestDriver(EnrichTopology.build(topics, text -> {
             throw new NullPointerException("simulated bug in the extractor");
-        }, Clock.fixed(NOW, ZoneOffset.UTC)), config.streamsProperties());
+        }, Clock.fixed(NOW, ZoneOffset.UTC), StageMetrics.unregistered(EnrichService.STAGE)),
+                config.streamsProperties());
         TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.raw().name(), new StringSerializer(),
                 topics.raw().valueSerializer());
         TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(topics.deadLetters().name(),

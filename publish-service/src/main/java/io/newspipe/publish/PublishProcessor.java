@@ -10,6 +10,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.newspipe.common.ArticleLogContext;
+import io.newspipe.common.StageMetrics;
 import io.newspipe.common.deadletter.InvalidRecordException;
 import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.PublishedArticle;
@@ -31,9 +34,21 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
     private FixedKeyProcessorContext<String, PublishedArticle> context;
     private KeyValueStore<String, ArticleRevision> revisions;
 
-    PublishProcessor(String storeName, Clock clock) {
+    private final StageMetrics metrics;
+    private final Counter published;
+    private final Counter suppressed;
+    private final Counter stale;
+
+    PublishProcessor(String storeName, Clock clock, StageMetrics metrics) {
         this.storeName = storeName;
         this.clock = clock;
+        this.metrics = metrics;
+        String name = "newspipe.publish.revisions";
+        String description = "Enriched articles that made a new revision (published) or had the content of the last one (suppressed)";
+        this.published = metrics.counter(name, description, "outcome", "published");
+        this.suppressed = metrics.counter(name, description, "outcome", "suppressed");
+        this.stale = metrics.counter(name, "Enriched articles older than the newest content seen for the article "
+                + "(a re-driven or late old version): never a revision", "outcome", "stale");
     }
 
     @Override
@@ -44,6 +59,13 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
 
     @Override
     public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+        metrics.recordIn();
+        try (ArticleLogContext ignored = ArticleLogContext.of(record.key())) {
+            revise(record);
+        }
+    }
+
+    private void revise(FixedKeyRecord<String, EnrichedArticle> record) {
         List<String> problems = EnrichedArticleValidator.violations(record.key(), record.value());
         if (!problems.isEmpty()) {
             throw new InvalidRecordException("Enriched article '" + record.key() + "' is not publishable: "
@@ -54,16 +76,23 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
                 ContentFingerprint.of(enriched), ContentOrder.of(enriched));
         switch (decision.outcome()) {
             case PUBLISH -> {
+                published.increment();
                 revisions.put(record.key(), decision.state());
-                PublishedArticle published = PublishedArticleMapper.toPublished(enriched, decision.state(),
+                PublishedArticle article = PublishedArticleMapper.toPublished(enriched, decision.state(),
                         clock.instant());
-                context.forward(record.withValue(published));
+                context.forward(record.withValue(article));
             }
-            case REMEMBER -> revisions.put(record.key(), decision.state()); // same content, newer: nothing to publish
-            case STALE -> log.info("Article {}: ignored version {} enriched at {}, older than the newest seen ({}); "
-                    + "no revision", record.key(), enriched.getVersion(), enriched.getEnrichedAt(),
-                    decision.state().newest());
-            case UNCHANGED -> { } // same content as the published revision: nothing new for consumers
+            case REMEMBER -> { // same content, newer: nothing to publish, but remember how new it is
+                suppressed.increment();
+                revisions.put(record.key(), decision.state());
+            }
+            case UNCHANGED -> suppressed.increment(); // same content as the published revision
+            case STALE -> {
+                stale.increment();
+                log.info("Article {}: ignored version {} enriched at {}, older than the newest seen ({}); no "
+                        + "revision", record.key(), enriched.getVersion(), enriched.getEnrichedAt(),
+                        decision.state().newest());
+            }
         }
     }
 }
