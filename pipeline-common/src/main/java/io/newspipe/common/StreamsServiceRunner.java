@@ -65,10 +65,11 @@ public final class StreamsServiceRunner implements AutoCloseable {
     }
 
     /**
-     * Serves health and metrics at once, then, on a background thread, runs {@code precondition} and starts the
-     * streams. A precondition that fails (the registry refuses or does not answer) is an environment problem: it is
-     * retried with a backoff (1 s doubling to 30 s), readiness is DOWN with the cause meanwhile, and the service
-     * starts by itself once it passes, instead of exiting and being restarted in a loop.
+     * Runs {@code precondition}, then starts the streams and the endpoints, like {@link #start()}. A precondition
+     * that fails (the registry refuses or does not answer) is an environment problem: health and metrics are served
+     * at once, the precondition is retried on a background thread with a backoff (1 s doubling to 30 s), readiness is
+     * DOWN with the cause meanwhile, and the streams start by themselves once it passes, instead of the service
+     * exiting and being restarted in a loop.
      *
      * @param what what the precondition does, for readiness and the log ("setting FULL_TRANSITIVE on ...")
      */
@@ -77,7 +78,15 @@ public final class StreamsServiceRunner implements AutoCloseable {
             return;
         }
         app.failures().bindTo(meterRegistry);
-        waitingFor = what;
+        try {
+            precondition.run();
+            startStreams();
+            http = ServiceHttpServer.create(config, meterRegistry, this::readiness, serviceName).start();
+            return;
+        } catch (RuntimeException e) {
+            waitingFor = what + " failed, retrying: " + e.getMessage();
+            log.warn("{}: {}", serviceName, waitingFor);
+        }
         http = ServiceHttpServer.create(config, meterRegistry, this::readiness, serviceName).start();
         starter = new Thread(() -> {
             long backoffMillis = 1_000;
