@@ -55,10 +55,8 @@ class VersionOrderTest {
     void givenACorrectedTextUnderTheSameUrlSpelledAnotherWay_whenPosted_thenItIsRevisionTwoOfTheSameArticle(
             DevStack stack, @TempDir Path dir) throws Exception {
         try (FaultRun run = new FaultRun(stack.bootstrapServers(), stack.schemaRegistryUrl(), dir, 1);
-                EnrichService enrich = new EnrichService(run.config("order-enrich", dir.resolve("enrich")),
-                        Extractor.create(), Clock.systemUTC()).start();
-                PublishService publish = new PublishService(run.config("order-publish", dir.resolve("publish")),
-                        Clock.systemUTC()).start();
+                EnrichService enrich = enrich(run, dir);
+                PublishService publish = publish(run, dir);
                 IngestService ingest = new IngestService(run.base, IngestService.Options.defaults()).start()) {
             assertThat(ingest.awaitReady(WAIT)).isTrue();
             HttpClient http = HttpClient.newHttpClient();
@@ -83,10 +81,8 @@ class VersionOrderTest {
     void givenVersionTwoPublished_whenVersionOneIsReDrivenThroughReplayAndThroughEnriched_thenNoRevisionThree(
             DevStack stack, @TempDir Path dir) throws Exception {
         try (FaultRun run = new FaultRun(stack.bootstrapServers(), stack.schemaRegistryUrl(), dir, 1);
-                EnrichService enrich = new EnrichService(run.config("order-enrich", dir.resolve("enrich")),
-                        Extractor.create(), Clock.systemUTC()).start();
-                PublishService publish = new PublishService(run.config("order-publish", dir.resolve("publish")),
-                        Clock.systemUTC()).start();
+                EnrichService enrich = enrich(run, dir);
+                PublishService publish = publish(run, dir);
                 KafkaProducer<String, RawArticle> raw = new KafkaProducer<>(run.base.producerProperties("order-raw"),
                         new StringSerializer(), run.topics.raw().valueSerializer());
                 KafkaProducer<byte[], byte[]> bytes = new KafkaProducer<>(run.base.producerProperties("redrive"),
@@ -126,6 +122,15 @@ class VersionOrderTest {
 
     private static final String LEAD = "(BTV) - Sáng 12.3, UBND tỉnh tổ chức hội nghị tổng kết công tác thi đua khen "
             + "thưởng năm 2025. Chủ tịch UBND tỉnh Nguyễn Văn An trao Bằng khen cho 12 tập thể.\n";
+
+    private static EnrichService enrich(FaultRun run, Path dir) {
+        return new EnrichService(run.config("order-enrich", dir.resolve("enrich")), Extractor.create(),
+                Clock.systemUTC()).start();
+    }
+
+    private static PublishService publish(FaultRun run, Path dir) {
+        return new PublishService(run.config("order-publish", dir.resolve("publish")), Clock.systemUTC()).start();
+    }
 
     /** The published revisions of an article, once at least {@code count} are there (read_committed). */
     private static List<PublishedArticle> published(FaultRun run, String id, int count) {
