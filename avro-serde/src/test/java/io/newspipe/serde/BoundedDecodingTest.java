@@ -64,16 +64,23 @@ class BoundedDecodingTest {
     @Test
     void givenTwentyBytesClaimingATwoGibString_whenDeserialized_thenADecodingLimitErrorNotOutOfMemory() {
         // Confluent header (magic 0, schema id 1), then RawArticle's first field, articleId: a string whose length
-        // varint says 2^31 - 2 bytes, and a few bytes more
-        byte[] payload = ByteBuffer.allocate(20).put((byte) 0).putInt(1)
-                .put(new byte[] {(byte) 0xfc, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f}).array();
+        // is the largest Avro's own check lets through (2^31 - 9 bytes), so its decoder would allocate 2 GiB
+        long claimed = Integer.MAX_VALUE - 8;
+        ByteBuffer payload = ByteBuffer.allocate(20).put((byte) 0).putInt(1);
+        for (long zigzag = claimed << 1; ; zigzag >>>= 7) {
+            if ((zigzag & ~0x7FL) == 0) {
+                payload.put((byte) zigzag);
+                break;
+            }
+            payload.put((byte) ((zigzag & 0x7F) | 0x80));
+        }
         AvroDeserializer<RawArticle> deserializer = new AvroDeserializer<>(registryWith(1, RawArticle.getClassSchema()),
                 RawArticle.class);
 
-        assertThatThrownBy(() -> deserializer.deserialize("news.raw.v1", payload))
+        assertThatThrownBy(() -> deserializer.deserialize("news.raw.v1", payload.array()))
                 .isInstanceOf(AvroDecodingLimitException.class)
                 .hasMessageContaining("news.raw.v1")
-                .hasMessageContaining("2147483646 bytes")
+                .hasMessageContaining(claimed + " bytes")
                 .hasMessageContaining("20 bytes");
     }
 
