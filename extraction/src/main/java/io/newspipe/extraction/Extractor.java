@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.newspipe.extraction.awards.AwardExtractor;
 import io.newspipe.extraction.entities.EntityExtractor;
-import io.newspipe.extraction.entities.Lexicon;
+import io.newspipe.extraction.entities.EntityLexicon;
 import io.newspipe.extraction.kpi.KpiExtractor;
 import io.newspipe.extraction.text.ParsedArticle;
 
@@ -22,7 +22,7 @@ public final class Extractor {
     private final KpiExtractor kpis;
     private final String version;
 
-    private Extractor(Lexicon lexicon) {
+    private Extractor(EntityLexicon lexicon) {
         this.entities = new EntityExtractor(lexicon);
         this.awards = new AwardExtractor();
         this.kpis = new KpiExtractor();
@@ -32,11 +32,11 @@ public final class Extractor {
 
     /** The engine with its built-in lexicons. */
     public static Extractor create() {
-        return new Extractor(Lexicon.builtIn());
+        return new Extractor(EntityLexicon.builtIn());
     }
 
     /** The engine with explicit entity lexicons (tests, tooling). */
-    public static Extractor create(Lexicon lexicon) {
+    public static Extractor create(EntityLexicon lexicon) {
         return new Extractor(lexicon);
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.newspipe.extraction.entities.Lexicon;
+import io.newspipe.extraction.entities.EntityLexicon;
 
 class ExtractorTest {
 
@@ -15,11 +15,11 @@ class ExtractorTest {
     void givenDifferentLexiconContent_whenVersionIsRead_thenItDiffers() {
         Map<String, String> lists = new HashMap<>();
         lists.put("provinces.txt", "Nghệ An\n");
-        String before = Extractor.create(Lexicon.of(lists)).version();
+        String before = Extractor.create(EntityLexicon.of(lists)).version();
         lists.put("provinces.txt", "Nghệ An\nHà Tĩnh\n");
-        String after = Extractor.create(Lexicon.of(lists)).version();
+        String after = Extractor.create(EntityLexicon.of(lists)).version();
         assertThat(after).isNotEqualTo(before);
-        assertThat(Extractor.create(Lexicon.of(lists)).version()).isEqualTo(after);
+        assertThat(Extractor.create(EntityLexicon.of(lists)).version()).isEqualTo(after);
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.newspipe.extraction.awards.AwardExtractor;
 import io.newspipe.extraction.entities.EntityExtractor;
-import io.newspipe.extraction.entities.Lexicon;
+import io.newspipe.extraction.entities.EntityLexicon;
 import io.newspipe.extraction.kpi.KpiExtractor;
 import io.newspipe.extraction.text.ParsedArticle;
 
@@ -33,7 +33,7 @@ class SharedParseTest {
 
     @Test
     void givenArticles_whenExtractedFromOneSharedParse_thenResultsEqualSeparateParses() {
-        EntityExtractor entities = new EntityExtractor(Lexicon.builtIn());
+        EntityExtractor entities = new EntityExtractor(EntityLexicon.builtIn());
         AwardExtractor awards = new AwardExtractor();
         KpiExtractor kpis = new KpiExtractor();
         int found = 0;
@@ -55,6 +55,6 @@ class SharedParseTest {
         assertThat(article.lower()).hasSameSizeAs(text);
         assertThat(article.sentences()).isNotEmpty();
         assertThat(article.lower().substring(article.sentences().get(0).start(), article.sentences().get(0).end()))
-                .isEqualTo(io.newspipe.extraction.kpi.Lexicon.lower(article.sentences().get(0).of(text)));
+                .isEqualTo(io.newspipe.extraction.text.Lexicon.lower(article.sentences().get(0).of(text)));
     }
 }

@@ -4,11 +4,11 @@ import io.newspipe.extraction.CharClass;
 
 import io.newspipe.extraction.AwardMention;
 import io.newspipe.extraction.Confidence;
-import io.newspipe.extraction.kpi.Lexicon;
+import io.newspipe.extraction.text.Lexicon;
 import io.newspipe.extraction.reference.AdminLevel;
 import io.newspipe.extraction.reference.AdminUnits;
-import io.newspipe.extraction.kpi.PhraseSet;
-import io.newspipe.extraction.kpi.TextSpan;
+import io.newspipe.extraction.text.PhraseSet;
+import io.newspipe.extraction.text.TextSpan;
 import io.newspipe.extraction.text.ParsedArticle;
 
 import java.text.Normalizer;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.extraction.TextNormalizer;
 import io.newspipe.extraction.entities.EntityExtractor;
-import io.newspipe.extraction.entities.Lexicon;
+import io.newspipe.extraction.entities.EntityLexicon;
 
 /**
  * Throughput benchmark without JMH: warms up, then extracts the given articles (.txt files or directories) in a loop
@@ -102,7 +102,7 @@ public final class ExtractBenchmark {
         }
         java.util.function.ToIntFunction<String> extractor;
         if (entitiesOnly) {
-            EntityExtractor entities = new EntityExtractor(Lexicon.builtIn());
+            EntityExtractor entities = new EntityExtractor(EntityLexicon.builtIn());
             extractor = t -> entities.extract(TextNormalizer.normalize(t)).size();
         } else {
             Extractor full = Extractor.create();

@@ -82,7 +82,7 @@ public final class EntityExtractor {
             "hành", "công", "tiếp", "thăm", "dự", "tham", "chúc", "khen", "nhấn", "nêu", "đánh", "biểu", "quyết",
             "ghi", "gửi", "điều", "triển", "tập", "hoàn", "thành", "hướng", "khẳng", "đặc", "vinh", "đón", "góp");
 
-    private final Lexicon lex;
+    private final EntityLexicon lex;
     /** Per thread, so the extractor stays shareable without locks. */
     private final ThreadLocal<WordCache> wordCaches = ThreadLocal.withInitial(WordCache::new);
 
@@ -92,7 +92,7 @@ public final class EntityExtractor {
      */
     private final boolean abbreviationsHaveCapitalPair;
 
-    public EntityExtractor(Lexicon lexicon) {
+    public EntityExtractor(EntityLexicon lexicon) {
         this.lex = lexicon;
         this.abbreviationsHaveCapitalPair = lexicon.abbreviations.keySet().stream()
                 .allMatch(EntityExtractor::hasCapitalPair);
@@ -118,7 +118,7 @@ public final class EntityExtractor {
     }
 
     /**
-     * As {@link #extract(String, ScrapedText)}, with {@code Lexicon.lower(text)} (the kpi {@code Lexicon}) already
+     * As {@link #extract(String, ScrapedText)}, with {@code EntityLexicon.lower(text)} (the kpi {@code EntityLexicon}) already
      * computed for the article: tokens take their lower-case form from it.
      */
     public List<EntityMention> extract(String text, ScrapedText structure, String lower) {

@@ -60,7 +60,7 @@ final class PhraseDict {
         return slot;
     }
 
-    /** The trie below each lower-cased first word (for {@link Lexicon.Known}). */
+    /** The trie below each lower-cased first word (for {@link EntityLexicon.Known}). */
     Map<String, Node> firstNodes() {
         return root.next;
     }

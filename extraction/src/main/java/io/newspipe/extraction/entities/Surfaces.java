@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The written forms of the lexicon's words (as listed, Capitalized, UPPER CASE) with their lower-case form and
- * {@link Lexicon.Known} entry, probed with a range of the text. A token spelled like one of them takes its strings
+ * {@link EntityLexicon.Known} entry, probed with a range of the text. A token spelled like one of them takes its strings
  * and entry from here instead of cutting, lower-casing and hashing new strings: that was a third of entity time.
  * Read-only after construction, so shared by all threads.
  */
@@ -14,7 +14,7 @@ final class Surfaces {
     static final class Entry {
         final String text;
         final String lower;
-        final Lexicon.Known known;
+        final EntityLexicon.Known known;
         /** {@code known.firstSlots}, or 0 without an entry. */
         final int firstSlots;
         /** {@link Token#flagBits()} of a token with this spelling. */
@@ -27,7 +27,7 @@ final class Surfaces {
         /** {@code text.length()}, kept here so a probe never reads the string object (a second cache miss). */
         final int length;
 
-        Entry(String text, String lower, Lexicon.Known known, int flags) {
+        Entry(String text, String lower, EntityLexicon.Known known, int flags) {
             this.text = text;
             this.lower = lower;
             this.known = known;
@@ -69,7 +69,7 @@ final class Surfaces {
     private final long[] present = new long[1 << 12];
 
     /** @param lexicon answers the entry of a lower-cased word (only after all its lists are loaded) */
-    Surfaces(Iterable<String> lowerWords, Lexicon lexicon) {
+    Surfaces(Iterable<String> lowerWords, EntityLexicon lexicon) {
         List<Entry> entries = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String w : lowerWords) {

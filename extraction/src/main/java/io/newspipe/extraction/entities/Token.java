@@ -27,7 +27,7 @@ final class Token {
     /** Bit {@code 2 * slot + relaxFirst} set: that dictionary was asked and has no match here. */
     int dictNoMatch;
     /** What the lexicon knows about this word, looked up once per token; null when not looked up. */
-    Lexicon.Known known;
+    EntityLexicon.Known known;
     /**
      * {@code known.firstSlots}, set with {@link #known}: which dictionaries have an entry opening with this word, read
      * here so that most dictionary questions are answered without loading the entry.
@@ -50,7 +50,7 @@ final class Token {
     /**
      * @param surfaces    known word forms whose strings, lexicon entry and flags a token of that spelling shares, or
      *                    null
-     * @param lowerSource {@code Lexicon.lower(source)} (char-by-char lower case, same offsets) or null: the lower
+     * @param lowerSource {@code EntityLexicon.lower(source)} (char-by-char lower case, same offsets) or null: the lower
      *                    form is cut from it instead of lower-casing the token again
      * @param hash        String.hashCode of source[start, end), computed while tokenizing
      * @param cache       words met before on this thread (searched after the lexicon surfaces), or null

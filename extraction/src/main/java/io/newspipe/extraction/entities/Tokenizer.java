@@ -47,7 +47,7 @@ final class Tokenizer {
         return tokenize(text, surfaces, null);
     }
 
-    /** @param lower {@code Lexicon.lower(text)} when already computed (tokens cut their lower form from it), or null */
+    /** @param lower {@code EntityLexicon.lower(text)} when already computed (tokens cut their lower form from it), or null */
     static List<Token> tokenize(String text, Surfaces surfaces, String lower) {
         return tokenize(text, surfaces, lower, null);
     }

@@ -1,10 +1,13 @@
 package io.newspipe.extraction.kpi;
 
 import io.newspipe.extraction.CharClass;
-
 import io.newspipe.extraction.Confidence;
 import io.newspipe.extraction.KpiMention;
+import io.newspipe.extraction.text.Lexicon;
 import io.newspipe.extraction.text.ParsedArticle;
+import io.newspipe.extraction.text.PhraseSet;
+import io.newspipe.extraction.text.TextSpan;
+import io.newspipe.extraction.text.WordIndex;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,10 +2,6 @@ package io.newspipe.extraction.text;
 
 import java.util.List;
 
-import io.newspipe.extraction.kpi.Lexicon;
-import io.newspipe.extraction.kpi.Sentences;
-import io.newspipe.extraction.kpi.TextSpan;
-import io.newspipe.extraction.kpi.WordIndex;
 
 /**
  * What every extractor needs from one article, computed once: the scraped structure, the sentences, the

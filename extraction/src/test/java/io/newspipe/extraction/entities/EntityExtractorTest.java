@@ -12,7 +12,7 @@ import io.newspipe.extraction.TextNormalizer;
 
 class EntityExtractorTest {
 
-    private static final EntityExtractor EXTRACTOR = new EntityExtractor(Lexicon.builtIn());
+    private static final EntityExtractor EXTRACTOR = new EntityExtractor(EntityLexicon.builtIn());
 
     private static List<EntityMention> extract(String raw) {
         return EXTRACTOR.extract(TextNormalizer.normalize(raw));

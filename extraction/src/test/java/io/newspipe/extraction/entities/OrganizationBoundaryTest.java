@@ -13,7 +13,7 @@ import io.newspipe.extraction.TextNormalizer;
 /** Where an institution's name ends: sentences written for these tests. */
 class OrganizationBoundaryTest {
 
-    private static final EntityExtractor EXTRACTOR = new EntityExtractor(Lexicon.builtIn());
+    private static final EntityExtractor EXTRACTOR = new EntityExtractor(EntityLexicon.builtIn());
 
     static List<String> names(String raw, EntityKind kind) {
         return EXTRACTOR.extract(TextNormalizer.normalize(raw)).stream().filter(m -> m.kind() == kind)

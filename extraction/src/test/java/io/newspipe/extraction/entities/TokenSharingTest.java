@@ -10,7 +10,7 @@ class TokenSharingTest {
 
     @Test
     void givenText_whenTokenizedWithLexiconSurfaces_thenTokensEqualPlainTokens() {
-        Lexicon lex = Lexicon.builtIn();
+        EntityLexicon lex = EntityLexicon.builtIn();
         String text = "Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung, ông NGUYỄN VĂN A và Sở Tài chính TP. Hồ Chí Minh; "
                 + "İstanbul ΣΊΣΥΦΟΣ 😀 Huế.";
         List<Token> plain = Tokenizer.tokenize(text);
@@ -35,7 +35,7 @@ class TokenSharingTest {
 
     @Test
     void givenWordsMetBefore_whenTokenizedAgainWithWordCache_thenTokensEqualPlainTokensAndShareStrings() {
-        Lexicon lex = Lexicon.builtIn();
+        EntityLexicon lex = EntityLexicon.builtIn();
         String text = "Sáng 12/1, UBND tỉnh Quảng Ngãi tổ chức hội nghị; ông NGUYỄN Văn A (Hang-seo, H'Hen) nói: "
                 + "doanh thu đạt 3.471,73 tỷ đồng, tăng 12%. İstanbul ΣΊΣΥΦΟΣ 😀 KH&CN PC04 TP.HCM hòa hoà.";
         WordCache cache = new WordCache();

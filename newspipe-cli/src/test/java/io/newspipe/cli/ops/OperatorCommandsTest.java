@@ -49,7 +49,7 @@ import io.newspipe.devstack.junit.DevStackExtension;
 import io.newspipe.enrich.EnrichService;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.extraction.TextNormalizer;
-import io.newspipe.extraction.entities.Lexicon;
+import io.newspipe.extraction.entities.EntityLexicon;
 import io.newspipe.publish.PublishService;
 import io.newspipe.schemas.AwardItem;
 import io.newspipe.schemas.EnrichedArticle;
@@ -214,7 +214,7 @@ class OperatorCommandsTest {
         assertThat(revisions(p + "1")).isEqualTo(1);
         assertThat(revisions(p + "2")).isEqualTo(1);
 
-        Extractor changed = Extractor.create(Lexicon.of(Map.of()));
+        Extractor changed = Extractor.create(EntityLexicon.of(Map.of()));
         assertThat(changed.extract(TEXT).entities()).as("the stub extractor must read the text differently")
                 .isNotEqualTo(Extractor.create().extract(TEXT).entities());
         restartEnrich(changed);

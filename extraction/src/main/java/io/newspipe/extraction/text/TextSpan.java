@@ -1,4 +1,4 @@
-package io.newspipe.extraction.kpi;
+package io.newspipe.extraction.text;
 
 /** A half-open range [start, end) of the normalized article text. */
 public record TextSpan(int start, int end) {

@@ -1,10 +1,7 @@
-package io.newspipe.extraction.kpi;
+package io.newspipe.extraction.text;
 
 import io.newspipe.extraction.CharClass;
 
-import io.newspipe.extraction.text.ScrapedText;
-import io.newspipe.extraction.text.ScrapedTextParser;
-import io.newspipe.extraction.text.Segment;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -30,7 +30,7 @@ import io.newspipe.extraction.reference.ReferenceData;
  * is one entry per line; '#' starts a comment; an optional TAB separates flags. The content hash feeds the
  * extractor version, so editing any list changes the version.
  */
-public final class Lexicon {
+public final class EntityLexicon {
 
     /** The files the entity rules read (the awards-* and kpi-* files belong to those extractors). */
     public static final String[] FILES = {
@@ -59,12 +59,12 @@ public final class Lexicon {
     final Set<String> startWords = new HashSet<>();
     private final String contentHash;
 
-    private Lexicon(Map<String, String> files) {
+    private EntityLexicon(Map<String, String> files) {
         this(files, false);
     }
 
     /** @param withReference also the reference data: countries, central bodies, provinces of both maps */
-    private Lexicon(Map<String, String> files, boolean withReference) {
+    private EntityLexicon(Map<String, String> files, boolean withReference) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -220,10 +220,10 @@ public final class Lexicon {
     }
 
     /** The built-in lists shipped in the jar. */
-    public static Lexicon builtIn() {
+    public static EntityLexicon builtIn() {
         Map<String, String> files = new LinkedHashMap<>();
         for (String f : FILES) {
-            try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE_DIR + f)) {
+            try (InputStream in = EntityLexicon.class.getResourceAsStream(RESOURCE_DIR + f)) {
                 if (in == null) {
                     throw new IllegalStateException("lexicon resource missing from the classpath: " + RESOURCE_DIR + f);
                 }
@@ -232,12 +232,12 @@ public final class Lexicon {
                 throw new UncheckedIOException("cannot read lexicon " + f, e);
             }
         }
-        return new Lexicon(files, true);
+        return new EntityLexicon(files, true);
     }
 
     /** Lists given explicitly (file name to content); missing files count as empty. For tests and tooling. */
-    public static Lexicon of(Map<String, String> files) {
-        return new Lexicon(new LinkedHashMap<>(files));
+    public static EntityLexicon of(Map<String, String> files) {
+        return new EntityLexicon(new LinkedHashMap<>(files));
     }
 
     /** SHA-256 over every list's name and content. */

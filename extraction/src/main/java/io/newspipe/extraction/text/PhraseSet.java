@@ -1,4 +1,4 @@
-package io.newspipe.extraction.kpi;
+package io.newspipe.extraction.text;
 
 import io.newspipe.extraction.CharClass;
 
