@@ -146,7 +146,8 @@ public final class AwardExtractor {
             FLAGS);
     /**
      * Where a recipient list ends: a word of this pattern, or a mark of {@link #stopMarkAt} (whichever comes first).
-     * The words are looked for with a {@link StartScanner} (only where one of their first words stands).
+     * The words are looked for with a {@link StartScanner} (only where one of their first words stands; it refuses a
+     * first-word list the pattern has outgrown).
      */
     private static final StartScanner RECIPIENT_STOP_WORDS = new StartScanner(Pattern.compile(
             "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
@@ -258,7 +259,7 @@ public final class AwardExtractor {
     private static final Set<String> CAUSE_END = Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa",
             "tại", "nhân");
 
-    /** The literal openings of every alternative of the form pattern below (keep the two in step). */
+    /** The literal openings of every alternative of the form pattern below (StartScanner refuses them if one is missing). */
     private static List<String> formStarts(List<String> plainTitles) {
         List<String> starts = new ArrayList<>(List.of("Huân chương", "Huy chương", "Kỷ niệm chương", "Bằng khen",
                 "Giấy khen", "Cờ thi đua", "Cờ truyền thống", "Cờ", "danh hiệu"));

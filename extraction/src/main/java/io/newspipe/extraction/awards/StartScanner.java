@@ -1,6 +1,7 @@
 package io.newspipe.extraction.awards;
 
 import io.newspipe.extraction.CharClass;
+import io.newspipe.extraction.text.RegexOpenings;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +56,7 @@ final class StartScanner {
         this.pattern = pattern;
         boolean[] first = new boolean[Character.MAX_VALUE + 1];
         fill(first, firstLetters);
+        checkScreens(pattern, first, leadingPhrases);
         starts = mask(first);
         boolean[] next = null;
         if (leadingPhrases != null) {
@@ -77,6 +79,35 @@ final class StartScanner {
                 || p.endsWith(" ") || p.contains("  ") || p.chars().anyMatch(c -> c != ' ' && Character.isWhitespace(c)))
                 ? null
                 : leadingPhrases.stream().distinct().map(StartScanner::folded).toArray(char[][]::new);
+    }
+
+    /**
+     * The screens are hand-written next to the pattern they screen for: refuse them when an alternative of the pattern
+     * opens with a letter they do not hold or with none of the leading phrases, which would silently lose its matches.
+     */
+    private static void checkScreens(Pattern pattern, boolean[] first, Collection<String> leadingPhrases) {
+        for (RegexOpenings.Opening opening : RegexOpenings.of(pattern.pattern())) {
+            String text = opening.text();
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("an alternative opens with a non-literal part, so no letter can screen "
+                        + "for it: " + pattern);
+            }
+            if (!first[text.charAt(0)]) {
+                throw new IllegalArgumentException("'" + text + "' opens with a letter missing from the first letters: "
+                        + pattern);
+            }
+            if (leadingPhrases != null && leadingPhrases.stream().noneMatch(p -> screens(p, opening))) {
+                throw new IllegalArgumentException("'" + text + "' opens with none of the leading phrases " + leadingPhrases
+                        + ": " + pattern);
+            }
+        }
+    }
+
+    /** Whether a match opening this way can start with the phrase (a cut opening may continue into it). */
+    private static boolean screens(String phrase, RegexOpenings.Opening opening) {
+        String p = new String(folded(phrase));
+        String o = new String(folded(opening.text()));
+        return o.startsWith(p) || !opening.ended() && p.startsWith(o);
     }
 
     /** Bit {@code c & 63} of every char c the table holds. */

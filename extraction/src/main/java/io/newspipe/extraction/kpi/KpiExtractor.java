@@ -6,6 +6,7 @@ import io.newspipe.extraction.KpiMention;
 import io.newspipe.extraction.text.Lexicon;
 import io.newspipe.extraction.text.ParsedArticle;
 import io.newspipe.extraction.text.PhraseSet;
+import io.newspipe.extraction.text.RegexOpenings;
 import io.newspipe.extraction.text.TextSpan;
 import io.newspipe.extraction.text.WordIndex;
 
@@ -165,10 +166,9 @@ public final class KpiExtractor {
         // Time expressions are tried only where the opening words of a line of kpi-periods.txt stand, as far as they
         // are literal words: "của", "trong" or "ba" alone are everywhere, "của năm", "trong năm", "ba tháng" are not
         // (digit openings: monthsAt)
-        periodTriggers = new PhraseSet(List.of("tính đến", "đến nay", "đến hết", "đến cuối", "đến thời", "đến ngày",
-                "đến tháng", "đến năm", "sáu tháng", "chín tháng", "ba tháng", "quý", "giai đoạn", "nhiệm kỳ", "sau đánh",
-                "sau giữa", "giữa đánh", "giữa giữa", "riêng tháng", "trong tháng", "trong năm", "cả năm", "hết năm", "của năm", "năm", "cùng kỳ"));
-        periods = Pattern.compile("(?:" + String.join("|", Lexicon.lowered(Lexicon.lines("kpi-periods.txt")))
+        List<String> periodLines = Lexicon.lowered(Lexicon.lines("kpi-periods.txt"));
+        periodTriggers = new PhraseSet(periodTriggers(periodLines));
+        periods = Pattern.compile("(?:" + String.join("|", periodLines)
                 + ")(?![\\p{L}\\p{N}])");
     }
 
@@ -302,6 +302,27 @@ public final class KpiExtractor {
             }
         }
         return times;
+    }
+
+    /**
+     * The first two whole literal words of every opening of the period patterns: where a time expression can start.
+     * Only a pattern opening with a digit alternative ("\\d{1,2} tháng") may have an opening without a word; those
+     * are found by {@link #monthsAt}.
+     */
+    static List<String> periodTriggers(List<String> periodPatterns) {
+        List<String> triggers = new ArrayList<>();
+        for (String pattern : periodPatterns) {
+            for (RegexOpenings.Opening opening : RegexOpenings.of(pattern)) {
+                String words = opening.wholeWords(2);
+                if (!words.isEmpty()) {
+                    triggers.add(words);
+                } else if (!pattern.startsWith("(?:\\d")) {
+                    throw new IllegalStateException("kpi-periods.txt: '" + pattern + "' can open with '" + opening.text()
+                            + "', not a whole literal word, so no trigger can be derived for it");
+                }
+            }
+        }
+        return triggers.stream().distinct().toList();
     }
 
     /**
