@@ -1,0 +1,643 @@
+package io.newspipe.extraction.entities;
+
+import io.newspipe.extraction.CharClass;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.newspipe.extraction.Confidence;
+import io.newspipe.extraction.EntityKind;
+import io.newspipe.extraction.EntityMention;
+import io.newspipe.extraction.TextNormalizer;
+
+/** Organizations: an institution head and its complement, short names, unit codes and brands. */
+abstract class OrganizationRules extends LocationRules {
+
+    OrganizationRules(EntityExtractor extractor, String text, Token[] toks) {
+        super(extractor, text, toks);
+    }
+
+    /**
+     * An institution head and its complement. Returns the end token index, or -1. With {@code record} the
+     * mention is added.
+     */
+    int organization(int i, boolean record) {
+        return nameWithHead(i, record, lex.orgHeads);
+    }
+
+    /**
+     * Events, documents, programmes and awards ("Chiến lược phát triển KHCN vũ trụ Việt Nam", "Giải vô địch ...")
+     * are not annotated, and neither is anything nested in them: the span is skipped.
+     */
+    int miscName(int i) {
+        Token t = tok(i);
+        PhraseDict.Match head = lex.miscHeads.match(toks, i, true);
+        if (head == null) {
+            return -1;
+        }
+        // a lower-case head ("kỷ niệm chương", "cuộc vận động") names something only with a quoted title after it
+        int end = t.cap ? nameWithHead(i, false, lex.miscHeads) : -1;
+        int q = end > i ? end : i + head.length();
+        if (live(q) && (tok(q).is("“") || tok(q).is("\""))) {
+            // Kỷ niệm chương “Vì sự nghiệp xây dựng Quân đội nhân dân Việt Nam”: the quoted title is the name
+            for (int k = q + 1; k < q + 40 && live(k); k++) {
+                if (tok(k).is("”") || tok(k).is("\"")) {
+                    return k + 1;
+                }
+            }
+        }
+        return end > i ? end : -1;
+    }
+
+    int nameWithHead(int i, boolean record, PhraseDict heads) {
+        boolean misc = heads != lex.orgHeads;
+        boolean facility = heads == lex.facilityHeads;
+        PhraseDict.Match head = heads.match(toks, i, true);
+        if (head == null) {
+            return -1;
+        }
+        Token first = tok(i);
+        boolean lowerOk = head.flags().contains("L");
+        if (!first.cap && !lowerOk) {
+            return -1;
+        }
+        Token prevWord = tok(i - 1);
+        if (!first.cap && prevWord != null && prevWord.word
+                && COMPOUNDS_ENDING_IN_A_HEAD.contains(prevWord.lower + " " + first.lower)) {
+            return -1; // "tại Hội trường UBND huyện": a hall, not "trường UBND huyện"
+        }
+        PhraseDict.Match title = lex.titles.match(toks, i);
+        if (title != null && title.length() >= head.length()) {
+            return -1;
+        }
+        int j = i + head.length();
+        boolean properName = false;
+        boolean proper = false;
+        int lastHeadEnd = j;
+        boolean afterLocation = false;
+        boolean namedAfter = NAMED_AFTER_PERSON_HEADS.contains(first.lower);
+        boolean companyInside = false; // "Công đoàn Công ty CP Dược ... (Bidiphar)"
+        while (facility && j < n && live(j)) {
+            // named facilities take only proper names: "Khu công nghiệp VSIP Nghệ An", "Cảng Quy Nhơn"
+            Token t = tok(j);
+            if (j == i + head.length() && startsWithDigit(t) && t.text.length() <= 4) {
+                j++; // "ĐT 629", "Cao điểm 685", "QL 14B"
+                proper = true;
+                break;
+            }
+            PhraseDict.Match loc = lex.locations.match(toks, j);
+            if (loc != null) {
+                j += loc.length();
+                proper = true;
+                break;
+            }
+            PhraseDict.Match innerHead = lex.orgHeads.match(toks, j);
+            // a full name right after the head names the facility ("Khu công nghiệp Hoàng Mai", "Khu công
+            // nghiệp Nguyễn Đức Cảnh"); after a name has begun, a full name is a person who follows it
+            if (t.cap && t.word && (innerHead == null || innerHead.length() == 1 && !innerHead.flags().contains("S"))
+                    && lex.titles.match(toks, j) == null && (j == i + head.length() || !isPersonStart(j))) {
+                j++;
+                proper = true;
+                continue;
+            }
+            break;
+        }
+        while (!facility && j < n && live(j)) {
+            Token t = tok(j);
+            if (j > i + head.length() && branchEnd(j) > j) {
+                j = branchEnd(j); // "Ngân hàng BIDV chi nhánh Nghệ An"
+                proper = true;
+                break;
+            }
+            PhraseDict.Match exc = lex.locationExceptions.match(toks, j);
+            if (exc != null) {
+                j += exc.length();
+                proper = true;
+                properName = true;
+                break;
+            }
+            PhraseDict.Match admin = lex.adminPrefixes.match(toks, j);
+            PhraseDict.Match subHead = lex.orgHeads.match(toks, j);
+            if (admin != null && subHead != null && subHead.length() > admin.length()) {
+                admin = null; // "Tỉnh ủy" is a head, not "tỉnh" + name
+            }
+            int afterAdmin = admin == null ? -1 : j + admin.length();
+            if (admin != null && !t.cap && live(afterAdmin) && lex.locations.match(toks, afterAdmin) == null
+                    && isPersonStart(afterAdmin)
+                    && (t.lower.equals("tỉnh") && admin.length() == 1 || nameRun(afterAdmin, true) >= 3)) {
+                // "Phó Chủ tịch UBND tỉnh Hoàng Nam": provinces are a closed list and no province is called
+                // that, so the name is the person after the body, even with only two syllables; after
+                // "thành phố", "thị xã" a full name of three syllables is the person too
+                j = afterAdmin;
+                break;
+            }
+            if (admin != null) {
+                int nameEnd = placeName(j + admin.length());
+                if (nameEnd > j + admin.length()) {
+                    j = nameEnd;
+                    proper = true;
+                    properName = true;
+                    afterLocation = true;
+                    break;
+                }
+                if (!t.cap && admin.length() == 1 && ORG_ADMIN_TAIL.contains(t.lower)) {
+                    j += 1; // "UBND tỉnh", "Ban Chỉ đạo tỉnh về ..."
+                    continue;
+                }
+                // "cửa khẩu sân bay quốc tế Nội Bài": a descriptor inside the name, handled below
+            }
+            PhraseDict.Match loc = placeAt(j);
+            if (loc != null) {
+                j += loc.length();
+                proper = true;
+                properName = true;
+                afterLocation = true;
+                // "khu vực Nam Trung bộ và Tây Nguyên"
+                if (live(j + 1) && tok(j).is("và") && lex.locations.match(toks, j + 1) != null) {
+                    j += 1 + lex.locations.match(toks, j + 1).length();
+                } else if (live(j + 1) && tok(j).isDash() && lex.locations.match(toks, j + 1) != null) {
+                    j += 1 + lex.locations.match(toks, j + 1).length(); // "khu vực Vinh - Nghi Lộc"
+                }
+                if (live(j) && tok(j).nameLike && lex.locations.match(toks, j) == null && !isPersonStart(j)
+                        && lex.titles.match(toks, j) == null && lex.orgHeads.match(toks, j) == null) {
+                    afterLocation = false; // "Tập đoàn Thái Bình Seed": the place opened a longer name
+                    continue;
+                }
+                if (live(j) && tok(j).number && tok(j).text.length() <= 2
+                        && (!live(j + 1) || !QUANTITY_WORDS.contains(tok(j + 1).lower)
+                        && !COUNTED_NOUNS.contains(tok(j + 1).lower))) {
+                    j++; // "Đội Bình Định 2", "Công ty TNHH Điện Nghi Sơn 2 bắt đầu ..."
+                }
+                if (live(j) && ORG_ADMIN_TAIL.contains(tok(j).lower) && !(live(j + 1) && tok(j + 1).cap)) {
+                    j++; // "Đoàn TNCS Hồ Chí Minh tỉnh"
+                }
+                j = Math.max(j, branchEnd(j));
+                break;
+            }
+            PhraseDict.Match sub = lex.orgHeads.match(toks, j);
+            if (sub != null && t.cap && (lex.titles.match(toks, j) == null || lex.titles.match(toks, j).length() < sub.length())) {
+                companyInside |= COMPANY_HEADS.contains(sub.entry().toLowerCase(Locale.ROOT));
+                j += sub.length(); // hierarchy: "Ban Tổ chức Tỉnh ủy", "Đội 5 Cục Điều tra"
+                lastHeadEnd = j;
+                continue;
+            }
+            PhraseDict.Match eponym = t.cap ? lex.orgWords.match(toks, j) : null;
+            if (eponym != null && eponym.length() >= 2 && isPersonStart(j)) {
+                j += eponym.length(); // a name that is part of institution names: "Đoàn TNCS Hồ Chí Minh"
+                proper = true;
+                properName = true;
+                continue;
+            }
+            if (t.nameLike && lex.isSurname(t) && nameRun(j, true) >= 3) {
+                if (namedAfter) {
+                    j += nameRun(j, true);
+                    proper = true;
+                    properName = true;
+                }
+                break;
+            }
+            if (t.cap && t.word) {
+                PhraseDict.Match innerTitle = lex.titles.match(toks, j);
+                if (innerTitle != null && !(innerTitle.flags().contains("H") && innerTitle.length() == 1)) {
+                    break; // a title ends the name; a capitalized "Anh" inside "CLB Hoàng Anh Gia Lai" does not
+                }
+                PhraseDict.Match w = lex.orgWords.match(toks, j);
+                if (w != null) {
+                    j += w.length();
+                } else {
+                    j++;
+                    PhraseDict.Match after = t.nameLike && live(j) && !tok(j).cap && !STOP_WORDS.contains(tok(j).lower)
+                            ? lex.orgWords.match(toks, j) : null;
+                    if (after != null) {
+                        j += after.length(); // "Khu kinh tế": the lower-case part is a known phrase
+                    } else
+                    // a capitalized syllable usually opens a two-syllable word: "Hải quan", "Võ thuật", "Kiểm soát"
+                    if (t.nameLike && live(j) && tok(j).word && !tok(j).cap && !tok(j).number
+                            && !STOP_WORDS.contains(tok(j).lower) && !FUNCTION_WORDS.contains(tok(j).lower)
+                            && lex.adminPrefixes.match(toks, j) == null && (!(j - 2 > i && tok(j - 2).nameLike)
+                            || endsSentence(j + 1))) {
+                        // (after a proper name of two syllables only where the sentence ends: "Công ty CP Đông
+                        // Dương logistics.", not "HTX Nông nghiệp II Nhơn Thọ tâm đắc, ...")
+                        j++;
+                    }
+                }
+                proper = true;
+                properName |= t.nameLike;
+                continue;
+            }
+            if (j > i + head.length() && unitNumber(j)) {
+                j += 2;
+                continue;
+            }
+            if (j == lastHeadEnd && startsWithDigit(t) && t.text.length() <= 4 && !t.text.contains(",")) {
+                // "Đội 5", "Đồn 33 thuộc ...", "Tiểu đoàn 3/2": a unit's number right after its head, unless it
+                // counts what follows ("Đội 5 người")
+                Token nx = tok(j + 1);
+                if (!live(j + 1) || !nx.word || nx.cap || (FUNCTION_WORDS.contains(nx.lower)
+                        || STOP_WORDS.contains(nx.lower)) && !QUANTITY_WORDS.contains(nx.lower)) {
+                    j++;
+                    continue;
+                }
+            }
+            if (t.number) {
+                if (t.text.length() <= 2 && live(j + 1) && tok(j + 1).nameLike && tok(j - 1).word
+                        && !tok(j - 1).number && lex.titles.match(toks, j + 1) == null
+                        && lex.orgHeads.match(toks, j + 1) == null && !isPersonStart(j + 1)) {
+                    j++; // "HTX Nông nghiệp 1 Nhơn Lộc", "Công ty CP vận tải 1 Traco": the name goes on
+                    continue;
+                }
+                if (properName && tok(j - 1).nameLike && t.text.length() <= 2 && (!live(j + 1)
+                        || !tok(j + 1).word || !tok(j + 1).cap && !QUANTITY_WORDS.contains(tok(j + 1).lower)
+                        && !COUNTED_NOUNS.contains(tok(j + 1).lower))) {
+                    // "Trường Tiểu học Phong Điền 2 và ...": a number closing the proper name is part of it (not
+                    // before a counted noun: "... Nguyễn Du 3 năm liền")
+                    j++;
+                }
+                break;
+            }
+            if (t.isDash() && live(j + 1) && tok(j + 1).cap && j > i + head.length()
+                    && lex.titles.match(toks, j + 1) == null && !isPersonStart(j + 1)
+                    && lex.orgHeads.match(toks, j + 1) == null) {
+                // not before a head: "Đội Kiểm soát ma túy – Cục Hải quan Điện Biên" is a unit and its parent
+                j++;
+                continue;
+            }
+            if (t.is("(") && live(j + 3) && tok(j + 1).allCaps && tok(j + 2).is(")")
+                    && lex.adminPrefixes.match(toks, j + 3) != null
+                    && placeName(j + 3 + lex.adminPrefixes.match(toks, j + 3).length()) > j + 3) {
+                j += 3; // "Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Quảng Trị": the short form inside the name
+                continue;
+            }
+            if (t.is(",") && live(j + 1)) {
+                Token nx = tok(j + 1);
+                PhraseDict.Match domain = nx.cap ? lex.orgWords.match(toks, j + 1) : null;
+                int afterDomain = domain == null ? -1 : j + 1 + domain.length();
+                // "Sở Văn hóa, Thể thao và Du lịch", not "Bộ Tài chính, Trung ương để ..."
+                boolean domainCap = domain != null && lex.locations.match(toks, j + 1) == null
+                        && lex.orgHeads.match(toks, j + 1) == null && live(afterDomain)
+                        && (tok(afterDomain).is("và") || tok(afterDomain).is(","));
+                if (domainCap || COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, j + 1) != null) {
+                    j++;
+                    continue;
+                }
+                break;
+            }
+            if (t.lower.equals("các") && j == i + head.length() && live(j + 1) && !tok(j + 1).cap
+                    && lex.adminPrefixes.match(toks, j + 1) == null) {
+                PhraseDict.Match kinds = lex.orgWords.match(toks, j + 1);
+                if (kinds != null && !kinds.flags().contains("V")) {
+                    // "Ban Quản lý các khu kinh tế tỉnh Quảng Ninh": the bodies it manages are part of its name
+                    j += 1 + kinds.length();
+                    continue;
+                }
+            }
+            if (t.is("và") && live(j + 1) && j > i + head.length()) {
+                Token nx = tok(j + 1);
+                if (lex.orgHeads.match(toks, j + 1) != null || isPersonStart(j + 1)
+                        || lex.locations.match(toks, j + 1) != null || lex.titles.match(toks, j + 1, true) != null) {
+                    break; // "UBND tỉnh và Già làng Vàng A Dế": a title opens the next mention
+                }
+                PhraseDict.Match nextAdmin = lex.adminPrefixes.match(toks, j + 1);
+                if (nextAdmin != null && placeName(j + 1 + nextAdmin.length()) > j + 1 + nextAdmin.length()) {
+                    break; // "Sở Kế hoạch và Đầu tư và huyện Châu Thành": a place coordinated with the body
+                }
+                if (nx.cap || lex.orgWords.match(toks, j + 1) != null) {
+                    j++;
+                    continue;
+                }
+                break;
+            }
+            if (!t.cap && t.word) {
+                PhraseDict.Match w = lex.orgWords.match(toks, j);
+                if (w != null) {
+                    if (w.flags().contains("V") && (afterLocation || ORG_ADMIN_TAIL.contains(tok(j - 1).lower))) {
+                        break; // "... tỉnh tổ chức ...": after a place the verb belongs to the sentence
+                    }
+                    if (w.flags().contains("V")) {
+                        // a verb-like word ("kiểm tra", "tổ chức") continues a name only when more name follows:
+                        // "Cục Điều tra chống buôn lậu" but not "Sở Y tế tổ chức ..."
+                        int after = j + w.length();
+                        if (!endsListItem(after) && (!live(after) || !continuesName(after))) {
+                            break;
+                        }
+                    }
+                    j += w.length();
+                    continue;
+                }
+                int end = afterLocation || j == lastHeadEnd && head.flags().contains("S")
+                        || j - 2 >= i + head.length() && tok(j - 1).nameLike && tok(j - 2).nameLike ? -1
+                        : lowerCaseTail(j, j == i + head.length());
+                if (end > j) {
+                    j = end; // "Vụ Tổ chức cán bộ;", "Đội công binh số 1": the name runs to where it visibly ends
+                    proper = true;
+                    continue;
+                }
+            }
+            break;
+        }
+        // trim trailing connectors
+        while (j > i + head.length() && TRAILING_FUNCTION_WORDS.contains(tok(j - 1).lower)) {
+            j--;
+        }
+        boolean standalone = head.flags().contains("S");
+        if (!proper && !standalone && NEEDS_PROPER_COMPLEMENT.contains(head.entry().toLowerCase(Locale.ROOT))
+                && allBareAdmin(i + head.length(), j)) {
+            return -1;
+        }
+        if (j == i + head.length() && !standalone) {
+            if (record && live(j + 1) && tok(j).is(":")) {
+                int k = j + 1;
+                PhraseDict.Match loc = lex.locations.match(toks, k);
+                if (loc != null) {
+                    return skipEllipticalPlaces(k + loc.length());
+                }
+            }
+            return -1;
+        }
+        if (!first.cap && !properName) {
+            return -1;
+        }
+        String surface = text.substring(first.start, tok(j - 1).end);
+        if (misc) {
+            return heads == lex.facilityHeads && !proper ? -1 : j;
+        }
+        if (j - i <= 6 && lex.generic.contains(TextNormalizer.canonicalKey(surface))) {
+            return -1;
+        }
+        // "3 Cục Hải quan phải ...", "hai Chi cục Hải quan: Nội Bài và ...": a counted class, not one body
+        Token before = tok(i - 1);
+        if (record && before != null && !before.masked && (before.number || QUANTIFIERS.contains(before.lower))) {
+            return afterLocation ? skipEllipticalPlaces(j) : j;
+        }
+        if (record) {
+            out.add(new EntityMention(EntityKind.ORGANIZATION, surface, extractor.canonicalOrg(surface), first.start,
+                    tok(j - 1).end, null, orgConfidence(i, j, head, properName, afterLocation)));
+            if (afterLocation) {
+                j = skipEllipticalPlaces(j);
+            }
+            // an abbreviation in parentheses right after the name is its own mention: "(PC04)"
+            boolean company = companyInside || COMPANY_HEADS.contains(head.entry().toLowerCase(Locale.ROOT));
+            if (company && !head.entry().equalsIgnoreCase("HTX") && !head.entry().equalsIgnoreCase("Hợp tác xã")) {
+                rememberShortName(i + head.length(), j); // a cooperative's name is its commune's
+            }
+            if (live(j + 2) && tok(j).is("(") && tok(j + 2).is(")") && tok(j + 1).cap && tok(j + 1).word
+                    && (tok(j + 1).allCaps || EntityExtractor.hasCapitalPair(tok(j + 1).text) || company)
+                    && lex.locations.match(toks, j + 1) == null) { // "(PC04)", not a place "(Abyei)" 
+                Token a = tok(j + 1);
+                out.add(new EntityMention(EntityKind.ORGANIZATION, a.text, extractor.canonicalOrg(a.text), a.start, a.end, null,
+                        Confidence.ANCHORED));
+                j += 3;
+            }
+        }
+        return j;
+    }
+
+    /**
+     * Institution names continue in lower case after their first capitalized word ("Vụ Tổ chức cán bộ", "Cục
+     * Thuế xuất nhập khẩu", "Viện Sinh thái và tài nguyên sinh vật Việt Nam", "Đội công binh số 1"); a subject
+     * followed by its verb has the same shape ("Sở Y tế khuyến cáo ..."). So a run of at most four lower-case
+     * syllables is part of the name only where the name visibly ends after it: a list or clause mark (";", ",",
+     * ":", a bracket, a dash), the end of the line, "số"/"cấp" with a number, or more capitalized name that is
+     * not a person, title or another body. No function word may stand inside the run. Returns the end of the run
+     * (the boundary itself excluded), or -1.
+     */
+    int lowerCaseTail(int j, boolean rightAfterHead) {
+        if (startsWithDigit(tok(j - 1))) {
+            return -1; // "Tiểu đoàn 4/1 tham gia ...": a unit's number completes its name
+        }
+        int k = j;
+        boolean verbLike = false;
+        while (k < n && k - j < 4 && live(k) && tok(k).word && !tok(k).cap && !tok(k).number
+                && !FUNCTION_WORDS.contains(tok(k).lower) && lex.adminPrefixes.match(toks, k) == null
+                && !unitNumber(k)) {
+            verbLike |= STOP_WORDS.contains(tok(k).lower);
+            k++;
+        }
+        if (k == j) {
+            return -1;
+        }
+        if (!live(k)) {
+            return k < n && toks[k].masked ? -1 : k; // the line ends with the name
+        }
+        Token b = tok(k);
+        if (unitNumber(k) || endsListItem(k) && (rightAfterHead || !verbLike)
+                || !verbLike && b.number && b.text.length() <= 2 && live(k + 1) && tok(k + 1).nameLike) {
+            return k; // "Đội công binh số 1": the unit's number ends it, even after a verb-like word
+        }
+        if (verbLike) {
+            return -1; // "Sở Y tế tổ chức ...": a syllable that opens most verbs needs that stronger evidence
+        }
+        if (b.cap && lex.locations.match(toks, k) != null) {
+            return k; // "Bộ đội biên phòng Lào Cai"
+        }
+        if (rightAfterHead) {
+            return -1; // "Ngân hàng thế giới quan tâm, ...": with no capitalized word yet, only a list mark will do
+        }
+        if (b.is(",") || b.isDash() || b.is("của")) {
+            return k;
+        }
+        if (b.cap && b.word && lex.titles.match(toks, k) == null && lex.orgHeads.match(toks, k) == null
+                && lex.miscHeads.match(toks, k) == null && !(isPersonStart(k) && nameRun(k, true) >= 3)) {
+            return k;
+        }
+        return -1;
+    }
+
+    /**
+     * A company is then written by its distinctive name alone ("Công ty Cổ phần Chứng khoán SSI" ... "SSI",
+     * "Công ty CP Tập đoàn Thái Bình Seed" ... "Thái Bình Seed"): the capitalized run closing its name, when that
+     * run is neither the whole complement, a known place nor a person's name.
+     */
+    void rememberShortName(int from, int to) {
+        int s = to;
+        while (s > from && tok(s - 1).cap && tok(s - 1).word && !tok(s - 1).number && to - s < 3) {
+            s--;
+        }
+        if (s == to || s == from || s > from && tok(s - 1).cap && tok(s - 1).word) {
+            return;
+        }
+        PhraseDict.Match place = lex.locations.match(toks, s);
+        if (place != null && s + place.length() == to || isPersonStart(s) && nameRun(s, true) >= 3
+                || lex.adminPrefixes.match(toks, s) != null || lex.orgHeads.match(toks, s) != null) {
+            return;
+        }
+        shortNames.add(new int[] {s, to});
+    }
+
+    final List<int[]> shortNames = new ArrayList<>();
+
+    /** Standalone repetitions of the short names remembered while scanning, where no other mention stands. */
+    void shortNames() {
+        if (shortNames.isEmpty()) {
+            return;
+        }
+        boolean[] covered = new boolean[n];
+        int m = 0;
+        out.sort(BY_OFFSETS);
+        for (int k = 0; k < n; k++) {
+            while (m < out.size() && out.get(m).end() <= toks[k].start) {
+                m++;
+            }
+            for (int q = m; q < out.size() && out.get(q).start() <= toks[k].start; q++) {
+                if (out.get(q).end() > toks[k].start) {
+                    covered[k] = true;
+                    break;
+                }
+            }
+        }
+        java.util.Set<String> places = new java.util.HashSet<>();
+        for (EntityMention e : out) {
+            if (e.kind() == EntityKind.LOCATION) {
+                places.add(TextNormalizer.canonicalKey(e.text()));
+            }
+        }
+        for (int[] sn : shortNames) {
+            int len = sn[1] - sn[0];
+            if (places.contains(TextNormalizer.canonicalKey(text.substring(toks[sn[0]].start, toks[sn[1] - 1].end)))) {
+                continue; // a company named after its place: the place is not the company
+            }
+            for (int k = 0; k + len <= n; k++) {
+                if (covered[k] || toks[k].masked || !toks[k].lower.equals(toks[sn[0]].lower)) {
+                    continue;
+                }
+                boolean same = true;
+                for (int q = 1; q < len && same; q++) {
+                    same = !covered[k + q] && !toks[k + q].masked && toks[k + q].lower.equals(toks[sn[0] + q].lower);
+                }
+                boolean standalone = (k == 0 || !(toks[k - 1].cap && toks[k - 1].word))
+                        && (k + len == n || !(toks[k + len].cap && toks[k + len].word));
+                if (same && standalone) {
+                    String surface = text.substring(toks[k].start, toks[k + len - 1].end);
+                    out.add(new EntityMention(EntityKind.ORGANIZATION, surface, extractor.canonicalOrg(surface), toks[k].start,
+                            toks[k + len - 1].end, null, Confidence.SHAPE));
+                    for (int q = k; q < k + len; q++) {
+                        covered[q] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** "chi nhánh Nghệ An", "Chi nhánh Đông Đô" after a bank or company: the branch is part of the name. */
+    int branchEnd(int j) {
+        if (!live(j + 2) || !tok(j).lower.equals("chi") || !tok(j + 1).lower.equals("nhánh") || !tok(j + 2).cap) {
+            return -1;
+        }
+        int e = placeName(j + 2);
+        return e > j + 2 ? e : -1;
+    }
+
+    /** "số 1", "cấp 2": a unit's number ("Đội công binh số 1", "Bệnh viện dã chiến cấp 2 số 4"). */
+    boolean unitNumber(int k) {
+        Token t = tok(k);
+        if (!(t.lower.equals("số") || t.lower.equals("cấp")) || !live(k + 1)) {
+            return false;
+        }
+        Token d = tok(k + 1);
+        return d.word && d.text.length() <= 3 && CharClass.isDigit(d.text.charAt(0)) && d.text.indexOf('/') < 0
+                && (!live(k + 2) || !QUANTITY_WORDS.contains(tok(k + 2).lower));
+    }
+
+    /** A sentence or list item ends at k: ".", ";", ")" or the end of the line. */
+    boolean endsSentence(int k) {
+        return !live(k) ? k >= lineLimit || k >= n : tok(k).is(".") || tok(k).is(";") || tok(k).is(")");
+    }
+
+    /** A list item or an aside ends at k: ";", ":", a bracket, or the end of the line. */
+    boolean endsListItem(int k) {
+        if (!live(k)) {
+            return k >= lineLimit || k >= n;
+        }
+        Token b = tok(k);
+        return b.is(";") || b.is(":") || b.is("(") || b.is(")");
+    }
+
+    /**
+     * The evidence of an institution name: a standalone name of the lexicon or reference data alone (KNOWN); a
+     * head with a proper complement that ends cleanly (ANCHORED); a name cut before a lower-case content word,
+     * where the name may well go on ("Cục Gìn giữ | hòa bình tiếp tục ...") or a complement of level words only
+     * ("HTX tỉnh", "Đảng bộ Tổng cục"): only the shape of a name (SHAPE).
+     */
+    double orgConfidence(int i, int j, PhraseDict.Match head, boolean properName, boolean afterLocation) {
+        if (head.flags().contains("S") && j == i + head.length()) {
+            return Confidence.KNOWN;
+        }
+        Token next = tok(j);
+        boolean cutInsideWords = live(j) && next.word && !next.cap && !next.number
+                && !FUNCTION_WORDS.contains(next.lower) && !STOP_WORDS.contains(next.lower);
+        boolean levelWordsOnly = !properName && !afterLocation && !head.flags().contains("S");
+        for (int k = i + head.length(); k < j && levelWordsOnly; k++) {
+            levelWordsOnly = ORG_ADMIN_TAIL.contains(tok(k).lower) || lex.orgHeads.match(toks, k) != null
+                    || !tok(k).cap;
+        }
+        return cutInsideWords || levelWordsOnly ? Confidence.SHAPE : Confidence.ANCHORED;
+    }
+
+    /** "Cục Hải quan Nghệ An, Thanh Hóa và ...": places coordinated with an organization's place are inside it. */
+    int skipEllipticalPlaces(int j) {
+        while (live(j + 1) && (tok(j).is(",") || tok(j).is("và"))) {
+            PhraseDict.Match loc = lex.locations.match(toks, j + 1);
+            if (loc == null) {
+                break;
+            }
+            j += 1 + loc.length();
+        }
+        return j;
+    }
+
+    /** Whether the token at k can continue an institution name (used to accept verb-like descriptors). */
+    boolean continuesName(int k) {
+        Token t = tok(k);
+        if (t.is(",") && live(k + 1)) {
+            Token nx = tok(k + 1);
+            return COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, k + 1) != null;
+        }
+        if (t.number && t.text.length() <= 2 && live(k + 1) && tok(k + 1).nameLike) {
+            return true; // "Công ty CP vận tải 1 Traco"
+        }
+        if (!t.word || t.number) {
+            return false;
+        }
+        if (t.cap) {
+            return lex.titles.match(toks, k) == null && !isPersonStart(k) && lex.miscHeads.match(toks, k) == null
+                    && lex.orgHeads.match(toks, k) == null;
+        }
+        PhraseDict.Match w = lex.orgWords.match(toks, k);
+        if (w == null) {
+            return false;
+        }
+        if (!w.flags().contains("V")) {
+            return true;
+        }
+        return live(k + w.length()) && tok(k + w.length()).word && !tok(k + w.length()).number
+                && (tok(k + w.length()).cap || lex.orgWords.match(toks, k + w.length()) != null);
+    }
+
+    boolean allBareAdmin(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!ORG_ADMIN_TAIL.contains(tok(k).lower) && !tok(k).lower.equals("phố")) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    /** Police and ministry unit codes (PC04, C09) and CamelCase company names (HDBank, NutiFood). */
+    int codeOrBrand(int i) {
+        Token t = tok(i);
+        Token prev = tok(i - 1);
+        boolean glued = prev != null && prev.nameLike && prev.end + 1 == t.start;
+        Token after = tok(i + 1);
+        if (after != null && after.is("+") && after.start == t.end) {
+            return -1; // "GrowPLUS+": a product line, not a company
+        }
+        if (EntityExtractor.isUnitCode(t.text) || (!glued && EntityExtractor.isCamelCaseName(t.text))) {
+            out.add(new EntityMention(EntityKind.ORGANIZATION, t.text, t.text, t.start, t.end, null, Confidence.SHAPE));
+            return i + 1;
+        }
+        return -1;
+    }
+
+}
