@@ -50,8 +50,8 @@ public final class EnrichService implements AutoCloseable {
     /**
      * Stream threads when the configuration does not say: extraction is CPU work, and every exactly-once commit
      * blocks its thread on round trips to the broker (flush, offsets, end of transaction), so one thread sat idle a
-     * third of the time; with two, one extracts while the other commits. Bench on 2 cores: 1,222-1,506 articles/s
-     * with one thread (5 runs), 1,432-1,574 with two (7 runs, two sessions).
+     * third of the time; with two, one extracts while the other commits (`./newspipe bench`; figures in
+     * docs/perf-log.md).
      */
     public static final int DEFAULT_STREAM_THREADS = 2;
 
