@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newspipe.common.ErrorCode;
 import io.newspipe.common.HealthStatus;
 
 /**
@@ -156,6 +157,10 @@ public final class ConsoleServer implements AutoCloseable {
                     null);
         }
 
+        static Reply error(ErrorCode code, String message) {
+            return json(code.status(), code.json(message));
+        }
+
         static Reply redirect(String location) {
             return new Reply(303, null, new byte[0], location, null);
         }
@@ -242,8 +247,8 @@ public final class ConsoleServer implements AutoCloseable {
             if (wantsHtml(request) && get) {
                 return Reply.redirect("/login?next=" + Html.url(pathAndQuery(request)));
             }
-            return Reply.json(401, "{\"error\":\"unauthorized\",\"message\":\"The console needs the ingest token: "
-                    + "Authorization: Bearer <token>, or sign in at /login\"}");
+            return Reply.error(ErrorCode.UNAUTHORIZED, "The console needs the ingest token: "
+                    + "Authorization: Bearer <token>, or sign in at /login");
         }
         if (path.equals("/") && get) {
             return Reply.redirect("/pipeline");
@@ -293,7 +298,7 @@ public final class ConsoleServer implements AutoCloseable {
             Integer id = intParam(json ? rest.substring(0, rest.length() - 5) : rest, "run");
             Optional<ActionRuns.Run> run = id == null ? Optional.empty() : runs.get(id);
             if (run.isEmpty()) {
-                return json ? Reply.json(404, "{\"error\":\"not_found\"}")
+                return json ? Reply.error(ErrorCode.NOT_FOUND, "No run " + rest.substring(0, rest.length() - 5))
                         : Reply.html(404, page(request, "No such run", "<p>Runs are kept while the console runs, the "
                                 + ActionRuns.KEEP + " newest.</p>"));
             }

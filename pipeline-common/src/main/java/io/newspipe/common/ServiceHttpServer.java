@@ -221,7 +221,7 @@ public final class ServiceHttpServer implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 log.error("{} {} failed", request.getMethod(), path, e);
-                sendError(response, callback, 500, "internal_error", e.getClass().getSimpleName() + ": "
+                sendError(response, callback, ErrorCode.INTERNAL_ERROR, e.getClass().getSimpleName() + ": "
                         + e.getMessage());
             }
             return true;
@@ -231,7 +231,7 @@ public final class ServiceHttpServer implements AutoCloseable {
             String method = request.getMethod();
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
                 response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-                sendError(response, callback, 405, "method_not_allowed",
+                sendError(response, callback, ErrorCode.METHOD_NOT_ALLOWED,
                         method + " is not allowed on " + request.getHttpURI().getPath());
                 return;
             }
@@ -255,15 +255,12 @@ public final class ServiceHttpServer implements AutoCloseable {
     }
 
     private static void notFound(Request request, Response response, Callback callback) {
-        sendError(response, callback, 404, "not_found", "No endpoint at " + request.getHttpURI().getPath());
+        sendError(response, callback, ErrorCode.NOT_FOUND, "No endpoint at " + request.getHttpURI().getPath());
     }
 
-    /** Sends {@code {"error": code, "message": message}}. */
-    public static void sendError(Response response, Callback callback, int status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        sendJson(response, callback, status, body);
+    /** Sends the error's body ({@link ErrorCode#body}) with its status. */
+    public static void sendError(Response response, Callback callback, ErrorCode code, String message) {
+        sendJson(response, callback, code.status(), code.body(message));
     }
 
     /** Sends a value as JSON. */

@@ -1,5 +1,7 @@
 package io.newspipe.ingest.article;
 
+import io.newspipe.common.ErrorCode;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -107,6 +109,6 @@ public final class CanonicalUrl {
 
     private static InvalidArticleException invalid(String url, String why) {
         String shown = url.length() > 200 ? url.substring(0, 200) + "…" : url;
-        return new InvalidArticleException("invalid_url", "url '" + shown + "' is not accepted: " + why);
+        return new InvalidArticleException(ErrorCode.INVALID_URL, "url '" + shown + "' is not accepted: " + why);
     }
 }

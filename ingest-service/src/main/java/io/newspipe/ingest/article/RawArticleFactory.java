@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.newspipe.common.ErrorCode;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.extraction.TextNormalizer;
 import io.newspipe.extraction.text.ScrapedText;
@@ -59,12 +60,12 @@ public final class RawArticleFactory {
         String original = submission.text();
         String text = TextNormalizer.normalize(original);
         if (text.isBlank()) {
-            throw new InvalidArticleException("blank_text",
+            throw new InvalidArticleException(ErrorCode.BLANK_TEXT,
                     "the article text is empty or only whitespace/invisible characters");
         }
         int textBytes = utf8Length(text);
         if (textBytes > maxTextBytes()) {
-            throw new InvalidArticleException("article_too_large", "the article text is " + textBytes + " bytes "
+            throw new InvalidArticleException(ErrorCode.ARTICLE_TOO_LARGE, "the article text is " + textBytes + " bytes "
                     + "(UTF-8, normalized); at most " + maxTextBytes() + " bytes are accepted, so that its enriched "
                     + "record fits the pipeline's record limit of " + maxRecordBytes + " bytes (max.request.size)");
         }
@@ -76,8 +77,8 @@ public final class RawArticleFactory {
         return RawArticle.newBuilder()
                 .setArticleId(id)
                 .setUrl(canonicalUrl)
-                .setTitle(shortField("title", submission.title()))
-                .setSource(shortField("source", submission.source()))
+                .setTitle(shortField("title", ErrorCode.INVALID_TITLE, submission.title()))
+                .setSource(shortField("source", ErrorCode.INVALID_SOURCE, submission.source()))
                 .setLanguage(language(submission.language()))
                 .setPublishedAt(submission.publishedAt())
                 .setReceivedAt(clock.instant())
@@ -99,13 +100,13 @@ public final class RawArticleFactory {
         }
         String tag = given.strip();
         if (!LANGUAGE_TAG.matcher(tag).matches()) {
-            throw new InvalidArticleException("invalid_language",
+            throw new InvalidArticleException(ErrorCode.INVALID_LANGUAGE,
                     "language '" + abbreviate(tag) + "' is not a BCP-47 language tag such as 'vi' or 'en-US'");
         }
         return Locale.forLanguageTag(tag).toLanguageTag();
     }
 
-    private static String shortField(String name, String value) {
+    private static String shortField(String name, ErrorCode tooLong, String value) {
         if (value == null) {
             return null;
         }
@@ -114,7 +115,7 @@ public final class RawArticleFactory {
             return null;
         }
         if (normalized.length() > MAX_SHORT_FIELD) {
-            throw new InvalidArticleException("invalid_" + name,
+            throw new InvalidArticleException(tooLong,
                     name + " is " + normalized.length() + " characters long; at most " + MAX_SHORT_FIELD + " are accepted");
         }
         return normalized;

@@ -2,34 +2,38 @@ package io.newspipe.ingest.http;
 
 import java.util.Map;
 
+import io.newspipe.common.ErrorCode;
+
 /**
- * A request that ends in an error reply: the HTTP status, a stable machine-readable {@code error} code, a message
- * for humans, and extra headers (Retry-After, Allow, WWW-Authenticate). Rendered as
- * {@code {"error": code, "message": message}}.
+ * A request that ends in an error reply: its {@link ErrorCode} (code and HTTP status), a message for humans, and
+ * extra headers (Retry-After, Allow, WWW-Authenticate). Rendered by {@link ErrorCode#body}.
  */
 public class ApiException extends RuntimeException {
 
-    private final int status;
-    private final String error;
+    private final ErrorCode code;
     private final Map<String, String> headers;
 
-    public ApiException(int status, String error, String message) {
-        this(status, error, message, Map.of(), null);
+    public ApiException(ErrorCode code, String message) {
+        this(code, message, Map.of(), null);
     }
 
-    public ApiException(int status, String error, String message, Map<String, String> headers, Throwable cause) {
+    public ApiException(ErrorCode code, String message, Map<String, String> headers, Throwable cause) {
         super(message, cause);
-        this.status = status;
-        this.error = error;
+        this.code = code;
         this.headers = Map.copyOf(headers);
     }
 
     public int status() {
-        return status;
+        return code.status();
     }
 
-    public String error() {
-        return error;
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The error body of this reply. */
+    public Map<String, Object> body() {
+        return code.body(getMessage());
     }
 
     public Map<String, String> headers() {

@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newspipe.common.ErrorCode;
 import io.newspipe.ingest.article.ArticleSubmission;
 import io.newspipe.ingest.article.InvalidArticleException;
 import io.newspipe.ingest.intake.Acceptance;
@@ -122,10 +123,10 @@ public final class ArticlesApi extends Handler.Abstract {
             Endpoint endpoint = switch (path) {
                 case ARTICLES_PATH -> this::single;
                 case BATCH_PATH -> this::batch;
-                default -> throw new ApiException(404, "not_found", "No endpoint at " + path);
+                default -> throw new ApiException(ErrorCode.NOT_FOUND, "No endpoint at " + path);
             };
             if (!"POST".equals(request.getMethod())) {
-                throw new ApiException(405, "method_not_allowed", request.getMethod() + " is not allowed on "
+                throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on "
                         + path + "; use POST", Map.of("Allow", "POST"), null);
             }
             authorize(exchange);
@@ -296,10 +297,9 @@ public final class ArticlesApi extends Handler.Abstract {
                         unavailable = u;
                     }
                     ApiException error = toApiException(e);
-                    metrics.rejected(error.error());
+                    metrics.rejected(error.code().code());
                     result.put("status", error.status());
-                    result.put("error", error.error());
-                    result.put("message", error.getMessage());
+                    result.putAll(error.body());
                     failed++;
                 }
                 out.append(new String(Responses.bytes(result), StandardCharsets.UTF_8)).append('\n');
@@ -332,7 +332,7 @@ public final class ArticlesApi extends Handler.Abstract {
             String where = "line " + line[2];
             int length = line[1] - line[0];
             if (length > settings.maxBodyBytes()) {
-                throw new ApiException(413, "body_too_large", where + " is " + length + " bytes; the limit per article is "
+                throw new ApiException(ErrorCode.BODY_TOO_LARGE, where + " is " + length + " bytes; the limit per article is "
                         + settings.maxBodyBytes() + " bytes (--max-body-bytes)");
             }
             String json = RequestBodies.decodeUtf8(body, line[0], length, where);
@@ -384,7 +384,7 @@ public final class ArticlesApi extends Handler.Abstract {
                 }
             });
         } catch (RejectedExecutionException e) {
-            replyError(exchange, new ApiException(503, accepting ? "overloaded" : "shutting_down",
+            replyError(exchange, new ApiException(accepting ? ErrorCode.OVERLOADED : ErrorCode.SHUTTING_DOWN,
                     accepting ? "too many requests waiting for Kafka; retry shortly" : "the service is shutting down",
                     Map.of("Retry-After", "1"), e));
         }
@@ -408,27 +408,27 @@ public final class ArticlesApi extends Handler.Abstract {
         String header = exchange.header("Authorization");
         Map<String, String> challenge = Map.of("WWW-Authenticate", "Bearer realm=\"newspipe-ingest\"");
         if (header == null || header.isBlank()) {
-            throw new ApiException(401, "unauthorized", "missing Authorization header; send 'Authorization: Bearer <token>'",
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "missing Authorization header; send 'Authorization: Bearer <token>'",
                     challenge, null);
         }
         String h = header.strip();
         if (!h.toLowerCase(Locale.ROOT).startsWith("bearer ")
                 || !MessageDigest.isEqual(h.substring(7).strip().getBytes(StandardCharsets.UTF_8),
                         token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(401, "unauthorized", "the bearer token is not valid", challenge, null);
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "the bearer token is not valid", challenge, null);
         }
     }
 
     private static void requireUtf8(MediaType type) {
         if (!type.isUtf8OrUnspecified()) {
-            throw new ApiException(415, "unsupported_media_type",
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "charset '" + type.charset() + "' is not accepted; send the text as UTF-8 (charset=utf-8)");
         }
     }
 
     private static ApiException unsupported(MediaType type, String expected) {
         String got = type.essence().isEmpty() ? "no Content-Type" : "Content-Type '" + type.essence() + "'";
-        return new ApiException(415, "unsupported_media_type", got + " is not accepted here; send " + expected);
+        return new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, got + " is not accepted here; send " + expected);
     }
 
     static ApiException toApiException(Throwable e) {
@@ -436,23 +436,22 @@ public final class ArticlesApi extends Handler.Abstract {
             return api;
         }
         if (e instanceof InvalidArticleException invalid) {
-            int status = invalid.code().equals("article_too_large") ? 413 : 400;
-            return new ApiException(status, invalid.code(), invalid.getMessage());
+            return new ApiException(invalid.code(), invalid.getMessage());
         }
         if (e instanceof IntakeUnavailableException unavailable) {
             return unavailable(unavailable);
         }
         log.error("Unexpected failure while ingesting an article", e);
-        return new ApiException(500, "internal_error", e.getClass().getSimpleName() + ": " + e.getMessage());
+        return new ApiException(ErrorCode.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     private static ApiException unavailable(IntakeUnavailableException e) {
-        return new ApiException(503, e.reason().code(), e.getMessage(),
+        return new ApiException(e.reason().code(), e.getMessage(),
                 Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)), e);
     }
 
     private void replyError(Exchange exchange, ApiException e) {
-        metrics.rejected(e.error());
+        metrics.rejected(e.code().code());
         if (e.status() == 413) {
             // the rest of the upload is not read
             exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");

@@ -1,5 +1,7 @@
 package io.newspipe.ingest.http;
 
+import io.newspipe.common.ErrorCode;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -226,12 +228,12 @@ public final class RequestBodies {
     }
 
     private static ApiException tooLarge(String what, long maxBytes, String limitOption) {
-        return new ApiException(413, "body_too_large",
+        return new ApiException(ErrorCode.BODY_TOO_LARGE,
                 "request body too large (" + what + "); the limit is " + maxBytes + " bytes (" + limitOption + ")");
     }
 
     private static ApiException overloaded(ByteBudget budget) {
-        return new ApiException(503, "overloaded", "the service already holds " + budget.held() + " of the "
+        return new ApiException(ErrorCode.OVERLOADED, "the service already holds " + budget.held() + " of the "
                 + budget.capacity() + " bytes it keeps for request bodies (--max-bytes-in-flight); retry shortly",
                 Map.of("Retry-After", "1"), null);
     }
@@ -254,7 +256,7 @@ public final class RequestBodies {
         }
         if (result.isError()) {
             int at = in.position() - offset;
-            throw new ApiException(400, "invalid_utf8", what + " is not valid UTF-8: " + describe(result)
+            throw new ApiException(ErrorCode.INVALID_UTF8, what + " is not valid UTF-8: " + describe(result)
                     + " at byte " + at + " (send the text encoded as UTF-8)");
         }
         out.flip();

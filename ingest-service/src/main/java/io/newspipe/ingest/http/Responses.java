@@ -1,6 +1,5 @@
 package io.newspipe.ingest.http;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.jetty.server.Response;
@@ -26,14 +25,7 @@ final class Responses {
     }
 
     static void error(Response response, Callback callback, ApiException e) {
-        send(response, callback, e.status(), JSON_TYPE, bytes(errorBody(e.error(), e.getMessage())), e.headers());
-    }
-
-    static Map<String, Object> errorBody(String error, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("message", message);
-        return body;
+        send(response, callback, e.status(), JSON_TYPE, bytes(e.body()), e.headers());
     }
 
     static void send(Response response, Callback callback, int status, String contentType, byte[] body,

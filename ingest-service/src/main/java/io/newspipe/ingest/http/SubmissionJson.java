@@ -1,5 +1,7 @@
 package io.newspipe.ingest.http;
 
+import io.newspipe.common.ErrorCode;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -43,11 +45,11 @@ public final class SubmissionJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String position = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ApiException(400, "malformed_json",
+            throw new ApiException(ErrorCode.MALFORMED_JSON,
                     where + " is not valid JSON" + position + ": " + e.getOriginalMessage());
         }
         if (node == null || node.isMissingNode()) {
-            throw new ApiException(400, "blank_text", where + " is empty; expected a JSON object with a \"text\" field");
+            throw new ApiException(ErrorCode.BLANK_TEXT, where + " is empty; expected a JSON object with a \"text\" field");
         }
         if (!node.isObject()) {
             throw invalid(where, "expected a JSON object like {\"text\": \"...\"}, got " + kind(node));
@@ -60,7 +62,7 @@ public final class SubmissionJson {
         }
         JsonNode text = node.get("text");
         if (text == null || text.isNull()) {
-            throw new ApiException(400, "blank_text", where + " has no \"text\" field: the article text is required");
+            throw new ApiException(ErrorCode.BLANK_TEXT, where + " has no \"text\" field: the article text is required");
         }
         if (!text.isTextual()) {
             throw invalid(where, "field \"text\" must be a string, got " + kind(text));
@@ -95,7 +97,7 @@ public final class SubmissionJson {
     }
 
     private static ApiException invalid(String where, String message) {
-        return new ApiException(400, "invalid_field", where + ": " + message);
+        return new ApiException(ErrorCode.INVALID_FIELD, where + ": " + message);
     }
 
     private static String kind(JsonNode n) {

@@ -1,5 +1,7 @@
 package io.newspipe.ingest.intake;
 
+import io.newspipe.common.ErrorCode;
+
 /**
  * The article could not be made durable right now; nothing was acknowledged, the sender should retry later.
  * {@link Reason} says which dependency failed, for the error body and the metrics.
@@ -8,21 +10,21 @@ public class IntakeUnavailableException extends RuntimeException {
 
     public enum Reason {
         /** The service is still rebuilding its id index or has not reached Kafka yet. */
-        NOT_READY("not_ready"),
+        NOT_READY(ErrorCode.NOT_READY),
         /** Kafka did not acknowledge the write in time (broker down, no metadata, delivery timeout). */
-        KAFKA_UNAVAILABLE("kafka_unavailable"),
+        KAFKA_UNAVAILABLE(ErrorCode.KAFKA_UNAVAILABLE),
         /** The Schema Registry did not answer, so the value could not be serialized. */
-        SCHEMA_REGISTRY_UNAVAILABLE("schema_registry_unavailable"),
+        SCHEMA_REGISTRY_UNAVAILABLE(ErrorCode.SCHEMA_REGISTRY_UNAVAILABLE),
         /** The service is shutting down. */
-        SHUTTING_DOWN("shutting_down");
+        SHUTTING_DOWN(ErrorCode.SHUTTING_DOWN);
 
-        private final String code;
+        private final ErrorCode code;
 
-        Reason(String code) {
+        Reason(ErrorCode code) {
             this.code = code;
         }
 
-        public String code() {
+        public ErrorCode code() {
             return code;
         }
     }

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.newspipe.common.ErrorCode;
 import io.newspipe.ingest.article.InvalidArticleException;
 import io.newspipe.ingest.intake.IntakeUnavailableException.Reason;
 import io.newspipe.schemas.RawArticle;
@@ -91,7 +92,7 @@ public final class KafkaRawArticleLog implements RawArticleLog, AutoCloseable {
 
     private static RuntimeException translate(String articleId, Exception error) {
         if (error instanceof RecordTooLargeException) {
-            return new InvalidArticleException("article_too_large", "article " + articleId
+            return new InvalidArticleException(ErrorCode.ARTICLE_TOO_LARGE, "article " + articleId
                     + " is too large for a Kafka record on this cluster: " + error.getMessage());
         }
         return new IntakeUnavailableException(Reason.KAFKA_UNAVAILABLE,

@@ -61,7 +61,7 @@ class CanonicalUrlTest {
         assertThatThrownBy(() -> CanonicalUrl.canonicalize("ftp://a.vn/x"))
                 .isInstanceOf(InvalidArticleException.class)
                 .hasMessageContaining("http")
-                .extracting(e -> ((InvalidArticleException) e).code()).isEqualTo("invalid_url");
+                .extracting(e -> ((InvalidArticleException) e).code().code()).isEqualTo("invalid_url");
     }
 
     @Test

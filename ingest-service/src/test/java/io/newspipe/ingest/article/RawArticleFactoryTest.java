@@ -84,7 +84,7 @@ class RawArticleFactoryTest {
     void givenOnlyInvisibleCharacters_whenCreated_thenRejectedAsBlank() {
         assertThatThrownBy(() -> factory.create(ArticleSubmission.ofText(" \u200B\n\u00A0\t")))
                 .isInstanceOf(InvalidArticleException.class)
-                .extracting(e -> ((InvalidArticleException) e).code()).isEqualTo("blank_text");
+                .extracting(e -> ((InvalidArticleException) e).code().code()).isEqualTo("blank_text");
     }
 
     @Test
@@ -102,7 +102,7 @@ class RawArticleFactoryTest {
 
         assertThatThrownBy(() -> limited.create(ArticleSubmission.ofText(text)))
                 .isInstanceOfSatisfying(InvalidArticleException.class,
-                        e -> assertThat(e.code()).isEqualTo("article_too_large"))
+                        e -> assertThat(e.code().code()).isEqualTo("article_too_large"))
                 .hasMessageContaining("at most 10000 bytes")
                 .hasMessageContaining("40000 bytes (max.request.size)");
         assertThat(limited.create(ArticleSubmission.ofText(text.substring(0, 3_000))).getText()).isNotBlank();

@@ -130,7 +130,7 @@ class RequestBodiesTest {
         } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(ApiException.class);
             assertThat(((ApiException) e.getCause()).status()).isEqualTo(status);
-            assertThat(((ApiException) e.getCause()).error()).isEqualTo(error);
+            assertThat(((ApiException) e.getCause()).code().code()).isEqualTo(error);
             return;
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
