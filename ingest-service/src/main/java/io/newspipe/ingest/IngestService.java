@@ -372,7 +372,8 @@ public final class IngestService implements AutoCloseable {
 
     private ThreadPoolExecutor newWorkerPool() {
         AtomicInteger n = new AtomicInteger();
-        // Workers block on Kafka acknowledgements; the queue bounds memory, beyond it requests get 503 overloaded.
+        // Workers build and send (a send blocks while the producer's buffer is full) and run batches, which wait for
+        // Kafka acknowledgements; the queue bounds memory, beyond it requests get 503 overloaded.
         return new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
             Thread t = new Thread(r, SERVICE_NAME + "-worker-" + n.incrementAndGet());
             t.setDaemon(true);
