@@ -1,0 +1,37 @@
+package io.newspipe.stories.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.newspipe.extraction.EntityKind;
+
+/**
+ * The entities of one article with their identities, and the province the article is about.
+ *
+ * @param province the province unit (of the map in force on the article's date), or null when undecided
+ * @param entities in order of first mention
+ */
+public record ArticleEntities(AdminUnitRef province, List<ResolvedEntity> entities) {
+
+    public ArticleEntities {
+        entities = List.copyOf(entities);
+    }
+
+    /** The entity ids, in order. */
+    public List<String> ids() {
+        return entities.stream().map(ResolvedEntity::id).toList();
+    }
+
+    public List<ResolvedEntity> ofKind(EntityKind kind) {
+        return entities.stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    public Optional<ResolvedEntity> byId(String id) {
+        return entities.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** The province's id, for {@link io.newspipe.stories.StoryArticle#regionId()}; null when undecided. */
+    public String regionId() {
+        return province == null ? null : province.id();
+    }
+}
