@@ -54,6 +54,7 @@ public final class EnrichedArticleMapper {
                 .setStart(m.start())
                 .setEnd(m.end())
                 .setRole(m.role())
+                .setConfidence(m.confidence())
                 .build();
     }
 
@@ -69,6 +70,7 @@ public final class EnrichedArticleMapper {
                 .setText(m.text())
                 .setStart(m.start())
                 .setEnd(m.end())
+                .setConfidence(m.confidence())
                 .build();
     }
 
@@ -85,6 +87,7 @@ public final class EnrichedArticleMapper {
                 .setText(m.text())
                 .setStart(m.start())
                 .setEnd(m.end())
+                .setConfidence(m.confidence())
                 .build();
     }
 }

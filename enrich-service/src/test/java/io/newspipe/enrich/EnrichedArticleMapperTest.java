@@ -21,11 +21,11 @@ class EnrichedArticleMapperTest {
     void givenExtractionResult_whenMapped_thenEveryMentionFieldIsCarriedOver() {
         String text = "Ông Lê Văn Nam trao Bằng khen tặng 2 tập thể. Có 7/35 chỉ tiêu khó đạt.";
         ExtractionResult result = new ExtractionResult("9.9.9",
-                List.of(new EntityMention(EntityKind.PERSON, "Lê Văn Nam", "Lê Văn Nam", 4, 14, "Ông")),
+                List.of(new EntityMention(EntityKind.PERSON, "Lê Văn Nam", "Lê Văn Nam", 4, 14, "Ông", 0.85)),
                 List.of(new AwardMention("Bằng khen", "UBND tỉnh", "Lê Văn Nam", "Hoàn thành xuất sắc nhiệm vụ",
-                        List.of("Xã A", "Xã B"), 2, 2023, "Bằng khen tặng 2 tập thể", 20, 44)),
+                        List.of("Xã A", "Xã B"), 2, 2023, "Bằng khen tặng 2 tập thể", 20, 44, 0.9)),
                 List.of(new KpiMention("chỉ tiêu dự kiến khó đạt", 7.0, "chỉ tiêu", 35.0, null, "gần", "năm 2024",
-                        "khó đạt", "7/35 chỉ tiêu", 49, 62)));
+                        "khó đạt", "7/35 chỉ tiêu", 49, 62, 0.7)));
 
         EnrichedArticle e = EnrichedArticleMapper.toEnriched(RawArticles.article("a1", text), result,
                 Instant.parse("2024-01-01T00:00:00Z"));
@@ -38,6 +38,7 @@ class EnrichedArticleMapperTest {
             assertThat(en.getStart()).isEqualTo(4);
             assertThat(en.getEnd()).isEqualTo(14);
             assertThat(en.getRole()).isEqualTo("Ông");
+            assertThat(en.getConfidence()).isEqualTo(0.85);
         });
         assertThat(e.getAwards()).singleElement().satisfies(a -> {
             assertThat(a.getConferrer()).isEqualTo("UBND tỉnh");
@@ -48,6 +49,7 @@ class EnrichedArticleMapperTest {
             assertThat(a.getYear()).isEqualTo(2023);
             assertThat(a.getStart()).isEqualTo(20);
             assertThat(a.getEnd()).isEqualTo(44);
+            assertThat(a.getConfidence()).isEqualTo(0.9);
         });
         assertThat(e.getKpis()).singleElement().satisfies(k -> {
             assertThat(k.getValue()).isEqualTo(7.0);
@@ -58,6 +60,7 @@ class EnrichedArticleMapperTest {
             assertThat(k.getPeriod()).isEqualTo("năm 2024");
             assertThat(k.getStatus()).isEqualTo("khó đạt");
             assertThat(k.getText()).isEqualTo("7/35 chỉ tiêu");
+            assertThat(k.getConfidence()).isEqualTo(0.7);
         });
     }
 }

@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param text           verbatim evidence span
  * @param start          start offset of the span (inclusive)
  * @param end            end offset of the span (exclusive)
+ * @param confidence     how sure the rules are that this is a conferral of this award, 0–1 (see {@link Confidence})
  */
 public record AwardMention(String award, String conferrer, String presenter, String title, List<String> recipients,
-        Integer recipientCount, Integer year, String text, int start, int end) {
+        Integer recipientCount, Integer year, String text, int start, int end, double confidence) {
     public AwardMention {
         Objects.requireNonNull(award, "award");
         Objects.requireNonNull(text, "text");
+        Confidence.check(confidence);
         recipients = List.copyOf(recipients);
     }
 }

@@ -15,12 +15,14 @@ import java.util.Objects;
  * @param status    status word ("đạt", "vượt", "khó đạt"), or null
  * @param text      minimal verbatim span
  * @param start     start offset (inclusive)
- * @param end       end offset (exclusive)
+ * @param end        end offset (exclusive)
+ * @param confidence how sure the rules are that this is an indicator figure, 0–1 (see {@link Confidence})
  */
 public record KpiMention(String metric, Double value, String unit, Double total, Integer rank, String qualifier,
-        String period, String status, String text, int start, int end) {
+        String period, String status, String text, int start, int end, double confidence) {
     public KpiMention {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(text, "text");
+        Confidence.check(confidence);
     }
 }

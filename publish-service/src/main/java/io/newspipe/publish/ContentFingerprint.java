@@ -16,7 +16,7 @@ import io.newspipe.serde.ByteSink;
 
 /**
  * SHA-256 over the enriched CONTENT of an article: text, url, title, source, language, entities, awards and KPI
- * mentions. Deliberately left out: extractorVersion, enrichedAt, receivedAt, contentHash and the outlet's publishedAt,
+ * mentions with their confidence. Deliberately left out: extractorVersion, enrichedAt, receivedAt, contentHash and the outlet's publishedAt,
  * so a redelivered raw record or a re-enrichment that finds the same things gives the same fingerprint.
  *
  * <p>The encoding is explicit (field by field, length-prefixed, nulls marked) rather than Avro binary, so adding an
@@ -24,8 +24,8 @@ import io.newspipe.serde.ByteSink;
  */
 public final class ContentFingerprint {
 
-    /** Encoding version, hashed first. */
-    static final int VERSION = 1;
+    /** Encoding version, hashed first. 2: each mention's confidence is content (subscribers filter by it). */
+    static final int VERSION = 2;
 
     private ContentFingerprint() {
     }
@@ -49,6 +49,7 @@ public final class ContentFingerprint {
                 out.writeInt(e.getStart());
                 out.writeInt(e.getEnd());
                 string(out, e.getRole());
+                decimal(out, e.getConfidence());
             }
             List<Award> awards = article.getAwards();
             out.writeInt(awards.size());
@@ -66,6 +67,7 @@ public final class ContentFingerprint {
                 string(out, a.getText());
                 out.writeInt(a.getStart());
                 out.writeInt(a.getEnd());
+                decimal(out, a.getConfidence());
             }
             List<KpiMention> kpis = article.getKpis();
             out.writeInt(kpis.size());
@@ -81,6 +83,7 @@ public final class ContentFingerprint {
                 string(out, k.getText());
                 out.writeInt(k.getStart());
                 out.writeInt(k.getEnd());
+                decimal(out, k.getConfidence());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory stream: cannot happen

@@ -65,6 +65,9 @@ class RevisionRuleTest {
         EnrichedArticle role = EnrichedArticles.article("a1");
         role.setEntities(new ArrayList<>(List.of(EnrichedArticles.person("Lê Văn Nam", null))));
         changed.add(role);
+        EnrichedArticle entityConfidence = EnrichedArticles.article("a1");
+        entityConfidence.getEntities().get(0).setConfidence(0.5);
+        changed.add(entityConfidence);
         EnrichedArticle noAwards = EnrichedArticles.article("a1");
         noAwards.setAwards(new ArrayList<>());
         changed.add(noAwards);
@@ -72,6 +75,9 @@ class RevisionRuleTest {
         kpiValue.setKpis(new ArrayList<>(List.of(EnrichedArticles.kpi("3/20 chỉ tiêu"))));
         kpiValue.getKpis().get(0).setTotal(21.0);
         changed.add(kpiValue);
+        EnrichedArticle kpiConfidence = EnrichedArticles.article("a1");
+        kpiConfidence.getKpis().get(0).setConfidence(0.5);
+        changed.add(kpiConfidence);
 
         assertThat(changed).allSatisfy(c -> assertThat(ContentFingerprint.of(c)).isNotEqualTo(original));
     }

@@ -3,6 +3,7 @@ package io.newspipe.extraction.awards;
 import io.newspipe.extraction.CharClass;
 
 import io.newspipe.extraction.AwardMention;
+import io.newspipe.extraction.Confidence;
 import io.newspipe.extraction.kpi.Lexicon;
 import io.newspipe.extraction.kpi.PhraseSet;
 import io.newspipe.extraction.kpi.TextSpan;
@@ -46,11 +47,18 @@ public final class AwardExtractor {
         int end;
         String key;
 
+        static final int MAX_COMPLETENESS = 8;
+
         int completeness() {
             return (conferrer != null ? 2 : 0) + (recipients.isEmpty() ? 0 : 2) + (title != null ? 1 : 0)
                     + (year != null ? 1 : 0) + (recipientCount != null ? 1 : 0) + (presenter != null ? 1 : 0);
         }
     }
+
+    /** Confidence of a named award form in a statement with a conferral verb, before its fields are read. */
+    private static final double AWARD_STATEMENT = 0.6;
+    /** The same conferral stated again elsewhere in the article, as independent evidence. */
+    private static final double RESTATEMENT = 0.3;
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     // precompiled: String.replaceAll/split/matches compiled these on every call
@@ -1056,9 +1064,18 @@ public final class AwardExtractor {
                 }
             }
             out.add(new AwardMention(best.award, conferrer, presenter, title, List.copyOf(recipients), count, year,
-                    text.substring(best.start, best.end), best.start, best.end));
+                    text.substring(best.start, best.end), best.start, best.end, confidence(best, g.size())));
         }
         return out;
+    }
+
+    /**
+     * A named form in a conferral statement, surer with each field the statement fills (conferrer and recipients
+     * count double, as in {@link Candidate#completeness()}) and when the article restates it (lead, caption, body).
+     */
+    private static double confidence(Candidate best, int statements) {
+        double c = Confidence.supported(AWARD_STATEMENT, best.completeness(), Candidate.MAX_COMPLETENESS);
+        return statements > 1 ? Confidence.combined(c, RESTATEMENT) : c;
     }
 
     private static String awardKey(String award) {

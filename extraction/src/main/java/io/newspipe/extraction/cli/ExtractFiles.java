@@ -194,6 +194,7 @@ public final class ExtractFiles {
             m.put("text", a.text());
             m.put("presenter", a.presenter());
             m.put("recipientCount", a.recipientCount());
+            m.put("confidence", a.confidence());
             awards.add(m);
         }
         o.put("awards", awards);
@@ -208,6 +209,7 @@ public final class ExtractFiles {
             m.put("period", k.period());
             m.put("rank", k.rank());
             m.put("status", k.status());
+            m.put("confidence", k.confidence());
             kpis.add(m);
         }
         o.put("kpis", kpis);
@@ -223,6 +225,7 @@ public final class ExtractFiles {
             if (e.role() != null) {
                 m.put("role", e.role());
             }
+            m.put("confidence", e.confidence());
             entities.add(m);
         }
         o.put("entities", entities);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.newspipe.extraction.Confidence;
 import io.newspipe.extraction.EntityKind;
 import io.newspipe.extraction.EntityMention;
 import io.newspipe.extraction.TextNormalizer;
@@ -175,7 +176,7 @@ public final class EntityExtractor {
                 }
                 PhraseDict.Match fixed = lex.fixedPersons.match(toks, i);
                 if (fixed != null) {
-                    addPerson(i, i + fixed.length(), null);
+                    addPerson(i, i + fixed.length(), null, Confidence.KNOWN);
                     i += fixed.length();
                     continue;
                 }
@@ -245,7 +246,7 @@ public final class EntityExtractor {
                 if (trailingRole != null && (role == null || honorific)) {
                     role = trailingRole;
                 }
-                addPerson(j, end, role);
+                addPerson(j, end, role, Confidence.ANCHORED); // a title or honorific stands before it
                 return end;
             }
             return orgEnd > 0 ? orgEnd : i + title.length();
@@ -266,7 +267,8 @@ public final class EntityExtractor {
                 return -1; // two capitalized syllables without a title are too often a place or a thing
             }
             int end = i + len;
-            addPerson(i, end, roleAfterName(end));
+            String role = roleAfterName(end);
+            addPerson(i, end, role, role != null ? Confidence.ANCHORED : Confidence.NAME_SHAPE);
             return end;
         }
 
@@ -346,10 +348,10 @@ public final class EntityExtractor {
             return text.substring(tok(j).start, tok(k - 1).end);
         }
 
-        void addPerson(int from, int to, String role) {
+        void addPerson(int from, int to, String role, double confidence) {
             String surface = text.substring(tok(from).start, tok(to - 1).end);
             out.add(new EntityMention(EntityKind.PERSON, surface, surface, tok(from).start,
-                    tok(to - 1).end, role));
+                    tok(to - 1).end, role, confidence));
         }
 
         // ---------------------------------------------------------------- organizations
@@ -638,7 +640,7 @@ public final class EntityExtractor {
             }
             if (record) {
                 out.add(new EntityMention(EntityKind.ORGANIZATION, surface, canonicalOrg(surface), first.start,
-                        tok(j - 1).end, null));
+                        tok(j - 1).end, null, Confidence.ANCHORED));
                 if (afterLocation) {
                     j = skipEllipticalPlaces(j);
                 }
@@ -646,7 +648,8 @@ public final class EntityExtractor {
                 if (live(j + 2) && tok(j).is("(") && tok(j + 2).is(")") && tok(j + 1).cap && tok(j + 1).word
                         && lex.locations.match(toks, j + 1) == null) {
                     Token a = tok(j + 1);
-                    out.add(new EntityMention(EntityKind.ORGANIZATION, a.text, canonicalOrg(a.text), a.start, a.end, null));
+                    out.add(new EntityMention(EntityKind.ORGANIZATION, a.text, canonicalOrg(a.text), a.start, a.end, null,
+                            Confidence.ANCHORED));
                     j += 3;
                 }
             }
@@ -752,7 +755,7 @@ public final class EntityExtractor {
                 return -1; // "GrowPLUS+": a product line, not a company
             }
             if (isUnitCode(t.text) || (!glued && isCamelCaseName(t.text))) {
-                out.add(new EntityMention(EntityKind.ORGANIZATION, t.text, t.text, t.start, t.end, null));
+                out.add(new EntityMention(EntityKind.ORGANIZATION, t.text, t.text, t.start, t.end, null, Confidence.SHAPE));
                 return i + 1;
             }
             return -1;
@@ -764,13 +767,13 @@ public final class EntityExtractor {
             if (tok(i).cap && lex.facilityHeads.match(toks, i) != null) {
                 int end = nameWithHead(i, false, lex.facilityHeads);
                 if (end > i) {
-                    addLocation(i, end, true);
+                    addLocation(i, end, true, Confidence.ANCHORED);
                     return end;
                 }
             }
             PhraseDict.Match exc = lex.locationExceptions.match(toks, i);
             if (exc != null) {
-                addLocation(i, i + exc.length(), true);
+                addLocation(i, i + exc.length(), true, Confidence.KNOWN);
                 return i + exc.length();
             }
             Token t = tok(i);
@@ -778,11 +781,11 @@ public final class EntityExtractor {
             if ((t.lower.equals("quốc") && live(i + 1) && tok(i + 1).lower.equals("lộ") && live(i + 2) && startsWithDigit(tok(i + 2)))
                     || (t.text.equals("QL") && live(i + 1) && startsWithDigit(tok(i + 1)))) {
                 int end = t.text.equals("QL") ? i + 2 : i + 3;
-                addLocation(i, end, true);
+                addLocation(i, end, true, Confidence.ANCHORED);
                 return end;
             }
             if (t.text.startsWith("QL") && t.text.length() > 2 && CharClass.isDigit(t.text.charAt(2)) && ROAD.matcher(t.text).matches()) {
-                addLocation(i, i + 1, true);
+                addLocation(i, i + 1, true, Confidence.ANCHORED);
                 return i + 1;
             }
             boolean plural = t.lower.equals("các") && live(i + 1);
@@ -798,7 +801,7 @@ public final class EntityExtractor {
                 if (!lowLevel && isPersonStart(nameStart) && lex.locations.match(toks, nameStart) == null && nameEnd - nameStart >= 3) {
                     return -1;
                 }
-                addLocation(nameStart, nameEnd, false);
+                addLocation(nameStart, nameEnd, false, Confidence.ANCHORED);
                 int j = nameEnd;
                 // coordinated list after a plural prefix: "các huyện Tây Sơn, Vân Canh, An Lão và Tuy Phước"
                 while (plural && live(j + 1) && (tok(j).is(",") || tok(j).is("và")) && tok(j + 1).cap) {
@@ -807,7 +810,7 @@ public final class EntityExtractor {
                     if (e <= s || lex.orgHeads.match(toks, s) != null) {
                         break;
                     }
-                    addLocation(s, e, false);
+                    addLocation(s, e, false, Confidence.ANCHORED);
                     j = e;
                 }
                 return j;
@@ -818,7 +821,7 @@ public final class EntityExtractor {
             PhraseDict.Match loc = lex.locations.match(toks, i);
             if (loc != null) {
                 // "Nam" alone is a direction, never listed; the lexicon has no single direction words
-                addLocation(i, i + loc.length(), false);
+                addLocation(i, i + loc.length(), false, Confidence.KNOWN);
                 return i + loc.length();
             }
             return -1;
@@ -860,14 +863,15 @@ public final class EntityExtractor {
                     || lex.orgHeads.match(toks, i) != null || lex.miscHeads.match(toks, i) != null) {
                 return -1;
             }
-            addLocation(i, e, false);
+            addLocation(i, e, false, Confidence.SHAPE);
             return e;
         }
 
-        void addLocation(int from, int to, boolean keepPrefix) {
+        void addLocation(int from, int to, boolean keepPrefix, double confidence) {
             String surface = text.substring(tok(from).start, tok(to - 1).end);
             String canonical = keepPrefix ? canonicalOrg(surface) : surface;
-            out.add(new EntityMention(EntityKind.LOCATION, surface, canonical, tok(from).start, tok(to - 1).end, null));
+            out.add(new EntityMention(EntityKind.LOCATION, surface, canonical, tok(from).start, tok(to - 1).end, null,
+                    confidence));
         }
 
         // ---------------------------------------------------------------- finishing
@@ -910,7 +914,23 @@ public final class EntityExtractor {
                 kept.add(m);
             }
             kept.sort(BY_OFFSETS);
-            return kept;
+            return withRepetitionConfidence(kept);
+        }
+
+        /** Every mention of one name carries the noisy-or of all its mentions' evidence (see {@link Confidence}). */
+        private static List<EntityMention> withRepetitionConfidence(List<EntityMention> mentions) {
+            java.util.Map<String, Double> byName = new java.util.HashMap<>();
+            for (EntityMention m : mentions) {
+                byName.merge(m.kind().ordinal() + TextNormalizer.canonicalKey(m.canonical()), m.confidence(),
+                        Confidence::combined);
+            }
+            List<EntityMention> out = new ArrayList<>(mentions.size());
+            for (EntityMention m : mentions) {
+                double c = byName.get(m.kind().ordinal() + TextNormalizer.canonicalKey(m.canonical()));
+                out.add(c == m.confidence() ? m : new EntityMention(m.kind(), m.text(), m.canonical(), m.start(),
+                        m.end(), m.role(), c));
+            }
+            return out;
         }
     }
 

@@ -2,6 +2,7 @@ package io.newspipe.extraction.kpi;
 
 import io.newspipe.extraction.CharClass;
 
+import io.newspipe.extraction.Confidence;
 import io.newspipe.extraction.KpiMention;
 import io.newspipe.extraction.text.ParsedArticle;
 
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
 public final class KpiExtractor {
 
     private enum UnitClass { PERCENT, MONEY, COUNT, RESULT, MEASURE, RANK }
+
+    /** Confidence of a figure with a unit that passed the indicator screens, before its support is read. */
+    private static final double INDICATOR_FIGURE = 0.6;
 
     private record Unit(String normalized, UnitClass kind, int end) {
     }
@@ -344,9 +348,20 @@ public final class KpiExtractor {
             }
             String period = periodFor(s, times, ns, spanEnd, carriedPeriod);
             out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
-                    offset + spanStart, offset + spanEnd));
+                    offset + spanStart, offset + spanEnd, confidence(unit.kind(), period, status)));
         }
         return out;
+    }
+
+    /**
+     * An indicator figure passed the cue and exclusion screens; it is surer when its unit is a measure of results
+     * (a percentage, money, a rank) rather than a count or a physical quantity, and with a period and a status
+     * word beside it.
+     */
+    private static double confidence(UnitClass unit, String period, String status) {
+        boolean indicatorUnit = unit == UnitClass.PERCENT || unit == UnitClass.MONEY || unit == UnitClass.RANK;
+        int support = (indicatorUnit ? 1 : 0) + (period != null ? 1 : 0) + (status != null ? 1 : 0);
+        return Confidence.supported(INDICATOR_FIGURE, support, 3);
     }
 
     /** "số 1 Việt Nam", "số 1 tại thị trường": a number-one ranking needs its scope right after. */
