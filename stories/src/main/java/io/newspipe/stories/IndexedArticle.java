@@ -15,10 +15,11 @@ import io.newspipe.stories.state.Codec;
  * @param shingles    how many distinct shingles it has (0: nothing to compare by text)
  * @param entityKeys  sorted hashes of its entity ids
  * @param titleKeys   sorted hashes of its title's content words
+ * @param officialKeys sorted hashes of the ids of the persons it names with a post
  * @param regionKey   hash of its region id, 0 when none
  */
 public record IndexedArticle(String articleId, String storyId, String outlet, long time, int[] signature,
-        int shingles, long[] entityKeys, long[] titleKeys, long regionKey) {
+        int shingles, long[] entityKeys, long[] titleKeys, long[] officialKeys, long regionKey) {
 
     private static final int VERSION = 1;
 
@@ -35,6 +36,7 @@ public record IndexedArticle(String articleId, String storyId, String outlet, lo
                 out.writeInt(a.shingles);
                 Bytes.writeLongs(out, a.entityKeys);
                 Bytes.writeLongs(out, a.titleKeys);
+                Bytes.writeLongs(out, a.officialKeys);
                 out.writeLong(a.regionKey);
             });
         }
@@ -43,7 +45,7 @@ public record IndexedArticle(String articleId, String storyId, String outlet, lo
         public IndexedArticle decode(byte[] bytes) {
             return Bytes.read(bytes, VERSION, "indexed article", in -> new IndexedArticle(in.readUTF(), in.readUTF(),
                     Bytes.readNullable(in), in.readLong(), Bytes.readInts(in), in.readInt(), Bytes.readLongs(in),
-                    Bytes.readLongs(in), in.readLong()));
+                    Bytes.readLongs(in), Bytes.readLongs(in), in.readLong()));
         }
     };
 }

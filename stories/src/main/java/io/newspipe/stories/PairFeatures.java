@@ -8,7 +8,8 @@ package io.newspipe.stories;
  * @param sharedEntities how many entity ids they share
  * @param titleOverlap  Jaccard of their title content words
  * @param hoursApart    hours between their times
- * @param conflict      they are about different provinces, or both name entities and share none
+ * @param conflict      they are about different provinces, or both name persons with a post and share none of
+ *                      them (see {@link StoryParams})
  */
 public record PairFeatures(double similarity, double entityOverlap, int sharedEntities, double titleOverlap,
         double hoursApart,

@@ -14,17 +14,19 @@ import java.util.Objects;
  * @param text      the article text, normalized
  * @param entityIds ids of the persons, organizations and locations it names
  *                  ({@link io.newspipe.stories.identity.EntityResolver})
+ * @param officialIds ids of the persons it names with a post ("Bí thư Tỉnh ủy Trần Văn A"): who acts in the event
  * @param regionId  id of the province the article is about, when one can be decided; two articles about different
  *                  provinces are never one story unless one copies the other
  */
 public record StoryArticle(String id, String outlet, Instant time, String title, String text, List<String> entityIds,
-        String regionId) {
+        List<String> officialIds, String regionId) {
 
     public StoryArticle {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(text, "text");
         entityIds = entityIds == null ? List.of() : List.copyOf(entityIds);
+        officialIds = officialIds == null ? List.of() : List.copyOf(officialIds);
         if (id.isBlank()) {
             throw new IllegalArgumentException("article id is blank");
         }

@@ -134,7 +134,7 @@ public final class StoryIndex {
                     storyScore, pairs.get(matched).similarity(), false);
         }
         IndexedArticle stored = new IndexedArticle(me.articleId(), result.storyId(), me.outlet(), t, me.signature(),
-                me.shingles(), me.entityKeys(), me.titleKeys(), me.regionKey());
+                me.shingles(), me.entityKeys(), me.titleKeys(), me.officialKeys(), me.regionKey());
         state.assignments().put(article.id(), result);
         state.articles().put(article.id(), stored, t);
         for (long band : bands) {
@@ -186,15 +186,19 @@ public final class StoryIndex {
         Words words = Words.of(a.titleOrFirstLine() + "\n" + a.text(), params.folding());
         long[] shingles = Shingles.of(words, params.shingleWords());
         int[] sig = minHash.signature(shingles);
-        long[] entities = new long[a.entityIds().size()];
-        for (int i = 0; i < entities.length; i++) {
-            entities[i] = Hashing.hash64(a.entityIds().get(i));
-        }
-        entities = Shingles.sortedDistinct(entities, entities.length);
+        long[] entities = keys(a.entityIds());
         long[] title = Words.of(a.titleOrFirstLine(), params.folding()).contentSet();
         long region = a.regionId() == null ? 0 : Hashing.hash64(a.regionId());
         return new IndexedArticle(a.id(), storyId, a.outlet(), a.time().toEpochMilli(), sig, shingles.length, entities,
-                title, region);
+                title, keys(a.officialIds()), region);
+    }
+
+    private static long[] keys(List<String> ids) {
+        long[] k = new long[ids.size()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = Hashing.hash64(ids.get(i));
+        }
+        return Shingles.sortedDistinct(k, k.length);
     }
 
     /** The pair features of two indexed articles. */
@@ -206,10 +210,12 @@ public final class StoryIndex {
         double titleOverlap = Shingles.jaccard(x.titleKeys(), y.titleKeys());
         double hours = Math.abs(x.time() - y.time()) / 3_600_000.0;
         boolean regionConflict = x.regionKey() != 0 && y.regionKey() != 0 && x.regionKey() != y.regionKey();
-        boolean entityConflict = sharedEntities == 0 && x.entityKeys().length >= params.minEntities()
-                && y.entityKeys().length >= params.minEntities();
+        boolean officialConflict = params.officialConflict() && x.officialKeys().length > 0
+                && y.officialKeys().length > 0 && Shingles.intersection(x.officialKeys(), y.officialKeys()) == 0;
+        boolean entityConflict = params.minEntities() > 0 && sharedEntities == 0
+                && x.entityKeys().length >= params.minEntities() && y.entityKeys().length >= params.minEntities();
         return new PairFeatures(sim, entityOverlap, sharedEntities, titleOverlap, hours,
-                regionConflict || entityConflict);
+                regionConflict || officialConflict || entityConflict);
     }
 
     private long[] bandKeys(IndexedArticle a) {

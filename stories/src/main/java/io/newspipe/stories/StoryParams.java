@@ -20,14 +20,17 @@ import io.newspipe.stories.text.ToneFolding;
  *                        entity Jaccard, shared entities, title overlap, time apart), then the bias; a pair is "same
  *                        story" when its score is >= 0
  * @param linkage         how a candidate story's score is taken from its members' pair scores
- * @param minEntities     both articles naming at least this many entities and sharing none is a conflict: never
- *                        one story, unless a copy
+ * @param officialConflict both articles naming persons with a post and sharing none of them is a conflict: never
+ *                        one story, unless a copy (two provinces' conferences on one subject are led by different
+ *                        officials)
+ * @param minEntities     when > 0, both articles naming at least this many entities and sharing none is a conflict
+ *                        too (0: off)
  * @param maxCandidates   candidates compared per article at most (bounds the cost of crowded buckets)
  * @param maxMembers      members of a candidate story compared at most (its most recent ones)
  */
 public record StoryParams(int shingleWords, ToneFolding folding, int hashes, int bands, int rows, int minBandHits,
-        Duration window, double copySimilarity, double[] weights, Linkage linkage, int minEntities, int maxCandidates,
-        int maxMembers) {
+        Duration window, double copySimilarity, double[] weights, Linkage linkage, boolean officialConflict,
+        int minEntities, int maxCandidates, int maxMembers) {
 
     /** How the pair scores of an article against a story's members make the story's score. */
     public enum Linkage {
@@ -64,27 +67,29 @@ public record StoryParams(int shingleWords, ToneFolding folding, int hashes, int
     /** The defaults: chosen on the odd-numbered clusters of the evaluation set (module README). */
     public static StoryParams defaults() {
         return new StoryParams(2, ToneFolding.NONE, 128, 32, 1, 1, Duration.ofDays(4), 0.8,
-                new double[] {1.7, 5.5, 0, 17.2, 0.65, 3.1}, Linkage.AVERAGE, 3, 300, 12);
+                new double[] {1.7, 5.5, 0, 17.2, 0.65, 3.1}, Linkage.AVERAGE, true, 0, 300, 12);
     }
 
     public StoryParams withShingling(int words, ToneFolding f) {
         return new StoryParams(words, f, hashes, bands, rows, minBandHits, window, copySimilarity, weights, linkage,
-                minEntities, maxCandidates, maxMembers);
+                officialConflict, minEntities, maxCandidates, maxMembers);
     }
 
     public StoryParams withLsh(int k, int b, int r, int minHits) {
         return new StoryParams(shingleWords, folding, k, b, r, minHits, window, copySimilarity, weights, linkage,
-                minEntities, maxCandidates, maxMembers);
+                officialConflict, minEntities, maxCandidates, maxMembers);
     }
 
     public StoryParams withWindow(Duration w) {
         return new StoryParams(shingleWords, folding, hashes, bands, rows, minBandHits, w, copySimilarity,
-                weights, linkage, minEntities, maxCandidates,
+                weights, linkage, officialConflict, minEntities, maxCandidates,
                 maxMembers);
     }
 
     public StoryParams withWeights(double... w) {
-        return new StoryParams(shingleWords, folding, hashes, bands, rows, minBandHits, window, copySimilarity, w, linkage, minEntities, maxCandidates, maxMembers);
+        return new StoryParams(shingleWords, folding, hashes, bands, rows, minBandHits, window, copySimilarity, w,
+                linkage,
+                officialConflict, minEntities, maxCandidates, maxMembers);
     }
 
     @Override
@@ -97,9 +102,14 @@ public record StoryParams(int shingleWords, ToneFolding folding, int hashes, int
         return weights[i];
     }
 
+    public StoryParams withConflicts(boolean officials, int minEntityCount) {
+        return new StoryParams(shingleWords, folding, hashes, bands, rows, minBandHits, window, copySimilarity,
+                weights, linkage, officials, minEntityCount, maxCandidates, maxMembers);
+    }
+
     public StoryParams withLinkage(Linkage l, int minEntityCount) {
         return new StoryParams(shingleWords, folding, hashes, bands, rows, minBandHits, window, copySimilarity,
-                weights, l, minEntityCount, maxCandidates,
+                weights, l, officialConflict, minEntityCount, maxCandidates,
                 maxMembers);
     }
 }

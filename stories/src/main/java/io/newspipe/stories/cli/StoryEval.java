@@ -26,7 +26,7 @@ import io.newspipe.stories.StoryAssignment;
 import io.newspipe.stories.StoryIndex;
 import io.newspipe.stories.StoryParams;
 import io.newspipe.stories.StoryState;
-import io.newspipe.stories.identity.AdminRegistry;
+import io.newspipe.stories.identity.ReferenceAdminRegistry;
 import io.newspipe.stories.identity.EntityResolver;
 import io.newspipe.stories.text.ToneFolding;
 
@@ -34,12 +34,14 @@ import io.newspipe.stories.text.ToneFolding;
  * Evaluation and cost benchmark of story detection on gold clusters ({@link ClusterCorpus}): streams every article
  * in time order through a fresh in-memory {@link StoryIndex} and prints pairwise precision, recall and F1 of "same
  * story", the errors, the cost of assignment per article (µs, median of the rounds) and the bytes of state per
- * article. With {@code --fit}, first fits the pair-score weights by logistic regression on the pairs within the
- * window of the fitting split, and the bias by the best pairwise F1 on that split.
+ * article. {@code --split odd|even} streams and scores only the clusters of odd or even number. With {@code --fit
+ * odd|even|all}, the pair-score weights are first fitted by logistic regression on the pairs within the window of
+ * that split's clusters, and the bias chosen for the best balance of pairwise precision and recall (the higher of
+ * min(P, R)) with those clusters streamed alone; fit on one half, evaluate on the other.
  *
  * <p>Usage: {@code StoryEval DIR [--split all|odd|even] [--fit [odd|even|all]] [--rounds N] [--errors N]
  * [--folding NONE|TONES|ALL] [--shingle N] [--lsh K,B,R,HITS] [--window-days D] [--linkage MAX|AVERAGE]
- * [--min-entities N] [--weights W1,...,W5,BIAS]}. Exit 2 on bad arguments or an unreadable directory.
+ * [--min-entities N] [--official-conflict true|false] [--weights W1,...,W5,BIAS]}. Exit 2 on bad arguments or an unreadable directory.
  */
 public final class StoryEval {
 
@@ -65,7 +67,7 @@ public final class StoryEval {
         if (args.length == 0 || args[0].startsWith("-")) {
             throw new IllegalArgumentException("usage: StoryEval DIR [--split all|odd|even] [--fit [odd|even|all]] "
                     + "[--rounds N] [--errors N] [--assume-date YYYY-MM-DD] [--folding NONE|TONES|ALL] [--shingle N] [--lsh K,B,R,HITS] "
-                    + "[--window-days D] [--linkage MAX|AVERAGE] [--min-entities N] [--weights W1,...,W5,BIAS]");
+                    + "[--window-days D] [--linkage MAX|AVERAGE] [--min-entities N] [--official-conflict true|false] [--weights W1,...,W5,BIAS]");
         }
         Path dir = Path.of(args[0]);
         StoryParams p = StoryParams.defaults();
@@ -98,7 +100,8 @@ public final class StoryEval {
                 }
                 case "--window-days" -> p = p.withWindow(Duration.ofHours(Math.round(Double.parseDouble(need(a, v)) * 24)));
                 case "--linkage" -> p = p.withLinkage(StoryParams.Linkage.valueOf(need(a, v)), p.minEntities());
-                case "--min-entities" -> p = p.withLinkage(p.linkage(), Integer.parseInt(need(a, v)));
+                case "--min-entities" -> p = p.withConflicts(p.officialConflict(), Integer.parseInt(need(a, v)));
+                case "--official-conflict" -> p = p.withConflicts(Boolean.parseBoolean(need(a, v)), p.minEntities());
                 case "--weights" -> {
                     p = p.withWeights(Arrays.stream(need(a, v).split(",")).mapToDouble(Double::parseDouble).toArray());
                 }
@@ -113,13 +116,15 @@ public final class StoryEval {
         long t0 = CPU.getCurrentThreadCpuTime();
         List<Item> items = prepare(corpus.articles());
         double extractUs = (CPU.getCurrentThreadCpuTime() - t0) / 1e3 / items.size();
-        Set<String> clusters = new LinkedHashSet<>();
-        items.forEach(it -> clusters.add(it.gold().cluster()));
         out.printf(Locale.ROOT, "StoryEval: %d articles in %d clusters from %s (%d left out: no date)%s%n", items.size(),
-                clusters.size(), dir, corpus.undated(), assumed == null ? "" : "; undated ones at " + assumed);
+                clusterCount(items), dir, corpus.undated(), assumed == null ? "" : "; undated ones at " + assumed);
         if (fit != null) {
-            p = Fitting.fit(p, items, fit, out);
+            p = Fitting.fit(p, inSplit(items, fit), fit, out);
+            if (fit.equals(split) || fit.equals("all") || split.equals("all")) {
+                out.println("(evaluated on clusters it was fitted on: not a held-out figure)");
+            }
         }
+        items = inSplit(items, split);
         out.println("params: " + describe(p));
         Result r = null;
         double[] us = new double[rounds];
@@ -128,9 +133,9 @@ public final class StoryEval {
             us[Math.min(k, us.length - 1)] = r.microsPerArticle;
         }
         Arrays.sort(us);
-        Score s = score(items, r.storyOf, split);
-        out.printf(Locale.ROOT, "split %s: %d articles, %d gold pairs, %d predicted pairs, %d correct%n", split,
-                s.articles, s.goldPairs, s.predictedPairs, s.correct);
+        Score s = score(items, r.storyOf);
+        out.printf(Locale.ROOT, "split %s streamed alone: %d articles, %d clusters, %d gold pairs, %d predicted pairs, "
+                + "%d correct%n", split, s.articles, s.clusters, s.goldPairs, s.predictedPairs, s.correct);
         out.printf(Locale.ROOT, "pairwise precision %.3f  recall %.3f  F1 %.3f%n", s.precision(), s.recall(), s.f1());
         out.printf(Locale.ROOT, "stories %d for %d gold clusters; %d copies flagged%n", s.stories, s.clusters, r.copies);
         out.printf(Locale.ROOT, "cost: %.1f µs of CPU per article to assign (median of %d rounds, best %.1f), %.1f pairs "
@@ -141,16 +146,17 @@ public final class StoryEval {
         out.printf(Locale.ROOT, "(extraction and entity identity, not part of the story cost: %.0f µs of CPU per article, first pass)%n",
                 extractUs);
         if (errors > 0) {
-            printErrors(items, r.storyOf, split, errors, out);
+            printErrors(items, r.storyOf, errors, out);
         }
         return 0;
     }
 
     static String describe(StoryParams p) {
         return String.format(Locale.ROOT, "%d-word shingles, folding %s, MinHash k=%d, LSH %d bands x %d rows, "
-                + ">=%d band hits, window %s, copy >= %.2f, weights %s, linkage %s, entity conflict from %d entities",
-                p.shingleWords(), p.folding(), p.hashes(), p.bands(), p.rows(), p.minBandHits(), p.window(),
-                p.copySimilarity(), weights(p.weights()), p.linkage(), p.minEntities());
+                + ">=%d band hits, window %s, copy >= %.2f, weights %s, linkage %s, official conflict %s, entity "
+                + "conflict from %d entities (0: off)", p.shingleWords(), p.folding(), p.hashes(), p.bands(), p.rows(),
+                p.minBandHits(), p.window(), p.copySimilarity(), weights(p.weights()), p.linkage(),
+                p.officialConflict(), p.minEntities());
     }
 
     static String weights(double[] w) {
@@ -179,7 +185,7 @@ public final class StoryEval {
     /** Extraction and entity identity of every article (the enrich stage's work in the pipeline). */
     static List<Item> prepare(List<ClusterCorpus.Article> articles) {
         Extractor extractor = Extractor.create();
-        EntityResolver resolver = new EntityResolver(AdminRegistry.NONE);
+        EntityResolver resolver = new EntityResolver(ReferenceAdminRegistry.get());
         List<Item> items = new ArrayList<>(articles.size());
         for (ClusterCorpus.Article a : articles) {
             String text = TextNormalizer.normalize((a.title() == null ? "" : a.title() + "\n\n") + a.text());
@@ -188,7 +194,7 @@ public final class StoryEval {
             var entities = resolver.resolve(text, x.entities(), a.outlet(), date);
             String body = TextNormalizer.normalize(a.text());
             items.add(new Item(a, new StoryArticle(a.id(), a.outlet(), a.time(), a.title(), body, entities.ids(),
-                    entities.regionId())));
+                    entities.officialIds(), entities.regionId())));
         }
         return items;
     }
@@ -251,6 +257,16 @@ public final class StoryEval {
         }
     }
 
+    static List<Item> inSplit(List<Item> items, String split) {
+        return items.stream().filter(it -> inSplit(it.gold().cluster(), split)).toList();
+    }
+
+    private static int clusterCount(List<Item> items) {
+        Set<String> clusters = new LinkedHashSet<>();
+        items.forEach(it -> clusters.add(it.gold().cluster()));
+        return clusters.size();
+    }
+
     static boolean inSplit(String cluster, String split) {
         if (split.equals("all")) {
             return true;
@@ -267,8 +283,8 @@ public final class StoryEval {
         };
     }
 
-    static Score score(List<Item> items, Map<String, String> storyOf, String split) {
-        List<Item> in = items.stream().filter(it -> inSplit(it.gold().cluster(), split)).toList();
+    /** Pairwise counts over all pairs of items. */
+    static Score score(List<Item> in, Map<String, String> storyOf) {
         long gold = 0;
         long predicted = 0;
         long correct = 0;
@@ -290,14 +306,10 @@ public final class StoryEval {
         return new Score(in.size(), gold, predicted, correct, stories.size(), clusters.size());
     }
 
-    private static void printErrors(List<Item> items, Map<String, String> storyOf, String split, int max,
-            PrintStream out) {
+    private static void printErrors(List<Item> items, Map<String, String> storyOf, int max, PrintStream out) {
         Map<String, List<Item>> byStory = new LinkedHashMap<>();
         Map<String, Set<String>> storiesOfCluster = new TreeMap<>();
         for (Item it : items) {
-            if (!inSplit(it.gold().cluster(), split)) {
-                continue;
-            }
             String s = storyOf.get(it.gold().id());
             byStory.computeIfAbsent(s, k -> new ArrayList<>()).add(it);
             storiesOfCluster.computeIfAbsent(it.gold().cluster(), k -> new LinkedHashSet<>()).add(s);
@@ -338,9 +350,9 @@ public final class StoryEval {
         private Fitting() {
         }
 
-        static StoryParams fit(StoryParams p, List<Item> items, String split, PrintStream out) {
+        /** Fitted on items (the clusters of split), which are streamed alone to choose the bias. */
+        static StoryParams fit(StoryParams p, List<Item> in, String split, PrintStream out) {
             StoryIndex probe = StoryIndex.inMemory(p);
-            List<Item> in = items.stream().filter(it -> inSplit(it.gold().cluster(), split)).toList();
             List<IndexedArticle> fs = new ArrayList<>();
             for (Item it : in) {
                 fs.add(probe.features(it.article(), null));
@@ -365,20 +377,25 @@ public final class StoryEval {
             int bias = wts.length - 1;
             out.printf(Locale.ROOT, "fit on split %s: %d pairs within the window (%d same story); logistic weights %s%n",
                     split, x.size(), y.stream().filter(b -> b).count(), weights(wts));
-            double bestF = -1;
+            Score best = null;
             double bestBias = wts[bias];
             for (double d = -4; d <= 4.001; d += 0.25) {
                 double[] q = wts.clone();
                 q[bias] += d;
-                Score s = score(items, stream(p.withWeights(q), items).storyOf, split);
-                if (s.f1() > bestF) {
-                    bestF = s.f1();
+                Score s = score(in, stream(p.withWeights(q), in).storyOf);
+                if (best == null || balance(s) > balance(best)) {
+                    best = s;
                     bestBias = q[bias];
                 }
             }
-            out.printf(Locale.ROOT, "bias by pairwise F1 on split %s: %.3f (F1 %.3f)%n", split, bestBias, bestF);
+            out.printf(Locale.ROOT, "bias for the best min(precision, recall) on split %s: %.3f (P %.3f, R %.3f)%n",
+                    split, bestBias, best.precision(), best.recall());
             wts[bias] = bestBias;
             return p.withWeights(wts);
+        }
+
+        private static double balance(Score s) {
+            return Math.min(s.precision(), s.recall()) + 1e-3 * s.f1();
         }
 
         /** Weights (one per term, then the bias) of a logistic model, by gradient descent on standardized terms. */

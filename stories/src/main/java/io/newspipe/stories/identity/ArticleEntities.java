@@ -30,6 +30,12 @@ public record ArticleEntities(AdminUnitRef province, List<ResolvedEntity> entiti
         return entities.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
+    /** The ids of the persons named with a post, for {@link io.newspipe.stories.StoryArticle#officialIds()}. */
+    public List<String> officialIds() {
+        return entities.stream().filter(e -> e.kind() == EntityKind.PERSON && !e.roles().isEmpty())
+                .map(ResolvedEntity::id).toList();
+    }
+
     /** The province's id, for {@link io.newspipe.stories.StoryArticle#regionId()}; null when undecided. */
     public String regionId() {
         return province == null ? null : province.id();

@@ -23,7 +23,8 @@ import io.newspipe.stories.text.ToneFolding;
  *   <li>The article's province: the one its outlet is named after ("Báo Nghệ An", "baonghean.vn"), else the one
  *       its locations and organization names name clearly most (at least twice, and twice as often as any
  *       other); none otherwise.</li>
- *   <li>Persons: one entity per full name; a shorter mention whose words end exactly one full name of the article
+ *   <li>Persons: one entity per full name (two words or more, not the end of a longer name of the article); a
+ *       shorter mention whose words end exactly one full name of the article
  *       ("Quý", "Thanh Quý") and an honorific with such a name in the text ("ông Quý", "đồng chí Quý") are that
  *       person. Roles are split into post and canonical organization ({@link Role}).</li>
  *   <li>Organizations: {@link OrganizationNames#canonical} for the article's province.</li>
@@ -60,6 +61,7 @@ public final class EntityResolver {
      */
     public ArticleEntities resolve(String text, List<EntityMention> mentions, String outlet, LocalDate date) {
         Objects.requireNonNull(date, "date");
+        mentions = mentions.stream().map(EntityResolver::firstLine).toList();
         AdminUnitRef province = province(mentions, outlet, date);
         Map<String, Builder> byKey = new LinkedHashMap<>();
         resolvePersons(text, mentions, province, byKey);
@@ -85,12 +87,30 @@ public final class EntityResolver {
         return new ArticleEntities(province, out);
     }
 
+    /**
+     * m cut at its first line break: a name never spans lines, but a title without a final stop runs into the next
+     * line in the extractor ("Nam Đàn\n\nChiều").
+     */
+    private static EntityMention firstLine(EntityMention m) {
+        int nl = m.text().indexOf('\n');
+        if (nl < 0) {
+            return m;
+        }
+        String text = m.text().substring(0, nl).strip();
+        int cnl = m.canonical().indexOf('\n');
+        String canonical = cnl < 0 ? m.canonical() : m.canonical().substring(0, cnl).strip();
+        return new EntityMention(m.kind(), text, canonical, m.start(), m.start() + text.length(), m.role(),
+                m.confidence());
+    }
+
     private void resolvePersons(String text, List<EntityMention> mentions, AdminUnitRef province,
             Map<String, Builder> byKey) {
         List<EntityMention> persons = mentions.stream().filter(m -> m.kind() == EntityKind.PERSON).toList();
         Map<String, Builder> full = new LinkedHashMap<>();
         for (EntityMention m : persons) {
-            if (Names.wordCount(m.canonical()) >= 2) {
+            boolean endsAnother = persons.stream().anyMatch(o -> Names.wordCount(o.canonical())
+                    > Names.wordCount(m.canonical()) && Names.endsWithWords(o.canonical(), m.canonical()));
+            if (Names.wordCount(m.canonical()) >= 2 && !endsAnother) {
                 full.computeIfAbsent(Names.key(m.canonical()),
                         k -> new Builder(EntityIds.person(m.canonical()), EntityKind.PERSON, m.canonical(), m.start()))
                         .seen(m.text()).roles(m.role(), province);
@@ -236,12 +256,20 @@ public final class EntityResolver {
                 break;
             }
         }
-        List<AdminUnitRef> found = registry.find(name, date);
-        if (found.isEmpty()) {
-            found = registry.find(name, null); // a unit named after it ceased (a district in a 2026 article)
-        }
         Set<AdminUnitRef.Level> levels = levelsOf(prefix);
-        List<AdminUnitRef> c = found.stream().filter(u -> levels.contains(u.level())).toList();
+        List<AdminUnitRef> c = registry.find(name, date).stream().filter(u -> levels.contains(u.level())).toList();
+        if (c.isEmpty()) {
+            // a unit named after it ceased: "huyện Tuy Phước cũ" in a 2026 article
+            c = registry.find(name, null).stream().filter(u -> levels.contains(u.level())).toList();
+        }
+        if (c.size() > 1 && prefix != null) {
+            String written = Names.key(prefix).replace(".", "");
+            List<AdminUnitRef> same = c.stream().filter(u -> u.prefix() != null && Names.key(u.prefix()).equals(
+                    written.equals("tp") ? "thành phố" : written.equals("tx") ? "thị xã" : written)).toList();
+            if (!same.isEmpty()) {
+                c = same;
+            }
+        }
         if (c.size() > 1 && province != null) {
             List<AdminUnitRef> inside = c.stream().filter(u -> u.provinceCode() != null
                     && u.provinceCode().equals(province.code()) && u.id().startsWith(mapOf(province))).toList();
