@@ -60,18 +60,33 @@ class StoryIndexTest {
     }
 
     @Test
-    void withoutProvincesTheOfficialsStillKeepThemApart() {
+    void withoutOutletsTheNamesInTheTextsStillKeepThemApart() {
+        // no outlet to say which province: the provinces come from the names each article gives (Tỉnh ủy Nghệ An,
+        // Vinh, Nam Đàn; Tỉnh ủy Hà Tĩnh, Cẩm Xuyên, Kỳ Anh)
+        TestArticles.Loaded nghean = TestArticles.load("na-hoi-nghi-baona", false);
+        TestArticles.Loaded hatinh = TestArticles.load("ht-hoi-nghi", false);
+        assertThat(nghean.entities().regionId()).isEqualTo("vn63:40");
+        assertThat(hatinh.entities().regionId()).isEqualTo("vn63:42");
         StoryIndex index = index();
+        PairFeatures f = index.compare(index.features(nghean.story(), null), index.features(hatinh.story(), null));
+        assertThat(f.sharedEntities()).isZero();
+        assertThat(f.conflict()).isTrue();
+        assertThat(f.score(index.params())).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(index.assign(hatinh.story()).storyId()).isNotEqualTo(index.assign(nghean.story()).storyId());
+    }
+
+    @Test
+    void officialsLeadingTheSameKindOfEventCanAlsoKeepThemApart() {
+        // with the official-conflict rule on, even articles of no known province stay apart when the persons named
+        // with a post differ (Trần Đức Khoa, Bí thư Tỉnh ủy Nghệ An; Lê Minh Hải, Bí thư Tỉnh ủy Hà Tĩnh)
+        StoryIndex index = StoryIndex.inMemory(StoryParams.defaults().withConflicts(true, 0));
         StoryArticle nghean = new StoryArticle("t-a", null, naBaoNa.time(), naBaoNa.title(), naBaoNa.text(),
                 naBaoNa.entities().ids(), naBaoNa.entities().officialIds(), null);
         StoryArticle hatinh = new StoryArticle("t-b", null, htHoiNghi.time(), htHoiNghi.title(), htHoiNghi.text(),
                 htHoiNghi.entities().ids(), htHoiNghi.entities().officialIds(), null);
-        // Trần Đức Khoa, Bí thư Tỉnh ủy Nghệ An, and Lê Minh Hải, Bí thư Tỉnh ủy Hà Tĩnh, lead the two conferences
-        PairFeatures f = index.compare(index.features(nghean, null), index.features(hatinh, null));
-        assertThat(f.sharedEntities()).isZero();
-        assertThat(f.conflict()).isTrue();
-        assertThat(f.score(index.params())).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(index.assign(hatinh).storyId()).isNotEqualTo(index.assign(nghean).storyId());
+        assertThat(index.compare(index.features(nghean, null), index.features(hatinh, null)).conflict()).isTrue();
+        StoryIndex off = index();
+        assertThat(off.compare(off.features(nghean, null), off.features(hatinh, null)).conflict()).isFalse();
     }
 
     @Test

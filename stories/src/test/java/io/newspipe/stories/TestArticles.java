@@ -47,6 +47,11 @@ public final class TestArticles {
     }
 
     public static Loaded load(String name) {
+        return load(name, true);
+    }
+
+    /** The article; without its outlet when withOutlet is false (the province must then come from its names). */
+    public static Loaded load(String name, boolean withOutlet) {
         String path = "/io/newspipe/stories/articles/" + name + ".txt";
         try (InputStream in = TestArticles.class.getResourceAsStream(path)) {
             if (in == null) {
@@ -65,8 +70,9 @@ public final class TestArticles {
             ExtractionResult x = EXTRACTOR.extract(analysed);
             Instant time = OffsetDateTime.parse(header.get("time")).toInstant();
             LocalDate date = time.atOffset(ZoneOffset.ofHours(7)).toLocalDate();
-            ArticleEntities entities = RESOLVER.resolve(analysed, x.entities(), header.get("outlet"), date);
-            return new Loaded(header.get("id"), header.get("outlet"), time, title, body, entities);
+            String outlet = withOutlet ? header.get("outlet") : null;
+            ArticleEntities entities = RESOLVER.resolve(analysed, x.entities(), outlet, date);
+            return new Loaded(header.get("id"), outlet, time, title, body, entities);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

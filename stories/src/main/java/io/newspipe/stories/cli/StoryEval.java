@@ -89,8 +89,7 @@ public final class StoryEval {
                     continue;
                 }
                 case "--rounds" -> rounds = Integer.parseInt(need(a, v));
-                case "--assume-date" -> assumed = java.time.LocalDate.parse(need(a, v)).atStartOfDay()
-                        .toInstant(ZoneOffset.ofHours(7));
+                case "--assume-date" -> assumed = date(need(a, v));
                 case "--errors" -> errors = Integer.parseInt(need(a, v));
                 case "--folding" -> p = p.withShingling(p.shingleWords(), ToneFolding.valueOf(need(a, v)));
                 case "--shingle" -> p = p.withShingling(Integer.parseInt(need(a, v)), p.folding());
@@ -165,6 +164,15 @@ public final class StoryEval {
             sb.append(sb.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", x));
         }
         return sb.toString();
+    }
+
+    /** The start of day (Vietnam time) of an ISO date. */
+    static java.time.Instant date(String iso) {
+        try {
+            return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.ofHours(7));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not a date (YYYY-MM-DD): " + iso);
+        }
     }
 
     private static String need(String option, String value) {
