@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Configuration of the serde, read from the same keys Confluent's Avro serde uses, so a Kafka client config written
  * for Confluent works unchanged. The {@code schema.registry.retries}, {@code schema.registry.retry.backoff.ms} and
- * {@code schema.registry.request.timeout.ms} keys are newspipe's own.
+ * {@code schema.registry.request.timeout.ms} keys are newspipe's own. Any other {@code schema.registry.*} key is an
+ * error naming it: a misspelt or unsupported registry setting must not be silently ignored.
  */
 public final class AvroSerdeConfig {
 
@@ -34,7 +36,19 @@ public final class AvroSerdeConfig {
     /** Timeout of one registry HTTP request (default 10000 ms). */
     public static final String SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
 
+    /** Subject-name strategy of value schemas: Confluent's class name or short name (default TopicNameStrategy). */
+    public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
+    /** Subject-name strategy of key schemas (default TopicNameStrategy). */
+    public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
+
     public static final String USER_INFO_SOURCE = "USER_INFO";
+
+    /** The prefix whose keys must all be known. */
+    static final String REGISTRY_PREFIX = "schema.registry.";
+    /** Every {@code schema.registry.*} key the serde reads. */
+    public static final List<String> REGISTRY_KEYS = Stream.concat(Stream.of(SCHEMA_REGISTRY_URL,
+            SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, SCHEMA_REGISTRY_RETRIES, SCHEMA_REGISTRY_RETRY_BACKOFF_MS,
+            SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS), RegistryTls.KEYS.stream()).toList();
 
     private final List<String> urls;
     private final boolean autoRegisterSchemas;
@@ -44,8 +58,12 @@ public final class AvroSerdeConfig {
     private final int retries;
     private final Duration retryBackoff;
     private final Duration requestTimeout;
+    private final SubjectNameStrategy valueSubjectNameStrategy;
+    private final SubjectNameStrategy keySubjectNameStrategy;
+    private final RegistryTls tls;
 
     private AvroSerdeConfig(Map<String, ?> props) {
+        rejectUnknownRegistryKeys(props);
         Object url = props.get(SCHEMA_REGISTRY_URL);
         this.urls = url == null ? List.of() : parseUrls(url);
         this.autoRegisterSchemas = bool(props, AUTO_REGISTER_SCHEMAS, true);
@@ -73,6 +91,45 @@ public final class AvroSerdeConfig {
         if (retries < 0) {
             throw new IllegalArgumentException(SCHEMA_REGISTRY_RETRIES + " must be >= 0, was " + retries);
         }
+        this.valueSubjectNameStrategy = SubjectNameStrategy.parse(VALUE_SUBJECT_NAME_STRATEGY,
+                props.get(VALUE_SUBJECT_NAME_STRATEGY));
+        this.keySubjectNameStrategy = SubjectNameStrategy.parse(KEY_SUBJECT_NAME_STRATEGY,
+                props.get(KEY_SUBJECT_NAME_STRATEGY));
+        String algorithm = string(props, RegistryTls.ENDPOINT_IDENTIFICATION_ALGORITHM);
+        if (algorithm != null && !algorithm.isEmpty() && !algorithm.equalsIgnoreCase("https")) {
+            throw new IllegalArgumentException("Unsupported " + RegistryTls.ENDPOINT_IDENTIFICATION_ALGORITHM + " '"
+                    + algorithm + "': use https (check the host name, the default) or an empty value (do not)");
+        }
+        this.tls = new RegistryTls(string(props, RegistryTls.TRUSTSTORE_LOCATION),
+                string(props, RegistryTls.TRUSTSTORE_PASSWORD),
+                Objects.requireNonNullElse(string(props, RegistryTls.TRUSTSTORE_TYPE), "JKS"),
+                string(props, RegistryTls.KEYSTORE_LOCATION), string(props, RegistryTls.KEYSTORE_PASSWORD),
+                Objects.requireNonNullElse(string(props, RegistryTls.KEYSTORE_TYPE), "JKS"),
+                string(props, RegistryTls.KEY_PASSWORD),
+                Objects.requireNonNullElse(string(props, RegistryTls.PROTOCOL), "TLS"),
+                algorithm == null || !algorithm.isEmpty());
+    }
+
+    private static void rejectUnknownRegistryKeys(Map<String, ?> props) {
+        for (String key : props.keySet()) {
+            if (key.startsWith(REGISTRY_PREFIX) && !REGISTRY_KEYS.contains(key)) {
+                throw new IllegalArgumentException("Unknown configuration '" + key + "': newspipe's Avro serde "
+                        + "reads only these " + REGISTRY_PREFIX + "* keys: " + String.join(", ", REGISTRY_KEYS));
+            }
+        }
+    }
+
+    /** The value as a trimmed string; null when absent (an empty value stays empty). */
+    private static String string(Map<String, ?> props, String key) {
+        Object v = props.get(key);
+        if (v == null) {
+            return null;
+        }
+        // Kafka hands passwords over as Password objects whose toString() hides the value.
+        if (v instanceof org.apache.kafka.common.config.types.Password password) {
+            return password.value();
+        }
+        return v.toString().trim();
     }
 
     public static AvroSerdeConfig from(Map<String, ?> props) {
@@ -119,6 +176,16 @@ public final class AvroSerdeConfig {
 
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    /** The subject-name strategy of keys ({@code isKey}) or values. */
+    public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
+        return isKey ? keySubjectNameStrategy : valueSubjectNameStrategy;
+    }
+
+    /** TLS settings towards the registry (JDK defaults when no {@code schema.registry.ssl.*} key is set). */
+    public RegistryTls tls() {
+        return tls;
     }
 
     private static List<String> parseUrls(Object value) {

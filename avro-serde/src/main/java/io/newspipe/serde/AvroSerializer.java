@@ -19,7 +19,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serializer writing the Confluent wire format: byte 0x00, the 4-byte big-endian schema id, Avro binary.
- * The subject is {@code <topic>-value} or {@code <topic>-key} (Confluent's TopicNameStrategy).
+ * The subject follows {@code value.subject.name.strategy} / {@code key.subject.name.strategy} (Confluent's
+ * TopicNameStrategy by default: {@code <topic>-value} or {@code <topic>-key}; see {@link SubjectNameStrategy}).
  *
  * <p>Which schema id is written: with {@code use.latest.version} the subject's latest schema (and the record is
  * written with it); else with {@code auto.register.schemas} (default) the record's schema, registered on first use;
@@ -34,6 +35,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     private boolean isKey;
     private boolean autoRegister = true;
     private boolean useLatestVersion;
+    private SubjectNameStrategy subjectNameStrategy = SubjectNameStrategy.TOPIC_NAME;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private final Map<String, SchemaMetadata> latestBySubject = new ConcurrentHashMap<>();
 
@@ -62,6 +64,7 @@ public class AvroSerializer<T> implements Serializer<T> {
         this.isKey = isKey;
         this.autoRegister = config.autoRegisterSchemas();
         this.useLatestVersion = config.useLatestVersion();
+        this.subjectNameStrategy = config.subjectNameStrategy(isKey);
         if (client == null) {
             client = new RestSchemaRegistryClient(config);
             ownsClient = true;
@@ -81,8 +84,13 @@ public class AvroSerializer<T> implements Serializer<T> {
             throw new SerializationException("Cannot serialize a " + data.getClass().getName() + " for topic '"
                     + topic + "': only Avro records (SpecificRecord, GenericRecord) are supported");
         }
-        String subject = subject(topic, isKey);
         Schema schema = container.getSchema();
+        String subject;
+        try {
+            subject = subjectNameStrategy.subject(topic, isKey, schema);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("Cannot serialize record for topic '" + topic + "': " + e.getMessage(), e);
+        }
         int id;
         try {
             if (useLatestVersion) {
@@ -132,10 +140,6 @@ public class AvroSerializer<T> implements Serializer<T> {
         return writers.computeIfAbsent(schema, s -> data instanceof SpecificRecord
                 ? new SpecificDatumWriter<>(s, SpecificData.getForClass(data.getClass()))
                 : new GenericDatumWriter<>(s, GenericData.get()));
-    }
-
-    static String subject(String topic, boolean isKey) {
-        return topic + (isKey ? "-key" : "-value");
     }
 
     private static String describe(String topic, String subject, SchemaRegistryException e,

@@ -50,6 +50,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     public RestSchemaRegistryClient(List<String> urls, int retries, Duration backoff, Duration requestTimeout,
             String basicAuthUserInfo) {
+        this(urls, retries, backoff, requestTimeout, basicAuthUserInfo, null);
+    }
+
+    /** @param tls TLS settings for https URLs, or null for the JDK's defaults */
+    public RestSchemaRegistryClient(List<String> urls, int retries, Duration backoff, Duration requestTimeout,
+            String basicAuthUserInfo, RegistryTls tls) {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("At least one Schema Registry URL is needed");
         }
@@ -59,7 +65,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.requestTimeout = requestTimeout;
         this.authorization = basicAuthUserInfo == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString(basicAuthUserInfo.getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(requestTimeout);
+        if (tls != null && tls.configured()) {
+            builder.sslContext(tls.sslContext());
+        }
+        this.http = builder.build();
     }
 
     /** A client for a single URL with the default retries (3, from 200 ms) and timeout (10 s). */
@@ -69,7 +79,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     public RestSchemaRegistryClient(AvroSerdeConfig config) {
         this(config.requireUrls(), config.retries(), config.retryBackoff(), config.requestTimeout(),
-                config.basicAuthUserInfo());
+                config.basicAuthUserInfo(), config.tls());
     }
 
     @Override

@@ -9,12 +9,15 @@ import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newspipe.common.CommonOptions;
 import io.newspipe.common.ConfigException;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.ServiceHttpServer;
+import io.newspipe.common.ServiceMetrics;
 import io.newspipe.common.Shutdown;
+import io.newspipe.common.StageMetrics;
 import io.newspipe.common.StreamsApp;
 import io.newspipe.common.StreamsServiceRunner;
 import io.newspipe.common.TopicCatalog;
@@ -55,9 +58,11 @@ public final class EnrichService implements AutoCloseable {
     public EnrichService(PipelineConfig config, Extractor extractor, Clock clock) {
         this.config = withDeadLetterHandler(withTopicOverrides(withStreamThreads(config)));
         TopicCatalog topics = new TopicCatalog(this.config);
-        StreamsApp app = new StreamsApp(this.config, () -> buildTopology(topics, extractor, clock),
+        PrometheusMeterRegistry registry = ServiceMetrics.newRegistry(NAME);
+        StageMetrics metrics = new StageMetrics(registry, STAGE);
+        StreamsApp app = new StreamsApp(this.config, () -> EnrichTopology.build(topics, extractor, clock, metrics),
                 List.of(topics.rawSpec(), topics.replaySpec(), topics.enrichedSpec(), topics.deadLettersSpec()));
-        this.runner = new StreamsServiceRunner(NAME, this.config, app);
+        this.runner = new StreamsServiceRunner(NAME, this.config, app, registry, metrics);
     }
 
     /**

@@ -2,11 +2,17 @@ package io.newspipe.enrich;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Timer;
+import io.newspipe.common.ArticleLogContext;
+import io.newspipe.common.StageMetrics;
 import io.newspipe.common.Topic;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.deadletter.InvalidRecordException;
@@ -18,28 +24,55 @@ import io.newspipe.schemas.RawArticle;
 /** The enrich topology, kept apart from the service lifecycle so tests drive it with TopologyTestDriver. */
 final class EnrichTopology {
 
+    private static final Logger log = LoggerFactory.getLogger(EnrichTopology.class);
+
     private EnrichTopology() {
     }
 
     static Topology build(TopicCatalog topics, Extractor extractor, Clock clock) {
+        return build(topics, extractor, clock, StageMetrics.unregistered(EnrichService.STAGE));
+    }
+
+    static Topology build(TopicCatalog topics, Extractor extractor, Clock clock, StageMetrics metrics) {
         Topic<String, RawArticle> raw = topics.raw();
         Topic<String, EnrichedArticle> enriched = topics.enriched();
+        Timer extraction = metrics.timer("newspipe.enrich.extraction", "Time to extract one article");
         StreamsBuilder builder = new StreamsBuilder();
         // one source for both: a replayed record is a raw record sent again, enriched (and dead-lettered) the same way
         builder.stream(List.of(raw.name(), topics.replay().name()), raw.consumed().withName("raw-articles"))
-                .mapValues((id, article) -> enrich(id, article, extractor, clock), Named.as("extract"))
+                .mapValues((id, article) -> {
+                    metrics.recordIn();
+                    EnrichedArticle out = enrich(id, article, extractor, clock, extraction);
+                    metrics.recordOut(enriched.name());
+                    return out;
+                }, Named.as("extract"))
                 .to(enriched.name(), enriched.produced().withName("enriched-articles"));
         return builder.build();
     }
 
     static EnrichedArticle enrich(String key, RawArticle raw, Extractor extractor, Clock clock) {
-        if (raw == null) {
-            throw new InvalidRecordException("Raw record with key '" + key + "' has no value (tombstone)");
+        return enrich(key, raw, extractor, clock, null);
+    }
+
+    /** Extracts with the article id in the logging context ({@link ArticleLogContext}); timed when a timer is given. */
+    static EnrichedArticle enrich(String key, RawArticle raw, Extractor extractor, Clock clock, Timer extraction) {
+        try (ArticleLogContext ignored = ArticleLogContext.of(key)) {
+            if (raw == null) {
+                throw new InvalidRecordException("Raw record with key '" + key + "' has no value (tombstone)");
+            }
+            rejectUndecodableText(key, raw);
+            // the raw text is already normalized by ingest; extraction offsets refer to it unchanged
+            long start = System.nanoTime();
+            ExtractionResult result = extractor.extract(raw.getText());
+            long nanos = System.nanoTime() - start;
+            if (extraction != null) {
+                extraction.record(nanos, TimeUnit.NANOSECONDS);
+            }
+            EnrichedArticle enriched = EnrichedArticleMapper.toEnriched(raw, result, clock.instant());
+            log.debug("Extracted {} entities, {} awards, {} KPI mentions in {} µs", enriched.getEntities().size(),
+                    enriched.getAwards().size(), enriched.getKpis().size(), nanos / 1_000);
+            return enriched;
         }
-        rejectUndecodableText(key, raw);
-        // the raw text is already normalized by ingest; extraction offsets refer to it unchanged
-        ExtractionResult result = extractor.extract(raw.getText());
-        return EnrichedArticleMapper.toEnriched(raw, result, clock.instant());
     }
 
     /**

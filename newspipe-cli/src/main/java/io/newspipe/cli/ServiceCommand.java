@@ -24,13 +24,18 @@ import picocli.CommandLine.Spec;
         description = {"Run one service in the foreground until Ctrl-C / SIGTERM: ingest, enrich or publish.",
             "Everything after the name goes to the service itself (e.g. --bootstrap-servers, --schema-registry-url,",
             "--state-dir, --http-port); './newspipe service enrich --help' lists them.",
-            "Logs go to stdout at INFO."})
+            "Logs go to stdout at INFO; NEWSPIPE_LOG_FORMAT=json writes one JSON object per line, with the",
+            "articleId of the record being processed in its context."})
 final class ServiceCommand implements Callable<Integer> {
 
     static final List<String> SERVICES = List.of("ingest", "enrich", "publish");
 
     /** Picocli reads the service logging config from the classpath; the console gets INFO (docker-style). */
     static final String SERVICE_LOG_CONFIG = "log4j2-service.xml";
+    /** The same as JSON lines, chosen with {@link #LOG_FORMAT_ENV}=json. */
+    static final String SERVICE_JSON_LOG_CONFIG = "log4j2-service-json.xml";
+    /** {@code text} (default) or {@code json}: how the services write their log to stdout. */
+    static final String LOG_FORMAT_ENV = "NEWSPIPE_LOG_FORMAT";
 
     @Spec
     CommandSpec spec;
@@ -52,7 +57,13 @@ final class ServiceCommand implements Callable<Integer> {
                     + String.join(", ", SERVICES));
             return 2;
         }
-        useServiceLogging();
+        String logConfig = serviceLogConfig(System.getenv(LOG_FORMAT_ENV));
+        if (logConfig == null) {
+            spec.commandLine().getErr().println("newspipe service: " + LOG_FORMAT_ENV + " must be text or json, was '"
+                    + System.getenv(LOG_FORMAT_ENV) + "'");
+            return 2;
+        }
+        useServiceLogging(logConfig);
         stopWhenParentIsGone(spec.commandLine().getErr());
         delegate.setOut(spec.commandLine().getOut());
         delegate.setErr(spec.commandLine().getErr());
@@ -107,12 +118,20 @@ final class ServiceCommand implements Callable<Integer> {
         }
     }
 
-    private static void useServiceLogging() {
+    /** The logging config for a {@link #LOG_FORMAT_ENV} value (unset or blank: text); null for an unknown one. */
+    static String serviceLogConfig(String format) {
+        if (format == null || format.isBlank() || format.strip().equalsIgnoreCase("text")) {
+            return SERVICE_LOG_CONFIG;
+        }
+        return format.strip().equalsIgnoreCase("json") ? SERVICE_JSON_LOG_CONFIG : null;
+    }
+
+    static void useServiceLogging(String config) {
         if (System.getProperty("log4j2.configurationFile") != null
                 || System.getProperty("log4j.configurationFile") != null) {
             return; // the operator chose a logging config
         }
-        var url = ServiceCommand.class.getClassLoader().getResource(SERVICE_LOG_CONFIG);
+        var url = ServiceCommand.class.getClassLoader().getResource(config);
         if (url != null) {
             try {
                 Configurator.reconfigure(url.toURI());

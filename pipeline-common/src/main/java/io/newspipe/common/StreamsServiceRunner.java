@@ -18,6 +18,8 @@ public final class StreamsServiceRunner implements AutoCloseable {
     private final PipelineConfig config;
     private final StreamsApp app;
     private final PrometheusMeterRegistry meterRegistry;
+    private final StageMetrics stageMetrics;
+    private boolean lagBound;
     private ServiceHttpServer http;
     private KafkaStreamsMetrics streamsMetrics;
 
@@ -27,10 +29,21 @@ public final class StreamsServiceRunner implements AutoCloseable {
      * @param app         the service's streams application
      */
     public StreamsServiceRunner(String serviceName, PipelineConfig config, StreamsApp app) {
+        this(serviceName, config, app, ServiceMetrics.newRegistry(serviceName), null);
+    }
+
+    /**
+     * @param meterRegistry the service's registry ({@link ServiceMetrics#newRegistry}), which its topology's own
+     *                      meters were registered with
+     * @param stageMetrics  the stage's meters, whose input lag is bound to the streams at start; null for none
+     */
+    public StreamsServiceRunner(String serviceName, PipelineConfig config, StreamsApp app,
+            PrometheusMeterRegistry meterRegistry, StageMetrics stageMetrics) {
         this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
         this.config = Objects.requireNonNull(config, "config");
         this.app = Objects.requireNonNull(app, "app");
-        this.meterRegistry = ServiceMetrics.newRegistry(serviceName);
+        this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+        this.stageMetrics = stageMetrics;
     }
 
     /** Creates missing topics, starts the streams and the health/metrics endpoints; returns without waiting. */
@@ -40,6 +53,10 @@ public final class StreamsServiceRunner implements AutoCloseable {
         }
         KafkaStreams streams = app.start();
         streamsMetrics = ServiceMetrics.bind(meterRegistry, streams);
+        if (stageMetrics != null && !lagBound) {
+            stageMetrics.bindInputLag(app);
+            lagBound = true;
+        }
         http = ServiceHttpServer.create(config, meterRegistry, app::readiness, serviceName).start();
     }
 

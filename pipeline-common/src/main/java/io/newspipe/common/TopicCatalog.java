@@ -1,8 +1,11 @@
 package io.newspipe.common;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.avro.Schema;
 
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,6 +33,24 @@ public final class TopicCatalog {
     static final String DERIVED_RETENTION_MS = String.valueOf(30 * DAY_MS);
     /** Replay requests only need to live until enrich has read them; a week leaves room for a stopped service. */
     static final String REPLAY_RETENTION_MS = String.valueOf(7 * DAY_MS);
+
+    /** The value schema of every Avro topic, by logical name. */
+    private static final Map<String, Schema> VALUE_SCHEMAS = orderedMap(
+            TopicNames.LOGICAL_RAW, RawArticle.getClassSchema(),
+            TopicNames.LOGICAL_ENRICHED, EnrichedArticle.getClassSchema(),
+            TopicNames.LOGICAL_PUBLISHED, PublishedArticle.getClassSchema(),
+            TopicNames.LOGICAL_AWARDS, AwardItem.getClassSchema(),
+            TopicNames.LOGICAL_KPIS, KpiItem.getClassSchema(),
+            TopicNames.LOGICAL_ENTITIES, EntityItem.getClassSchema(),
+            TopicNames.LOGICAL_REPLAY, RawArticle.getClassSchema());
+
+    /**
+     * The topics downstream teams build on (by logical name): their subjects are held FULL_TRANSITIVE (see
+     * {@link PublicSubjects}), so a consumer on any released schema reads every record and newer consumers read
+     * every old one.
+     */
+    public static final List<String> PUBLIC = List.of(TopicNames.LOGICAL_PUBLISHED, TopicNames.LOGICAL_AWARDS,
+            TopicNames.LOGICAL_KPIS, TopicNames.LOGICAL_ENTITIES);
 
     private final PipelineConfig config;
     private final Topic<String, RawArticle> raw;
@@ -99,6 +120,30 @@ public final class TopicCatalog {
 
     public List<Topic<?, ?>> all() {
         return List.of(raw, enriched, published, awards, kpis, entities, deadLetters, replay);
+    }
+
+    /** Configured topic name -> value schema, for every topic whose values are Avro (all but the dead letters). */
+    public Map<String, Schema> valueSchemas() {
+        return schemasOf(VALUE_SCHEMAS.keySet());
+    }
+
+    /** Configured topic name -> value schema of the {@link #PUBLIC} topics. */
+    public Map<String, Schema> publicValueSchemas() {
+        return schemasOf(PUBLIC);
+    }
+
+    private Map<String, Schema> schemasOf(java.util.Collection<String> logicalNames) {
+        Map<String, Schema> out = new LinkedHashMap<>();
+        logicalNames.forEach(logical -> out.put(config.topicName(logical), VALUE_SCHEMAS.get(logical)));
+        return out;
+    }
+
+    private static Map<String, Schema> orderedMap(Object... pairs) {
+        Map<String, Schema> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], (Schema) pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** How every contract topic is created when missing, with partitions and replication from the config. */

@@ -9,6 +9,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.micrometer.core.instrument.Counter;
+import io.newspipe.common.ArticleLogContext;
+import io.newspipe.common.StageMetrics;
 import io.newspipe.common.deadletter.InvalidRecordException;
 import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.PublishedArticle;
@@ -27,9 +30,18 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
     private FixedKeyProcessorContext<String, PublishedArticle> context;
     private KeyValueStore<String, ArticleRevision> revisions;
 
-    PublishProcessor(String storeName, Clock clock) {
+    private final StageMetrics metrics;
+    private final Counter published;
+    private final Counter suppressed;
+
+    PublishProcessor(String storeName, Clock clock, StageMetrics metrics) {
         this.storeName = storeName;
         this.clock = clock;
+        this.metrics = metrics;
+        String name = "newspipe.publish.revisions";
+        String description = "Enriched articles that made a new revision (published) or had the content of the last one (suppressed)";
+        this.published = metrics.counter(name, description, "outcome", "published");
+        this.suppressed = metrics.counter(name, description, "outcome", "suppressed");
     }
 
     @Override
@@ -40,6 +52,13 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
 
     @Override
     public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+        metrics.recordIn();
+        try (ArticleLogContext ignored = ArticleLogContext.of(record.key())) {
+            revise(record);
+        }
+    }
+
+    private void revise(FixedKeyRecord<String, EnrichedArticle> record) {
         List<String> problems = EnrichedArticleValidator.violations(record.key(), record.value());
         if (!problems.isEmpty()) {
             throw new InvalidRecordException("Enriched article '" + record.key() + "' is not publishable: "
@@ -49,8 +68,10 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
         String fingerprint = ContentFingerprint.of(enriched);
         Optional<ArticleRevision> next = ArticleRevision.next(revisions.get(record.key()), fingerprint);
         if (next.isEmpty()) {
+            suppressed.increment();
             return; // same content as the published revision: nothing new for consumers
         }
+        published.increment();
         revisions.put(record.key(), next.get());
         PublishedArticle published = PublishedArticleMapper.toPublished(enriched, next.get(), clock.instant());
         context.forward(record.withValue(published));

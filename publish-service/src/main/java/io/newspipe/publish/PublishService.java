@@ -8,12 +8,16 @@ import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newspipe.common.CommonOptions;
 import io.newspipe.common.ConfigException;
 import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.PublicSubjects;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.ServiceHttpServer;
+import io.newspipe.common.ServiceMetrics;
 import io.newspipe.common.Shutdown;
+import io.newspipe.common.StageMetrics;
 import io.newspipe.common.StreamsApp;
 import io.newspipe.common.StreamsServiceRunner;
 import io.newspipe.common.TopicCatalog;
@@ -43,10 +47,12 @@ public final class PublishService implements AutoCloseable {
     public PublishService(PipelineConfig config, Clock clock) {
         this.config = withDeadLetterHandler(withTopicOverrides(config));
         TopicCatalog topics = new TopicCatalog(this.config);
-        StreamsApp app = new StreamsApp(this.config, () -> buildTopology(topics, clock),
+        PrometheusMeterRegistry registry = ServiceMetrics.newRegistry(NAME);
+        StageMetrics metrics = new StageMetrics(registry, STAGE);
+        StreamsApp app = new StreamsApp(this.config, () -> PublishTopology.build(topics, clock, metrics),
                 List.of(topics.enrichedSpec(), topics.publishedSpec(), topics.awardsSpec(), topics.kpisSpec(),
                         topics.entitiesSpec(), topics.deadLettersSpec()));
-        this.runner = new StreamsServiceRunner(NAME, this.config, app);
+        this.runner = new StreamsServiceRunner(NAME, this.config, app, registry, metrics);
     }
 
     /**
@@ -57,8 +63,12 @@ public final class PublishService implements AutoCloseable {
         return PublishTopology.build(topics, clock);
     }
 
-    /** Creates missing topics, starts the streams and the health/metrics endpoints; returns without waiting. */
+    /**
+     * Holds the public subjects FULL_TRANSITIVE (before anything is registered under them), creates missing
+     * topics, starts the streams and the health/metrics endpoints; returns without waiting.
+     */
     public synchronized PublishService start() {
+        PublicSubjects.enforce(config);
         runner.start();
         log.info("{} started: {} -> {} (dead letters: {}), http {}", NAME, config.topicName(TopicNames.LOGICAL_ENRICHED),
                 config.topicName(TopicNames.LOGICAL_PUBLISHED), config.errorTopic(), runner.http().baseUrl());

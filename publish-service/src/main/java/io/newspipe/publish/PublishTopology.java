@@ -9,6 +9,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 
+import io.newspipe.common.StageMetrics;
 import io.newspipe.common.Topic;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.schemas.EnrichedArticle;
@@ -24,6 +25,10 @@ final class PublishTopology {
     }
 
     static Topology build(TopicCatalog topics, Clock clock) {
+        return build(topics, clock, StageMetrics.unregistered(PublishService.STAGE));
+    }
+
+    static Topology build(TopicCatalog topics, Clock clock, StageMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
                 Serdes.String(), new ArticleRevisionSerde()));
@@ -32,14 +37,16 @@ final class PublishTopology {
         Topic<String, PublishedArticle> publishedTopic = topics.published();
         KStream<String, PublishedArticle> published = builder
                 .stream(enriched.name(), enriched.consumed().withName("enriched-articles"))
-                .processValues(() -> new PublishProcessor(REVISIONS_STORE, clock), Named.as("validate-and-revise"),
+                .processValues(() -> new PublishProcessor(REVISIONS_STORE, clock, metrics), Named.as("validate-and-revise"),
                         REVISIONS_STORE);
-        published.to(publishedTopic.name(), publishedTopic.produced().withName("published-articles"));
-        published.flatMapValues(PublishedArticleMapper::awardItems, Named.as("award-items"))
+        published.peek((id, article) -> metrics.recordOut(publishedTopic.name()), Named.as("count-published"))
+                .to(publishedTopic.name(), publishedTopic.produced().withName("published-articles"));
+        // one record per item, or the empty-set marker when the revision has none (ItemFanOut)
+        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::awardItems, topics.awards().name(), metrics), Named.as("award-items"))
                 .to(topics.awards().name(), topics.awards().produced().withName("awards"));
-        published.flatMapValues(PublishedArticleMapper::kpiItems, Named.as("kpi-items"))
+        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::kpiItems, topics.kpis().name(), metrics), Named.as("kpi-items"))
                 .to(topics.kpis().name(), topics.kpis().produced().withName("kpis"));
-        published.flatMapValues(PublishedArticleMapper::entityItems, Named.as("entity-items"))
+        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::entityItems, topics.entities().name(), metrics), Named.as("entity-items"))
                 .to(topics.entities().name(), topics.entities().produced().withName("entities"));
         return builder.build();
     }

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A Schema Registry speaking the subset of Confluent's REST API that serdes and tools use, storing schemas in a
@@ -51,29 +57,45 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
     }
 
-    /** Settings; {@link #defaults(String)} gives the usual ones. */
+    /**
+     * Settings; {@link #defaults(String)} gives the usual ones.
+     *
+     * @param tls               when not null the registry speaks HTTPS with this context (tests of the serde's
+     *                          {@code schema.registry.ssl.*} settings)
+     * @param needClientAuth    with TLS: refuse clients without a certificate the context trusts
+     */
     public record Config(String bootstrapServers, int port, String topic, short replicationFactor,
-            CompatibilityLevel defaultCompatibility, Duration storeTimeout) {
+            CompatibilityLevel defaultCompatibility, Duration storeTimeout, SSLContext tls, boolean needClientAuth) {
 
         public static Config defaults(String bootstrapServers) {
             return new Config(bootstrapServers, 0, "_schemas", (short) 1, CompatibilityLevel.BACKWARD,
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), null, false);
         }
 
         public Config withPort(int newPort) {
-            return new Config(bootstrapServers, newPort, topic, replicationFactor, defaultCompatibility, storeTimeout);
+            return new Config(bootstrapServers, newPort, topic, replicationFactor, defaultCompatibility, storeTimeout,
+                    tls, needClientAuth);
         }
 
         public Config withTopic(String newTopic) {
-            return new Config(bootstrapServers, port, newTopic, replicationFactor, defaultCompatibility, storeTimeout);
+            return new Config(bootstrapServers, port, newTopic, replicationFactor, defaultCompatibility, storeTimeout,
+                    tls, needClientAuth);
         }
 
         public Config withReplicationFactor(short rf) {
-            return new Config(bootstrapServers, port, topic, rf, defaultCompatibility, storeTimeout);
+            return new Config(bootstrapServers, port, topic, rf, defaultCompatibility, storeTimeout, tls,
+                    needClientAuth);
         }
 
         public Config withDefaultCompatibility(CompatibilityLevel level) {
-            return new Config(bootstrapServers, port, topic, replicationFactor, level, storeTimeout);
+            return new Config(bootstrapServers, port, topic, replicationFactor, level, storeTimeout, tls,
+                    needClientAuth);
+        }
+
+        /** HTTPS with the given server context; {@code needClientAuth} asks every client for its certificate. */
+        public Config withTls(SSLContext context, boolean clientAuth) {
+            return new Config(bootstrapServers, port, topic, replicationFactor, defaultCompatibility, storeTimeout,
+                    context, clientAuth);
         }
     }
 
@@ -103,7 +125,21 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 config.storeTimeout(), state);
         service = new SchemaRegistryService(state, store);
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), config.port()), 50);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(HOST), config.port());
+            if (config.tls() == null) {
+                http = HttpServer.create(address, 50);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 50);
+                https.setHttpsConfigurator(new HttpsConfigurator(config.tls()) {
+                    @Override
+                    public void configure(HttpsParameters params) {
+                        SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+                        parameters.setNeedClientAuth(config.needClientAuth());
+                        params.setSSLParameters(parameters);
+                    }
+                });
+                http = https;
+            }
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException("Cannot bind the Schema Registry to " + HOST + ":" + config.port(), e);
@@ -126,7 +162,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         if (http == null) {
             throw new IllegalStateException("Schema Registry is not running");
         }
-        return "http://" + HOST + ":" + http.getAddress().getPort();
+        return (config.tls() == null ? "http://" : "https://") + HOST + ":" + http.getAddress().getPort();
     }
 
     public synchronized int port() {

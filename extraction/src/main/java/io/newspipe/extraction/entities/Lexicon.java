@@ -10,11 +10,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.newspipe.extraction.TextNormalizer;
+import io.newspipe.extraction.reference.AdminMap;
+import io.newspipe.extraction.reference.AdminUnit;
+import io.newspipe.extraction.reference.AdminUnits;
+import io.newspipe.extraction.reference.CentralBodies;
+import io.newspipe.extraction.reference.CentralBody;
+import io.newspipe.extraction.reference.Countries;
+import io.newspipe.extraction.reference.Country;
+import io.newspipe.extraction.reference.ReferenceData;
 
 /**
  * The curated word lists the entity rules use, loaded from {@code io/newspipe/extraction/lexicon/*.txt}. Every list
@@ -43,12 +52,19 @@ public final class Lexicon {
     final PhraseDict miscHeads = new PhraseDict(true, 6);
     final PhraseDict facilityHeads = new PhraseDict(true, 7);
     final PhraseDict fixedPersons = new PhraseDict(true, 8);
+    /** Country names that are also ordinary words or given names ("Mỹ", "Đức", "Anh"): places only in context. */
+    final PhraseDict contextCountries = new PhraseDict(true, 9);
     final Map<String, String> abbreviations = new HashMap<>();
     /** First words of every phrase list: a lower-case token outside this set cannot start any entity. */
     final Set<String> startWords = new HashSet<>();
     private final String contentHash;
 
     private Lexicon(Map<String, String> files) {
+        this(files, false);
+    }
+
+    /** @param withReference also the reference data: countries, central bodies, provinces of both maps */
+    private Lexicon(Map<String, String> files, boolean withReference) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -60,6 +76,9 @@ public final class Lexicon {
             sha.update((byte) 0);
             sha.update(f.getValue().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
+        }
+        if (withReference) {
+            sha.update(ReferenceData.version().getBytes(StandardCharsets.UTF_8));
         }
         StringBuilder hex = new StringBuilder();
         for (byte b : sha.digest()) {
@@ -89,8 +108,11 @@ public final class Lexicon {
         lines(files, "facility-heads.txt", (e, fl) -> facilityHeads.add(e, ""));
         lines(files, "misc-heads.txt", (e, fl) -> miscHeads.add(e, ""));
         lines(files, "abbreviations.tsv", (e, fl) -> abbreviations.put(e, fl));
+        if (withReference) {
+            addReferenceNames();
+        }
         for (PhraseDict d : new PhraseDict[] {locations, locationExceptions, adminPrefixes, titles, orgHeads, miscHeads,
-            facilityHeads, fixedPersons}) {
+            facilityHeads, fixedPersons, contextCountries}) {
             startWords.addAll(d.firstWords());
         }
         startWords.add("các");
@@ -102,7 +124,7 @@ public final class Lexicon {
             vocabulary.computeIfAbsent(w, k -> new Known()).surname = true;
         }
         for (PhraseDict d : new PhraseDict[] {locations, locationExceptions, adminPrefixes, titles, orgHeads, orgWords,
-            miscHeads, facilityHeads, fixedPersons}) {
+            miscHeads, facilityHeads, fixedPersons, contextCountries}) {
             for (Map.Entry<String, PhraseDict.Node> first : d.firstNodes().entrySet()) {
                 Known known = vocabulary.computeIfAbsent(first.getKey(), k -> new Known());
                 known.firstNodes[d.slot()] = first.getValue();
@@ -114,6 +136,41 @@ public final class Lexicon {
             inVocabulary[bit >>> 6] |= 1L << bit;
         }
         surfaces = new Surfaces(new ArrayList<>(vocabulary.keySet()), this);
+    }
+
+    /**
+     * The reference data's names as dictionary entries, so the rules find them with the same one-probe-per-token
+     * lookups as the lists: countries (those that are also words only in context), the names of central bodies (a
+     * standalone head, like "Chính phủ"), and the provinces of both maps (bare, they are places). A province named
+     * after a person ("Hồ Chí Minh") is not added bare: written so it is the person; the city keeps its prefix.
+     */
+    private void addReferenceNames() {
+        Countries countries = Countries.get();
+        for (Country c : countries.all()) {
+            List<String> names = new ArrayList<>(c.variants());
+            names.add(c.name());
+            for (String name : names) {
+                if (countries.isAmbiguous(name)) {
+                    contextCountries.add(name, "C");
+                } else {
+                    locations.add(name, "C");
+                }
+            }
+        }
+        for (CentralBody b : CentralBodies.get().all()) {
+            orgHeads.add(b.name(), "S");
+            for (String other : b.otherNames()) {
+                orgHeads.add(other, "S");
+            }
+        }
+        for (AdminMap map : AdminMap.values()) {
+            for (AdminUnit p : AdminUnits.get().provinces(map)) {
+                String first = p.name().split(" ", 2)[0].toLowerCase(Locale.ROOT);
+                if (!(surnames.contains(first) && p.name().split(" ").length >= 3)) {
+                    locations.add(p.name(), "P");
+                }
+            }
+        }
     }
 
     /** Bit i set when some vocabulary word hashes to bucket i of 2^17: a clear bit answers "unknown" from cache. */
@@ -175,7 +232,7 @@ public final class Lexicon {
                 throw new UncheckedIOException("cannot read lexicon " + f, e);
             }
         }
-        return new Lexicon(files);
+        return new Lexicon(files, true);
     }
 
     /** Lists given explicitly (file name to content); missing files count as empty. For tests and tooling. */

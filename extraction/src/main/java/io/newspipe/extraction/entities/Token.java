@@ -17,6 +17,8 @@ final class Token {
     /** Letters only, capitalized, rest lower case: a possible name syllable ("Thanh", "Hùng"). */
     final boolean nameLike;
     boolean masked;
+    /** The first token of a line: no name runs across a line break (a caption or heading ends there). */
+    boolean lineStart;
     /**
      * Answers of {@link PhraseDict#match} starting at this token, by dictionary slot; set once masks are final
      * (tokens of the text being scanned are only ever matched against one lexicon).

@@ -60,8 +60,9 @@ class AdminUnitsTest {
     void ngheAnIsCode40OnBothMapsAndKeptByTheReform() {
         assertThat(ids(UNITS.find("tỉnh Nghệ An"))).containsExactly("vn63:40", "vn34:40");
         AdminUnit old = unit("vn63:40");
-        assertThat(old.validOn(BEFORE)).isTrue();
-        assertThat(old.validOn(AFTER)).isFalse();
+        assertThat(old.validOn(AdminMap.REFORM_2025.minusDays(1))).isTrue();
+        assertThat(old.validOn(AdminMap.REFORM_2025)).isFalse();
+        assertThat(unit("vn34:40").validOn(AdminMap.REFORM_2025)).isTrue();
         assertThat(ids(UNITS.successors(old))).containsExactly("vn34:40");
         assertThat(UNITS.change(old)).contains(AdminChange.KEPT);
         assertThat(UNITS.change(unit("vn63:42"))).contains(AdminChange.KEPT); // Hà Tĩnh too

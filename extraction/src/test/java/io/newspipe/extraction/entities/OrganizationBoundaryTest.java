@@ -1,0 +1,154 @@
+package io.newspipe.extraction.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.newspipe.extraction.EntityKind;
+import io.newspipe.extraction.EntityMention;
+import io.newspipe.extraction.TextNormalizer;
+
+/** Where an institution's name ends: sentences written for these tests. */
+class OrganizationBoundaryTest {
+
+    private static final EntityExtractor EXTRACTOR = new EntityExtractor(Lexicon.builtIn());
+
+    static List<String> names(String raw, EntityKind kind) {
+        return EXTRACTOR.extract(TextNormalizer.normalize(raw)).stream().filter(m -> m.kind() == kind)
+                .map(EntityMention::text).distinct().toList();
+    }
+
+    @Test
+    void givenNamesWithLowerCaseContinuationsInAList_whenExtracted_thenEachRunsToItsListMark() {
+        List<String> orgs = names("Dự lễ có đại diện các đơn vị: Vụ Kế hoạch tài chính; Cục Kiểm định chất lượng "
+                + "giáo dục; Viện Nghiên cứu hải sản (thuộc Bộ Nông nghiệp và Môi trường).", EntityKind.ORGANIZATION);
+        assertThat(orgs).contains("Vụ Kế hoạch tài chính", "Cục Kiểm định chất lượng giáo dục",
+                "Viện Nghiên cứu hải sản");
+    }
+
+    @Test
+    void givenABodyFollowedByItsVerb_whenExtracted_thenTheVerbIsNotPartOfTheName() {
+        assertThat(names("Sở Y tế khuyến cáo người dân đi tiêm.", EntityKind.ORGANIZATION)).containsExactly("Sở Y tế");
+        assertThat(names("Chủ tịch UBND tỉnh đề nghị Ngân hàng thế giới quan tâm, hỗ trợ thêm vốn.",
+                EntityKind.ORGANIZATION)).doesNotContain("Ngân hàng thế giới quan tâm");
+        assertThat(names("Kế hoạch được Thủ tướng Chính phủ giao (12 tỷ đồng) đã hoàn thành.",
+                EntityKind.ORGANIZATION)).containsExactly("Chính phủ");
+    }
+
+    @Test
+    void givenALowerCaseStretchEndingInAPlace_whenExtracted_thenThePlaceClosesTheName() {
+        List<String> found = names("Mẫu vật được gửi tới Viện Di truyền và giống cây trồng Việt Nam (thuộc Bộ).",
+                EntityKind.ORGANIZATION);
+        assertThat(found).contains("Viện Di truyền và giống cây trồng Việt Nam");
+        assertThat(names("Mẫu vật được gửi tới Viện Di truyền và giống cây trồng Việt Nam (thuộc Bộ).",
+                EntityKind.LOCATION)).isEmpty();
+    }
+
+    @Test
+    void givenAUnitAndItsParentJoinedByADash_whenExtracted_thenTheyAreTwoBodies() {
+        assertThat(names("3. Đội Trinh sát ma túy – Công an tỉnh Hà Giang.", EntityKind.ORGANIZATION))
+                .containsExactly("Đội Trinh sát ma túy", "Công an tỉnh Hà Giang");
+    }
+
+    @Test
+    void givenNumberedUnits_whenExtracted_thenTheNumberIsPartOfTheName() {
+        List<String> orgs = names("Đội cảnh sát cơ động số 2 và Đại đội 7 cùng Tiểu đoàn 4/1 tham gia diễn tập; "
+                + "Bệnh viện dã chiến cấp 1 số 3 sẵn sàng.", EntityKind.ORGANIZATION);
+        assertThat(orgs).contains("Đội cảnh sát cơ động số 2", "Đại đội 7", "Tiểu đoàn 4/1",
+                "Bệnh viện dã chiến cấp 1 số 3");
+    }
+
+    @Test
+    void givenAServiceWrittenWithItsProvince_whenExtracted_thenItIsAUnitButTheBareServiceIsNot() {
+        assertThat(names("Hải quan Lạng Sơn đã kiểm tra lô hàng; Bộ đội biên phòng Hà Giang cũng vào cuộc.",
+                EntityKind.ORGANIZATION)).containsExactly("Hải quan Lạng Sơn", "Bộ đội biên phòng Hà Giang");
+        assertThat(names("Cán bộ ngành Hải quan và lực lượng Biên phòng phối hợp tuần tra.", EntityKind.ORGANIZATION))
+                .isEmpty();
+    }
+
+    @Test
+    void givenANameAtTheEndOfALine_whenTheNextLineStartsWithACapital_thenTheNameStopsAtTheLineBreak() {
+        assertThat(names("Giám đốc Công ty Cổ phần Thủy sản Minh Hải\nTổng kết năm, doanh thu tăng.",
+                EntityKind.ORGANIZATION)).containsExactly("Công ty Cổ phần Thủy sản Minh Hải");
+    }
+
+    @Test
+    void givenABankWithItsBranch_whenExtracted_thenTheBranchIsPartOfTheName() {
+        assertThat(names("Khoản vay do Ngân hàng Vietcombank chi nhánh Quảng Bình và Ngân hàng Nông nghiệp và Phát "
+                + "triển nông thôn Việt Nam chi nhánh Tây Đô giải ngân.", EntityKind.ORGANIZATION)).containsExactly(
+                "Ngân hàng Vietcombank chi nhánh Quảng Bình",
+                "Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam chi nhánh Tây Đô");
+    }
+
+    @Test
+    void givenACompanyLaterCalledByItsDistinctiveName_whenExtracted_thenTheShortNameIsTheCompanyToo() {
+        List<String> orgs = names("Công ty Cổ phần Thực phẩm Sao Mai Foods ký hợp đồng với nông dân. Năm nay, Sao Mai "
+                + "Foods thu mua 500 tấn cá.", EntityKind.ORGANIZATION);
+        assertThat(orgs).containsExactly("Công ty Cổ phần Thực phẩm Sao Mai Foods", "Sao Mai Foods");
+    }
+
+    @Test
+    void givenACompanyNamedAfterItsCommune_whenTheCommuneIsMentioned_thenTheCommuneStaysAPlace() {
+        String text = "Công ty TNHH Tân Phú ở xã Tân Phú mở rộng nhà xưởng; người dân Tân Phú phấn khởi.";
+        assertThat(names(text, EntityKind.ORGANIZATION)).containsExactly("Công ty TNHH Tân Phú");
+        assertThat(names(text, EntityKind.LOCATION)).containsExactly("Tân Phú");
+    }
+
+    @Test
+    void givenACompanysBrandInBrackets_whenExtracted_thenTheBrandIsAnOrganization() {
+        assertThat(names("Công đoàn Công ty CP Dược phẩm Hậu Giang (Dhgpharma) đoạt giải ba.", EntityKind.ORGANIZATION))
+                .contains("Dhgpharma");
+        assertThat(names("Phái bộ UNISFA (Abyei) mở rộng tuần tra.", EntityKind.ORGANIZATION))
+                .containsExactly("Phái bộ UNISFA");
+    }
+
+    @Test
+    void givenANumberInsideAName_whenANameFollowsIt_thenTheNameGoesOnButACountedNounEndsIt() {
+        assertThat(names("HTX Nông nghiệp 2 Cát Hanh và Công ty CP Xây dựng 47 Tây Nguyên ký kết.", EntityKind.ORGANIZATION))
+                .containsExactly("HTX Nông nghiệp 2 Cát Hanh", "Công ty CP Xây dựng 47 Tây Nguyên");
+        assertThat(names("Năm qua, Công an huyện Phong Điền 15 vụ việc được xử lý.", EntityKind.ORGANIZATION))
+                .containsExactly("Công an huyện Phong Điền");
+    }
+
+    @Test
+    void givenAKnownPlaceOpeningALongerCompanyName_whenExtracted_thenTheWholeNameIsKept() {
+        assertThat(names("Sản phẩm của Tập đoàn Hòa Bình Agritech (ở Hà Nội) được ưa chuộng.", EntityKind.ORGANIZATION))
+                .containsExactly("Tập đoàn Hòa Bình Agritech");
+    }
+
+    @Test
+    void givenACommaAfterABody_whenTheNextWordDoesNotContinueIt_thenTheNameStopsAtTheComma() {
+        assertThat(names("Tỉnh sẽ làm việc với Bộ Tài chính, Trung ương để được hỗ trợ; Sở Văn hóa, Thể thao và Du lịch "
+                + "phối hợp.", EntityKind.ORGANIZATION)).containsExactly("Bộ Tài chính", "Sở Văn hóa, Thể thao và Du lịch");
+    }
+
+    @Test
+    void givenTextCutAtAnyCharacter_whenExtracted_thenEveryMentionIsASliceOfIt() {
+        String text = TextNormalizer.normalize("Đội công binh số 1; Ngân hàng BIDV chi nhánh Hà Nam, trú tại Kỳ Phong, "
+                + "Kỳ Anh, Hà Tĩnh (Việt Nam). Các huyện: An Lão, Tây Sơn và TX An Nhơn.\nCông ty CP Tập đoàn Hòa Bình "
+                + "Agritech (Hbag) và số 12 Lê Lợi; Tiểu đoàn 4/1");
+        for (int end = 0; end <= text.length(); end++) {
+            String piece = text.substring(0, end);
+            for (EntityMention m : EXTRACTOR.extract(piece)) {
+                assertThat(piece.substring(m.start(), m.end())).isEqualTo(m.text());
+            }
+        }
+    }
+
+    @Test
+    void givenNamesOfDifferentEvidence_whenExtracted_thenConfidenceFollowsTheEvidence() {
+        List<EntityMention> found = EXTRACTOR.extract(TextNormalizer.normalize(
+                "Chính phủ giao Cục Thống kê Hà Giang phối hợp với Trung tâm Hỗ trợ hòa nhập người khuyết tật."));
+        double known = confidence(found, "Chính phủ");
+        double anchored = confidence(found, "Cục Thống kê Hà Giang");
+        double cut = confidence(found, "Trung tâm Hỗ trợ");
+        assertThat(known).isGreaterThan(anchored);
+        assertThat(anchored).isGreaterThan(cut);
+    }
+
+    private static double confidence(List<EntityMention> found, String name) {
+        return found.stream().filter(m -> m.text().equals(name)).findFirst().orElseThrow().confidence();
+    }
+}
