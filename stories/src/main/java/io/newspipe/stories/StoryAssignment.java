@@ -11,7 +11,8 @@ import io.newspipe.stories.state.Codec;
  * @param time           the article's time, epoch ms
  * @param copyOf         the article it is a near-identical copy of (syndication), or null
  * @param matchedArticle the member of the story it was closest to, or null when it opened the story
- * @param score          the story's score that decided the join (>= 0), NaN when it opened the story
+ * @param score          the story's score that decided the join (>= 0; any value for a copy, which joins its
+ *                       original's story whatever the score), NaN when it opened the story
  * @param similarity     Jaccard estimate against matchedArticle, NaN when it opened the story
  * @param replayed       true when the article had been assigned before and this is that earlier answer
  */
