@@ -83,14 +83,15 @@ STACK_PID=""
 
 echo "== the whole pipeline: ./newspipe up on free ports"
 P_KAFKA="$(free_port)"; P_REGISTRY="$(free_port)"; P_INGEST="$(free_port)"; P_ENRICH="$(free_port)"
-P_PUBLISH="$(free_port)"
+P_PUBLISH="$(free_port)"; P_CONSOLE="$(free_port)"
 # The launcher jar from the build ('./mvnw verify' or 'package' made it); never let the launcher build (it installs).
 if [ ! -f "$ROOT/newspipe-cli/target/newspipe-cli.jar" ]; then
   echo "== building the launcher jar (package, no install)"
   "$MVN" -B -o -q -pl newspipe-cli -am package -DskipTests
 fi
 NEWSPIPE_SKIP_BUILD=1 "$ROOT/newspipe" up --data-dir "$WORK/up" --kafka-port "$P_KAFKA" --registry-port "$P_REGISTRY" \
-  --ingest-port "$P_INGEST" --enrich-port "$P_ENRICH" --publish-port "$P_PUBLISH" > "$WORK/up.log" 2>&1 &
+  --ingest-port "$P_INGEST" --enrich-port "$P_ENRICH" --publish-port "$P_PUBLISH" --console-port "$P_CONSOLE" \
+  > "$WORK/up.log" 2>&1 &
 UP_PID=$!
 wait_for_line "$UP_PID" "$WORK/up.log" 'Send articles' 180 "newspipe up"
 grep '^Ready' "$WORK/up.log" || true

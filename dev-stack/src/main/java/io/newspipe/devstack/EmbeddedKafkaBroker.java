@@ -29,20 +29,49 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 
 /**
- * A real single-node Kafka broker in KRaft combined mode (broker + controller), started in this JVM.
+ * A real Kafka node in KRaft combined mode (broker + controller), started in this JVM.
  *
  * <p>This is the only class that touches Kafka's non-public server classes ({@code kafka.tools.StorageTool},
  * {@code kafka.server.KafkaRaftServer}), so an upgrade of Kafka that moves them breaks in one place.
- * Both listeners bind to 127.0.0.1 only. Internal topics use replication factor 1.
+ * Both listeners bind to 127.0.0.1 only. Alone it is a one-node cluster; {@link KafkaCluster} runs several, each
+ * in its own process ({@link BrokerProcess}), with internal topics replicated to min(3, nodes).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String HOST = "127.0.0.1";
 
+    /**
+     * Where a node sits in its KRaft cluster: its id, the controller quorum (every node is a voter: {@code
+     * 1@127.0.0.1:9301,2@...}), the cluster id all nodes are formatted with, and the cluster's size (internal topics are
+     * replicated to min(3, size) nodes and need two in sync from three on).
+     */
+    public record Membership(int nodeId, String voters, String clusterId, int size) {
+        public Membership {
+            if (nodeId < 1 || size < 1) {
+                throw new IllegalArgumentException("node id and cluster size start at 1: " + nodeId + ", " + size);
+            }
+        }
+
+        static Membership single(int controllerPort) {
+            return new Membership(1, "1@" + HOST + ":" + controllerPort, Uuid.randomUuid().toString(), 1);
+        }
+
+        /** Replication factor of internal and created topics for this cluster size. */
+        public short replicationFactor() {
+            return (short) Math.min(3, size);
+        }
+
+        /** min.insync.replicas for this cluster size: two of three, so one node may be down without losing writes. */
+        public int minInSyncReplicas() {
+            return size >= 3 ? 2 : 1;
+        }
+    }
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final Membership membership;
     private final Map<String, String> overrides;
     private KafkaRaftServer server;
 
@@ -56,6 +85,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port == 0 ? freePort() : port;
         this.controllerPort = controllerPort != 0 ? controllerPort : recordedControllerPort(this.dataDir);
+        this.membership = Membership.single(this.controllerPort);
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** One node of a multi-node cluster: its ports are fixed by the cluster's layout, so restarts keep them. */
+    public EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort, Membership membership,
+            Map<String, String> overrides) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.membership = membership;
         this.overrides = Map.copyOf(overrides);
     }
 
@@ -84,6 +124,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int nodeId() {
+        return membership.nodeId();
     }
 
     public Path dataDir() {
@@ -140,24 +184,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path logDir = dataDir.resolve("kafka-logs");
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        p.put("node.id", String.valueOf(membership.nodeId()));
+        p.put("controller.quorum.voters", membership.voters());
         p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir.toString());
-        // One node: every internal topic must fit on it.
-        p.put("offsets.topic.replication.factor", "1");
+        // Internal topics fit the cluster: one copy on one node, three (two in sync) from three nodes on.
+        String rf = String.valueOf(membership.replicationFactor());
+        String minIsr = String.valueOf(membership.minInSyncReplicas());
+        p.put("offsets.topic.replication.factor", rf);
         p.put("offsets.topic.num.partitions", "4");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", rf);
+        p.put("transaction.state.log.min.isr", minIsr);
         p.put("transaction.state.log.num.partitions", "4");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("default.replication.factor", "1");
+        p.put("share.coordinator.state.topic.replication.factor", rf);
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
+        p.put("min.insync.replicas", minIsr);
+        p.put("default.replication.factor", rf);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
         // Kafka's default, and needed on one node too: without it the node's broker registration outlives a stop, so on
@@ -190,7 +236,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int status;
             try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
                 status = StorageTool.execute(new String[] {
-                    "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", configFile.toString()
+                    "format", "--cluster-id", membership.clusterId(), "--config", configFile.toString()
                 }, printStream);
             }
             if (status != 0) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "newspipe", mixinStandardHelpOptions = true, versionProvider = Newspipe.Version.class,
         description = "newspipe: raw news text in, enriched Avro records out, over Kafka.",
         subcommands = {UpCommand.class, DemoCommand.class, ServiceCommand.class, IngestFilesCommand.class,
-            TopicsCommand.class, TailCommand.class, ExtractCommand.class,
+            TopicsCommand.class, TailCommand.class, ExtractCommand.class, StatusCommand.class,
             io.newspipe.cli.ops.ReplayCommand.class, io.newspipe.cli.ops.DlqCommand.class,
             io.newspipe.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newspipe implements Runnable {

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import org.apache.logging.log4j.core.config.Configurator;
 
+import io.newspipe.cli.ops.CliOperatorActions;
+import io.newspipe.console.ConsoleCommand;
 import io.newspipe.ingest.IngestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
  * process, and container images use it as their entry point.
  */
 @Command(name = "service",
-        description = {"Run one service in the foreground until Ctrl-C / SIGTERM: ingest, enrich or publish.",
+        description = {"Run one service in the foreground until Ctrl-C / SIGTERM: ingest, enrich, publish or console.",
             "Everything after the name goes to the service itself (e.g. --bootstrap-servers, --schema-registry-url,",
             "--state-dir, --http-port); './newspipe service enrich --help' lists them.",
             "Logs go to stdout at INFO; NEWSPIPE_LOG_FORMAT=json writes one JSON object per line, with the",
@@ -29,6 +31,8 @@ import picocli.CommandLine.Spec;
 final class ServiceCommand implements Callable<Integer> {
 
     static final List<String> SERVICES = List.of("ingest", "enrich", "publish");
+    /** Every name 'service' runs: the pipeline's services and the operator console. */
+    static final List<String> RUNNABLE = List.of("ingest", "enrich", "publish", ConsoleCommand.NAME);
 
     /** Picocli reads the service logging config from the classpath; the console gets INFO (docker-style). */
     static final String SERVICE_LOG_CONFIG = "log4j2-service.xml";
@@ -43,7 +47,7 @@ final class ServiceCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "ingest, enrich or publish")
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "ingest, enrich, publish or console")
     String service;
 
     @Parameters(index = "1..*", paramLabel = "FLAG", description = "The service's own flags")
@@ -54,7 +58,7 @@ final class ServiceCommand implements Callable<Integer> {
         CommandLine delegate = serviceCommandLine(service);
         if (delegate == null) {
             spec.commandLine().getErr().println("newspipe service: unknown service '" + service + "'; choose one of "
-                    + String.join(", ", SERVICES));
+                    + String.join(", ", RUNNABLE));
             return 2;
         }
         String logConfig = serviceLogConfig(System.getenv(LOG_FORMAT_ENV));
@@ -78,6 +82,8 @@ final class ServiceCommand implements Callable<Integer> {
             // The enrich and publish commands are package-private nested classes; picocli instantiates them.
             case "enrich" -> new CommandLine(commandClass("io.newspipe.enrich.EnrichService$Cli"));
             case "publish" -> new CommandLine(commandClass("io.newspipe.publish.PublishService$Cli"));
+            // the console's dead-letter and replay actions are this module's own commands
+            case ConsoleCommand.NAME -> new CommandLine(new ConsoleCommand(CliOperatorActions::new));
             default -> null;
         };
     }

@@ -33,7 +33,13 @@ import picocli.CommandLine.Spec;
             "publish each run in their own child process ('newspipe service <name>'), as in production: a crash of",
             "one service does not take the others down with it, each has its own heap, and each can be killed and",
             "restarted on its own. Output of each service: <data-dir>/logs/<service>.log.",
-            "When a service exits on its own, up reports it, stops the others and Kafka, and exits 1.",
+            "The operator console runs beside them on --console-port (8090): pipeline, articles, dead letters, replay.",
+            "When a service exits on its own, up reports it, stops the others and Kafka, and exits 1 — unless the",
+            "stack has spares (--brokers or --replicas above 1): then the dead process is restarted with backoff",
+            "(1 s doubling to 30 s) and each step is printed. './newspipe status' lists the processes.",
+            "--brokers N runs N KRaft brokers, each in its own process, with topics at replication factor",
+            "min(3, N) and min.insync.replicas 2 from three on; --replicas N runs N instances of each service",
+            "(the first on its --*-port, the others on free ports).",
             "Ctrl-C / SIGTERM stops the services first (SIGTERM, then SIGKILL after 20 s), then Kafka.",
             "--infra starts only Kafka and the Schema Registry.",
             "Data stays under --data-dir, so a restart keeps topics, schemas and service state."})
@@ -76,6 +82,19 @@ final class UpCommand implements Callable<Integer> {
             description = "Publish health/metrics port. Default: ${DEFAULT-VALUE}.")
     int publishPort;
 
+    @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
+            description = "Kafka brokers: 1 runs in this JVM on --kafka-port; more run as a cluster of processes on "
+                    + "free ports (kept in <data-dir>/kafka/cluster.properties). Default: ${DEFAULT-VALUE}.")
+    int brokers;
+
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "1",
+            description = "Instances of each service. Default: ${DEFAULT-VALUE}.")
+    int replicas;
+
+    @Option(names = "--console-port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Operator console port (pipeline, articles, dead letters, replay). Default: ${DEFAULT-VALUE}.")
+    int consolePort;
+
     @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long the services may take to become ready. Default: ${DEFAULT-VALUE}.")
     int readyTimeoutSeconds;
@@ -94,13 +113,20 @@ final class UpCommand implements Callable<Integer> {
         if (portProblem == null && !infra) {
             portProblem = servicePortProblem(List.of(kafkaPort, registryPort), ingestPort, enrichPort, publishPort);
         }
+        if (portProblem == null && !infra) {
+            portProblem = consolePortProblem(List.of(kafkaPort, registryPort, ingestPort, enrichPort, publishPort),
+                    consolePort);
+        }
+        if (brokers < 1 || replicas < 1) {
+            portProblem = "--brokers and --replicas must be at least 1 (got " + brokers + " and " + replicas + ")";
+        }
         if (portProblem != null) {
             err.println("newspipe up: " + portProblem);
             return 1;
         }
         if (!infra) {
             return runFullStack(out, err, new FullStack.Ports(kafkaPort, registryPort, ingestPort, enrichPort,
-                    publishPort), "newspipe up");
+                    publishPort, consolePort), new FullStack.Shape(brokers, replicas), "newspipe up");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
         Path logDir = dir.resolve("logs");
@@ -119,7 +145,8 @@ final class UpCommand implements Callable<Integer> {
 
         DevStack stack;
         try {
-            stack = DevStack.start(new DevStack.Options(dir, kafkaPort, registryPort));
+            stack = DevStack.start(new DevStack.Options(dir, kafkaPort, registryPort).withBrokers(brokers,
+                    List.of("-Dlog4j2.configurationFile=" + ServiceCommand.SERVICE_LOG_CONFIG)));
         } catch (RuntimeException e) {
             err.println("newspipe up: could not start: " + rootMessage(e) + " (details in "
                     + logDir.resolve("newspipe.log") + ")");
@@ -170,8 +197,20 @@ final class UpCommand implements Callable<Integer> {
         return null;
     }
 
+    /** The console port: fixed, free, and none of the others. */
+    static String consolePortProblem(List<Integer> taken, int console) {
+        if (console <= 0) {
+            return "the console needs a fixed port (--console-port " + console + ")";
+        }
+        if (taken.contains(console)) {
+            return "--console-port " + console + " is already used by another part of the stack; choose another";
+        }
+        return portProblem("console", "--console-port", console);
+    }
+
     /** 'up' without --infra: Kafka + registry here, the services as child processes; blocks until stopped. */
-    private Integer runFullStack(PrintWriter out, PrintWriter err, FullStack.Ports ports, String who) {
+    private Integer runFullStack(PrintWriter out, PrintWriter err, FullStack.Ports ports, FullStack.Shape shape,
+            String who) {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path logDir = dir.resolve("logs");
         try {
@@ -188,7 +227,7 @@ final class UpCommand implements Callable<Integer> {
         routeLogsTo(logDir);
         FullStack stack;
         try {
-            stack = FullStack.startInfra(dir, ports, out, err);
+            stack = FullStack.startInfra(dir, ports, shape, out, err);
         } catch (RuntimeException e) {
             err.println(who + ": could not start Kafka and the Schema Registry: " + rootMessage(e) + " (details in "
                     + logDir.resolve("newspipe.log") + ")");
@@ -206,10 +245,15 @@ final class UpCommand implements Callable<Integer> {
             out.println("Stopping the services, then Kafka...");
             out.flush();
         });
-        out.println("Kafka            " + stack.infra().bootstrapServers());
+        out.println("Kafka            " + stack.infra().bootstrapServers() + (shape.brokers() > 1
+                ? "  (" + shape.brokers() + " brokers, topics at replication factor " + stack.replicationFactor() + ")"
+                : ""));
         out.println("Schema Registry  " + stack.infra().schemaRegistryUrl());
         out.println("Data             " + dir + "  (logs: " + logDir + ")");
-        out.println("Starting ingest, enrich and publish...");
+        String what = ports.console() == FullStack.Ports.NO_CONSOLE ? "ingest, enrich and publish"
+                : "ingest, enrich, publish and the console";
+        out.println(shape.replicas() == 1 ? "Starting " + what + "..."
+                : "Starting " + shape.replicas() + " instances each of ingest, enrich and publish, and the console...");
         out.flush();
         String problem = stack.startServices(Duration.ofSeconds(readyTimeoutSeconds));
         if (problem != null) {
@@ -220,7 +264,11 @@ final class UpCommand implements Callable<Integer> {
         }
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         out.printf(java.util.Locale.ROOT, "Ready in %.1f s. Send articles: ./newspipe ingest FILE... "
-                + "(POST %sv1/articles). Press Ctrl-C to stop.%n", sinceJvmStart / 1000.0, stack.serviceUrl("ingest"));
+                + "(POST %sv1/articles)%s. Press Ctrl-C to stop.%n", sinceJvmStart / 1000.0, stack.serviceUrl("ingest"),
+                ports.console() == FullStack.Ports.NO_CONSOLE ? "" : "; console: " + stack.consoleUrl());
+        out.flush();
+        out.println("Processes: ./newspipe status" + (dir.equals(Path.of("./.newspipe").toAbsolutePath().normalize())
+                ? "" : " --data-dir " + dir));
         out.flush();
         java.util.Optional<io.newspipe.cli.stack.ChildService> died = stack.supervisor().awaitUnexpectedExit();
         if (died.isPresent() && !stack.supervisor().stopping()) {

@@ -41,6 +41,7 @@ import io.newspipe.common.Setting;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicSpec;
 import io.newspipe.common.TopicNames;
+import io.newspipe.console.ConsoleCommand;
 import io.newspipe.enrich.EnrichService;
 import io.newspipe.ingest.IngestCommand;
 import io.newspipe.ingest.IngestService;
@@ -68,7 +69,11 @@ class DockerComposeContractTest {
             new ExpectedService("ingest", IngestService.DEFAULTS, IngestService.class,
                     Set.of(IngestCommand.API_TOKEN_ENV), false),
             new ExpectedService("enrich", EnrichService.DEFAULTS, EnrichService.class, Set.of(), true),
-            new ExpectedService("publish", PublishService.DEFAULTS, PublishService.class, Set.of(), true));
+            new ExpectedService("publish", PublishService.DEFAULTS, PublishService.class, Set.of(), true),
+            // the operator console: Kafka and registry like the services, the ingest token, whose health it shows
+            new ExpectedService(ConsoleCommand.NAME, ConsoleCommand.DEFAULTS, ConsoleCommand.class,
+                    Set.of(IngestCommand.API_TOKEN_ENV, ConsoleCommand.SERVICES_ENV, ConsoleCommand.LAG_GROUPS_ENV),
+                    false));
 
     static final String KAFKA_SERVICE = "kafka";
     static final String REGISTRY_SERVICE = "schema-registry";
@@ -112,7 +117,8 @@ class DockerComposeContractTest {
     void givenTheRepositoryComposeFile_whenParsed_thenAllFiveServicesAreThere() throws IOException {
         JsonNode services = YAML.readTree(composeText).path("services");
 
-        assertThat(fieldNames(services)).contains(KAFKA_SERVICE, REGISTRY_SERVICE, "ingest", "enrich", "publish");
+        assertThat(fieldNames(services)).contains(KAFKA_SERVICE, REGISTRY_SERVICE, "ingest", "enrich", "publish",
+                ConsoleCommand.NAME);
     }
 
     // ------------------------------------------------------------------------------------------ each rule can fail
@@ -137,6 +143,17 @@ class DockerComposeContractTest {
         service(compose, "enrich").set("environment", list);
 
         assertThat(check(compose)).singleElement().asString().contains("enrich").contains("JAVA_OPTS");
+    }
+
+    @Test
+    void givenAConsoleServiceUrlThatIsNoServiceOrPort_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        env(compose, ConsoleCommand.NAME).put(ConsoleCommand.SERVICES_ENV,
+                "ingest=http://ingest:8080,enrich=http://enricher:8082,publish=http://publish:8082");
+
+        assertThat(check(compose)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).contains("console").contains("http://enricher:8082"))
+                .anySatisfy(v -> assertThat(v).contains("console").contains("http://publish:8082").contains("8083"));
     }
 
     @Test
@@ -390,7 +407,7 @@ class DockerComposeContractTest {
     }
 
     /** The directory holding docker-compose.yml: Maven runs tests in newspipe-cli, an IDE often in the root. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("docker-compose.yml")) && Files.isDirectory(d.resolve("newspipe-cli"))) {
@@ -427,8 +444,37 @@ class DockerComposeContractTest {
                 }
                 checkPipelineService(expected, service, services);
             }
+            checkConsoleTargets(services);
             checkTopicNames(rawText);
             return List.copyOf(violations);
+        }
+
+        /** The console's NAME=URL list must name compose services on the port each listens on. */
+        private void checkConsoleTargets(JsonNode services) {
+            String list = environment(services.path(ConsoleCommand.NAME).path("environment"))
+                    .get(ConsoleCommand.SERVICES_ENV);
+            if (list == null) {
+                return; // the console's defaults are 127.0.0.1, which is wrong in a container, but absent is absent
+            }
+            for (String pair : list.split(",")) {
+                String url = pair.substring(pair.indexOf('=') + 1).trim();
+                URI uri = URI.create(url);
+                ExpectedService target = PIPELINE_SERVICES.stream().filter(e -> e.name().equals(uri.getHost()))
+                        .findFirst().orElse(null);
+                if (target == null) {
+                    violations.add(ConsoleCommand.NAME + ": " + ConsoleCommand.SERVICES_ENV + " names " + url
+                            + ", which is not a service of this file");
+                    continue;
+                }
+                Map<String, String> env = environment(services.path(target.name()).path("environment"));
+                int port = env.containsKey(Setting.HTTP_PORT.environmentVariable())
+                        ? Integer.parseInt(env.get(Setting.HTTP_PORT.environmentVariable()))
+                        : target.defaults().httpPort();
+                if (uri.getPort() != port) {
+                    violations.add(ConsoleCommand.NAME + ": " + ConsoleCommand.SERVICES_ENV + " names " + url
+                            + ", but " + target.name() + " listens on " + port);
+                }
+            }
         }
 
         private void checkKafka(JsonNode kafka) {

@@ -98,11 +98,33 @@ class NewspipeTest {
     }
 
     @Test
+    void givenTheConsoleOnAServicePortOrABusyPort_whenUp_thenRefusedBeforeStarting(@TempDir Path dir)
+            throws Exception {
+        int code = run("up", "--data-dir", dir.toString(), "--kafka-port", "0", "--registry-port", "0",
+                "--ingest-port", "18941", "--enrich-port", "18942", "--publish-port", "18943",
+                "--console-port", "18942");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("--console-port 18942 is already used by another part of the stack");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            err.getBuffer().setLength(0);
+            int busy = run("up", "--data-dir", dir.toString(), "--kafka-port", "0", "--registry-port", "0",
+                    "--ingest-port", "18941", "--enrich-port", "18942", "--publish-port", "18943",
+                    "--console-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(busy).isEqualTo(1);
+            assertThat(err.toString()).contains("console port " + taken.getLocalPort() + " is already in use")
+                    .contains("--console-port");
+        }
+        assertThat(dir.resolve("kafka-logs")).doesNotExist();
+    }
+
+    @Test
     void givenUnknownService_whenService_thenNamesTheChoicesAndExitTwo() {
         int code = run("service", "frobnicate");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown service 'frobnicate'").contains("ingest, enrich, publish");
+        assertThat(err.toString()).contains("unknown service 'frobnicate'").contains("ingest, enrich, publish, console");
     }
 
     @Test
@@ -115,7 +137,7 @@ class NewspipeTest {
 
     @Test
     void givenEachService_whenItsCommandLineIsBuilt_thenItAcceptsTheSharedFlags() {
-        for (String name : ServiceCommand.SERVICES) {
+        for (String name : ServiceCommand.RUNNABLE) {
             picocli.CommandLine cmd = ServiceCommand.serviceCommandLine(name);
 
             assertThat(cmd.getCommandSpec().findOption("--http-port")).as(name).isNotNull();

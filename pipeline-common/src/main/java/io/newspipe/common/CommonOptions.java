@@ -69,6 +69,11 @@ public class CommonOptions {
                     + "Default: 1.")
     String topicReplicationFactor;
 
+    @Option(names = "--topic-min-insync-replicas", paramLabel = "N",
+            description = "min.insync.replicas of created and internal topics. Env: NEWSPIPE_TOPIC_MIN_INSYNC_REPLICAS. "
+                    + "Default: 2 from a replication factor of 3 on, else 1.")
+    String topicMinInSyncReplicas;
+
     @Option(names = "--topic-name", paramLabel = "LOGICAL=NAME",
             description = "Rename a contract topic (raw, enriched, published, awards, kpis, entities, dlq, replay); repeatable. "
                     + "Env: NEWSPIPE_TOPIC_NAMES (comma-separated). Default: news.<logical>.v1.")
@@ -116,6 +121,7 @@ public class CommonOptions {
         put(m, Setting.STATE_DIR, stateDir);
         put(m, Setting.TOPIC_PARTITIONS, topicPartitions);
         put(m, Setting.TOPIC_REPLICATION_FACTOR, topicReplicationFactor);
+        put(m, Setting.TOPIC_MIN_INSYNC_REPLICAS, topicMinInSyncReplicas);
         put(m, Setting.HTTP_PORT, httpPort);
         put(m, Setting.HTTP_BIND_ADDRESS, httpBindAddress);
         put(m, Setting.VALUE_SERDE, valueSerde);

@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -57,6 +58,9 @@ public final class PipelineConfig {
     private final Path stateDir;
     private final int topicPartitions;
     private final short topicReplicationFactor;
+    private final int topicMinInSyncReplicas;
+    /** As set, null when derived: {@link #toBuilder()} must not freeze a derived value. */
+    private final Integer topicMinInSyncReplicasSet;
     private final Map<String, String> topicNames;
     private final int httpPort;
     private final String httpBindAddress;
@@ -84,6 +88,14 @@ public final class PipelineConfig {
                     + b.topicReplicationFactor);
         }
         this.topicReplicationFactor = b.topicReplicationFactor;
+        // two of three copies in sync: a write survives one node down; one copy can only ask for itself
+        this.topicMinInSyncReplicasSet = b.topicMinInSyncReplicas;
+        this.topicMinInSyncReplicas = b.topicMinInSyncReplicas != null ? b.topicMinInSyncReplicas
+                : topicReplicationFactor >= 3 ? 2 : 1;
+        if (topicMinInSyncReplicas < 1 || topicMinInSyncReplicas > topicReplicationFactor) {
+            throw new ConfigException(describe(Setting.TOPIC_MIN_INSYNC_REPLICAS) + " must be 1.."
+                    + topicReplicationFactor + " (the replication factor), got " + topicMinInSyncReplicas);
+        }
         for (String logical : b.topicNames.keySet()) {
             TopicNames.defaultName(logical); // rejects unknown logical names with the list of known ones
         }
@@ -122,6 +134,8 @@ public final class PipelineConfig {
                         .replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir"))))
                 .topicPartitions(r.getInt(Setting.TOPIC_PARTITIONS, null))
                 .topicReplicationFactor((short) r.getInt(Setting.TOPIC_REPLICATION_FACTOR, null))
+                .topicMinInSyncReplicas(r.get(Setting.TOPIC_MIN_INSYNC_REPLICAS, null) == null ? null
+                        : r.getInt(Setting.TOPIC_MIN_INSYNC_REPLICAS, null))
                 .httpPort(r.getInt(Setting.HTTP_PORT, String.valueOf(defaults.httpPort())))
                 .httpBindAddress(r.get(Setting.HTTP_BIND_ADDRESS, null))
                 .valueSerde(r.get(Setting.VALUE_SERDE, null));
@@ -291,6 +305,11 @@ public final class PipelineConfig {
         return topicReplicationFactor;
     }
 
+    /** min.insync.replicas of created and internal topics. */
+    public int topicMinInSyncReplicas() {
+        return topicMinInSyncReplicas;
+    }
+
     public int httpPort() {
         return httpPort;
     }
@@ -345,6 +364,7 @@ public final class PipelineConfig {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(topicReplicationFactor));
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), String.valueOf(topicMinInSyncReplicas));
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, errorTopic());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -390,6 +410,7 @@ public final class PipelineConfig {
                 .stateDir(stateDir)
                 .topicPartitions(topicPartitions)
                 .topicReplicationFactor(topicReplicationFactor)
+                .topicMinInSyncReplicas(topicMinInSyncReplicasSet)
                 .topicNames(topicNames)
                 .httpPort(httpPort)
                 .httpBindAddress(httpBindAddress)
@@ -408,7 +429,8 @@ public final class PipelineConfig {
                 + ", schemaRegistryUserInfo=" + (schemaRegistryUserInfo == null ? "none" : "****")
                 + ", applicationId=" + applicationId + ", inputTopics=" + inputTopics + ", outputTopic="
                 + outputTopic + ", errorTopic=" + errorTopic() + ", stateDir=" + stateDir + ", topicPartitions="
-                + topicPartitions + ", topicReplicationFactor=" + topicReplicationFactor + ", topicNames="
+                + topicPartitions + ", topicReplicationFactor=" + topicReplicationFactor + ", topicMinInSyncReplicas="
+                + topicMinInSyncReplicas + ", topicNames="
                 + topicNames + ", httpPort=" + httpPort + ", httpBindAddress=" + httpBindAddress + ", valueSerde="
                 + valueSerde + ", extraConfig keys=" + extraConfig.keySet() + "}";
     }
@@ -424,6 +446,7 @@ public final class PipelineConfig {
         private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "newspipe-streams");
         private int topicPartitions = Integer.parseInt(Setting.TOPIC_PARTITIONS.defaultValue());
         private short topicReplicationFactor = Short.parseShort(Setting.TOPIC_REPLICATION_FACTOR.defaultValue());
+        private Integer topicMinInSyncReplicas;
         private Map<String, String> topicNames = Map.of();
         private int httpPort;
         private String httpBindAddress = Setting.HTTP_BIND_ADDRESS.defaultValue();
@@ -470,6 +493,12 @@ public final class PipelineConfig {
 
         public Builder topicPartitions(int v) {
             this.topicPartitions = v;
+            return this;
+        }
+
+        /** null: derived from the replication factor. */
+        public Builder topicMinInSyncReplicas(Integer v) {
+            this.topicMinInSyncReplicas = v;
             return this;
         }
 

@@ -26,6 +26,8 @@ public enum Setting {
             "Partitions of topics the service creates when they are missing"),
     TOPIC_REPLICATION_FACTOR("--topic-replication-factor", "NEWSPIPE_TOPIC_REPLICATION_FACTOR", "1",
             "Replication factor of created topics and of Kafka Streams internal topics (3 on a production cluster)"),
+    TOPIC_MIN_INSYNC_REPLICAS("--topic-min-insync-replicas", "NEWSPIPE_TOPIC_MIN_INSYNC_REPLICAS", null,
+            "min.insync.replicas of created and internal topics (default: 2 from a replication factor of 3 on, else 1)"),
     TOPIC_NAMES("--topic-name", "NEWSPIPE_TOPIC_NAMES", null,
             "Rename a contract topic, LOGICAL=NAME with LOGICAL one of raw, enriched, published, awards, kpis, entities, dlq, replay (repeatable; env: comma-separated)"),
     HTTP_PORT("--http-port", "NEWSPIPE_HTTP_PORT", null,

@@ -189,7 +189,9 @@ public final class TopicCatalog {
     }
 
     private TopicSpec spec(String name, Map<String, String> configs) {
-        return new TopicSpec(name, config.topicPartitions(), config.topicReplicationFactor(), configs);
+        Map<String, String> all = new java.util.LinkedHashMap<>(configs);
+        all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(config.topicMinInSyncReplicas()));
+        return new TopicSpec(name, config.topicPartitions(), config.topicReplicationFactor(), all);
     }
 
     /**

@@ -101,7 +101,22 @@ class TopicCatalogTest {
         assertThat(catalog.specs()).allSatisfy(spec -> {
             assertThat(spec.partitions()).isEqualTo(6);
             assertThat(spec.replicationFactor()).isEqualTo((short) 3);
+            assertThat(spec.configs()).containsEntry("min.insync.replicas", "2");
         });
+    }
+
+    @Test
+    void givenReplicationFactor_whenMinInSyncNotSet_thenItIsDerivedAndAnOverrideWins() {
+        assertThat(defaults.toBuilder().topicReplicationFactor((short) 1).build().topicMinInSyncReplicas()).isEqualTo(1);
+        assertThat(defaults.toBuilder().topicReplicationFactor((short) 2).build().topicMinInSyncReplicas()).isEqualTo(1);
+        assertThat(defaults.toBuilder().topicReplicationFactor((short) 5).build().topicMinInSyncReplicas()).isEqualTo(2);
+        PipelineConfig three = defaults.toBuilder().topicReplicationFactor((short) 5).topicMinInSyncReplicas(3).build();
+        assertThat(new TopicCatalog(three).rawSpec().configs()).containsEntry("min.insync.replicas", "3");
+        assertThat(three.streamsProperties("app")).containsEntry("topic.min.insync.replicas", "3");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaults.toBuilder()
+                .topicReplicationFactor((short) 3).topicMinInSyncReplicas(4).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--topic-min-insync-replicas")
+                .hasMessageContaining("1..3");
     }
 
     @Test

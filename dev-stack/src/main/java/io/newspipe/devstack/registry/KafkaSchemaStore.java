@@ -224,7 +224,9 @@ final class KafkaSchemaStore implements AutoCloseable {
                 return;
             }
             NewTopic newTopic = new NewTopic(topic, 1, replicationFactor)
-                    .configs(Map.of("cleanup.policy", "compact"));
+                    .configs(Map.of("cleanup.policy", "compact",
+                            // with three copies, a write needs two: one node may be down, none lost
+                            "min.insync.replicas", replicationFactor >= 3 ? "2" : "1"));
             try {
                 admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 log.info("Created Schema Registry store topic {}", topic);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,18 +25,27 @@ import java.util.regex.Pattern;
  */
 public final class KpiExtractor {
 
-    private enum UnitClass { PERCENT, MONEY, COUNT, RESULT, MEASURE, RANK }
+    /** SHARE: a fraction of a whole ("2/3 quãng đường"); MULTIPLE: growth as a multiple ("tăng 750 lần"). */
+    private enum UnitClass { PERCENT, MONEY, COUNT, RESULT, MEASURE, EXTENT, ATTRIBUTE, OPERATION, CASUALTY, NONE, RANK,
+        SHARE, MULTIPLE, RATE }
 
-    /** Confidence of a figure with a unit that passed the indicator screens, before its support is read. */
-    private static final double INDICATOR_FIGURE = 0.6;
+    /**
+     * Evidence classes of a figure that passed the indicator screens, before its support (period, status) is read: a
+     * unit that is itself a measure of results (%, rank, share, multiple, rate per population) or money with its
+     * indicator word beside it; a count or quantity with its cue beside it; a figure taken on weaker grounds (a count
+     * unit alone, a cue far away, the list or breakdown it continues, a completed action, a band after it).
+     */
+    private static final double RESULT_UNIT = 0.7;
+    private static final double CUED = 0.65;
+    private static final double CONTEXT_ONLY = 0.5;
 
     private record Unit(String normalized, UnitClass kind, int end) {
     }
 
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|phần trăm)(/năm)?");
     private static final Pattern MONEY = Pattern.compile(
-            "\\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|vnđ|vnd|euro))?"
-                    + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm)?");
+            "\\s*(?:(nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?:\\s+(tỷ|tỉ))?(?:\\s+(đồng|usd|đô la mỹ|đô la|đô|vnđ|vnd|euro))?"
+                    + "|(đồng|usd|vnđ|vnd|đô la))(?![\\p{L}])(/người|/năm|/ha(?![\\p{L}]))?");
     /**
      * The field a rank is out of, written out after it: "xếp thứ 5 trong 13 tỉnh, thành phố", "đứng thứ 3 trên 63
      * tỉnh". Read only after ranking words; the slashed form ("xếp thứ 22/63") is FigureMatch's own.
@@ -47,12 +57,18 @@ public final class KpiExtractor {
     private static final Pattern STEPS_AFTER = Pattern.compile("\\s*bậc(?![\\p{L}])");
     private static final Pattern STEPS_BEFORE = Pattern.compile("(?:tăng|giảm|lên|tụt|thăng|nâng)\\s+(?:\\S+\\s+){0,2}$");
     private static final Pattern ANAPHORA_AFTER = Pattern.compile("\\s*(?:\\S+\\s+){0,3}?(?:này|nói trên|kể trên)(?![\\p{L}])");
-    /** "8.500 đồng/kg", "300.000 đồng/suất": money per physical unit is a price. */
+    /** "/ 10.000 dân", "/vạn dân", "/1.000 dân số": the base of a rate per population. */
+    private static final Pattern PER_POPULATION = Pattern.compile(
+            "/\\s?(?:(\\d{1,3}(?:\\.\\d{3})*)\\s|(vạn|nghìn|ngàn)\\s)?(?:người\\s)?dân(?:\\s+số)?(?![\\p{L}])");
+    /**
+     * "8.500 đồng/kg", "300.000 đồng/suất": money per physical unit is a price (per person, year or hectare is part of
+     * the unit, MONEY: "96 triệu đồng/ha" of farm output is a yield).
+     */
     private static final Pattern PER_UNIT = Pattern.compile("/(?!người|năm|tháng)\\p{L}+");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}[,.;:)]*");
     // precompiled: String.replaceAll/replaceFirst compiled these on every call
     private static final Pattern METRIC_CHANGE_SUFFIX = Pattern.compile("\\s*\\((?:tăng|giảm|so với .*)\\)$");
-    private static final Pattern LEADING_SO_VOI = Pattern.compile("^(?i)so với\\s+");
+    private static final Pattern LEADING_SO_VOI = Pattern.compile("^(?i)so(?: với)?\\s+(?!sánh)");
     private static final Pattern PARENTHESIZED = Pattern.compile("\\([^()]*\\)");
     private static final Pattern TRAILING_OPENERS = Pattern.compile("[,;:(]+$");
     private static final PhraseSet TOP_WORDS = new PhraseSet(List.of("tốp", "top"));
@@ -63,16 +79,42 @@ public final class KpiExtractor {
     private static final PhraseSet ANAPHORA_BEFORE = new PhraseSet(List.of("trong", "trong số", "trong tổng số"));
     private static final PhraseSet SCOPE_PREPOSITIONS = new PhraseSet(List.of("tại", "trên", "của", "ở"));
     private static final PhraseSet PRICE_WORD = new PhraseSet(List.of("giá"));
+    private static final PhraseSet VALUE_WORDS = new PhraseSet(List.of("trị giá", "có giá trị", "giá trị"));
+    private static final PhraseSet RATIO_WORDS = new PhraseSet(List.of("tỷ lệ", "tỉ lệ", "bằng"));
+    private static final PhraseSet RATE_WORDS = new PhraseSet(List.of("tỷ lệ", "tỉ lệ"));
+    private static final PhraseSet BAND_VERBS = new PhraseSet(List.of("có", "đạt", "là"));
+    private static final PhraseSet BAND_BOUNDS = new PhraseSet(List.of("có", "trên", "dưới", "từ", "hơn", "chưa tới",
+            "chưa đến", "không quá", "cao từ", "thấp dưới"));
+    private static final PhraseSet DONE = new PhraseSet(List.of("đã", "hoàn thành"));
+    private static final PhraseSet SEIZURE = new PhraseSet(List.of("thu giữ", "tịch thu", "tạm giữ"));
+    private static final PhraseSet OF = new PhraseSet(List.of("của"));
+    private static final PhraseSet DONE_PASSIVE = new PhraseSet(List.of("đã được"));
+    private static final PhraseSet HONOUREES = new PhraseSet(List.of("tập thể", "cá nhân"));
+    private static final PhraseSet NUMBER_OF = new PhraseSet(List.of("số", "tổng số"));
+    private static final PhraseSet REACHES = new PhraseSet(List.of("đạt", "ước đạt", "đạt được"));
+    private static final PhraseSet STATED_AS = new PhraseSet(List.of("là", "đạt", "ước đạt", "ước"));
+    /** Sentence openings that break down the figures of the sentence before ("Trong đó, nông sản đạt ..."). */
+    private static final PhraseSet BREAKDOWN_OPENERS = new PhraseSet(List.of("trong đó", "cụ thể", "riêng", "bao gồm",
+            "gồm"));
+    /** Verbs of growth as a multiple, right before the figure (a qualifier may stand between). */
+    private static final PhraseSet MULTIPLIERS = new PhraseSet(List.of("tăng", "gấp", "tăng gấp", "tăng trưởng",
+            "cao gấp", "lớn gấp", "nhiều gấp", "tăng tới", "tăng lên", "gấp tới", "tăng gần", "gấp gần", "giảm"));
+    /** Verbs of a share of a whole, right before the fraction. */
+    private static final PhraseSet SHARE_VERBS = new PhraseSet(List.of("chiếm", "chiếm tới", "đi được", "được", "đạt",
+            "bằng", "còn", "hoàn thành", "thực hiện được"));
 
     private final Map<String, String[]> units = new HashMap<>();
     private final PhraseSet unitWords;
     private final PhraseSet moneyCues;
     private final PhraseSet resultCues;
     private final PhraseSet measureCues;
+    private final PhraseSet operationCues;
+    private final PhraseSet orgHeads;
     private final PhraseSet moneyExclusions;
     private final PhraseSet countExclusions;
     private final PhraseSet sentenceExclusions;
     private final PhraseSet clauseExclusions;
+    private final PhraseSet shareExclusions;
     private final PhraseSet statusWords;
     private final PhraseSet rankScopes;
     private final PhraseSet qualifiers;
@@ -91,16 +133,20 @@ public final class KpiExtractor {
         moneyCues = new PhraseSet(Lexicon.lines("kpi-money-cues.txt"));
         resultCues = new PhraseSet(Lexicon.lines("kpi-result-cues.txt"));
         measureCues = new PhraseSet(Lexicon.lines("kpi-measure-cues.txt"));
+        operationCues = new PhraseSet(Lexicon.lines("kpi-operation-cues.txt"));
+        orgHeads = new PhraseSet(Lexicon.rows("org-heads.txt").stream().map(r -> r[0]).toList());
         List<String> money = new ArrayList<>();
         List<String> count = new ArrayList<>();
         List<String> sentence = new ArrayList<>();
         List<String> clause = new ArrayList<>();
+        List<String> shareOf = new ArrayList<>();
         for (String[] row : Lexicon.rows("kpi-exclusion-cues.tsv")) {
             switch (row[1]) {
                 case "MONEY" -> money.add(row[0]);
                 case "COUNT" -> count.add(row[0]);
                 case "SENTENCE" -> sentence.add(row[0]);
                 case "CLAUSE" -> clause.add(row[0]);
+                case "SHARE_OF" -> shareOf.add(row[0]);
                 default -> throw new IllegalStateException("kpi-exclusion-cues.tsv: unknown scope " + row[1]);
             }
         }
@@ -108,6 +154,7 @@ public final class KpiExtractor {
         countExclusions = new PhraseSet(count);
         sentenceExclusions = new PhraseSet(sentence);
         clauseExclusions = new PhraseSet(clause);
+        shareExclusions = new PhraseSet(shareOf);
         statusWords = new PhraseSet(Lexicon.lines("kpi-status.txt"));
         rankScopes = new PhraseSet(Lexicon.lines("kpi-rank-scopes.txt"));
         qualifiers = new PhraseSet(Lexicon.lines("kpi-qualifiers.txt"));
@@ -117,7 +164,7 @@ public final class KpiExtractor {
         // (digit openings: monthsAt)
         periodTriggers = new PhraseSet(List.of("tính đến", "đến nay", "đến hết", "đến cuối", "đến thời", "đến ngày",
                 "đến tháng", "đến năm", "sáu tháng", "chín tháng", "ba tháng", "quý", "giai đoạn", "nhiệm kỳ", "sau đánh",
-                "sau giữa", "giữa đánh", "giữa giữa", "trong năm", "cả năm", "hết năm", "của năm", "năm", "cùng kỳ"));
+                "sau giữa", "giữa đánh", "giữa giữa", "riêng tháng", "trong tháng", "trong năm", "cả năm", "hết năm", "của năm", "năm", "cùng kỳ"));
         periods = Pattern.compile("(?:" + String.join("|", Lexicon.lowered(Lexicon.lines("kpi-periods.txt")))
                 + ")(?![\\p{L}\\p{N}])");
     }
@@ -133,33 +180,85 @@ public final class KpiExtractor {
         String text = article.text();
         String lower = article.lower();
         String lastPeriod = null;
-        int scanned = 0;
+        List<String> lastUnits = List.of(); // of the sentence before, in the same paragraph
+        TextSpan previousInParagraph = null;
+        int nl = text.indexOf('\n');
         for (TextSpan sentence : article.sentences()) {
             // A period carries over within a paragraph only.
-            int nl = text.indexOf('\n', scanned);
             if (nl >= 0 && nl < sentence.start()) {
-                lastPeriod = null;
+                nl = text.indexOf('\n', sentence.start()); // the next paragraph's end (searched once per paragraph)
+                lastPeriod = null; // (a breakdown opener may still refer to the paragraph before: lastUnits stays)
+                previousInParagraph = null;
             }
-            scanned = sentence.start();
             if (!hasDigit(article.chars(), sentence.start(), sentence.end())) {
+                lastUnits = List.of();
+                previousInParagraph = sentence;
                 continue; // every figure is written in digits
             }
             if (sentenceExclusions.foundInRegion(article.words(), sentence.start(), sentence.end())) {
+                lastUnits = List.of();
+                previousInParagraph = sentence;
                 continue;
             }
             String s = sentence.of(text);
             String l = lower.substring(sentence.start(), sentence.end());
             List<int[]> times = timeExpressions(l, article.words(), sentence.start());
-            out.addAll(extractSentence(s, l, article.chars(), article.words(), sentence.start(), lastPeriod, times));
+            List<String> brokenDown = BREAKDOWN_OPENERS.matchAt(l, skipSpaces(l, 0)) >= 0 ? lastUnits : List.of();
+            List<KpiMention> found = extractSentence(s, l, article.chars(), article.words(), sentence.start(), lastPeriod,
+                    times, brokenDown, new CaseNames(text, sentence, previousInParagraph));
+            previousInParagraph = sentence;
+            out.addAll(found);
+            lastUnits = unitsOf(found);
             // the period carried on is the sentence's last one, but not a comparison's ("so với cùng kỳ năm trước")
             for (int t = times.size() - 1; t >= 0; t--) {
-                if (!isComparison(s, times.get(t))) {
+                if (!isComparison(l, times.get(t))) {
                     lastPeriod = s.substring(times.get(t)[0], times.get(t)[1]).strip();
                     break;
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a sentence or the one before it in its paragraph names one case by its code ("chuyên án EM620", "vụ án
+     * 468L"); asked only of sentences with an enforcement count, so read only then.
+     */
+    private static final class CaseNames {
+        private final String text;
+        private final TextSpan sentence;
+        private final TextSpan before;
+        private Boolean named;
+
+        CaseNames(String text, TextSpan sentence, TextSpan before) {
+            this.text = text;
+            this.sentence = sentence;
+            this.before = before;
+        }
+
+        boolean named() {
+            if (named == null) {
+                named = names(sentence) || before != null && names(before);
+            }
+            return named;
+        }
+
+        private boolean names(TextSpan span) {
+            return NAMED_CASE.matcher(text).region(span.start(), span.end()).find();
+        }
+    }
+
+    private static final Pattern NAMED_CASE = Pattern.compile("(?:chuyên án|vụ án)\\s+(?:[A-Z]{1,4}\\s?\\d|\\d{2,}\\s?[A-Z])");
+
+    private static List<String> unitsOf(List<KpiMention> mentions) {
+        if (mentions.isEmpty()) {
+            return List.of();
+        }
+        List<String> units = new ArrayList<>(mentions.size());
+        for (KpiMention k : mentions) {
+            units.add(k.unit());
+        }
+        return units;
     }
 
     /**
@@ -251,20 +350,33 @@ public final class KpiExtractor {
      * @param words the article's word index
      */
     private List<KpiMention> extractSentence(String s, String l, char[] chars, WordIndex words, int offset,
-            String carriedPeriod, List<int[]> times) {
+            String carriedPeriod, List<int[]> times, List<String> brokenDown, CaseNames caseNames) {
         List<KpiMention> out = new ArrayList<>();
         Sentence sentence = new Sentence(l, words, offset);
         FigureMatch m = new FigureMatch();
+        SentenceFacts facts = new SentenceFacts(l, times, carriedPeriod, brokenDown, caseNames);
         int previousFigureEnd = 0;
+        int countEnd = -1; // end of the last count taken: a band after it is no figure of its own
+        boolean afterPrice = false; // a price was passed over since the last figure with a subject of its own
+        int thisNumberStart = -1;
+        int thisNumberEnd = 0;
+        int slashFigure = -1;
+        int afterSlash = -1; // "33 vụ/380 đối tượng": a number right after a unit's slash is the next figure
         for (int at = nextNumberStart(chars, offset, s.length(), 0); at >= 0;
-                at = nextNumberStart(chars, offset, s.length(), Math.max(at + 1, m.end()))) {
+                at = afterSlash >= 0 ? afterSlash : nextNumberStart(chars, offset, s.length(), Math.max(at + 1, m.end()))) {
+            slashFigure = afterSlash;
+            afterSlash = -1;
             if (!m.readAt(s, at)) {
                 continue;
             }
             int ns = m.start();
             int ne = m.end();
-            if (!standsAlone(s, ns, ne)) {
-                continue;
+            facts.lastNumberStart = thisNumberStart;
+            facts.lastNumberEnd = thisNumberEnd;
+            thisNumberStart = ns;
+            thisNumberEnd = ne;
+            if (gluedBefore(s, ns) || gluedAfter(s, ne) && !(CharClass.isLetter(s.charAt(ne)) && unitAfter(l, ne) != null)) {
+                continue; // glued to letters or codes, unless the letters are a unit ("117kg heroin", "128,5tỷ đồng")
             }
             // Ranking words come before date words: "xếp thứ 22/63" is a rank, "ngày 24/12" a date. The figures are
             // parsed only once a unit is known: most numbers in a sentence are dates, years or have no unit.
@@ -287,7 +399,7 @@ public final class KpiExtractor {
                     unit = new Unit("hạng", UnitClass.RANK, field.end());
                 }
             } else if (numberOne != null && m.group(2) == null && (value = VietnameseNumbers.parse(m.group(1))) != null
-                    && value == 1.0 && rankScopeAt(l, ne)) {
+                    && value == 1.0 && rankScopeAt(l, ne) && !designation(s, l, numberOne[0])) {
                 unit = new Unit("hạng", UnitClass.RANK, ne);
                 figureStart = numberOne[0];
             }
@@ -301,7 +413,8 @@ public final class KpiExtractor {
                 }
             }
             if (unit == null) {
-                if (dateWords.endingAt(l, ns, 3) != null) {
+                // a decimal comma is no date or article number: "điều 1,55 tỷ USD" (cashew nuts) is a figure
+                if (dateWords.endingAt(l, ns, 3) != null && !hasDecimalComma(l, ns, ne)) {
                     continue;
                 }
                 if (m.group(3) != null && isYear(m.group(1)) && isYear(m.group(3))) {
@@ -309,9 +422,13 @@ public final class KpiExtractor {
                 }
                 unit = unitAfter(l, ne);
                 if (unit == null) {
+                    unit = m.group(2) == null ? multipleAt(l, ns, ne) : shareAt(l, ns, ne, m);
+                }
+                if (unit == null) {
                     continue;
                 }
-                if (m.group(2) != null && unit.kind() != UnitClass.COUNT && unit.kind() != UnitClass.RESULT) {
+                if (m.group(2) != null && unit.kind() != UnitClass.COUNT && unit.kind() != UnitClass.RESULT
+                        && unit.kind() != UnitClass.SHARE && !fractionOfAmount(unit, m)) {
                     continue; // "6,7/2020" and other slashed codes
                 }
             }
@@ -326,8 +443,34 @@ public final class KpiExtractor {
                 total = fieldTotal;
             }
             Integer rank = rankWords ? value.intValue() : null;
-            if (!isIndicator(sentence, ns, ne, unit)) {
+            if ((unit.kind() == UnitClass.PERCENT || unit.kind() == UnitClass.MONEY) && countEnd >= 0
+                    && bandCriterion(sentence, countEnd, ns)) {
                 continue;
+            }
+            if (unit.kind() == UnitClass.MONEY && isPrice(sentence, ns, unit)) {
+                afterPrice = true;
+                continue;
+            }
+            if (!isIndicator(sentence, ns, ne, unit, total != null, facts)) {
+                continue;
+            }
+            if (unit.kind() == UnitClass.COUNT || unit.kind() == UnitClass.RESULT) {
+                countEnd = unit.end();
+            }
+            if (unit.kind() == UnitClass.COUNT && CASE_UNITS.contains(unit.normalized())) {
+                facts.cases = value;
+            }
+            facts.accepted(unit);
+            if (unit.end() + 1 < s.length() && s.charAt(unit.end()) == '/' && CharClass.isDigit(s.charAt(unit.end() + 1))) {
+                // "393 tỷ/932 tỷ đồng", "593.803 ha/617.708 ha": the whole after the part; "33 vụ/380 đối tượng": the
+                // next figure
+                Unit whole = total == null ? wholeAt(s, l, unit.end() + 1, m, unit) : null;
+                if (whole != null && VietnameseNumbers.parse(m.group(1)) > value) {
+                    total = VietnameseNumbers.parse(m.group(1));
+                    unit = whole;
+                } else {
+                    afterSlash = unit.end() + 1;
+                }
             }
             String qualifier = null;
             int[] qb = unit.kind() == UnitClass.RANK ? null : qualifiers.endingAt(l, figureStart, 2);
@@ -335,33 +478,141 @@ public final class KpiExtractor {
                 qualifier = PhraseSet.normalized(l, qb[0], qb[1]);
                 figureStart = qb[0];
             }
-            int spanStart = spanStart(s, figureStart, previousFigureEnd);
-            int spanEnd = spanEnd(s, unit.end());
+            // after "33 vụ/" the span starts at the number, not at the slash
+            int spanStart = spanStart(s, figureStart, at == slashFigure ? figureStart : previousFigureEnd);
+            while (spanStart < figureStart && BULLETS.indexOf(s.charAt(spanStart)) >= 0) {
+                spanStart++; // "- Diện tích gieo cấy lúa xuân đạt 9.923 ha": a list's bullet is no part of the span
+            }
+            if (afterPrice) {
+                boolean ownSubject = !trimWords(s.substring(spanStart, figureStart)).isEmpty();
+                if (!ownSubject && unit.kind() == UnitClass.PERCENT) {
+                    continue; // "giá gạo 638 USD/tấn, tăng 20,5%": a bare change after a price is the price's
+                }
+                afterPrice = !ownSubject;
+            }
+            int spanEnd = spanEnd(s, bandEnd(sentence, s, unit));
             previousFigureEnd = unit.end();
             String spanText = s.substring(spanStart, spanEnd);
+            String period = periodFor(s, l, times, ns, spanEnd, carriedPeriod);
             String metric = metric(s, spanStart, figureStart, unit.end(), spanEnd, unit,
-                    out.isEmpty() ? null : out.get(out.size() - 1).metric());
+                    out.isEmpty() ? null : out.get(out.size() - 1).metric(), period);
             String status = null;
             int[] sw = sentence.find(statusWords, spanStart, spanEnd);
             if (sw != null) {
                 status = l.substring(sw[0], sw[1]);
             }
-            String period = periodFor(s, times, ns, spanEnd, carriedPeriod);
+
             out.add(new KpiMention(metric, value, unit.normalized(), total, rank, qualifier, period, status, spanText,
-                    offset + spanStart, offset + spanEnd, confidence(unit.kind(), period, status)));
+                    offset + spanStart, offset + spanEnd, confidence(facts.evidence, period, status)));
         }
         return out;
     }
 
+    /** A figure's evidence class ({@link #RESULT_UNIT}, ...), supported by a period and a status word beside it. */
+    private static double confidence(double evidence, String period, String status) {
+        int support = (period != null ? 1 : 0) + (status != null ? 1 : 0);
+        return Confidence.supported(evidence, support, 3);
+    }
+
     /**
-     * An indicator figure passed the cue and exclusion screens; it is surer when its unit is a measure of results
-     * (a percentage, money, a rank) rather than a count or a physical quantity, and with a period and a status
-     * word beside it.
+     * "tăng 750 lần", "gấp 3,5 lần", "tăng gấp 2 lần": growth as a multiple needs its verb right before the figure
+     * ("4 lần được tặng Cờ thi đua" counts occasions, "lần thứ 2" is an ordinal).
      */
-    private static double confidence(UnitClass unit, String period, String status) {
-        boolean indicatorUnit = unit == UnitClass.PERCENT || unit == UnitClass.MONEY || unit == UnitClass.RANK;
-        int support = (indicatorUnit ? 1 : 0) + (period != null ? 1 : 0) + (status != null ? 1 : 0);
-        return Confidence.supported(INDICATOR_FIGURE, support, 3);
+    private Unit multipleAt(String l, int ns, int ne) {
+        int i = ne;
+        while (i < l.length() && CharClass.isWhitespace(l.charAt(i))) {
+            i++;
+        }
+        if (!wordAt(l, i, "lần") || wordAt(l, skipSpaces(l, i + 3), "thứ")) {
+            return null;
+        }
+        int[] q = qualifiers.endingAt(l, ns, 2);
+        return MULTIPLIERS.endingAt(l, q == null ? ns : q[0], 3) == null ? null : new Unit("lần", UnitClass.MULTIPLE, i + 3);
+    }
+
+    /**
+     * "đi được 2/3 quãng đường", "chiếm 1/5 ngân sách": a fraction with a small denominator, its verb before it and a
+     * noun after it, is a share of a whole (unit "phần"). Dates have a date word before them ("ngày 2/3") and no verb.
+     */
+    private Unit shareAt(String l, int ns, int ne, FigureMatch m) {
+        if (m.group(3) != null || m.group(1).length() > 2 || m.group(2).length() > 2) {
+            return null;
+        }
+        int part = Integer.parseInt(m.group(1));
+        int whole = Integer.parseInt(m.group(2));
+        if (part < 1 || part >= whole || whole > 10 || ne >= l.length() || l.charAt(ne) != ' '
+                || ne + 1 >= l.length() || !CharClass.isLetter(l.charAt(ne + 1))) {
+            return null;
+        }
+        int[] q = qualifiers.endingAt(l, ns, 2);
+        return SHARE_VERBS.endingAt(l, q == null ? ns : q[0], 3) == null ? null : new Unit("phần", UnitClass.SHARE, ne);
+    }
+
+    /**
+     * The unit of a whole read at {@code at} into m (its number) when it measures what the part measures (money, or the
+     * same physical unit), or null.
+     */
+    private Unit wholeAt(String s, String l, int at, FigureMatch m, Unit part) {
+        boolean amount = part.kind() == UnitClass.MONEY || part.kind() == UnitClass.MEASURE || part.kind() == UnitClass.EXTENT;
+        if (!amount || !m.readAt(s, at) || m.group(2) != null || m.group(3) != null || gluedAfter(s, m.end())) {
+            return null;
+        }
+        Unit u = unitAfter(l, m.end());
+        return u != null && u.kind() == part.kind() && (u.kind() == UnitClass.MONEY || u.normalized().equals(part.normalized()))
+                ? u : null;
+    }
+
+    /** "3.711/18.195 tỷ đồng": part of an amount out of the whole, the whole the larger. */
+    private static boolean fractionOfAmount(Unit unit, FigureMatch m) {
+        if (unit.kind() != UnitClass.MONEY) {
+            return false;
+        }
+        Double part = VietnameseNumbers.parse(m.group(1));
+        Double whole = VietnameseNumbers.parse(m.group(2));
+        return part != null && whole != null && part < whole;
+    }
+
+    private static boolean wordAt(String l, int i, String word) {
+        int e = i + word.length();
+        return l.startsWith(word, i) && (e == l.length() || !CharClass.isLetterOrDigit(l.charAt(e)));
+    }
+
+    private static int skipSpaces(String l, int i) {
+        while (i < l.length() && CharClass.isWhitespace(l.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * "Đội Công binh số 1 của Việt Nam": "số 1" after a capitalized institution head (org-heads.txt) a few words back
+     * is the unit's number, not a ranking.
+     */
+    private boolean designation(String s, String l, int so) {
+        int i = so;
+        for (int w = 0; w < 4; w++) {
+            i = wordStartBefore(s, i);
+            if (i < 0) {
+                return false; // punctuation: the name, if any, is behind it
+            }
+            if (CharClass.isUpperCase(s.charAt(i)) && orgHeads.matchAt(l, i) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Start of the word before {@code end} (spaces between), or -1 when punctuation or the text's start comes first. */
+    private static int wordStartBefore(String s, int end) {
+        int e = end;
+        while (e > 0 && CharClass.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && CharClass.isLetterOrDigit(s.charAt(b - 1))) {
+            b--;
+        }
+        return b == e ? -1 : b;
     }
 
     /** "số 1 Việt Nam", "số 1 tại thị trường": a number-one ranking needs its scope right after. */
@@ -387,24 +638,28 @@ public final class KpiExtractor {
         return m.lookingAt();
     }
 
-    /** Not glued to letters or codes: "Covid-19", "32-CT/TU", "2175/QĐ", "C04" are not figures. */
-    private static boolean standsAlone(String s, int ns, int ne) {
-        if (ns > 0) {
-            char p = s.charAt(ns - 1);
-            if (p == '-' && ns > 1 && CharClass.isLetterOrDigit(s.charAt(ns - 2))) {
-                return false;
+    /** Glued to a code before it: "Covid-19", "QĐ-19" are not figures. */
+    private static boolean gluedBefore(String s, int ns) {
+        return ns > 1 && s.charAt(ns - 1) == '-' && CharClass.isLetterOrDigit(s.charAt(ns - 2));
+    }
+
+    /** Glued to letters or a code after it: "32-CT/TU", "2175/QĐ", "4G" are not figures. */
+    private static boolean gluedAfter(String s, int ne) {
+        if (ne >= s.length()) {
+            return false;
+        }
+        char n = s.charAt(ne);
+        return CharClass.isLetter(n)
+                || (n == '-' || n == '/' || n == '.') && ne + 1 < s.length() && CharClass.isLetterOrDigit(s.charAt(ne + 1));
+    }
+
+    private static boolean hasDecimalComma(String l, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (l.charAt(i) == ',') {
+                return true;
             }
         }
-        if (ne < s.length()) {
-            char n = s.charAt(ne);
-            if (CharClass.isLetter(n)) {
-                return false;
-            }
-            if ((n == '-' || n == '/' || n == '.') && ne + 1 < s.length() && CharClass.isLetterOrDigit(s.charAt(ne + 1))) {
-                return false;
-            }
-        }
-        return true;
+        return false;
     }
 
     private static boolean isYear(String digits) {
@@ -434,12 +689,15 @@ public final class KpiExtractor {
         if (mo != null && mo.lookingAt()) {
             String scale = mo.group(1);
             String currency = mo.group(3) != null ? mo.group(3) : mo.group(4);
-            if (scale != null && currency == null && mo.group(2) == null && !scale.equalsIgnoreCase("tỷ")
-                    && !scale.equalsIgnoreCase("tỉ")) {
-                // "42 nghìn viên", "1,5 triệu lượt khách": a scaled count, not money.
+            if (scale != null && currency == null && mo.group(2) == null) {
+                // "42 nghìn viên", "1,5 triệu lượt khách", "22,3 tỷ kWh": a scaled count, not money ("5 tỷ" alone is)
                 Unit counted = countedUnitAt(s, mo.end(1));
-                return counted == null ? null
-                        : new Unit(normalizeScale(scale) + " " + counted.normalized(), counted.kind(), counted.end());
+                if (counted != null) {
+                    return new Unit(normalizeScale(scale) + " " + counted.normalized(), counted.kind(), counted.end());
+                }
+                if (!scale.equalsIgnoreCase("tỷ") && !scale.equalsIgnoreCase("tỉ")) {
+                    return null;
+                }
             }
             StringBuilder u = new StringBuilder();
             if (scale != null) {
@@ -455,7 +713,45 @@ public final class KpiExtractor {
             }
             return new Unit(u.toString(), UnitClass.MONEY, mo.end());
         }
-        return countedUnitAt(s, ne);
+        Unit counted = countedUnitAt(s, ne);
+        return counted != null ? counted : rateAt(s, ne);
+    }
+
+    /**
+     * "15 bác sỹ/ 10.000 dân", "34,5 giường bệnh/vạn dân": a count per population, one to three words then a slash,
+     * an optional base and "dân".
+     */
+    private static Unit rateAt(String l, int ne) {
+        int slashAt = ne;
+        int reach = Math.min(l.length(), ne + 40);
+        while (slashAt < reach && l.charAt(slashAt) != '/') {
+            slashAt++;
+        }
+        if (slashAt == reach) {
+            return null; // most numbers: no slash near
+        }
+        int i = skipSpaces(l, ne);
+        int slash = -1;
+        for (int w = 0; w < 3 && i < l.length() && CharClass.isLetter(l.charAt(i)); w++) {
+            while (i < l.length() && CharClass.isLetter(l.charAt(i))) {
+                i++;
+            }
+            if (i < l.length() && l.charAt(i) == '/') {
+                slash = i;
+                break;
+            }
+            i = skipSpaces(l, i);
+        }
+        if (slash < 0) {
+            return null;
+        }
+        Matcher base = PER_POPULATION.matcher(l).region(slash, l.length());
+        if (!base.lookingAt()) {
+            return null;
+        }
+        String noun = l.substring(skipSpaces(l, ne), slash);
+        String per = base.group(1) != null ? base.group(1) + " " : base.group(2) != null ? base.group(2) + " " : "";
+        return new Unit(noun + "/" + per + "dân", UnitClass.RATE, base.end());
     }
 
     /** A unit from kpi-units.tsv right after {@code from} (spaces skipped), or null. */
@@ -464,12 +760,31 @@ public final class KpiExtractor {
         while (i < l.length() && CharClass.isWhitespace(l.charAt(i))) {
             i++;
         }
-        int end = unitWords.matchAt(l, i);
+        int end = unitWords.matchGluedAt(l, i); // "117kg": a unit may be glued to its number
         if (end < 0) {
             return null;
         }
         String[] row = units.get(PhraseSet.normalized(l, i, end));
-        return row == null ? null : new Unit(row[1], UnitClass.valueOf(row[2]), end);
+        if (row == null || row[2].equals("NONE")) {
+            return null;
+        }
+        UnitClass kind = UnitClass.valueOf(row[2]);
+        if (kind != UnitClass.COUNT && kind != UnitClass.RESULT) {
+            return new Unit(row[1], kind, end);
+        }
+        // "155 xã, phường, thị trấn", "13 Bộ, cơ quan trung ương": one number counts the coordinated units
+        StringBuilder name = new StringBuilder(row[1]);
+        while (end + 1 < l.length() && l.charAt(end) == ',') {
+            int next = skipSpaces(l, end + 1);
+            int nextEnd = unitWords.matchAt(l, next);
+            String[] more = nextEnd < 0 ? null : units.get(PhraseSet.normalized(l, next, nextEnd));
+            if (more == null || !more[2].equals("COUNT") && !more[2].equals("RESULT")) {
+                break;
+            }
+            name.append(", ").append(more[1]);
+            end = nextEnd;
+        }
+        return new Unit(name.toString(), kind, end);
     }
 
     private static String normalizeScale(String scale) {
@@ -486,7 +801,7 @@ public final class KpiExtractor {
             return "đồng";
         }
         String l = currency.toLowerCase(Locale.ROOT);
-        if (l.startsWith("đô la") || l.equals("usd")) {
+        if (l.startsWith("đô") || l.equals("usd")) { // "tỷ đô": dollars
             return "USD";
         }
         if (l.equals("euro")) {
@@ -496,45 +811,360 @@ public final class KpiExtractor {
     }
 
     /** Whether a figure with this unit, in this sentence, is an indicator rather than a price, gift or head count. */
-    private boolean isIndicator(Sentence sentence, int ns, int ne, Unit unit) {
+    private boolean isIndicator(Sentence sentence, int ns, int ne, Unit unit, boolean ofTotal, SentenceFacts facts) {
         String s = sentence.lower();
         int clauseStart = clauseStart(s, ns);
-        if (sentence.has(clauseExclusions, clauseStart, ns)) {
-            return false; // area, population, administrative mergers
-        }
         if (ANAPHORA_BEFORE.endingAt(s, ns, 3) != null && lookingAt(ANAPHORA_AFTER, s, unit.end())) {
             return false; // "Trong tổng số 36 dự án này": a back-reference, counted where it was first stated
         }
+        if (unit.kind() == UnitClass.MEASURE || unit.kind() == UnitClass.EXTENT) {
+            return measureIsIndicator(sentence, ns, unit, clauseStart, facts);
+        }
+        if (unit.kind() == UnitClass.ATTRIBUTE) {
+            facts.evidence = CUED;
+            return sentence.has(measureCues, Math.max(0, ns - 60), ns); // "tuổi thọ trung bình ... 74,8 tuổi"
+        }
+        if (sentence.has(clauseExclusions, clauseStart, ns)) {
+            return false; // area, population, administrative mergers
+        }
         switch (unit.kind()) {
-            case PERCENT, RANK -> {
-                return !sentence.has(moneyExclusions, Math.max(clauseStart, ns - 30), ns) && !priceBefore(sentence, clauseStart, ns);
+            case PERCENT, RANK, SHARE, MULTIPLE, RATE -> {
+                facts.evidence = RESULT_UNIT;
+                return !sentence.has(moneyExclusions, Math.max(clauseStart, ns - 30), ns) && !priceBefore(sentence, clauseStart, ns)
+                        && !sentence.has(shareExclusions, unit.end(), Math.min(s.length(), unit.end() + 20));
             }
-            case MONEY -> {
-                if (lookingAt(PER_UNIT, s, unit.end()) || priceBefore(sentence, clauseStart, ns)) {
+            case MONEY -> { // prices were ruled out before (extractSentence)
+                if (sentence.has(SEIZURE, Math.max(0, ns - 80), ns)) {
+                    facts.evidence = CONTEXT_ONLY;
+                    return operationalTotal(sentence, ns, facts); // seized cash: a total only over a period
+                }
+                // from 80 chars before (or the number before, when farther: "trao 155 suất quà ..., với tổng trị giá gần
+                // 50 triệu đồng") to 40 after (not past the next number: "cho các hoạt động xã hội, từ thiện")
+                int windowStart = facts.lastNumberStart >= 0 ? Math.min(ns - 80, facts.lastNumberStart) : ns - 80;
+                int windowEnd = nextDigit(s, unit.end(), Math.min(s.length(), unit.end() + 40));
+                if (sentence.has(moneyExclusions, Math.max(0, windowStart), windowEnd)) {
                     return false;
                 }
-                int windowStart = Math.max(0, ns - 80);
-                if (sentence.has(moneyExclusions, windowStart, Math.min(s.length(), unit.end() + 20))) {
-                    return false;
+                if (sentence.has(moneyCues, Math.max(0, ns - 80), Math.min(s.length(), unit.end() + 20))) {
+                    facts.evidence = RESULT_UNIT;
+                    return true;
                 }
-                return sentence.has(moneyCues, Math.max(0, ns - 250), Math.min(s.length(), unit.end() + 40));
+                facts.evidence = CONTEXT_ONLY; // an indicator word farther away, or the list it continues
+                return sentence.has(moneyCues, Math.max(0, ns - 250), Math.min(s.length(), unit.end() + 40))
+                        || facts.continues(unit);
             }
             case COUNT -> {
-                return !sentence.has(countExclusions, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25));
-            }
-            case RESULT -> {
-                if (sentence.has(countExclusions, Math.max(clauseStart, ns - 30), Math.min(s.length(), unit.end() + 25))) {
+                if (countExcluded(sentence, clauseStart, ns, unit, facts) || scopeOfAnother(s, ns, unit.end())) {
                     return false;
                 }
-                return sentence.has(resultCues, unit.end(), clauseEnd(s, unit.end()))
-                        || sentence.has(resultCues, Math.max(clauseStart, ns - 40), ns);
+                facts.evidence = sentence.has(resultCues, Math.max(clauseStart, ns - 40), clauseEnd(s, unit.end()))
+                        || sentence.has(operationCues, Math.max(clauseStart, ns - 40), ns) ? CUED : CONTEXT_ONLY;
+                return true;
             }
-            case MEASURE -> {
-                return sentence.has(measureCues, Math.max(0, ns - 60), ns) && !sentence.has(moneyExclusions, Math.max(0, ns - 60), ns);
+            case RESULT -> {
+                if (countExcluded(sentence, clauseStart, ns, unit, facts) || scopeOfAnother(s, ns, unit.end())) {
+                    return false;
+                }
+                int clauseEnd = clauseEnd(s, unit.end());
+                int cueStart = outerClauseStart(s, clauseStart);
+                facts.evidence = CUED;
+                if (sentence.has(resultCues, unit.end(), clauseEnd)
+                        || sentence.has(resultCues, Math.max(cueStart, ns - 40), ns)
+                        || ofTotal) { // "được 95/155 xã": progress out of a whole
+                    return true;
+                }
+                facts.evidence = CONTEXT_ONLY;
+                return completedAction(sentence, clauseStart, ns, -1)
+                        || bandFollows(sentence, unit.end(), clauseEnd)
+                        || countStatement(s, clauseStart, ns)
+                        || facts.continues(unit);
+            }
+            case OPERATION -> {
+                facts.evidence = facts.hasPeriod() && facts.severalCases() ? CUED : CONTEXT_ONLY;
+                return operationalTotal(sentence, ns, facts);
+            }
+            case CASUALTY -> {
+                // "xảy ra 176 vụ tai nạn giao thông, làm 54 người chết": a period's toll, never one accident's
+                facts.evidence = facts.hasPeriod() && facts.severalCases() ? CUED : CONTEXT_ONLY;
+                return periodTotal(facts);
             }
             default -> {
                 return false;
             }
+        }
+    }
+
+    /**
+     * A physical quantity is an indicator with a production or trade cue before it ("sản lượng", "xuất khẩu", "mua"),
+     * an area or length as a completed programme's extent ("565.339 ha đã được đo đạc", "diện tích đã cấp giấy là
+     * 1.149.641 ha"; a quantity "đã thu giữ" on one day is an incident, so tonnage has no such rule), as
+     * the breakdown of a total ("Trong đó, ... gần 5.179 ha") or as seizures over a period; then an area is no longer
+     * a physical fact ("sản xuất lúa giống diện tích 100 ha"). A ratio of units is none ("với tỷ lệ 1 kg lúa giống
+     * bằng 1,3 kg lúa thịt").
+     */
+    private boolean measureIsIndicator(Sentence sentence, int ns, Unit unit, int clauseStart, SentenceFacts facts) {
+        String s = sentence.lower();
+        int[] q = qualifiers.endingAt(s, ns, 2);
+        if (perOne(s, ns, unit)) {
+            return false; // "giá trị sản xuất trên 1 ha", "mỗi 1 tấn": the base of a rate
+        }
+        if (RATIO_WORDS.endingAt(s, q == null ? ns : q[0], 2) != null
+                || sentence.has(moneyExclusions, Math.max(0, ns - 60), ns)) {
+            return false;
+        }
+        facts.evidence = CUED;
+        if (sentence.has(measureCues, Math.max(0, ns - 60), ns)) {
+            return true;
+        }
+        // an area that reaches a figure is a result, not a physical fact: "diện tích dồn điền đổi thửa ... đạt trên 6.336 ha"
+        if (unit.kind() == UnitClass.EXTENT && REACHES.endingAt(s, q == null ? ns : q[0], 2) != null) {
+            return true;
+        }
+        facts.evidence = CONTEXT_ONLY;
+        if (facts.continues(unit)
+                || unit.kind() == UnitClass.EXTENT && completedAction(sentence, outerClauseStart(s, clauseStart), ns, unit.end())) {
+            return true;
+        }
+        return !sentence.has(clauseExclusions, clauseStart, ns) && operationalTotal(sentence, ns, facts);
+    }
+
+    /**
+     * A figure in parentheses restates the clause before them: "đã vượt đỉnh (1.170 điểm)", "Sở đã cấp 490 giấy chứng
+     * nhận cho tổ chức (1.005,75 ha)": its cues are read from there.
+     */
+    private static int outerClauseStart(String s, int clauseStart) {
+        return clauseStart > 0 && s.charAt(clauseStart - 1) == '(' ? clauseStart(s, clauseStart - 1) : clauseStart;
+    }
+
+    /** One unit after "trên", "mỗi" or "/": the base of a rate, not a quantity. */
+    private static boolean perOne(String s, int ns, Unit unit) {
+        if (s.charAt(ns) != '1' || ns + 1 < s.length() && (CharClass.isDigit(s.charAt(ns + 1))
+                || (s.charAt(ns + 1) == '.' || s.charAt(ns + 1) == ',') && ns + 2 < s.length() && CharClass.isDigit(s.charAt(ns + 2)))) {
+            return false; // not the number 1 ("1.960 ha")
+        }
+        return wordBefore(s, ns, "trên", 1) || wordBefore(s, ns, "mỗi", 1) || ns > 0 && s.charAt(ns - 1) == '/';
+    }
+
+    /**
+     * A completed action in the figure's clause: "đã" or "hoàn thành" before it (not "đã có", "đã là": possession is no
+     * result) or
+     * "đã được" after it (unless unitEnd is -1: a count of places "đã được" visited is no result of theirs).
+     */
+    private static boolean completedAction(Sentence sentence, int clauseStart, int ns, int unitEnd) {
+        String s = sentence.lower();
+        int[] done = sentence.find(DONE, clauseStart, ns);
+        while (done != null) {
+            int next = skipSpaces(s, done[1]);
+            if (!wordAt(s, next, "có") && !wordAt(s, next, "là")) {
+                return true;
+            }
+            done = sentence.find(DONE, done[1], ns);
+        }
+        return unitEnd >= 0 && sentence.has(DONE_PASSIVE, unitEnd, clauseEnd(s, unitEnd));
+    }
+
+    /**
+     * Attendees, members, honourees: an exclusion cue near the count, but not one that belongs to a subject before
+     * the count's predicate ("hơn 15.000 thí sinh dự thi có 265 thí sinh đỗ tốt nghiệp": "dự thi" is the first
+     * count's; "có sự tham dự của 200 đại biểu" still excludes).
+     */
+    private boolean countExcluded(Sentence sentence, int clauseStart, int ns, Unit unit, SentenceFacts facts) {
+        String s = sentence.lower();
+        int from = Math.max(clauseStart, ns - 30);
+        if (facts.lastNumberEnd > from) {
+            for (int[] p = sentence.find(BAND_VERBS, facts.lastNumberEnd, ns); p != null; p = sentence.find(BAND_VERBS, p[1], ns)) {
+                from = p[1];
+            }
+        }
+        return sentence.has(countExclusions, from, Math.min(s.length(), unit.end() + 25)) || honourees(s, unit.end());
+    }
+
+    /**
+     * "Số vốn đã giải ngân của 11 dự án thành phần ... đạt 77,85%": a count after "của" with another figure later in
+     * its clause is the scope of that figure, not a result of its own.
+     */
+    private static boolean scopeOfAnother(String s, int ns, int unitEnd) {
+        if (OF.endingAt(s, ns, 1) == null) {
+            return false;
+        }
+        int clauseEnd = clauseEnd(s, unitEnd);
+        return nextDigit(s, unitEnd, clauseEnd) < clauseEnd;
+    }
+
+    /** "lượt tập thể, cá nhân được ... khen thưởng": honoured collectives and persons are no result. */
+    private static boolean honourees(String s, int unitEnd) {
+        return HONOUREES.matchAt(s, skipSpaces(s, unitEnd)) >= 0;
+    }
+
+    /**
+     * "Số lao động được giải quyết việc làm ... là 15.360 lao động": a clause that names a count ("số", "tổng số")
+     * and states it ("là", "đạt").
+     */
+    private boolean countStatement(String s, int clauseStart, int ns) {
+        if (NUMBER_OF.matchAt(s, skipSpaces(s, clauseStart)) < 0) {
+            return false;
+        }
+        int[] q = qualifiers.endingAt(s, ns, 2);
+        return STATED_AS.endingAt(s, q == null ? ns : q[0], 2) != null;
+    }
+
+    /**
+     * Whether the figure at {@code figureStart} is the band a count before it in the same clause is defined by: "13
+     * Bộ ... có tỷ lệ giải ngân đạt trên 70%", "18 trường có 100% số học sinh ... tốt nghiệp", "3 thị trường đạt kim
+     * ngạch trên 1 tỷ USD". The members have or reach it ("có", "đạt"), and it is a rate ("tỷ lệ") or a bound
+     * ("trên", "dưới", "từ", "có"). The count is the indicator; its band is not one of its own.
+     */
+    private static boolean bandCriterion(Sentence sentence, int countEnd, int figureStart) {
+        String s = sentence.lower();
+        for (int i = countEnd; i < figureStart; i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                int close = s.indexOf(')', i);
+                if (close > 0 && close < figureStart) {
+                    i = close; // "1 địa phương (tỉnh Đồng Nai) có tỷ lệ ...": an aside
+                    continue;
+                }
+            }
+            if (boundary(c)) {
+                return false;
+            }
+        }
+        return sentence.has(BAND_VERBS, countEnd, figureStart)
+                && (sentence.has(RATE_WORDS, countEnd, figureStart) || BAND_BOUNDS.endingAt(s, figureStart, 2) != null);
+    }
+
+    /**
+     * Where a figure's span may end from: after the band of a count ("Có 7 trường đạt tỷ lệ đỗ tốt nghiệp 100%"),
+     * else after its unit.
+     */
+    private int bandEnd(Sentence sentence, String s, Unit unit) {
+        if (unit.kind() != UnitClass.COUNT && unit.kind() != UnitClass.RESULT) {
+            return unit.end();
+        }
+        String l = sentence.lower();
+        int clauseEnd = clauseEnd(l, unit.end());
+        int band = nextDigit(l, unit.end(), clauseEnd);
+        if (band >= clauseEnd || !bandCriterion(sentence, unit.end(), band)) {
+            return unit.end();
+        }
+        FigureMatch figure = new FigureMatch();
+        Unit bandUnit = figure.readAt(s, band) ? unitAfter(l, figure.end()) : null;
+        return bandUnit == null ? unit.end() : bandUnit.end();
+    }
+
+    /** Whether the first number after a count in its clause is the band of the count ({@link #bandCriterion}). */
+    private static boolean bandFollows(Sentence sentence, int countEnd, int clauseEnd) {
+        String s = sentence.lower();
+        int band = nextDigit(s, countEnd, clauseEnd);
+        return band < clauseEnd && bandCriterion(sentence, countEnd, band);
+    }
+
+    /**
+     * A count of persons or goods of law enforcement ("bắt giữ 477 đối tượng", "thu giữ 1.084 bánh heroin") is an
+     * operational result when an enforcement verb precedes it and the sentence reports a total over a period: it names
+     * a period (or its paragraph did) or counts several cases before it ("464 vụ ..., 477 đối tượng"), and it dates
+     * no single day ("Ngày 12/1/2021, ... thu giữ 31 kg ma túy" is one incident) nor names one case, here or in the
+     * sentence before ("phá thành công chuyên án EM620. Bắt giữ 3 đối tượng").
+     */
+    private boolean operationalTotal(Sentence sentence, int ns, SentenceFacts facts) {
+        return periodTotal(facts) && sentence.has(operationCues, Math.max(0, ns - OPERATION_REACH), ns);
+    }
+
+    /**
+     * A sentence that reports a period's total: a period or several cases, and no single case (one counted just before:
+     * "(1 vụ ... làm 6 người bị thương)"), no single day, no case named by its code.
+     */
+    private static boolean periodTotal(SentenceFacts facts) {
+        return (facts.severalCases() || facts.hasPeriod() && facts.cases != 1) && !facts.datesADay() && !facts.caseNames.named();
+    }
+
+    /** How far before a count its enforcement verb may stand: the verb heads a list of seizures. */
+    private static final int OPERATION_REACH = 200;
+    /** Units of cases: several of them make the persons and goods counted after them a period's total. */
+    private static final Set<String> CASE_UNITS = Set.of("vụ", "vụ việc", "vụ án", "chuyên án");
+    /** A day's date outside a time expression: "Ngày 12/1/2021", "sáng 29/1", "chiều 14-8". */
+    private static final Pattern DAY_DATE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:ngày|sáng|chiều|tối|đêm|trưa|hôm)\\s+\\d{1,2}[/.-]\\d{1,2}(?!\\p{N})");
+
+    /** What a sentence says about its figures as a whole, read once and only when a rule asks. */
+    private static final class SentenceFacts {
+        private final String lower;
+        private final List<int[]> times;
+        private final String carriedPeriod;
+        /** The number of cases counted last in the sentence ("464 vụ"), or -1. */
+        double cases = -1;
+        /** The evidence class of the figure isIndicator accepted last. */
+        double evidence;
+        boolean severalCases() {
+            return cases >= 2;
+        }
+
+        /** Whether the sentence, or the one before it in the paragraph, names one case by its code. */
+        final CaseNames caseNames;
+        /** Where the number before the current one starts and ends (-1 and 0 for the sentence's first). */
+        int lastNumberStart = -1;
+        int lastNumberEnd;
+        private Boolean datesADay;
+        /** Units of the figures accepted so far in this sentence and, after a breakdown opener, in the one before. */
+        private List<String> acceptedUnits;
+
+        SentenceFacts(String lower, List<int[]> times, String carriedPeriod, List<String> brokenDown, CaseNames caseNames) {
+            this.caseNames = caseNames;
+            this.lower = lower;
+            this.times = times;
+            this.carriedPeriod = carriedPeriod;
+            acceptedUnits = brokenDown.isEmpty() ? null : new ArrayList<>(brokenDown);
+        }
+
+        void accepted(Unit unit) {
+            if (acceptedUnits == null) {
+                acceptedUnits = new ArrayList<>(4);
+            }
+            acceptedUnits.add(unit.normalized());
+        }
+
+        /**
+         * A figure in the unit of one already taken in the sentence, or in the sentence it breaks down, continues that
+         * list: "Cụ thể, Văn phòng Trung ương Đảng 52 tỷ đồng, ..." after the total cut from the budget.
+         */
+        boolean continues(Unit unit) {
+            return acceptedUnits != null && acceptedUnits.contains(unit.normalized());
+        }
+
+        /** A period of its own (not a comparison) or one carried from earlier in the paragraph. */
+        boolean hasPeriod() {
+            if (carriedPeriod != null) {
+                return true;
+            }
+            for (int[] t : times) {
+                if (!isComparison(lower, t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean datesADay() {
+            if (datesADay == null) {
+                datesADay = false;
+                Matcher d = DAY_DATE.matcher(lower);
+                while (d.find()) {
+                    if (!insideTime(d.start())) {
+                        datesADay = true;
+                        break;
+                    }
+                }
+            }
+            return datesADay;
+        }
+
+        private boolean insideTime(int at) {
+            for (int[] t : times) {
+                if (at >= t[0] && at < t[1]) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -555,6 +1185,21 @@ public final class KpiExtractor {
         }
     }
 
+    /** Money per physical unit ("8.500 đồng/kg") or after a price word ("giá lúa"). */
+    private static boolean isPrice(Sentence sentence, int ns, Unit unit) {
+        return lookingAt(PER_UNIT, sentence.lower(), unit.end()) || priceBefore(sentence, clauseStart(sentence.lower(), ns), ns);
+    }
+
+    /** The first digit in s[from, to), or to. */
+    private static int nextDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CharClass.isDigit(s.charAt(i))) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** "Giá lúa", "giá xăng" before the figure: a price; "trị giá", "giá trị" and "chỉ số giá" are indicators. */
     private static boolean priceBefore(Sentence sentence, int from, int to) {
         String l = sentence.lower();
@@ -568,6 +1213,23 @@ public final class KpiExtractor {
             }
             at = hit[1];
         }
+        // "mỗi máy trị giá 35 tỷ đồng": the value of each one is a price
+        int[] value = VALUE_WORDS.endingAt(l, to, 3);
+        return value != null && wordBefore(l, value[0], "mỗi", 3);
+    }
+
+    /** Whether {@code word} is one of the n words before {@code end} (within the clause). */
+    private static boolean wordBefore(String l, int end, String word, int n) {
+        int i = end;
+        for (int w = 0; w < n; w++) {
+            i = wordStartBefore(l, i);
+            if (i < 0) {
+                return false;
+            }
+            if (wordAt(l, i, word)) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -575,6 +1237,8 @@ public final class KpiExtractor {
         return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '“' || c == '”' || c == '"'
                 || c == '[' || c == ']' || c == '•';
     }
+
+    private static final String BULLETS = "-–•*+ ";
 
     /** Clause scans stop after a few hundred characters so a sentence without punctuation stays linear. */
     private static final int CLAUSE_REACH = 300;
@@ -618,7 +1282,8 @@ public final class KpiExtractor {
             // "tốc độ tăng trưởng kinh tế (GRDP) của tỉnh đạt 7,8%": an indicator's abbreviation is part of its name
             int ws = s.charAt(we - 1) == ')' ? abbreviationStart(s, floor, we - 1) : -1;
             if (ws < 0) {
-                if (boundary(s.charAt(we - 1)) || s.charAt(we - 1) == '.' || s.charAt(we - 1) == '–' || s.charAt(we - 1) == '-' && we - 1 > 0 && s.charAt(we - 2) == ' ') {
+                if (boundary(s.charAt(we - 1)) || s.charAt(we - 1) == '.' || s.charAt(we - 1) == '–' || s.charAt(we - 1) == '+'
+                        || s.charAt(we - 1) == '-' && we - 1 > 0 && s.charAt(we - 2) == ' ') {
                     break;
                 }
                 ws = we;
@@ -714,7 +1379,8 @@ public final class KpiExtractor {
         int end = unitEnd;
         int words = 0;
         int i = unitEnd;
-        String prev = "";
+        int prevStart = 0; // the word before, compared in place (this runs for every word after every figure)
+        int prevEnd = 0;
         while (i < s.length() && words < 8) {
             int ws = i;
             while (ws < s.length() && s.charAt(ws) == ' ') {
@@ -724,20 +1390,19 @@ public final class KpiExtractor {
                 break;
             }
             char c = s.charAt(ws);
-            if (boundary(c) || c == '.' || c == '–' || c == '-' || c == '/' || c == '…') {
+            if (boundary(c) || c == '.' || c == '–' || c == '-' || c == '/' || c == '…' || c == '+') {
                 break;
             }
             int we = ws;
             while (we < s.length() && !CharClass.isWhitespace(s.charAt(we)) && !boundary(s.charAt(we))) {
                 we++;
             }
-            String w = s.substring(ws, we);
-            String lw = w.toLowerCase(Locale.ROOT);
-            if (lw.equals("và") || lw.equals("nhưng") || lw.equals("còn") || lw.equals("song")
-                    || lw.equals("với") && !prev.equals("so") || lw.equals("trong") || lw.equals("khi")) {
+            if (wordIs(s, ws, we, "và") || wordIs(s, ws, we, "nhưng") || wordIs(s, ws, we, "còn") || wordIs(s, ws, we, "song")
+                    || wordIs(s, ws, we, "với") && !wordIs(s, prevStart, prevEnd, "so") || wordIs(s, ws, we, "trong")
+                    || wordIs(s, ws, we, "khi")) {
                 break;
             }
-            if (w.chars().anyMatch(Character::isDigit) && !(YEAR.matcher(w).matches() && prev.equals("năm"))) {
+            if (hasDigitChar(s, ws, we) && !(wordIs(s, prevStart, prevEnd, "năm") && YEAR.matcher(s).region(ws, we).matches())) {
                 break;
             }
             int trimmed = we;
@@ -751,7 +1416,8 @@ public final class KpiExtractor {
             if (trimmed < we) {
                 break;
             }
-            prev = lw;
+            prevStart = ws;
+            prevEnd = we;
             i = we;
             words++;
         }
@@ -762,7 +1428,7 @@ public final class KpiExtractor {
             "cụ thể", "tiếp đến là", "tiếp đến", "là", "với", "có", "mà nay", "mà"));
     private static final PhraseSet TRAILING_VERBS = new PhraseSet(List.of("đạt", "đạt được", "tăng", "giảm", "là", "có", "được",
             "lên", "lên tới", "lên đến", "tới", "chiếm", "chiếm tới", "nằm trong", "với", "ở mức", "mới chỉ", "chỉ", "thêm",
-            "tăng thêm", "dẫn đầu với", "xếp", "đứng", "thứ", "khoảng", "trên", "hơn", "gần", "đã", "sẽ", "vượt", "thu đạt",
+            "tăng thêm", "gấp", "tăng gấp", "cao gấp", "dẫn đầu với", "xếp", "đứng", "thứ", "khoảng", "trên", "hơn", "gần", "đã", "sẽ", "vượt", "thu đạt",
             "bằng", "mức", "còn", "giảm còn", "tương đương", "ước", "ước đạt"));
 
     /**
@@ -770,13 +1436,26 @@ public final class KpiExtractor {
      * is added ("thu hút" + "dự án đầu tư mới"); a bare change ("tăng 12%") refers to the figure named before it.
      */
     private static String metric(String s, int spanStart, int figureStart, int unitEnd, int spanEnd, Unit unit,
-            String previousMetric) {
+            String previousMetric, String period) {
         String raw = s.substring(spanStart, figureStart).strip();
+        if (period != null && raw.length() > period.length() && raw.regionMatches(true, 0, period, 0, period.length())
+                && !CharClass.isLetterOrDigit(raw.charAt(period.length()))) {
+            raw = raw.substring(period.length()).strip(); // "6 tháng đầu năm có 500 doanh nghiệp": the period is no part
+        }
         String head = trimWords(raw);
         String tail = s.substring(unitEnd, spanEnd).strip();
-        boolean counted = unit.kind() == UnitClass.COUNT || unit.kind() == UnitClass.RESULT || unit.kind() == UnitClass.MEASURE;
+        boolean counted = unit.kind() == UnitClass.COUNT || unit.kind() == UnitClass.RESULT || unit.kind() == UnitClass.MEASURE
+                || unit.kind() == UnitClass.EXTENT || unit.kind() == UnitClass.OPERATION || unit.kind() == UnitClass.CASUALTY;
         if (counted) {
             String noun = (unit.normalized() + " " + tail).strip();
+            if (head.isEmpty() && stoppedByFigure(s, spanStart)) {
+                // "tỷ lệ 1/500 gần 5.179 ha": the words before a figure the span stopped at name it (not the words of a
+                // coordinated subject, "... và 21 địa phương", nor those of the clause before, "...; có 18 Bộ")
+                head = earlierSubject(s, spanStart);
+            } else if (head.isEmpty() && previousMetric != null && previousMetric.indexOf(" (") > 0) {
+                // a list item after a counted figure shares its verb: "thu giữ 117kg heroin, 1.084 bánh heroin"
+                head = previousMetric.substring(0, previousMetric.indexOf(" ("));
+            }
             return head.isEmpty() ? noun : head + " (" + noun + ")";
         }
         if (!head.isEmpty()) {
@@ -794,11 +1473,22 @@ public final class KpiExtractor {
             return tail.isEmpty() ? base : base + " (so với " + LEADING_SO_VOI.matcher(tail).replaceFirst("") + ")";
         }
         // "Chỉ số giá tiêu dùng (CPI) tăng 3,5%": the figure's subject sits before the clause boundary
-        String earlier = trimWords(lastWords(PARENTHESIZED.matcher(s.substring(0, spanStart)).replaceAll(" "), 8));
+        String earlier = earlierSubject(s, spanStart);
         if (!earlier.isEmpty()) {
             return earlier;
         }
         return tail.isEmpty() ? unit.normalized() : tail;
+    }
+
+    /** Whether the word before a span holds a digit ("1/500"): the span stopped at another figure. */
+    private static boolean stoppedByFigure(String s, int spanStart) {
+        String w = previousWord(s, spanStart);
+        return !w.isEmpty() && hasDigitChar(w, 0, w.length()) && CharClass.isLetterOrDigit(w.charAt(w.length() - 1));
+    }
+
+    /** The last words before a span, up to a clause boundary, without parentheses: the figure's subject. */
+    private static String earlierSubject(String s, int spanStart) {
+        return trimWords(lastWords(PARENTHESIZED.matcher(s.substring(0, spanStart)).replaceAll(" "), 8));
     }
 
     private static String lastWords(String text, int n) {
@@ -833,8 +1523,9 @@ public final class KpiExtractor {
             }
         }
         // a year the sentence opened with is the period, not the metric: "(Năm) 2023(,) tổng sản phẩm ..."
-        Matcher year = LEADING_YEAR.matcher(l).region(start, end);
-        if (year.lookingAt() && year.end() < end) {
+        char first = start < end ? l.charAt(start) : 0;
+        Matcher year = first == 'n' || CharClass.isDigit(first) ? LEADING_YEAR.matcher(l).region(start, end) : null;
+        if (year != null && year.lookingAt() && year.end() < end) {
             start = year.end();
         }
         for (int guard = 0; guard < 6 && end > start; guard++) {
@@ -851,17 +1542,23 @@ public final class KpiExtractor {
     }
 
     /** "(so với) cùng kỳ năm 2019", "so với năm trước": the time a figure is compared with, not its own. */
-    private static boolean isComparison(String s, int[] time) {
-        String t = Lexicon.lower(s.substring(time[0], time[1]).strip());
-        String before = Lexicon.lower(s.substring(Math.max(0, time[0] - 8), time[0]));
-        return t.startsWith("cùng kỳ") || before.contains("so với");
+    private static boolean isComparison(String l, int[] time) {
+        if (l.startsWith("cùng kỳ", skipSpaces(l, time[0]))) {
+            return true;
+        }
+        for (int i = Math.max(0, time[0] - 16); i < time[0]; i++) { // "so với (thời điểm) cuối năm 2024"
+            if (l.startsWith("so với", i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * The nearest time expression before the figure in its sentence, else one inside the figure's span after it
      * ("trong tốp 10 cả nước về thu hút FDI năm 2024"), else the paragraph's, else one after it.
      */
-    private static String periodFor(String s, List<int[]> times, int at, int spanEnd, String carried) {
+    private static String periodFor(String s, String l, List<int[]> times, int at, int spanEnd, String carried) {
         // times are sorted and disjoint: binary search for the last one ending at or before the figure
         int lo = 0;
         int hi = times.size() - 1;
@@ -875,10 +1572,13 @@ public final class KpiExtractor {
                 hi = mid - 1;
             }
         }
-        if (before >= 0) {
-            return s.substring(times.get(before)[0], times.get(before)[1]).strip();
+        // the nearest one before that is no comparison ("giảm 20% so với cùng kỳ, ... làm rõ 83 vụ": not "cùng kỳ")
+        for (int t = before; t >= 0; t--) {
+            if (!isComparison(l, times.get(t))) {
+                return s.substring(times.get(t)[0], times.get(t)[1]).strip();
+            }
         }
-        if (!times.isEmpty() && times.get(0)[1] <= spanEnd && !isComparison(s, times.get(0))) {
+        if (!times.isEmpty() && times.get(0)[1] <= spanEnd && !isComparison(l, times.get(0))) {
             return s.substring(times.get(0)[0], times.get(0)[1]).strip(); // the first after the figure: none is before
         }
         if (carried != null) {

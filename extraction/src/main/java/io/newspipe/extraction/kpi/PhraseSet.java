@@ -119,6 +119,14 @@ public final class PhraseSet {
     }
 
     /**
+     * As {@link #matchAt(String, int)}, but {@code at} counts as a word start whatever stands before it: a unit glued
+     * to its number ("117kg", "38km").
+     */
+    public int matchGluedAt(String lower, int at) {
+        return matchAt(lower, at, at, lower.length());
+    }
+
+    /**
      * As {@link #matchAt(String, int, int)} inside the region [floor, limit) of lower: the region's start counts as
      * a word boundary whatever stands before it (as if the region had been cut out with substring, without the copy).
      */

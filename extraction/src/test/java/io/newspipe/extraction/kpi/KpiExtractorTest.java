@@ -206,6 +206,236 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenEnforcementTotalsOverAPeriod_whenExtracted_thenPersonsAndSeizuresAreResults() {
+        List<KpiMention> found = kpis("Trong 9 tháng đầu năm 2025, Công an tỉnh đã phát hiện 215 vụ phạm tội về ma túy, "
+                + "bắt giữ 342 đối tượng, thu giữ 12,6 kg heroin, 85 bánh heroin và 4.300 viên ma túy tổng hợp.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(215.0, 342.0, 12.6, 85.0, 4300.0);
+        assertThat(found).extracting(KpiMention::unit).containsExactly("vụ", "đối tượng", "kg", "bánh", "viên");
+        assertThat(found).extracting(KpiMention::period).containsOnly("9 tháng đầu năm 2025");
+        // a list item takes the verb of the item before it
+        assertThat(found.get(3).metric()).isEqualTo("thu giữ (bánh heroin)");
+        // a unit glued to its number
+        assertThat(only("Năm 2024, lực lượng hải quan đã thu giữ 38kg cần sa.").unit()).isEqualTo("kg");
+    }
+
+    @Test
+    void givenAPeriodsAccidentToll_whenExtracted_thenTheDeadAndInjuredAreFigures_butNotOneAccidents() {
+        List<KpiMention> found = kpis("Năm 2025, toàn tỉnh xảy ra 142 vụ tai nạn giao thông, làm 61 người chết, 118 người bị "
+                + "thương (trong đó 1 vụ lật xe khách làm 9 người bị thương).");
+        assertThat(found).extracting(KpiMention::value).containsExactly(142.0, 61.0, 118.0, 1.0);
+        assertThat(found.get(1).unit()).isEqualTo("người chết");
+        assertThat(kpis("Sáng 12/3, vụ tai nạn trên quốc lộ làm 3 người chết, 5 người bị thương.")).isEmpty();
+    }
+
+    @Test
+    void givenSeveralCasesBeforeThePersons_whenNoPeriodIsWritten_thenTheyAreStillATotal() {
+        List<KpiMention> found = kpis("Bộ đội Biên phòng tỉnh đã đấu tranh thành công 14 chuyên án, bắt giữ 9 vụ/27 đối "
+                + "tượng vận chuyển trái phép chất ma túy.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(14.0, 9.0, 27.0);
+        assertThat(found).extracting(KpiMention::unit).containsExactly("chuyên án", "vụ", "đối tượng");
+        assertThat(found.get(2).text()).startsWith("27 đối tượng"); // not "/27": the slash separates two figures
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Sáng 14/3, tổ công tác bắt quả tang 2 đối tượng, thu giữ 1,2 kg ma túy đá.",
+            "Ngày 5/10/2024, Đồn Biên phòng cửa khẩu bắt giữ 3 đối tượng cùng 20 bánh heroin.",
+            "Tổ tuần tra phát hiện 2 đối tượng vận chuyển 600 viên hồng phiến.",
+            "Trong năm 2024, huyện đã tuyển dụng 40 viên chức.",
+            "Ông bà nội đã chăm sóc bé trai 3 tuổi từ nhỏ.",
+            "Trong tháng 8/2025, công an huyện phá thành công chuyên án MT09. Bắt giữ 4 đối tượng, thu giữ 2 bánh heroin."})
+    void givenASingleIncidentOrAPersonsAttribute_whenExtracted_thenNothing(String sentence) {
+        assertThat(kpis(sentence)).isEmpty();
+    }
+
+    @Test
+    void givenGrowthAsAMultiple_whenExtracted_thenUnitLan() {
+        KpiMention m = only("Doanh thu của hợp tác xã năm 2024 tăng gấp 3,5 lần so với năm 2020.");
+        assertThat(m.value()).isEqualTo(3.5);
+        assertThat(m.unit()).isEqualTo("lần");
+        assertThat(only("Từ khi cổ phần hóa, lợi nhuận của công ty tăng 12 lần.").value()).isEqualTo(12.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Đơn vị 3 lần được tặng Cờ thi đua của UBND tỉnh.",
+            "Hội nghị lần thứ 5 Ban Chấp hành Đảng bộ huyện diễn ra trong 2 ngày.",
+            "Ngày 2/3, huyện tổ chức lễ ra quân làm thủy lợi."})
+    void givenOccasionsOrDates_whenExtracted_thenNoMultipleOrShare(String sentence) {
+        assertThat(kpis(sentence)).isEmpty();
+    }
+
+    @Test
+    void givenFractionsOfAWholeAndOfAnAmount_whenExtracted_thenValueAndTotal() {
+        KpiMention share = only("Sau 9 tháng, giải ngân vốn đầu tư công của tỉnh mới đi được 2/3 kế hoạch năm.");
+        assertThat(share.value()).isEqualTo(2.0);
+        assertThat(share.total()).isEqualTo(3.0);
+        assertThat(share.unit()).isEqualTo("phần");
+        assertThat(only("Ngành chế biến chiếm 1/4 giá trị sản xuất công nghiệp của tỉnh.").total()).isEqualTo(4.0);
+        KpiMention amount = only("Dự án đã giải ngân 1.250/4.800 tỷ đồng vốn được giao.");
+        assertThat(amount.value()).isEqualTo(1250.0);
+        assertThat(amount.total()).isEqualTo(4800.0);
+        assertThat(amount.unit()).isEqualTo("tỷ đồng");
+        KpiMention scaled = only("Công trình đã giải ngân được 85 tỷ/240 tỷ đồng.");
+        assertThat(scaled.value()).isEqualTo(85.0);
+        assertThat(scaled.total()).isEqualTo(240.0);
+        assertThat(scaled.text()).endsWith("85 tỷ/240 tỷ đồng");
+    }
+
+    @Test
+    void givenCountsByBand_whenExtracted_thenTheCountsAreFiguresAndTheirBandsAreNot() {
+        List<KpiMention> found = kpis("Đến hết tháng 9, có 12 bộ, cơ quan trung ương và 20 địa phương có tỷ lệ giải ngân "
+                + "đạt trên 60%; 9 địa phương (trong đó có 2 thành phố) giải ngân đạt dưới 30%.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(12.0, 20.0, 9.0);
+        assertThat(found.get(0).unit()).isEqualTo("bộ, cơ quan trung ương");
+        assertThat(found.get(1).text()).contains("đạt trên 60%"); // the span runs over the band
+        KpiMention schools = only("Năm học này, toàn tỉnh có 21 trường có 100% học sinh đỗ tốt nghiệp.");
+        assertThat(schools.value()).isEqualTo(21.0);
+        assertThat(schools.unit()).isEqualTo("trường");
+    }
+
+    @Test
+    void givenACountAndItsShareOfPlan_whenExtracted_thenBothAreFigures() {
+        assertThat(kpis("Tỉnh đã tạo việc làm cho 12.000 lao động, đạt 105% kế hoạch."))
+                .extracting(KpiMention::value).containsExactly(12000.0, 105.0);
+        assertThat(kpis("Huyện giải quyết việc làm cho 8.000 lao động đạt 102% kế hoạch."))
+                .extracting(KpiMention::value).containsExactly(8000.0, 102.0);
+    }
+
+    @Test
+    void givenCoordinatedUnitsAfterOneNumber_whenExtracted_thenOneUnitNamesThemAll() {
+        KpiMention m = only("Toàn tỉnh đã hoàn thành số hóa hồ sơ địa chính của 86 xã, phường, thị trấn.");
+        assertThat(m.unit()).isEqualTo("xã, phường, thị trấn");
+        assertThat(m.text()).endsWith("86 xã, phường, thị trấn");
+        KpiMention progress = only("Huyện đã cấp giấy chứng nhận được 17/25 xã, thị trấn.");
+        assertThat(progress.total()).isEqualTo(25.0);
+    }
+
+    @Test
+    void givenTheExtentOfACompletedProgramme_whenExtracted_thenAnAreaIsAResult() {
+        assertThat(only("Đến nay, hơn 42.000 ha đất nông nghiệp đã được đo đạc, cấp giấy chứng nhận.").value())
+                .isEqualTo(42000.0);
+        assertThat(only("Huyện đã cấp giấy chứng nhận cho diện tích 3.150 ha đất rừng.").unit()).isEqualTo("ha");
+        assertThat(only("Năm 2025, nông dân trong xã sản xuất lúa giống trên diện tích 80 ha.").value()).isEqualTo(80.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Xã có diện tích tự nhiên 2.400 ha.",
+            "Huyện có 26 km bờ biển.",
+            "Công ty thu mua lúa của nông dân với tỷ lệ 1 kg lúa giống bằng 1,2 kg lúa thường.",
+            "Giá xuất khẩu bình quân hạt điều đạt 5.900 USD/tấn, tăng 4,5%; hạt tiêu 6.100 USD/tấn, tăng 12%.",
+            "Giai đoạn 2020 - 2025, đã có 1.250 lượt tập thể, cá nhân được khen thưởng.",
+            "Đội Công binh số 1 của Việt Nam đã hoàn thành nhiệm vụ.",
+            "Theo nhà sản xuất, vắc xin có hiệu quả bảo vệ 92% sau hai mũi tiêm.",
+            "Bệnh viện được đầu tư 2 máy chụp cắt lớp, mỗi máy trị giá 28 tỷ đồng.",
+            "Nghị quyết được thông qua với 41/45 đại biểu tán thành, chiếm 91,1% tổng số đại biểu.",
+            "Doanh nghiệp đã tài trợ xây 60 căn nhà đại đoàn kết cho hộ nghèo."})
+    void givenPhysicalFactsRatiosPricesHonoureesAndUnitNumbers_whenExtracted_thenNothing(String sentence) {
+        assertThat(kpis(sentence)).isEmpty();
+    }
+
+    @Test
+    void givenAScaleBeforeAPhysicalUnit_whenExtracted_thenItIsNoMoney() {
+        KpiMention m = only("Năm 2025, sản lượng điện thương phẩm đạt 14,6 tỷ kWh.");
+        assertThat(m.unit()).isEqualTo("tỷ kWh");
+        assertThat(m.value()).isEqualTo(14.6);
+    }
+
+    @Test
+    void givenFarmOutputUnits_whenExtracted_thenYieldsHerdsAndScaledTonnes() {
+        List<KpiMention> found = kpis("Năm 2025, tổng sản lượng lương thực đạt 48,2 vạn tấn; năng suất lúa đạt 61,4 tạ/ha; "
+                + "tổng đàn bò có 132.000 con; giá trị sản xuất trên 1 ha đạt 118 triệu đồng/ha.");
+        assertThat(found).extracting(KpiMention::unit).containsExactly("vạn tấn", "tạ/ha", "con", "triệu đồng/ha");
+        // an area that reaches a figure is a result; "- " of a list is no part of the span
+        KpiMention area = only("- Diện tích chuyển đổi cây trồng toàn huyện đạt 1.240 ha.");
+        assertThat(area.value()).isEqualTo(1240.0);
+        assertThat(area.text()).startsWith("Diện tích");
+        assertThat(kpis("Người đàn ông này có 2 con nhỏ.")).isEmpty();
+        // a number that only starts with 1 is no rate's base
+        assertThat(kpis("Đến nay, diện tích dồn điền toàn tỉnh đạt 6.336 ha, tăng thêm trên 1.960 ha so với năm 2024."))
+                .extracting(KpiMention::value).containsExactly(6336.0, 1960.0);
+    }
+
+    @Test
+    void givenAMoneyUnitGluedToItsNumber_whenExtracted_thenItIsRead() {
+        assertThat(only("Doanh thu lưu trú đạt 96,4tỷ đồng.").unit()).isEqualTo("tỷ đồng");
+    }
+
+    @Test
+    void givenDollarsAsDoAndPercentagePoints_whenExtracted_thenTheirUnits() {
+        assertThat(only("Kim ngạch xuất khẩu thủy sản cán mốc 2,3 tỷ đô.").unit()).isEqualTo("tỷ USD");
+        assertThat(only("Tỷ lệ hộ nghèo giảm 1,2 điểm phần trăm so với năm trước.").unit()).isEqualTo("điểm phần trăm");
+    }
+
+    @Test
+    void givenALengthOfFinishedWork_whenExtracted_thenItIsAResult() {
+        assertThat(only("Công ty đầu tư lưới điện, hoàn thành 640 km đường dây trung áp.").unit()).isEqualTo("km");
+    }
+
+    @Test
+    void givenMonthsWithoutAYear_whenExtracted_thenTheyAreThePeriod() {
+        assertThat(only("Tính chung 5 tháng, kim ngạch xuất khẩu đạt 3,2 tỷ USD.").period()).isEqualTo("5 tháng");
+        assertThat(only("Riêng tháng 5, kim ngạch xuất khẩu tăng 9,4%.").period()).isEqualTo("Riêng tháng 5");
+        // time left is no period
+        assertThat(only("Chỉ còn 2 tháng nữa là hết năm, giải ngân mới đạt 61%.").period()).isNull();
+    }
+
+    @Test
+    void givenAComparisonBaseFartherBeforeItsYear_whenExtracted_thenItIsNoPeriod() {
+        List<KpiMention> found = kpis("Đến cuối tháng 9/2025, tín dụng tăng 9,8% so với cuối năm 2024; huy động vốn tăng 7,5%.");
+        assertThat(found).extracting(KpiMention::period).containsOnly("Đến cuối tháng 9/2025");
+    }
+
+    @Test
+    void givenAChangeAfterAnAmount_whenExtracted_thenItIsTheAmountsChange() {
+        assertThat(kpis("Kim ngạch xuất khẩu hạt điều đạt 3,1 tỷ USD, tăng 4,5%."))
+                .extracting(KpiMention::value).containsExactly(3.1, 4.5);
+    }
+
+    @Test
+    void givenABreakdownOpener_whenTheSentenceListsAmounts_thenTheyContinueTheTotalBefore() {
+        List<KpiMention> found = kpis("Năm 2024, tỉnh cắt giảm 120 tỷ đồng vốn đầu tư công.\n"
+                + "Cụ thể, Sở Giao thông vận tải 45 tỷ đồng, Sở Y tế 30 tỷ đồng.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(120.0, 45.0, 30.0);
+        // without the opener an amount needs its own indicator word
+        assertThat(kpis("Năm 2024, tỉnh cắt giảm 120 tỷ đồng vốn đầu tư công. Sở Y tế nhận 30 tỷ đồng."))
+                .extracting(KpiMention::value).containsExactly(120.0);
+    }
+
+    @Test
+    void givenRatesPerPopulationAndLifeExpectancy_whenExtracted_thenTheirUnits() {
+        List<KpiMention> found = kpis("Năm 2025, tỉnh đạt 11 bác sĩ/vạn dân và 32 giường bệnh/10.000 dân; tuổi thọ trung "
+                + "bình đạt 73,5 tuổi.");
+        assertThat(found).extracting(KpiMention::unit)
+                .containsExactly("bác sĩ/vạn dân", "giường bệnh/10.000 dân", "tuổi");
+        assertThat(found).extracting(KpiMention::value).containsExactly(11.0, 32.0, 73.5);
+    }
+
+    @Test
+    void givenACountThatScopesAnotherFigure_whenExtracted_thenOnlyThatFigure() {
+        assertThat(only("Số vốn đã giải ngân của 8 dự án trọng điểm đạt 64,2%.").value()).isEqualTo(64.2);
+    }
+
+    @Test
+    void givenAClauseNamingACount_whenItStatesIt_thenItIsAResult() {
+        KpiMention m = only("Số lao động có việc làm mới trên địa bàn huyện là 2.450 lao động.");
+        assertThat(m.value()).isEqualTo(2450.0);
+        assertThat(m.unit()).isEqualTo("lao động");
+    }
+
+    @Test
+    void givenAnExclusionCueOfAnEarlierCount_whenExtracted_thenTheLaterCountStays() {
+        assertThat(only("Trong số 12.000 thí sinh dự thi có 940 thí sinh đỗ loại giỏi.").value()).isEqualTo(940.0);
+    }
+
+    @Test
+    void givenADecimalAfterAWordThatNumbersArticles_whenAUnitFollows_thenItIsAFigure() {
+        assertThat(kpis("Kim ngạch xuất khẩu nông sản: chè 1,25 tỷ USD, điều 3,6 tỷ USD."))
+                .extracting(KpiMention::value).containsExactly(1.25, 3.6);
+    }
+
+    @Test
     void givenSubjectBeforeAParenthesis_whenExtracted_thenTheMetricNamesIt() {
         KpiMention m = only("Chỉ số giá tiêu dùng (CPI) tăng 3,2%.");
         assertThat(m.value()).isEqualTo(3.2);

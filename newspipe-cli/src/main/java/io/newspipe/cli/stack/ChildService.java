@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * One service running in its own child process: output (stdout and stderr) appended to its log file, readiness
  * read from its {@code /health/ready}, stopped with SIGTERM and, after a grace period, SIGKILL.
  */
-public final class ChildService {
+public final class ChildService implements Supervised {
 
     /** Tells the child which process started it, so it can stop itself when that process is gone. */
     public static final String PARENT_PID_ENV = "NEWSPIPE_PARENT_PID";
@@ -25,6 +25,8 @@ public final class ChildService {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
+    private final String role;
+    private final int instance;
     private final List<String> command;
     private final Path logFile;
     private final URI baseUrl;
@@ -38,13 +40,30 @@ public final class ChildService {
      * @param baseUrl its HTTP base URL ({@code /health/ready} is polled there), or null when it serves none
      */
     public ChildService(String name, List<String> command, Path logFile, URI baseUrl) {
+        this(name, name, 1, command, logFile, baseUrl);
+    }
+
+    /**
+     * @param role     ingest, enrich or publish
+     * @param instance its number among the instances of that role, from 1
+     */
+    public ChildService(String name, String role, int instance, List<String> command, Path logFile, URI baseUrl) {
         this.name = name;
+        this.role = role;
+        this.instance = instance;
         this.command = List.copyOf(command);
         this.logFile = logFile;
         this.baseUrl = baseUrl;
     }
 
-    public synchronized ChildService start() throws IOException {
+    /** Starts the process, or starts it again after it ended. */
+    @Override
+    public synchronized void start() throws IOException {
+        launch();
+    }
+
+    /** Starts the process; returns this for chaining. */
+    public synchronized ChildService launch() throws IOException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -54,10 +73,33 @@ public final class ChildService {
         return this;
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
+    public String role() {
+        return role;
+    }
+
+    @Override
+    public int instance() {
+        return instance;
+    }
+
+    @Override
+    public String address() {
+        return baseUrl == null ? "" : baseUrl.toString().replaceAll("/$", "");
+    }
+
+    @Override
+    public Optional<Long> pid() {
+        Process p = process();
+        return p != null && p.isAlive() ? Optional.of(p.pid()) : Optional.empty();
+    }
+
+    @Override
     public Path logFile() {
         return logFile;
     }
@@ -70,7 +112,8 @@ public final class ChildService {
         return process;
     }
 
-    public long pid() {
+    /** The process id of the current (or last) process. */
+    public long processId() {
         return process().pid();
     }
 
@@ -80,12 +123,14 @@ public final class ChildService {
     }
 
     /** The exit status once the process ended. */
+    @Override
     public Optional<Integer> exitStatus() {
         Process p = process();
         return p == null || p.isAlive() ? Optional.empty() : Optional.of(p.exitValue());
     }
 
     /** True when GET /health/ready answers 200 right now. */
+    @Override
     public boolean isReady() {
         if (baseUrl == null) {
             return process().isAlive();

@@ -85,6 +85,31 @@ class SupervisorTest {
     }
 
     @Test
+    void givenRestartPolicy_whenChildDies_thenItIsStartedAgainAfterABackoffAndReportedEachTime(@TempDir Path dir)
+            throws Exception {
+        Supervisor restarting = new Supervisor(new PrintWriter(out, true), new PrintWriter(err, true),
+                Supervisor.Policy.RESTART);
+        try (restarting) {
+            // dies at once the first two times, then stays up: two restarts, 1 s and then 2 s apart
+            ChildService flaky = restarting.start(shell("enrich-2",
+                    "n=$(cat " + dir.resolve("runs") + " 2>/dev/null || echo 0); echo $((n+1)) > " + dir.resolve("runs")
+                            + "; [ $n -ge 2 ] && exec sleep 60; exit 7", dir));
+            long t0 = System.nanoTime();
+            while (restarting.restarts(flaky) < 2 && System.nanoTime() - t0 < 20_000_000_000L) {
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+
+            assertThat(restarting.restarts(flaky)).isEqualTo(2);
+            assertThat(seconds).as("backoff 1 s + 2 s").isGreaterThanOrEqualTo(3.0);
+            assertThat(flaky.process().isAlive()).isTrue();
+            assertThat(out.toString()).contains("enrich-2   exited with status 7", "restarting in 1 s (restart 1)",
+                    "restarting in 2 s (restart 2)", "enrich-2   restarted (pid " + flaky.processId() + ", restart 2)");
+            assertThat(restarting.awaitUnexpectedExitNow()).as("nothing is reported as a stack failure").isEmpty();
+        }
+    }
+
+    @Test
     void givenReadyChild_whenStatusLineIsPrinted_thenItNamesServiceUrlAndPid(@TempDir Path dir) throws Exception {
         ChildService c = new ChildService("ingest", List.of("sh", "-c", "exec sleep 60"),
                 dir.resolve("ingest.log"), java.net.URI.create("http://127.0.0.1:8080/"));
@@ -92,7 +117,7 @@ class SupervisorTest {
             supervisor.start(c);
 
             assertThat(Supervisor.statusLine(c)).matches("ingest   ready  http://127\\.0\\.0\\.1:8080 +\\(pid "
-                    + c.pid() + ", \\d+\\.\\d s\\)");
+                    + c.processId() + ", \\d+\\.\\d s\\)");
         }
     }
 }
