@@ -10,9 +10,7 @@ import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
@@ -129,9 +127,14 @@ public class AvroDeserializer<T> implements Deserializer<T> {
                 k -> specificReader
                         ? new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader))
                         : new GenericDatumReader<>(writer, reader, GenericData.get()));
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null);
+        // bounded: a length in the data may not exceed the bytes left (a 20-byte record claiming a 2 GiB string)
+        BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(bytes, 5, bytes.length - 5);
         try {
             return (T) datumReader.read(null, decoder);
+        } catch (AvroDecodingLimitException e) {
+            throw new AvroDecodingLimitException("Truncated or corrupt Avro payload on topic '" + topic
+                    + "' with schema id " + id + " (" + writer.getFullName() + "), " + bytes.length + " bytes: "
+                    + e.getMessage());
         } catch (EOFException | IndexOutOfBoundsException e) {
             throw new SerializationException("Truncated Avro payload on topic '" + topic + "': " + bytes.length
                     + " bytes end before the record of schema id " + id + " (" + writer.getFullName()

@@ -59,22 +59,69 @@ public final class KafkaCluster implements AutoCloseable {
         if (size < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node, got " + size);
         }
-        KafkaCluster cluster = layout(dataDir.toAbsolutePath(), size, jvmOptions);
-        long t0 = System.nanoTime();
-        try {
-            for (Node n : cluster.nodes) {
-                cluster.launch(n);
+        Path dir = dataDir.toAbsolutePath();
+        boolean fresh = !Files.exists(dir.resolve(LAYOUT_FILE));
+        for (int attempt = 1; ; attempt++) {
+            KafkaCluster cluster = layout(dir, size, jvmOptions);
+            long t0 = System.nanoTime();
+            try {
+                for (Node n : cluster.nodes) {
+                    cluster.launch(n);
+                }
+                for (Node n : cluster.nodes) {
+                    cluster.awaitReady(n, START_TIMEOUT);
+                }
+                log.info("Kafka cluster of {} nodes ready in {} ms on {}", size, (System.nanoTime() - t0) / 1_000_000,
+                        cluster.bootstrapServers());
+                return cluster;
+            } catch (NodeStartException e) {
+                cluster.close();
+                // A port chosen free can be taken before the child JVM binds it (an outgoing connection's local port
+                // comes from the same range). A new cluster has no fixed ports yet: lay it out again on others.
+                if (fresh && e.portInUse && attempt < FRESH_START_ATTEMPTS) {
+                    log.warn("Kafka node {} could not bind its port; laying the new cluster out on other ports "
+                            + "(attempt {} of {})", e.nodeId, attempt + 1, FRESH_START_ATTEMPTS);
+                    cluster.discardLayout();
+                    continue;
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                cluster.close();
+                throw e;
             }
-            for (Node n : cluster.nodes) {
-                cluster.awaitReady(n, START_TIMEOUT);
-            }
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
         }
-        log.info("Kafka cluster of {} nodes ready in {} ms on {}", size, (System.nanoTime() - t0) / 1_000_000,
-                cluster.bootstrapServers());
-        return cluster;
+    }
+
+    private static final int FRESH_START_ATTEMPTS = 3;
+
+    /** A node that ended before it was ready; the message carries the end of its log. */
+    static final class NodeStartException extends IllegalStateException {
+        final int nodeId;
+        final boolean portInUse;
+
+        NodeStartException(int nodeId, String message, boolean portInUse) {
+            super(message);
+            this.nodeId = nodeId;
+            this.portInUse = portInUse;
+        }
+    }
+
+    /** Removes what a fresh start wrote (layout, node data, logs), so the next try starts from nothing. */
+    private void discardLayout() {
+        List<Path> written = new ArrayList<>(List.of(dataDir.resolve(LAYOUT_FILE), dataDir.resolve("logs")));
+        nodes.forEach(n -> written.add(dataDir.resolve("broker-" + n.id())));
+        for (Path p : written) {
+            if (!Files.exists(p)) {
+                continue;
+            }
+            try (var paths = Files.walk(p)) {
+                for (Path q : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(q);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + p + " to lay the cluster out again", e);
+            }
+        }
     }
 
     /** Every node's client address, comma-separated: clients find the others from any one that is up. */
@@ -213,8 +260,12 @@ public final class KafkaCluster implements AutoCloseable {
                 // not written yet
             }
             if (p == null || !p.isAlive()) {
-                throw new IllegalStateException("Kafka node " + n.id() + " exited"
-                        + (p == null ? "" : " with status " + p.exitValue()) + " before it was ready — see " + log);
+                String tail = tail(log, 15);
+                String all = tail(log, Integer.MAX_VALUE);
+                throw new NodeStartException(n.id(), "Kafka node " + n.id() + " exited"
+                        + (p == null ? "" : " with status " + p.exitValue()) + " before it was ready — see " + log
+                        + (tail.isEmpty() ? "" : "; its last lines:\n" + tail),
+                        all.contains("Address already in use") || all.contains("BindException"));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Kafka node " + n.id() + " was not ready within "
@@ -259,6 +310,15 @@ public final class KafkaCluster implements AutoCloseable {
                     Integer.parseInt(p.getProperty("node." + id + ".controller.port"))));
         }
         return new KafkaCluster(dataDir, p.getProperty("cluster.id"), nodes, jvmOptions);
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
     }
 
     static String javaExecutable() {

@@ -3,6 +3,7 @@ package io.newspipe.enrich;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -34,6 +35,15 @@ final class EnrichTopology {
     }
 
     static Topology build(TopicCatalog topics, Extractor extractor, Clock clock, StageMetrics metrics) {
+        return build(topics, extractor::extract, clock, metrics);
+    }
+
+    /**
+     * @param extractor the extraction engine as a function of the normalized text (a test can pass one that fails
+     *                  the way a bug would)
+     */
+    static Topology build(TopicCatalog topics, Function<String, ExtractionResult> extractor, Clock clock,
+            StageMetrics metrics) {
         Topic<String, RawArticle> raw = topics.raw();
         Topic<String, EnrichedArticle> enriched = topics.enriched();
         Timer extraction = metrics.timer("newspipe.enrich.extraction", "Time to extract one article");
@@ -46,16 +56,19 @@ final class EnrichTopology {
                     metrics.recordOut(enriched.name());
                     return out;
                 }, Named.as("extract"))
-                .to(enriched.name(), enriched.produced().withName("enriched-articles"));
+                // an enriched record over the record limit is dead-lettered (kind too_large), never sent
+                .to(enriched.name(), enriched.producedWithin(topics.maxOutputValueBytes())
+                        .withName("enriched-articles"));
         return builder.build();
     }
 
     static EnrichedArticle enrich(String key, RawArticle raw, Extractor extractor, Clock clock) {
-        return enrich(key, raw, extractor, clock, null);
+        return enrich(key, raw, extractor::extract, clock, null);
     }
 
     /** Extracts with the article id in the logging context ({@link ArticleLogContext}); timed when a timer is given. */
-    static EnrichedArticle enrich(String key, RawArticle raw, Extractor extractor, Clock clock, Timer extraction) {
+    static EnrichedArticle enrich(String key, RawArticle raw, Function<String, ExtractionResult> extractor, Clock clock,
+            Timer extraction) {
         try (ArticleLogContext ignored = ArticleLogContext.of(key)) {
             if (raw == null) {
                 throw new InvalidRecordException("Raw record with key '" + key + "' has no value (tombstone)");
@@ -63,7 +76,7 @@ final class EnrichTopology {
             rejectUndecodableText(key, raw);
             // the raw text is already normalized by ingest; extraction offsets refer to it unchanged
             long start = System.nanoTime();
-            ExtractionResult result = extractor.extract(raw.getText());
+            ExtractionResult result = extractor.apply(raw.getText());
             long nanos = System.nanoTime() - start;
             if (extraction != null) {
                 extraction.record(nanos, TimeUnit.NANOSECONDS);

@@ -43,6 +43,7 @@ public final class EnrichedArticleMapper {
                 .setKpis(result.kpis().stream().map(EnrichedArticleMapper::toKpi).toList())
                 .setExtractorVersion(result.extractorVersion())
                 .setEnrichedAt(enrichedAt)
+                .setVersion(raw.getVersion())
                 .build();
     }
 

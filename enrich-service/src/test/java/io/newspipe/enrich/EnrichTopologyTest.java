@@ -1,6 +1,7 @@
 package io.newspipe.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.StageMetrics;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.devstack.DevStack;
@@ -209,6 +212,44 @@ class EnrichTopologyTest {
         assertThat(dead.value()).isEqualTo(garbage);
         assertThat(header(dead.headers(), DeadLetterHandler.HEADER_STAGE)).isEqualTo("enrich");
         assertThat(header(dead.headers(), DeadLetterHandler.HEADER_TOPIC)).isEqualTo("news.replay.v1");
+    }
+
+    @Test
+    void givenABugInTheExtractor_whenAnArticleArrives_thenTheThreadFailsAndNothingIsDeadLettered() {
+        TopicCatalog topics = new TopicCatalog(config);
+        driver = new TopologyTestDriver(EnrichTopology.build(topics, text -> {
+            throw new NullPointerException("simulated bug in the extractor");
+        }, Clock.fixed(NOW, ZoneOffset.UTC), StageMetrics.unregistered(EnrichService.STAGE)),
+                config.streamsProperties());
+        TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.raw().name(), new StringSerializer(),
+                topics.raw().valueSerializer());
+        TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(topics.deadLetters().name(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+
+        assertThatThrownBy(() -> in.pipeInput("b1", RawArticles.article("b1", TEXT)))
+                .isInstanceOf(StreamsException.class)
+                .hasStackTraceContaining("simulated bug in the extractor");
+        assertThat(dlq.isEmpty()).as("a bug is retried after a fix, not dead-lettered").isTrue();
+    }
+
+    @Test
+    void givenAnArticleWhoseEnrichedRecordExceedsTheRecordLimit_whenEnriched_thenItIsDeadLetteredAsTooLarge() {
+        config = config.toBuilder().extraConfig("max.request.size", "200000").build();
+        startDriver(false);
+        String big = (TEXT + "\n").repeat(2_500); // ~250 KB of text: the enriched record is larger than 200,000 bytes
+
+        raw.pipeInput("big", RawArticles.article("big", big));
+        raw.pipeInput("a5", RawArticles.article("a5", TEXT));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("big");
+        assertThat(header(dead.headers(), DeadLetterHandler.HEADER_KIND)).isEqualTo("too_large");
+        assertThat(header(dead.headers(), DeadLetterHandler.HEADER_REASON)).contains("RecordTooLargeException")
+                .contains("news.enriched.v1");
+        assertThat(dead.value()).as("the raw record, too large to keep in the dead letter").isNull();
+        assertThat(header(dead.headers(), DeadLetterHandler.HEADER_VALUE_OMITTED)).contains("news.raw.v1-0@0");
+        assertThat(enriched.readKeyValue().key).isEqualTo("a5");
+        assertThat(enriched.isEmpty()).isTrue();
     }
 
     static String header(Headers headers, String name) {

@@ -19,6 +19,8 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** Environment variable holding the bearer token writes need. */
     public static final String API_TOKEN_ENV = "INGEST_API_TOKEN";
+    /** Environment variable that, set to true, lets ingest start without a token (local tests only). */
+    public static final String ALLOW_OPEN_API_ENV = "INGEST_ALLOW_OPEN_API";
 
     @Mixin
     CommonOptions common;
@@ -39,12 +41,31 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Longest a write may wait for Kafka before the request answers 503. Default: 10000.")
     long deliveryTimeoutMs = 10_000;
 
+    @Option(names = "--allow-open-api",
+            description = "Start without an API token, so anyone who reaches the port can write: for a local test "
+                    + "only (./newspipe up and demo pass it; they bind 127.0.0.1). Without it ingest refuses to start "
+                    + "without a token. Env: " + ALLOW_OPEN_API_ENV + "=true.")
+    boolean allowOpenApi;
+
+    @Option(names = "--max-bytes-in-flight", paramLabel = "BYTES",
+            description = "Request-body bytes held at once (being read or waiting for Kafka); beyond it writes get "
+                    + "503 overloaded. Default: an eighth of the heap.")
+    Long maxBytesInFlight;
+
     @Override
     public Integer call() {
         PipelineConfig config = common.toConfig(IngestService.DEFAULTS);
         String token = apiToken != null ? apiToken : System.getenv(API_TOKEN_ENV);
+        boolean open = allowOpenApi || "true".equalsIgnoreCase(System.getenv(ALLOW_OPEN_API_ENV));
+        if ((token == null || token.isBlank()) && !open) {
+            System.err.println("ingest-service: no API token. Set " + API_TOKEN_ENV + " (or --api-token) so writes "
+                    + "need 'Authorization: Bearer <token>'; for a local test without one, pass --allow-open-api "
+                    + "(env " + ALLOW_OPEN_API_ENV + "=true).");
+            return 2;
+        }
         IngestService.Options options = new IngestService.Options(maxBodyBytes, maxBatchBytes, token,
-                Duration.ofMillis(deliveryTimeoutMs), Duration.ofMinutes(10));
+                Duration.ofMillis(deliveryTimeoutMs), Duration.ofMinutes(10),
+                maxBytesInFlight != null ? maxBytesInFlight : IngestService.Options.defaultMaxBytesInFlight());
         Shutdown shutdown = Shutdown.install(IngestService.SERVICE_NAME);
         shutdown.onExit(new IngestService(config, options).start());
         shutdown.await();

@@ -1,12 +1,12 @@
 package io.newspipe.ingest;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,10 +33,12 @@ import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.ingest.article.RawArticleFactory;
 import io.newspipe.ingest.http.ArticlesApi;
+import io.newspipe.ingest.http.ByteBudget;
 import io.newspipe.ingest.http.IngestMetrics;
 import io.newspipe.ingest.intake.ArticleIntake;
 import io.newspipe.ingest.intake.KafkaRawArticleLog;
-import io.newspipe.ingest.intake.KnownArticleIds;
+import io.newspipe.ingest.intake.ArticleVersions;
+import io.newspipe.ingest.intake.RawTopicVersionIndex;
 import io.newspipe.schemas.RawArticle;
 import io.newspipe.serde.AvroSerdeConfig;
 import io.newspipe.serde.RestSchemaRegistryClient;
@@ -47,7 +49,7 @@ import io.newspipe.serde.SchemaRegistryClient;
  * news.raw.v1, each id at most once.
  *
  * <p>{@link #start()} serves HTTP at once and, in the background, ensures news.raw.v1 exists and rebuilds the
- * article-id index from it ({@link KnownArticleIds}); until that is done (retried while Kafka is unreachable)
+ * article-id index from it ({@link RawTopicVersionIndex}); until that is done (retried while Kafka is unreachable)
  * writes answer 503 and /health/ready is DOWN. Ready also requires Kafka and the Schema Registry to answer now.
  * {@link #stop()} stops taking writes, answers the ones already taken, then flushes and closes the producer.
  */
@@ -59,8 +61,6 @@ public final class IngestService implements AutoCloseable {
             List.of(), TopicNames.RAW);
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    /** HTTP handler threads: they read request bodies; Kafka acknowledgements are awaited on the worker pool. */
-    static final int HTTP_THREADS = 16;
 
     /**
      * Ingest's own settings (the shared ones are in {@link PipelineConfig}).
@@ -71,32 +71,61 @@ public final class IngestService implements AutoCloseable {
      *                         {@code INGEST_API_TOKEN} leaves the API open, and the log must say so)
      * @param deliveryTimeout  producer {@code delivery.timeout.ms}: the longest an accepted write may take
      * @param indexLoadTimeout how long one attempt at rebuilding the id index may take
+     * @param maxBytesInFlight request-body bytes held at once (read, or waiting for Kafka); beyond it 503
      */
     public record Options(long maxBodyBytes, long maxBatchBytes, String apiToken, Duration deliveryTimeout,
-            Duration indexLoadTimeout) {
+            Duration indexLoadTimeout, long maxBytesInFlight) {
 
         public Options {
             apiToken = apiToken == null || apiToken.isBlank() ? null : apiToken;
+            for (long limit : new long[] {maxBodyBytes, maxBatchBytes, maxBytesInFlight}) {
+                if (limit < 1 || limit > MAX_BUFFER) {
+                    throw new IllegalArgumentException("--max-body-bytes, --max-batch-bytes and --max-bytes-in-flight "
+                            + "must be 1.." + MAX_BUFFER + " bytes, got " + limit);
+                }
+            }
         }
 
         public static final long DEFAULT_MAX_BODY_BYTES = 2L * 1024 * 1024;
         public static final long DEFAULT_MAX_BATCH_BYTES = 32L * 1024 * 1024;
+        /** Beyond the delivery timeout, what a stop waits for writes already taken. */
+        static final Duration STOP_SLACK = Duration.ofSeconds(5);
+        /** The largest Java array. */
+        static final long MAX_BUFFER = Integer.MAX_VALUE - 8;
+
+        /**
+         * An eighth of the heap: a body of N bytes becomes several times N on the heap while it is parsed,
+         * normalized, serialized and buffered by the producer, and the rest of the service needs room too.
+         */
+        public static long defaultMaxBytesInFlight() {
+            return Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 8);
+        }
 
         public static Options defaults() {
             return new Options(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BATCH_BYTES, null, Duration.ofSeconds(10),
-                    Duration.ofMinutes(10));
+                    Duration.ofMinutes(10), defaultMaxBytesInFlight());
         }
 
         public Options withApiToken(String token) {
-            return new Options(maxBodyBytes, maxBatchBytes, token, deliveryTimeout, indexLoadTimeout);
+            return new Options(maxBodyBytes, maxBatchBytes, token, deliveryTimeout, indexLoadTimeout,
+                    maxBytesInFlight);
         }
 
         public Options withMaxBodyBytes(long bytes) {
-            return new Options(bytes, maxBatchBytes, apiToken, deliveryTimeout, indexLoadTimeout);
+            return new Options(bytes, maxBatchBytes, apiToken, deliveryTimeout, indexLoadTimeout, maxBytesInFlight);
         }
 
         public Options withDeliveryTimeout(Duration timeout) {
-            return new Options(maxBodyBytes, maxBatchBytes, apiToken, timeout, indexLoadTimeout);
+            return new Options(maxBodyBytes, maxBatchBytes, apiToken, timeout, indexLoadTimeout, maxBytesInFlight);
+        }
+
+        /** The longest a clean stop takes: answering writes already taken, then flushing the producer. */
+        public Duration shutdownBound() {
+            return deliveryTimeout.multipliedBy(2).plus(STOP_SLACK);
+        }
+
+        public Options withMaxBytesInFlight(long bytes) {
+            return new Options(maxBodyBytes, maxBatchBytes, apiToken, deliveryTimeout, indexLoadTimeout, bytes);
         }
     }
 
@@ -138,13 +167,12 @@ public final class IngestService implements AutoCloseable {
         registryProbe = new RestSchemaRegistryClient(AvroSerdeConfig.from(registryProbeConfig()));
         worker = newWorkerPool();
         long ackTimeout = options.deliveryTimeout().toMillis() + 2_000;
+        ByteBudget bodies = new ByteBudget(options.maxBytesInFlight());
+        metrics.bodyBytes(bodies);
         api = new ArticlesApi(new ArticlesApi.Settings(options.maxBodyBytes(), options.maxBatchBytes(),
-                options.apiToken(), ackTimeout), intake::get, metrics, worker);
-        // HTTP threads read request bodies (up to max-batch-bytes) before handing off to the worker pool, so more than
-        // the default few: a slow upload must not hold up the other clients or /health (TCP_NODELAY: ServiceHttpServer)
-        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, SERVICE_NAME, HTTP_THREADS)
-                .addContext(ArticlesApi.ARTICLES_PATH, api.articlesHandler())
-                .addContext(ArticlesApi.BATCH_PATH, api.batchHandler())
+                options.apiToken(), ackTimeout), intake::get, metrics, worker, bodies);
+        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, SERVICE_NAME)
+                .addRoute(ArticlesApi.ARTICLES_PATH, api)
                 .start();
         warmUp = new Thread(this::warmUp, SERVICE_NAME + "-warm-up");
         warmUp.setDaemon(true);
@@ -162,9 +190,10 @@ public final class IngestService implements AutoCloseable {
                 notReadyReason.set("ensuring topic " + catalog.raw().name());
                 TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec()));
                 notReadyReason.set("rebuilding the article-id index from " + catalog.raw().name());
-                Set<String> ids = KnownArticleIds.load(consumerProperties(), catalog.raw().name(),
-                        options.indexLoadTimeout());
-                intake.set(new ArticleIntake(new RawArticleFactory(), rawLog, ids));
+                ArticleVersions ids = RawTopicVersionIndex.load(consumerProperties(), catalog.raw().name(),
+                        catalog.raw().valueDeserializer(), options.indexLoadTimeout());
+                intake.set(new ArticleIntake(new RawArticleFactory(Clock.systemUTC(), config.maxRecordBytes()), rawLog,
+                        ids));
                 notReadyReason.set(null);
                 return;
             } catch (RuntimeException e) {
@@ -252,7 +281,8 @@ public final class IngestService implements AutoCloseable {
         api.stopAccepting();
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(options.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+            if (!worker.awaitTermination(options.deliveryTimeout().plus(Options.STOP_SLACK).toMillis(),
+                    TimeUnit.MILLISECONDS)) {
                 log.warn("Some ingest requests were still waiting for Kafka at shutdown");
             }
         } catch (InterruptedException e) {
@@ -304,6 +334,10 @@ public final class IngestService implements AutoCloseable {
         p.putAll(config.producerProperties("newspipe-ingest"));
         // acks=all + idempotence come from producerProperties; these bound how long a request can hang.
         putIfUnset(p, ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        // Kafka's 32 MiB of send buffer, but no more than an eighth of a small heap: with the broker down it fills up
+        // and, beside the request bodies (--max-bytes-in-flight), it is the other large thing ingest holds.
+        putIfUnset(p, ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(Math.min(32L << 20,
+                Math.max(4L << 20, Runtime.getRuntime().maxMemory() / 8))));
         long delivery = options.deliveryTimeout().toMillis();
         putIfUnset(p, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, delivery / 2)));
         putIfUnset(p, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(delivery));

@@ -26,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.TopicCatalog;
+import io.newspipe.ingest.article.ArticleSubmission;
+import io.newspipe.ingest.article.RawArticleFactory;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
 import io.newspipe.ingest.support.IngestTestKit;
@@ -145,6 +151,63 @@ class IngestServiceTest {
             assertThat(json(r).get("duplicate").asBoolean()).isTrue();
         }
         assertThat(recordsWithKey(config, id)).hasSize(1);
+    }
+
+    @Test
+    void givenACorrectedTextUnderTheSameUrl_whenPosted_thenItIsVersionTwoOfTheSameIdAndSurvivesARestart() {
+        Map<String, Object> article = new LinkedHashMap<>();
+        article.put("text", TestArticles.unique("correction") + "\nThu ngân sách đạt 312 tỷ đồng.");
+        article.put("url", "https://baotinh.vn/thoi-su/thu-ngan-sach?id=7&trang=2");
+        HttpResponse<String> original = postJson(service, article);
+        article.put("text", TestArticles.unique("correction") + "\nThu ngân sách đạt 321 tỷ đồng.");
+        article.put("url", "http://BAOTINH.vn/thoi-su/./thu-ngan-sach?trang=2&id=7#binh-luan");
+
+        HttpResponse<String> corrected = postJson(service, article);
+        HttpResponse<String> again = postJson(service, article);
+
+        assertThat(original.statusCode()).isEqualTo(202);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(202);
+        String id = json(original).get("id").asText();
+        assertThat(json(corrected).get("id").asText()).isEqualTo(id);
+        assertThat(json(corrected).get("duplicate").asBoolean()).isFalse();
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(recordsWithKey(config, id)).extracting(RawArticle::getVersion).containsExactly(1, 2);
+        try (IngestService restarted = startReady(config, IngestService.Options.defaults())) {
+            assertThat(postJson(restarted, article).statusCode()).as("the index knows version 2 after a restart")
+                    .isEqualTo(200);
+        }
+        assertThat(recordsWithKey(config, id)).hasSize(2);
+    }
+
+    @Test
+    void givenARawRecordWrittenBeforeVersionHeadersExisted_whenTheIndexIsRebuilt_thenItsTextIsKnownAsVersionOne(
+            DevStack stack) throws Exception {
+        PipelineConfig old = config(stack, uniqueTopic("it.raw.old"));
+        try (IngestService first = startReady(old, IngestService.Options.defaults())) {
+            assertThat(first.readiness().ready()).isTrue(); // creates the topic
+        }
+        ArticleSubmission submission = new ArticleSubmission(TestArticles.unique("before versions"),
+                "https://baotinh.vn/bai-cu", null, null, null, null);
+        RawArticle article = new RawArticleFactory().create(submission);
+        TopicCatalog catalog = new TopicCatalog(old);
+        try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(old.producerProperties("old-writer"),
+                new StringSerializer(), catalog.raw().valueSerializer())) {
+            producer.send(new ProducerRecord<>(catalog.raw().name(), article.getArticleId(), article)).get();
+        }
+
+        try (IngestService rebuilt = startReady(old, IngestService.Options.defaults())) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("text", submission.text());
+            json.put("url", submission.url());
+            HttpResponse<String> same = postJson(rebuilt, json);
+            json.put("text", submission.text() + "\nĐính chính: số liệu đã được sửa.");
+            HttpResponse<String> corrected = postJson(rebuilt, json);
+
+            assertThat(same.statusCode()).isEqualTo(200);
+            assertThat(corrected.statusCode()).isEqualTo(202);
+        }
+        assertThat(recordsWithKey(old, article.getArticleId())).extracting(RawArticle::getVersion)
+                .containsExactly(1, 2);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.newspipe.enrich.EnrichedArticleMapper;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.publish.ArticleRevision;
 import io.newspipe.publish.ContentFingerprint;
+import io.newspipe.publish.ContentOrder;
 import io.newspipe.publish.PublishedArticleMapper;
 import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.PublishedArticle;
@@ -27,7 +28,8 @@ record HopRecords(byte[] raw, byte[] enriched, byte[] published, List<byte[]> aw
     static HopRecords of(TopicCatalog topics, Extractor extractor, RawArticle raw) {
         Instant at = raw.getReceivedAt();
         EnrichedArticle enriched = EnrichedArticleMapper.toEnriched(raw, extractor.extract(raw.getText()), at);
-        ArticleRevision revision = ArticleRevision.next(null, ContentFingerprint.of(enriched)).orElseThrow();
+        ArticleRevision revision = ArticleRevision.next(null, ContentFingerprint.of(enriched),
+                ContentOrder.of(enriched)).state();
         PublishedArticle published = PublishedArticleMapper.toPublished(enriched, revision, at);
         return new HopRecords(bytes(topics.raw(), raw), bytes(topics.enriched(), enriched),
                 bytes(topics.published(), published), all(topics.awards(), PublishedArticleMapper.awardItems(published)),

@@ -41,8 +41,13 @@ final class FaultRun implements AutoCloseable {
     private final ExecutorService background = Executors.newSingleThreadExecutor();
 
     FaultRun(String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
+        this(bootstrapServers, schemaRegistryUrl, stateDir, 3);
+    }
+
+    /** @param partitions of every topic (1 keeps all records of a topic in order) */
+    FaultRun(String bootstrapServers, String schemaRegistryUrl, Path stateDir, int partitions) {
         PipelineConfig.Builder b = PipelineConfig.builder().bootstrapServers(bootstrapServers)
-                .schemaRegistryUrl(schemaRegistryUrl).stateDir(stateDir).httpPort(0)
+                .schemaRegistryUrl(schemaRegistryUrl).stateDir(stateDir).httpPort(0).topicPartitions(partitions)
                 // a killed member's partitions move after the session timeout; the broker's minimum keeps it short
                 .extraConfig("session.timeout.ms", "6000")
                 .extraConfig("heartbeat.interval.ms", "1000");

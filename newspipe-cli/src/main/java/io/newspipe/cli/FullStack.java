@@ -134,6 +134,8 @@ final class FullStack implements AutoCloseable {
         cmd.addAll(List.of("--topic-replication-factor", String.valueOf(replicationFactor())));
         if (!role.equals("ingest")) {
             cmd.addAll(List.of("--state-dir", dataDir.resolve("state").resolve(name).toString()));
+        } else {
+            cmd.add("--allow-open-api"); // a local stack on 127.0.0.1; a token in INGEST_API_TOKEN is still required
         }
         return cmd;
     }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.Setting;
+import io.newspipe.common.StreamsApp;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicSpec;
 import io.newspipe.common.TopicNames;
@@ -67,7 +69,7 @@ class DockerComposeContractTest {
 
     static final List<ExpectedService> PIPELINE_SERVICES = List.of(
             new ExpectedService("ingest", IngestService.DEFAULTS, IngestService.class,
-                    Set.of(IngestCommand.API_TOKEN_ENV), false),
+                    Set.of(IngestCommand.API_TOKEN_ENV, IngestCommand.ALLOW_OPEN_API_ENV), false),
             new ExpectedService("enrich", EnrichService.DEFAULTS, EnrichService.class, Set.of(), true),
             new ExpectedService("publish", PublishService.DEFAULTS, PublishService.class, Set.of(), true),
             // the operator console: Kafka and registry like the services, the ingest token, whose health it shows
@@ -267,6 +269,46 @@ class DockerComposeContractTest {
     }
 
     @Test
+    void givenKafkaAndTheRegistryPublishedOnEveryInterface_whenChecked_thenEachIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        service(compose, KAFKA_SERVICE).set("ports", JSON.createArrayNode().add("9094:9094"));
+        service(compose, REGISTRY_SERVICE).set("ports", JSON.createArrayNode().add("0.0.0.0:8081:8081"));
+
+        assertThat(check(compose)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).contains(KAFKA_SERVICE).contains("127.0.0.1"))
+                .anySatisfy(v -> assertThat(v).contains(REGISTRY_SERVICE).contains("127.0.0.1"));
+    }
+
+    @Test
+    void givenIngestOpenByDefaultOrWithoutTheHostsToken_whenChecked_thenBothAreReported() throws IOException {
+        ObjectNode compose = realCompose();
+        env(compose, "ingest").put(IngestCommand.ALLOW_OPEN_API_ENV, "${INGEST_ALLOW_OPEN_API:-true}");
+        env(compose, "ingest").remove(IngestCommand.API_TOKEN_ENV);
+
+        assertThat(check(compose)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).contains(IngestCommand.ALLOW_OPEN_API_ENV).contains("open"))
+                .anySatisfy(v -> assertThat(v).contains(IngestCommand.API_TOKEN_ENV));
+    }
+
+    @Test
+    void givenNoMemoryLimitAndDockersDefaultStopGrace_whenChecked_thenBothAreReported() throws IOException {
+        ObjectNode compose = realCompose();
+        service(compose, "enrich").remove("mem_limit");
+        service(compose, "publish").remove("stop_grace_period");
+
+        assertThat(check(compose)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).contains("enrich").contains("memory"))
+                .anySatisfy(v -> assertThat(v).contains("publish").contains("stop_grace_period 10 s"));
+    }
+
+    @Test
+    void givenComposeDurations_whenParsed_thenTheyAddUp() {
+        assertThat(ComposeContract.duration("45s")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(ComposeContract.duration("1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(ComposeContract.duration("1500ms")).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
     void givenATopicNameOutsideTheContract_whenChecked_thenItIsReported() throws IOException {
         String text = composeText + "\n# consumers read news.published.v2\n";
 
@@ -446,7 +488,79 @@ class DockerComposeContractTest {
             }
             checkConsoleTargets(services);
             checkTopicNames(rawText);
+            checkSecureByDefault(services);
             return List.copyOf(violations);
+        }
+
+        /**
+         * Kafka, the registry and the Streams services' health ports reachable only from the compose network and the
+         * host's 127.0.0.1; ingest's API published, but never without a token unless told it is a local test; a
+         * memory limit on every container; stop grace periods longer than the clean shutdowns the code does.
+         */
+        private void checkSecureByDefault(JsonNode services) {
+            for (String name : List.of(KAFKA_SERVICE, REGISTRY_SERVICE, "enrich", "publish")) {
+                for (JsonNode port : services.path(name).path("ports")) {
+                    String published = port.isObject() ? port.path("host_ip").asText("") + ":" : port.asText();
+                    if (!published.startsWith("127.0.0.1:")) {
+                        violations.add(name + ": port " + port + " is published on every interface of the host; "
+                                + "bind it to 127.0.0.1 (\"127.0.0.1:HOST:CONTAINER\")");
+                    }
+                }
+            }
+            Map<String, String> ingest = environment(services.path("ingest").path("environment"));
+            String token = ingest.get(IngestCommand.API_TOKEN_ENV);
+            if (token == null || !token.startsWith("${" + IngestCommand.API_TOKEN_ENV)) {
+                violations.add("ingest: " + IngestCommand.API_TOKEN_ENV + " must come from the host environment ("
+                        + "${" + IngestCommand.API_TOKEN_ENV + ":-}), got " + token);
+            }
+            String open = ingest.getOrDefault(IngestCommand.ALLOW_OPEN_API_ENV, "false");
+            if (open.equalsIgnoreCase("true") || open.contains(":-true")) {
+                violations.add("ingest: " + IngestCommand.ALLOW_OPEN_API_ENV + " defaults to true ('" + open
+                        + "'): the API would be open to anyone reaching the port");
+            }
+            Map<String, Duration> shutdown = new LinkedHashMap<>();
+            shutdown.put(KAFKA_SERVICE, Duration.ofSeconds(30));
+            shutdown.put(REGISTRY_SERVICE, Duration.ofSeconds(10));
+            shutdown.put("ingest", IngestService.Options.defaults().shutdownBound());
+            shutdown.put("enrich", StreamsApp.DEFAULT_CLOSE_TIMEOUT);
+            shutdown.put("publish", StreamsApp.DEFAULT_CLOSE_TIMEOUT);
+            shutdown.put(ConsoleCommand.NAME, Duration.ofSeconds(5)); // its HTTP server and Kafka clients
+            shutdown.forEach((name, bound) -> {
+                JsonNode service = services.path(name);
+                if (service.isMissingNode()) {
+                    return;
+                }
+                if (service.path("mem_limit").asText("").isEmpty()
+                        && service.path("deploy").path("resources").path("limits").path("memory").asText("").isEmpty()) {
+                    violations.add(name + ": no memory limit (mem_limit)");
+                }
+                Duration grace = duration(service.path("stop_grace_period").asText("10s"));
+                Duration needed = bound.plus(SHUTDOWN_SLACK);
+                if (grace.compareTo(needed) < 0) {
+                    violations.add(name + ": stop_grace_period " + grace.toSeconds() + " s is shorter than its clean "
+                            + "shutdown (" + bound.toSeconds() + " s) plus " + SHUTDOWN_SLACK.toSeconds()
+                            + " s: Docker would SIGKILL it mid-shutdown");
+                }
+            });
+        }
+
+        /** Room beyond a service's own shutdown bound: the JVM exits, the HTTP server stops. */
+        static final Duration SHUTDOWN_SLACK = Duration.ofSeconds(10);
+
+        /** Compose durations: 45s, 1m30s, 500ms. */
+        static Duration duration(String text) {
+            Matcher m = Pattern.compile("(\\d+)(ms|h|m|s)").matcher(text);
+            Duration total = Duration.ZERO;
+            while (m.find()) {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "h" -> Duration.ofHours(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "ms" -> Duration.ofMillis(n);
+                    default -> Duration.ofSeconds(n);
+                });
+            }
+            return total;
         }
 
         /** The console's NAME=URL list must name compose services on the port each listens on. */

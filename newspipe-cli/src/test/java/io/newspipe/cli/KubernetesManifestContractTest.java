@@ -34,10 +34,15 @@ class KubernetesManifestContractTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static List<ObjectNode> manifests;
+    /** Service name to the image docker-compose builds for it. */
+    private static final Map<String, String> COMPOSE_IMAGES = new LinkedHashMap<>();
 
     @BeforeAll
     static void readManifests() throws IOException {
-        manifests = read(DockerComposeContractTest.repositoryRoot().resolve("deploy/kubernetes"));
+        Path root = DockerComposeContractTest.repositoryRoot();
+        manifests = read(root.resolve("deploy/kubernetes"));
+        YAML.readTree(root.resolve("docker-compose.yml").toFile()).path("services").fields()
+                .forEachRemaining(e -> COMPOSE_IMAGES.put(e.getKey(), e.getValue().path("image").asText()));
     }
 
     @Test
@@ -139,7 +144,7 @@ class KubernetesManifestContractTest {
             probe(found, name, c, "readinessProbe", "/health/ready");
             probe(found, name, c, "livenessProbe", "/health/live");
             String image = c.path("image").asText();
-            String composeImage = "newspipe/" + name + "-service:";
+            String composeImage = COMPOSE_IMAGES.getOrDefault(name, "(none)").replaceAll(":[^:/]*$", "") + ":";
             if (!image.startsWith(composeImage)) {
                 found.add(name + ": image " + image + " is not the " + composeImage + "* image docker-compose builds");
             }

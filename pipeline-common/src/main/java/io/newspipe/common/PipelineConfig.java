@@ -37,6 +37,9 @@ public final class PipelineConfig {
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG = "basic.auth.credentials.source";
     public static final String BASIC_AUTH_USER_INFO_CONFIG = "basic.auth.user.info";
 
+    /** Kafka's default {@code max.request.size}: the largest record a producer sends unless configured. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
+
     /** Prefix of environment variables that become extra Kafka properties: NEWSPIPE_KAFKA_LINGER_MS -> linger.ms. */
     public static final String KAFKA_CONFIG_ENV_PREFIX = "NEWSPIPE_KAFKA_";
 
@@ -321,6 +324,27 @@ public final class PipelineConfig {
     /** Class name of the value serde. */
     public String valueSerde() {
         return valueSerde;
+    }
+
+    /**
+     * The largest record the Streams services write: the producer's {@code max.request.size}
+     * ({@code --config max.request.size=N}, or {@code producer.max.request.size}), Kafka's 1 MiB by default. Outputs
+     * and dead letters are kept within it, and ingest refuses articles whose enriched record could exceed it.
+     */
+    public int maxRecordBytes() {
+        String v = extraConfig.get(org.apache.kafka.streams.StreamsConfig.PRODUCER_PREFIX
+                + ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        if (v == null) {
+            v = extraConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        }
+        if (v == null) {
+            return DEFAULT_MAX_RECORD_BYTES;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("max.request.size must be a whole number of bytes, got '" + v + "'");
+        }
     }
 
     /** Extra properties from --config / NEWSPIPE_KAFKA_*, applied last to every derived property set. */

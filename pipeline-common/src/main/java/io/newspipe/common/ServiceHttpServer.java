@@ -1,33 +1,47 @@
 package io.newspipe.common;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * The HTTP side of every service, on the JDK's built-in server: {@code GET /health/live} (the process answers),
+ * The HTTP side of every service, on Jetty 12 (core, no servlets): {@code GET /health/live} (the process answers),
  * {@code GET /health/ready} (200 or 503 from the readiness supplier), {@code GET /metrics} (Prometheus text) and
- * any contexts the service adds (ingest adds its API). Every other path answers 404 with a JSON error.
+ * any routes the service adds (ingest adds its API). Every other path answers 404 with a JSON error.
+ *
+ * <p>Built for the open internet ({@link Limits}): idle connections are closed and the number of connections is
+ * capped. Routes that take request bodies read them asynchronously (and enforce their own minimum data rate:
+ * Jetty 12 core does not), so slow uploads hold no thread and the health endpoints keep answering whatever clients
+ * do to the API.
  */
 public final class ServiceHttpServer implements AutoCloseable {
 
@@ -35,60 +49,74 @@ public final class ServiceHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String JSON_TYPE = "application/json; charset=utf-8";
     static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-    /**
-     * Handler threads when the service does not say: enough for health checks and scrapes. A service whose handlers
-     * read request bodies (ingest) asks for more, so slow uploads do not hold up each other or /health.
-     */
-    public static final int DEFAULT_THREADS = 4;
 
-    static {
-        // The JDK server leaves Nagle's algorithm on, so a response written in two parts waits for the client's
-        // delayed ACK (~40 ms on Linux): measured 75 -> 308 accepted articles/s for ingest with 4 clients
-        // (./newspipe bench). The JDK reads this once, when its first HttpServer in the JVM is created; -D wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+    /**
+     * How much of the server one client can take.
+     *
+     * @param maxConnections     open connections at most; beyond it new ones wait in the accept backlog
+     * @param idleTimeout        a connection with no bytes moving for this long is closed
+     * @param maxThreads         Jetty's thread pool (selectors and acceptors included); handlers must not block on
+     *                           request bodies, so this bounds work in progress, not clients
+     */
+    public record Limits(int maxConnections, Duration idleTimeout, int maxThreads) {
+
+        /** 512 connections, 30 s idle, 48 threads: ample for health checks, scrapes and the ingest API. */
+        public static final Limits DEFAULT = new Limits(512, Duration.ofSeconds(30), 48);
+
+        public Limits {
+            if (maxConnections < 1 || maxThreads < 8 || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("HTTP limits out of range: at least 1 connection and 8 threads "
+                        + "and a positive idle timeout; got " + maxConnections + " connections, " + maxThreads
+                        + " threads, idle " + idleTimeout);
+            }
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** A route: the handler owns the path and every path below it (unless a longer route claims it). */
+    private record Route(String path, Handler handler) {
+
+        boolean matches(String requestPath) {
+            return requestPath.equals(path) || requestPath.startsWith(path + "/");
+        }
+    }
+
+    private final Server server;
+    private final ServerConnector connector;
     private final PrometheusMeterRegistry meterRegistry;
     private final Supplier<HealthStatus> readiness;
+    private final String serviceName;
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     private ServiceHttpServer(String bindAddress, int port, PrometheusMeterRegistry meterRegistry,
-            Supplier<HealthStatus> readiness, String serviceName, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("HTTP handler threads must be at least 1, got " + threads);
-        }
+            Supplier<HealthStatus> readiness, String serviceName, Limits limits) {
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
+        this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 4);
+        threads.setName(serviceName + "-http");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setIdleTimeout(limits.idleTimeout().toMillis());
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(bindAddress);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(128);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setHandler(new Dispatcher());
+        server.setStopTimeout(2_000);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
-        } catch (java.net.BindException e) {
-            throw new IllegalStateException("Cannot serve HTTP on " + bindAddress + ":" + port
-                    + ": the port is already in use (choose another with --http-port)", e);
+            connector.open(); // binds now, so a busy port is reported by create(), not by start()
         } catch (IOException e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) { // Jetty wraps it
+                throw new IllegalStateException("Cannot serve HTTP on " + bindAddress + ":" + port
+                        + ": the port is already in use (choose another with --http-port)", e);
+            }
             throw new UncheckedIOException("Cannot serve HTTP on " + bindAddress + ":" + port, e);
         }
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, serviceName + "-http-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            if ("/".equals(exchange.getRequestURI().getPath())) {
-                sendJson(exchange, 200, Map.of("service", serviceName,
-                        "endpoints", java.util.List.of("/health/live", "/health/ready", "/metrics")));
-            } else {
-                notFound(exchange);
-            }
-        });
-        server.createContext("/health/live", getOnly(exchange -> sendJson(exchange, 200, Map.of("status", "UP"))));
-        server.createContext("/health/ready", getOnly(this::ready));
-        server.createContext("/metrics", getOnly(exchange ->
-                send(exchange, 200, PROMETHEUS_TYPE, meterRegistry.scrape().getBytes(StandardCharsets.UTF_8))));
     }
 
     /**
@@ -99,57 +127,60 @@ public final class ServiceHttpServer implements AutoCloseable {
      * @param meterRegistry what /metrics scrapes
      * @param readiness     asked on every /health/ready
      * @param serviceName   shown at / and used to name threads
-     * @param threads       handler threads (requests beyond them wait), see {@link #DEFAULT_THREADS}
+     * @param limits        what one client can take, see {@link Limits#DEFAULT}
      */
     public static ServiceHttpServer create(String bindAddress, int port, PrometheusMeterRegistry meterRegistry,
-            Supplier<HealthStatus> readiness, String serviceName, int threads) {
-        return new ServiceHttpServer(bindAddress, port, meterRegistry, readiness, serviceName, threads);
+            Supplier<HealthStatus> readiness, String serviceName, Limits limits) {
+        return new ServiceHttpServer(bindAddress, port, meterRegistry, readiness, serviceName, limits);
     }
 
-    /** Creates a server with {@link #DEFAULT_THREADS} handler threads. */
+    /** Creates a server with the {@link Limits#DEFAULT default limits}. */
     public static ServiceHttpServer create(String bindAddress, int port, PrometheusMeterRegistry meterRegistry,
             Supplier<HealthStatus> readiness, String serviceName) {
-        return create(bindAddress, port, meterRegistry, readiness, serviceName, DEFAULT_THREADS);
+        return create(bindAddress, port, meterRegistry, readiness, serviceName, Limits.DEFAULT);
     }
 
     /** Creates a server on the configured bind address and port. */
     public static ServiceHttpServer create(PipelineConfig config, PrometheusMeterRegistry meterRegistry,
             Supplier<HealthStatus> readiness, String serviceName) {
-        return create(config, meterRegistry, readiness, serviceName, DEFAULT_THREADS);
+        return create(config, meterRegistry, readiness, serviceName, Limits.DEFAULT);
     }
 
-    /** Creates a server on the configured bind address and port with {@code threads} handler threads. */
+    /** Creates a server on the configured bind address and port with the given limits. */
     public static ServiceHttpServer create(PipelineConfig config, PrometheusMeterRegistry meterRegistry,
-            Supplier<HealthStatus> readiness, String serviceName, int threads) {
-        return create(config.httpBindAddress(), config.httpPort(), meterRegistry, readiness, serviceName, threads);
+            Supplier<HealthStatus> readiness, String serviceName, Limits limits) {
+        return create(config.httpBindAddress(), config.httpPort(), meterRegistry, readiness, serviceName, limits);
     }
 
-    /** Adds a service endpoint (before or after {@link #start()}); the handler owns the whole path prefix. */
-    public ServiceHttpServer addContext(String path, HttpHandler handler) {
-        server.createContext(path, exchange -> {
-            try {
-                handler.handle(exchange);
-            } catch (RuntimeException e) {
-                log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                sendError(exchange, 500, "internal_error", e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-        });
+    /**
+     * Adds a service route (before or after {@link #start()}): the handler gets every request whose path is
+     * {@code path} or below it, and must complete the callback (it may do so later, from any thread).
+     */
+    public ServiceHttpServer addRoute(String path, Handler handler) {
+        handler.setServer(server);
+        routes.add(new Route(path, handler));
+        routes.sort(Comparator.comparingInt((Route r) -> r.path().length()).reversed());
         return this;
     }
 
     public ServiceHttpServer start() {
-        server.start();
-        log.info("HTTP endpoints on http://{}:{}/ (health, metrics)", server.getAddress().getHostString(), port());
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the HTTP server of " + serviceName + ": " + e, e);
+        }
+        log.info("HTTP endpoints on {}/ (health, metrics)", baseUrl());
         return this;
     }
 
     /** The port actually bound (useful with port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + port();
+        String host = connector.getHost() == null ? "0.0.0.0" : connector.getHost();
+        return "http://" + host + ":" + port();
     }
 
     public PrometheusMeterRegistry meterRegistry() {
@@ -158,71 +189,106 @@ public final class ServiceHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void ready(HttpExchange exchange) throws IOException {
-        HealthStatus status;
         try {
-            status = readiness.get();
-        } catch (RuntimeException e) {
-            status = HealthStatus.down("readiness check failed: " + e.getMessage());
+            server.stop();
+        } catch (Exception e) {
+            log.warn("Stopping the HTTP server of {} failed", serviceName, e);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.ready() ? "UP" : "DOWN");
-        if (status.detail() != null) {
-            body.put("detail", status.detail());
-        }
-        sendJson(exchange, status.ready() ? 200 : 503, body);
     }
 
-    private static HttpHandler getOnly(HttpHandler handler) {
-        return exchange -> {
-            try (exchange) {
-                if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
-                    notFound(exchange);
-                } else if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-                    exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                    sendError(exchange, 405, "method_not_allowed",
-                            exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestURI().getPath());
-                } else {
-                    handler.handle(exchange);
+    /** Routes by path; the built-in endpoints answer GET/HEAD only. */
+    private final class Dispatcher extends Handler.Abstract {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String path = request.getHttpURI().getPath();
+            try {
+                for (Route route : routes) {
+                    if (route.matches(path)) {
+                        return route.handler().handle(request, response, callback);
+                    }
                 }
+                switch (path) {
+                    case "/" -> getOnly(request, response, callback, () -> sendJson(response, callback, 200,
+                            Map.of("service", serviceName, "endpoints", List.of("/health/live", "/health/ready",
+                                    "/metrics"))));
+                    case "/health/live" -> getOnly(request, response, callback,
+                            () -> sendJson(response, callback, 200, Map.of("status", "UP")));
+                    case "/health/ready" -> getOnly(request, response, callback, () -> ready(response, callback));
+                    case "/metrics" -> getOnly(request, response, callback, () -> send(response, callback, 200,
+                            PROMETHEUS_TYPE, meterRegistry.scrape().getBytes(StandardCharsets.UTF_8)));
+                    default -> notFound(request, response, callback);
+                }
+            } catch (RuntimeException e) {
+                log.error("{} {} failed", request.getMethod(), path, e);
+                sendError(response, callback, 500, "internal_error", e.getClass().getSimpleName() + ": "
+                        + e.getMessage());
             }
-        };
+            return true;
+        }
+
+        private void getOnly(Request request, Response response, Callback callback, Runnable handler) {
+            String method = request.getMethod();
+            if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+                sendError(response, callback, 405, "method_not_allowed",
+                        method + " is not allowed on " + request.getHttpURI().getPath());
+                return;
+            }
+            handler.run();
+        }
+
+        private void ready(Response response, Callback callback) {
+            HealthStatus status;
+            try {
+                status = readiness.get();
+            } catch (RuntimeException e) {
+                status = HealthStatus.down("readiness check failed: " + e.getMessage());
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status.ready() ? "UP" : "DOWN");
+            if (status.detail() != null) {
+                body.put("detail", status.detail());
+            }
+            sendJson(response, callback, status.ready() ? 200 : 503, body);
+        }
     }
 
-    private static void notFound(HttpExchange exchange) throws IOException {
-        sendError(exchange, 404, "not_found", "No endpoint at " + exchange.getRequestURI().getPath());
+    private static void notFound(Request request, Response response, Callback callback) {
+        sendError(response, callback, 404, "not_found", "No endpoint at " + request.getHttpURI().getPath());
     }
 
     /** Sends {@code {"error": code, "message": message}}. */
-    public static void sendError(HttpExchange exchange, int status, String code, String message) throws IOException {
+    public static void sendError(Response response, Callback callback, int status, String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("message", message);
-        sendJson(exchange, status, body);
+        sendJson(response, callback, status, body);
     }
 
     /** Sends a value as JSON. */
-    public static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, JSON_TYPE, JSON.writeValueAsBytes(body));
+    public static void sendJson(Response response, Callback callback, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serializable as JSON: " + body, e);
+        }
+        send(response, callback, status, JSON_TYPE, bytes);
     }
 
-    /** Sends bytes and closes the exchange; drains the request body first so keep-alive connections stay usable. */
-    public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
+    /**
+     * Sends the whole reply and completes the callback when it is written. A HEAD request gets the headers only.
+     * An unread request body is left to Jetty, which discards a small rest and closes the connection otherwise.
+     */
+    public static void send(Response response, Callback callback, int status, String contentType, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        if ("HEAD".equals(response.getRequest().getMethod())) {
+            response.write(true, null, callback);
+            return;
         }
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : (body.length == 0 ? -1 : body.length));
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        exchange.close();
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.newspipe.common.deadletter.DeadLetterHandler;
+import io.newspipe.common.deadletter.StreamFailures;
 
 /**
  * Runs one Kafka Streams topology the way every newspipe Streams service runs it (after bakdata's
@@ -45,6 +49,11 @@ public final class StreamsApp implements AutoCloseable {
     public static final Duration DEFAULT_STUCK_REBALANCE_TIMEOUT = Duration.ofSeconds(60);
     /** A restart waits this long for the old instance to close: its thread may sit in a 60 s offset fetch. */
     private static final Duration RESTART_CLOSE_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * Streams property: the longest wait, in ms, before a stream thread stopped by an environment problem or a bug is
+     * replaced (the wait doubles from 1 s per consecutive failure). Default 30 000.
+     */
+    public static final String RETRY_BACKOFF_MAX_MS_CONFIG = "newspipe.retry.backoff.max.ms";
 
     private final PipelineConfig config;
     private final String applicationId;
@@ -58,6 +67,9 @@ public final class StreamsApp implements AutoCloseable {
     private volatile KafkaStreams current;
     private ScheduledExecutorService watchdog;
     private int restarts;
+    private final StreamFailures failures;
+    /** Counted down by {@link #stop}: a thread waiting out its backoff stops waiting. */
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
 
     /**
      * @param config   the resolved configuration; its application id names the app
@@ -76,6 +88,14 @@ public final class StreamsApp implements AutoCloseable {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.topics = List.copyOf(topics);
         this.stuckRebalanceTimeout = Objects.requireNonNull(stuckRebalanceTimeout, "stuckRebalanceTimeout");
+        String stage = config.extraConfig().getOrDefault(DeadLetterHandler.STAGE_CONFIG, applicationId);
+        long maxBackoff = Long.parseLong(config.extraConfig().getOrDefault(RETRY_BACKOFF_MAX_MS_CONFIG, "30000"));
+        this.failures = new StreamFailures(stage, Duration.ofMillis(maxBackoff));
+    }
+
+    /** What the app failed at: environment problems and bugs (retried), dead letters (counted). */
+    public StreamFailures failures() {
+        return failures;
     }
 
     /** Ensures the topics, then starts the streams; returns without waiting for RUNNING (see {@link #readiness()}). */
@@ -88,13 +108,13 @@ public final class StreamsApp implements AutoCloseable {
                 TopicProvisioner.ensureTopics(admin, topics);
             }
         }
+        if (stopping.getCount() == 0) {
+            stopping = new CountDownLatch(1); // started again after a stop
+        }
         Properties props = config.streamsProperties(applicationId);
+        props.put(DeadLetterHandler.FAILURES_CONFIG, failures); // an object: the handlers record into it
         KafkaStreams s = new KafkaStreams(topology.get(), props);
-        s.setUncaughtExceptionHandler(e -> {
-            // A record-level failure is handled by the DLQ handlers; reaching here means a bug or an outage.
-            log.error("Stream thread of {} died; replacing it", applicationId, e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        s.setUncaughtExceptionHandler(this::threadDied);
         s.setStateListener((newState, oldState) -> {
             log.info("{}: {} -> {}", applicationId, oldState, newState);
             if (current != s) {
@@ -112,6 +132,24 @@ public final class StreamsApp implements AutoCloseable {
         streams = s;
         startWatchdog();
         return s;
+    }
+
+    /**
+     * A record-level failure is handled by the dead-letter handlers; a thread dies of an environment problem or a
+     * bug (the handler said why) or of something no handler saw. The record is retried by a new thread, after a
+     * backoff waited out here, on the dying thread, so a failure that persists does not spin.
+     */
+    private StreamThreadExceptionResponse threadDied(Throwable e) {
+        Duration backoff = failures.threadDied(e);
+        log.warn("A stream thread of {} stopped ({}); replacing it in {} ms", applicationId,
+                failures.current().map(StreamFailures.Failure::cause).orElse(e.toString()), backoff.toMillis());
+        log.debug("Stream thread failure of {}", applicationId, e);
+        try {
+            stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     /** How often this app has been restarted for a stuck rebalance. */
@@ -177,10 +215,17 @@ public final class StreamsApp implements AutoCloseable {
         return streams;
     }
 
-    /** Ready while the streams are RUNNING or REBALANCING (a rebalance is routine, not an outage). */
+    /**
+     * Ready while the streams are RUNNING or REBALANCING (a rebalance is routine, not an outage) and no environment
+     * problem or bug is being retried.
+     */
     public synchronized HealthStatus readiness() {
         if (streams == null) {
             return HealthStatus.down("NOT_STARTED");
+        }
+        java.util.Optional<String> problem = failures.problem();
+        if (problem.isPresent()) {
+            return HealthStatus.down(streams.state().name() + ", " + problem.get());
         }
         KafkaStreams.State state = streams.state();
         boolean ready = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
@@ -188,6 +233,7 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public synchronized void stop(Duration timeout) {
+        stopping.countDown();
         if (watchdog != null) {
             watchdog.shutdownNow();
             watchdog = null;

@@ -4,6 +4,9 @@ import java.util.Objects;
 
 import org.apache.kafka.streams.KafkaStreams;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -14,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class StreamsServiceRunner implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(StreamsServiceRunner.class);
+
     private final String serviceName;
     private final PipelineConfig config;
     private final StreamsApp app;
@@ -22,6 +27,9 @@ public final class StreamsServiceRunner implements AutoCloseable {
     private boolean lagBound;
     private ServiceHttpServer http;
     private KafkaStreamsMetrics streamsMetrics;
+    /** What keeps the streams from starting (a precondition that fails), or null. */
+    private volatile String waitingFor;
+    private Thread starter;
 
     /**
      * @param serviceName names the metrics ({@code service=} tag) and the HTTP threads
@@ -51,17 +59,85 @@ public final class StreamsServiceRunner implements AutoCloseable {
         if (http != null) {
             return;
         }
+        app.failures().bindTo(meterRegistry);
+        startStreams();
+        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, serviceName).start();
+    }
+
+    /**
+     * Runs {@code precondition}, then starts the streams and the endpoints, like {@link #start()}. A precondition
+     * that fails (the registry refuses or does not answer) is an environment problem: health and metrics are served
+     * at once, the precondition is retried on a background thread with a backoff (1 s doubling to 30 s), readiness is
+     * DOWN with the cause meanwhile, and the streams start by themselves once it passes, instead of the service
+     * exiting and being restarted in a loop.
+     *
+     * @param what what the precondition does, for readiness and the log ("setting FULL_TRANSITIVE on ...")
+     */
+    public synchronized void start(String what, Runnable precondition) {
+        if (http != null) {
+            return;
+        }
+        app.failures().bindTo(meterRegistry);
+        try {
+            precondition.run();
+            startStreams();
+            http = ServiceHttpServer.create(config, meterRegistry, this::readiness, serviceName).start();
+            return;
+        } catch (RuntimeException e) {
+            waitingFor = what + " failed, retrying: " + e.getMessage();
+            log.warn("{}: {}", serviceName, waitingFor);
+        }
+        http = ServiceHttpServer.create(config, meterRegistry, this::readiness, serviceName).start();
+        starter = new Thread(() -> {
+            long backoffMillis = 1_000;
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    precondition.run();
+                    synchronized (this) {
+                        if (http == null) {
+                            return; // stopped meanwhile
+                        }
+                        startStreams();
+                    }
+                    waitingFor = null;
+                    return;
+                } catch (RuntimeException e) {
+                    waitingFor = what + " failed, retrying in " + backoffMillis / 1000 + " s: " + e.getMessage();
+                    log.warn("{}: {}", serviceName, waitingFor);
+                    try {
+                        Thread.sleep(backoffMillis);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                    backoffMillis = Math.min(backoffMillis * 2, 30_000);
+                }
+            }
+        }, serviceName + "-starter");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void startStreams() {
         KafkaStreams streams = app.start();
         streamsMetrics = ServiceMetrics.bind(meterRegistry, streams);
         if (stageMetrics != null && !lagBound) {
             stageMetrics.bindInputLag(app);
             lagBound = true;
         }
-        http = ServiceHttpServer.create(config, meterRegistry, app::readiness, serviceName).start();
+    }
+
+    /** DOWN while a precondition keeps the streams from starting; else the streams' readiness. */
+    public HealthStatus readiness() {
+        String waiting = waitingFor;
+        return waiting != null ? HealthStatus.down(waiting) : app.readiness();
     }
 
     /** Stops the HTTP endpoints, unbinds the streams metrics, then stops the streams. */
     public synchronized void stop() {
+        if (starter != null) {
+            starter.interrupt();
+            starter = null;
+        }
         if (http != null) {
             http.close();
             http = null;

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
@@ -34,6 +35,17 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
 
     public Produced<K, V> produced() {
         return Produced.with(keySerde, valueSerde);
+    }
+
+    /**
+     * Produced with values of at most {@code maxValueBytes}: a larger one fails serialization (a
+     * {@link org.apache.kafka.common.errors.RecordTooLargeException}) instead of reaching the producer, so the
+     * production exception handler can dead-letter its input (see {@link SizeLimitedSerializer}).
+     */
+    public Produced<K, V> producedWithin(long maxValueBytes) {
+        Serde<V> limited = Serdes.serdeFrom(new SizeLimitedSerializer<>(valueSerde.serializer(), maxValueBytes),
+                valueSerde.deserializer());
+        return Produced.with(keySerde, limited);
     }
 
     public Serializer<K> keySerializer() {

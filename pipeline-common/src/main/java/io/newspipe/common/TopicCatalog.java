@@ -34,6 +34,9 @@ public final class TopicCatalog {
     /** Replay requests only need to live until enrich has read them; a week leaves room for a stopped service. */
     static final String REPLAY_RETENTION_MS = String.valueOf(7 * DAY_MS);
 
+    /** Room a record needs beside its value: key, headers (replay and error headers included), batch overhead. */
+    static final int OUTPUT_HEADROOM_BYTES = 16 * 1024;
+
     /** The value schema of every Avro topic, by logical name. */
     private static final Map<String, Schema> VALUE_SCHEMAS = orderedMap(
             TopicNames.LOGICAL_RAW, RawArticle.getClassSchema(),
@@ -76,6 +79,14 @@ public final class TopicCatalog {
 
     private <V> Topic<String, V> topic(String logicalName) {
         return new Topic<>(config.topicName(logicalName), Serdes.String(), valueSerde(config));
+    }
+
+    /**
+     * The largest output value a Streams service may write: the record limit ({@link PipelineConfig#maxRecordBytes})
+     * less room for the key and headers. Use with {@link Topic#producedWithin(long)}.
+     */
+    public long maxOutputValueBytes() {
+        return config.maxRecordBytes() - OUTPUT_HEADROOM_BYTES;
     }
 
     /** news.raw.v1: article id -> RawArticle. */

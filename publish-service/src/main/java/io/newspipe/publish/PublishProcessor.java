@@ -2,12 +2,13 @@ package io.newspipe.publish;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.Counter;
 import io.newspipe.common.ArticleLogContext;
@@ -17,13 +18,16 @@ import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.PublishedArticle;
 
 /**
- * Validates an enriched article and forwards a new {@link PublishedArticle} revision only when its content
- * fingerprint differs from the last published one, remembering (fingerprint, revision) per article in a
- * changelogged store. Under exactly_once_v2 the store update and the output commit together.
+ * Validates an enriched article and forwards a new {@link PublishedArticle} revision only when it is not older than
+ * the newest content seen for the article and its content fingerprint differs from the last published one
+ * ({@link ArticleRevision#next}), remembering (fingerprint, revision, newest order) per article in a changelogged
+ * store. Under exactly_once_v2 the store update and the output commit together.
  *
  * <p>An invalid record throws {@link InvalidRecordException}; the processing-exception handler dead-letters it.
  */
 final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticle, PublishedArticle> {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishProcessor.class);
 
     private final String storeName;
     private final Clock clock;
@@ -33,6 +37,7 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
     private final StageMetrics metrics;
     private final Counter published;
     private final Counter suppressed;
+    private final Counter stale;
 
     PublishProcessor(String storeName, Clock clock, StageMetrics metrics) {
         this.storeName = storeName;
@@ -42,6 +47,8 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
         String description = "Enriched articles that made a new revision (published) or had the content of the last one (suppressed)";
         this.published = metrics.counter(name, description, "outcome", "published");
         this.suppressed = metrics.counter(name, description, "outcome", "suppressed");
+        this.stale = metrics.counter(name, "Enriched articles older than the newest content seen for the article "
+                + "(a re-driven or late old version): never a revision", "outcome", "stale");
     }
 
     @Override
@@ -65,15 +72,27 @@ final class PublishProcessor implements FixedKeyProcessor<String, EnrichedArticl
                     + String.join("; ", problems));
         }
         EnrichedArticle enriched = record.value();
-        String fingerprint = ContentFingerprint.of(enriched);
-        Optional<ArticleRevision> next = ArticleRevision.next(revisions.get(record.key()), fingerprint);
-        if (next.isEmpty()) {
-            suppressed.increment();
-            return; // same content as the published revision: nothing new for consumers
+        ArticleRevision.Decision decision = ArticleRevision.next(revisions.get(record.key()),
+                ContentFingerprint.of(enriched), ContentOrder.of(enriched));
+        switch (decision.outcome()) {
+            case PUBLISH -> {
+                published.increment();
+                revisions.put(record.key(), decision.state());
+                PublishedArticle article = PublishedArticleMapper.toPublished(enriched, decision.state(),
+                        clock.instant());
+                context.forward(record.withValue(article));
+            }
+            case REMEMBER -> { // same content, newer: nothing to publish, but remember how new it is
+                suppressed.increment();
+                revisions.put(record.key(), decision.state());
+            }
+            case UNCHANGED -> suppressed.increment(); // same content as the published revision
+            case STALE -> {
+                stale.increment();
+                log.info("Article {}: ignored version {} enriched at {}, older than the newest seen ({}); no "
+                        + "revision", record.key(), enriched.getVersion(), enriched.getEnrichedAt(),
+                        decision.state().newest());
+            }
         }
-        published.increment();
-        revisions.put(record.key(), next.get());
-        PublishedArticle published = PublishedArticleMapper.toPublished(enriched, next.get(), clock.instant());
-        context.forward(record.withValue(published));
     }
 }

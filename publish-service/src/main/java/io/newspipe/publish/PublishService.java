@@ -68,8 +68,8 @@ public final class PublishService implements AutoCloseable {
      * topics, starts the streams and the health/metrics endpoints; returns without waiting.
      */
     public synchronized PublishService start() {
-        PublicSubjects.enforce(config);
-        runner.start();
+        // the registry refusing (a wrong password) or not answering is retried, readiness DOWN meanwhile
+        runner.start("setting " + PublicSubjects.LEVEL + " on the public subjects", () -> PublicSubjects.enforce(config));
         log.info("{} started: {} -> {} (dead letters: {}), http {}", NAME, config.topicName(TopicNames.LOGICAL_ENRICHED),
                 config.topicName(TopicNames.LOGICAL_PUBLISHED), config.errorTopic(), runner.http().baseUrl());
         return this;

@@ -39,15 +39,17 @@ final class PublishTopology {
                 .stream(enriched.name(), enriched.consumed().withName("enriched-articles"))
                 .processValues(() -> new PublishProcessor(REVISIONS_STORE, clock, metrics), Named.as("validate-and-revise"),
                         REVISIONS_STORE);
+        // an output over the record limit is dead-lettered (kind too_large), never sent
+        long limit = topics.maxOutputValueBytes();
         published.peek((id, article) -> metrics.recordOut(publishedTopic.name()), Named.as("count-published"))
-                .to(publishedTopic.name(), publishedTopic.produced().withName("published-articles"));
+                .to(publishedTopic.name(), publishedTopic.producedWithin(limit).withName("published-articles"));
         // one record per item, or the empty-set marker when the revision has none (ItemFanOut)
         published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::awardItems, topics.awards().name(), metrics), Named.as("award-items"))
-                .to(topics.awards().name(), topics.awards().produced().withName("awards"));
+                .to(topics.awards().name(), topics.awards().producedWithin(limit).withName("awards"));
         published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::kpiItems, topics.kpis().name(), metrics), Named.as("kpi-items"))
-                .to(topics.kpis().name(), topics.kpis().produced().withName("kpis"));
+                .to(topics.kpis().name(), topics.kpis().producedWithin(limit).withName("kpis"));
         published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::entityItems, topics.entities().name(), metrics), Named.as("entity-items"))
-                .to(topics.entities().name(), topics.entities().produced().withName("entities"));
+                .to(topics.entities().name(), topics.entities().producedWithin(limit).withName("entities"));
         return builder.build();
     }
 }

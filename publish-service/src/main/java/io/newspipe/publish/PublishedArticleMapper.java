@@ -34,6 +34,7 @@ public final class PublishedArticleMapper {
                 .setKpis(new ArrayList<>(e.getKpis()))
                 .setExtractorVersion(e.getExtractorVersion())
                 .setEnrichedAt(e.getEnrichedAt())
+                .setVersion(e.getVersion())
                 .build();
     }
 

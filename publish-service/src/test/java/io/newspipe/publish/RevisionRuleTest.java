@@ -12,19 +12,63 @@ import io.newspipe.schemas.EnrichedArticle;
 
 class RevisionRuleTest {
 
+    private static final ContentOrder V1 = new ContentOrder(1, 1_000, 2_000);
+    private static final ContentOrder V1_REENRICHED = new ContentOrder(1, 1_000, 9_000);
+    private static final ContentOrder V2 = new ContentOrder(2, 5_000, 6_000);
+
     @Test
     void givenNoPreviousRevision_whenContentArrives_thenItIsRevisionOne() {
-        assertThat(ArticleRevision.next(null, "f1")).contains(new ArticleRevision("f1", 1));
+        assertThat(ArticleRevision.next(null, "f1", V1))
+                .isEqualTo(decision(ArticleRevision.Outcome.PUBLISH, new ArticleRevision("f1", 1, V1)));
     }
 
     @Test
-    void givenPublishedRevision_whenSameFingerprintArrives_thenNoNewRevision() {
-        assertThat(ArticleRevision.next(new ArticleRevision("f1", 3), "f1")).isEmpty();
+    void givenPublishedRevision_whenSameFingerprintArrivesAgain_thenNoNewRevision() {
+        ArticleRevision state = new ArticleRevision("f1", 3, V1);
+
+        assertThat(ArticleRevision.next(state, "f1", V1))
+                .isEqualTo(decision(ArticleRevision.Outcome.UNCHANGED, state));
     }
 
     @Test
-    void givenPublishedRevision_whenDifferentFingerprintArrives_thenNextRevision() {
-        assertThat(ArticleRevision.next(new ArticleRevision("f1", 3), "f2")).contains(new ArticleRevision("f2", 4));
+    void givenPublishedRevision_whenNewerContentWithAnotherFingerprintArrives_thenNextRevision() {
+        assertThat(ArticleRevision.next(new ArticleRevision("f1", 3, V1), "f2", V2))
+                .isEqualTo(decision(ArticleRevision.Outcome.PUBLISH, new ArticleRevision("f2", 4, V2)));
+    }
+
+    @Test
+    void givenVersionTwoPublished_whenVersionOneArrivesAgainEnrichedLater_thenItIsStaleWhateverItHolds() {
+        ArticleRevision state = new ArticleRevision("f2", 2, V2);
+
+        assertThat(ArticleRevision.next(state, "f1-by-a-new-extractor", new ContentOrder(1, 1_000, 99_000)))
+                .isEqualTo(decision(ArticleRevision.Outcome.STALE, state));
+    }
+
+    @Test
+    void givenAReEnrichmentPublished_whenTheOlderEnrichmentOfTheSameVersionIsReDriven_thenItIsStale() {
+        ArticleRevision state = new ArticleRevision("f1-new-rules", 2, V1_REENRICHED);
+
+        assertThat(ArticleRevision.next(state, "f1-old-rules", V1).outcome()).isEqualTo(ArticleRevision.Outcome.STALE);
+    }
+
+    @Test
+    void givenTheSameContentArrivingNewer_whenDecided_thenNoRevisionButItsOrderIsRemembered() {
+        assertThat(ArticleRevision.next(new ArticleRevision("f1", 1, V1), "f1", V1_REENRICHED))
+                .isEqualTo(decision(ArticleRevision.Outcome.REMEMBER, new ArticleRevision("f1", 1, V1_REENRICHED)));
+    }
+
+    @Test
+    void givenStateWrittenBeforeOrdersWereKept_whenRead_thenAnyContentIsNewerThanIt() {
+        byte[] v1 = java.nio.ByteBuffer.allocate(1 + 4 + 2).put((byte) 1).putInt(4).put("f1".getBytes()).array();
+
+        ArticleRevision state = new ArticleRevisionSerde().deserializer().deserialize("t", v1);
+
+        assertThat(state).isEqualTo(new ArticleRevision("f1", 4, ContentOrder.UNKNOWN));
+        assertThat(ArticleRevision.next(state, "f2", V1).state().revision()).isEqualTo(5);
+    }
+
+    private static ArticleRevision.Decision decision(ArticleRevision.Outcome outcome, ArticleRevision state) {
+        return new ArticleRevision.Decision(outcome, state);
     }
 
     @Test
@@ -85,7 +129,7 @@ class RevisionRuleTest {
     @Test
     void givenRevisionState_whenSerializedAndRead_thenItRoundTrips() {
         ArticleRevisionSerde serde = new ArticleRevisionSerde();
-        ArticleRevision state = new ArticleRevision(ContentFingerprint.of(EnrichedArticles.article("a1")), 7);
+        ArticleRevision state = new ArticleRevision(ContentFingerprint.of(EnrichedArticles.article("a1")), 7, V2);
 
         byte[] bytes = serde.serializer().serialize("t", state);
 

@@ -9,18 +9,23 @@ import java.util.Set;
 
 /**
  * The one spelling of an article URL that decides its id, so the same article posted with tracking parameters, a
- * fragment, an upper-case host or a trailing slash still gets the same id.
+ * fragment, an upper-case host, another parameter order, {@code ./} segments or a trailing slash still gets the same
+ * id, and a corrected text posted under it becomes the article's next version instead of a new article.
  *
  * <ul>
  *   <li>only absolute {@code http}/{@code https} URLs with a host are accepted;</li>
  *   <li>scheme and host lower-cased, default ports (80 for http, 443 for https) dropped, user info dropped;</li>
  *   <li>fragment dropped;</li>
+ *   <li>dot segments resolved ({@code /a/./b/../c} = {@code /a/c});</li>
  *   <li>tracking query parameters dropped: {@code utm_*} and the click/campaign ids in {@link #TRACKING_PARAMS};
- *       the remaining parameters keep their order (order can matter to the site);</li>
+ *       the remaining parameters sorted (by name, then value): sites that care about order are rarer than links
+ *       that differ only in it;</li>
  *   <li>trailing slashes of the path dropped ({@code https://a.vn/x/} = {@code https://a.vn/x}; the bare root
  *       becomes {@code https://a.vn}).</li>
  * </ul>
- * The path keeps its case and percent-encoding as given: servers may treat them as significant.
+ * The path keeps its case and percent-encoding as given: servers may treat them as significant. {@code http} and
+ * {@code https} name the same article: the canonical URL keeps the scheme it was given, the {@link #identity} that
+ * decides the id does not.
  */
 public final class CanonicalUrl {
 
@@ -57,7 +62,7 @@ public final class CanonicalUrl {
         if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
             sb.append(':').append(port);
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String path = uri.getRawPath() == null ? "" : uri.normalize().getRawPath();
         int end = path.length();
         while (end > 0 && path.charAt(end - 1) == '/') {
             end--;
@@ -86,7 +91,18 @@ public final class CanonicalUrl {
             }
             kept.add(pair);
         }
+        kept.sort(java.util.Comparator.comparing((String pair) -> pair.contains("=")
+                ? pair.substring(0, pair.indexOf('=')) : pair).thenComparing(pair -> pair));
         return String.join("&", kept);
+    }
+
+    /**
+     * What decides the article id: the canonical URL with {@code http} read as {@code https} (a site moved to TLS,
+     * or a scraper dropped the s: the same article either way).
+     */
+    public static String identity(String canonicalUrl) {
+        return canonicalUrl.startsWith("http://") ? "https://" + canonicalUrl.substring("http://".length())
+                : canonicalUrl;
     }
 
     private static InvalidArticleException invalid(String url, String why) {

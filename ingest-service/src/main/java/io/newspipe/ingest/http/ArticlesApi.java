@@ -1,6 +1,5 @@
 package io.newspipe.ingest.http;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -10,15 +9,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import io.newspipe.ingest.article.ArticleSubmission;
 import io.newspipe.ingest.article.InvalidArticleException;
@@ -43,11 +47,12 @@ import io.newspipe.ingest.intake.IntakeUnavailableException;
  * Errors are {@code {"error", "message"}}; 503 carries {@code Retry-After}. Writes need
  * {@code Authorization: Bearer <token>} when a token is configured.
  *
- * <p>The JDK server's few dispatcher threads only read request bodies; building, writing and waiting for Kafka's
- * acknowledgement happen on the {@code worker} pool, which also writes the reply, so a slow broker does not starve
- * the health endpoints.
+ * <p>Request bodies are read asynchronously (a slow upload holds no thread) into memory bounded by a
+ * {@link ByteBudget}; building, writing and waiting for Kafka's acknowledgement happen on the {@code worker} pool,
+ * which also writes the reply and then gives the body's bytes back to the budget. So neither slow clients nor a slow
+ * broker starve the health endpoints, and memory is bounded by bytes.
  */
-public final class ArticlesApi {
+public final class ArticlesApi extends Handler.Abstract {
 
     public static final String ARTICLES_PATH = "/v1/articles";
     public static final String BATCH_PATH = "/v1/articles/batch";
@@ -72,16 +77,20 @@ public final class ArticlesApi {
     private final Supplier<ArticleIntake> intake;
     private final IngestMetrics metrics;
     private final ExecutorService worker;
+    private final ByteBudget bodies;
     private volatile boolean accepting = true;
 
     /**
      * @param intake the intake, or null while the service is not ready (id index not rebuilt yet)
+     * @param bodies the bytes of request bodies the API may hold at once
      */
-    public ArticlesApi(Settings settings, Supplier<ArticleIntake> intake, IngestMetrics metrics, ExecutorService worker) {
+    public ArticlesApi(Settings settings, Supplier<ArticleIntake> intake, IngestMetrics metrics, ExecutorService worker,
+            ByteBudget bodies) {
         this.settings = settings;
         this.intake = intake;
         this.metrics = metrics;
         this.worker = worker;
+        this.bodies = bodies;
     }
 
     /** Refuse new writes with 503 (shutting down); requests already taken still get their answer. */
@@ -89,28 +98,34 @@ public final class ArticlesApi {
         accepting = false;
     }
 
-    public HttpHandler articlesHandler() {
-        return exchange -> handle(exchange, ARTICLES_PATH, this::single);
-    }
+    /** One exchange: the request, its response and the callback that completes it (exactly once). */
+    private record Exchange(Request request, Response response, Callback callback, String path, long startNanos) {
 
-    public HttpHandler batchHandler() {
-        return exchange -> handle(exchange, BATCH_PATH, this::batch);
+        String header(String name) {
+            return request.getHeaders().get(name);
+        }
     }
 
     @FunctionalInterface
     private interface Endpoint {
-        /** Reads the request and hands it to the worker; throws ApiException to reply with an error right away. */
-        void accept(HttpExchange exchange, long startNanos) throws IOException;
+        /** Starts reading the request; throws ApiException to reply with an error right away. */
+        void accept(Exchange exchange);
     }
 
-    private void handle(HttpExchange exchange, String path, Endpoint endpoint) throws IOException {
-        long start = System.nanoTime();
+    /** Serves {@value #ARTICLES_PATH} and everything below it (only {@value #BATCH_PATH} exists there). */
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = request.getHttpURI().getPath();
+        Exchange exchange = new Exchange(request, response, callback,
+                path.equals(BATCH_PATH) ? BATCH_PATH : ARTICLES_PATH, System.nanoTime());
         try {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                throw new ApiException(404, "not_found", "No endpoint at " + exchange.getRequestURI().getPath());
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                throw new ApiException(405, "method_not_allowed", exchange.getRequestMethod() + " is not allowed on "
+            Endpoint endpoint = switch (path) {
+                case ARTICLES_PATH -> this::single;
+                case BATCH_PATH -> this::batch;
+                default -> throw new ApiException(404, "not_found", "No endpoint at " + path);
+            };
+            if (!"POST".equals(request.getMethod())) {
+                throw new ApiException(405, "method_not_allowed", request.getMethod() + " is not allowed on "
                         + path + "; use POST", Map.of("Allow", "POST"), null);
             }
             authorize(exchange);
@@ -118,76 +133,149 @@ public final class ArticlesApi {
                 throw unavailable(new IntakeUnavailableException(IntakeUnavailableException.Reason.SHUTTING_DOWN,
                         "the service is shutting down; send the article to another instance or retry later", null));
             }
-            endpoint.accept(exchange, start);
+            endpoint.accept(exchange);
         } catch (ApiException e) {
-            replyError(exchange, path, start, e);
+            replyError(exchange, e);
         }
+        return true;
     }
 
-    private void single(HttpExchange exchange, long start) throws IOException {
-        MediaType type = MediaType.parse(exchange.getRequestHeaders().getFirst("Content-Type"));
+    private void single(Exchange exchange) {
+        MediaType type = MediaType.parse(exchange.header("Content-Type"));
         boolean plain = type.essence().equals("text/plain");
         if (!plain && !type.essence().equals("application/json")) {
             throw unsupported(type, "text/plain; charset=utf-8 or application/json");
         }
         requireUtf8(type);
-        byte[] body = RequestBodies.readBounded(exchange.getRequestBody(), contentLength(exchange), settings.maxBodyBytes());
-        String text = RequestBodies.decodeUtf8(body, "request body");
-        ArticleSubmission submission = plain ? ArticleSubmission.ofText(text) : SubmissionJson.parse(text, "request body");
-        ArticleIntake current = readyIntake();
-        dispatch(exchange, ARTICLES_PATH, start, () -> {
-            try {
-                Acceptance a = current.submitAndWait(submission, settings.ackTimeoutMillis());
-                metrics.accepted(a.duplicate());
-                Map<String, Object> reply = new LinkedHashMap<>();
-                reply.put("id", a.articleId());
-                reply.put("duplicate", a.duplicate());
-                Responses.json(exchange, a.duplicate() ? 200 : 202, reply);
-                metrics.request(ARTICLES_PATH, a.duplicate() ? 200 : 202, start);
-            } catch (RuntimeException e) {
-                replyError(exchange, ARTICLES_PATH, start, toApiException(e));
-            }
+        readBody(exchange, settings.maxBodyBytes(), "--max-body-bytes", body -> {
+            String text = RequestBodies.decodeUtf8(body.bytes(), "request body");
+            ArticleSubmission submission = plain ? ArticleSubmission.ofText(text)
+                    : SubmissionJson.parse(text, "request body");
+            ArticleIntake current = readyIntake();
+            return () -> {
+                try {
+                    Acceptance a = current.submitAndWait(submission, settings.ackTimeoutMillis());
+                    metrics.accepted(a.duplicate());
+                    Map<String, Object> reply = new LinkedHashMap<>();
+                    reply.put("id", a.articleId());
+                    reply.put("duplicate", a.duplicate());
+                    int status = a.duplicate() ? 200 : 202;
+                    Responses.json(exchange.response(), exchange.callback(), status, reply);
+                    metrics.request(ARTICLES_PATH, status, exchange.startNanos());
+                } catch (RuntimeException e) {
+                    replyError(exchange, toApiException(e));
+                }
+            };
         });
     }
 
-    private void batch(HttpExchange exchange, long start) throws IOException {
-        MediaType type = MediaType.parse(exchange.getRequestHeaders().getFirst("Content-Type"));
+    private void batch(Exchange exchange) {
+        MediaType type = MediaType.parse(exchange.header("Content-Type"));
         if (!NDJSON_TYPES.contains(type.essence())) {
             throw unsupported(type, "application/x-ndjson (one JSON object per line)");
         }
         requireUtf8(type);
-        byte[] body = RequestBodies.readBounded(exchange.getRequestBody(), contentLength(exchange),
-                settings.maxBatchBytes());
-        ArticleIntake current = readyIntake();
-        dispatch(exchange, BATCH_PATH, start, () -> {
+        readBody(exchange, settings.maxBatchBytes(), "--max-batch-bytes", body -> {
+            ArticleIntake current = readyIntake();
+            return () -> {
+                try {
+                    BatchOutcome outcome = runBatch(current, body.bytes());
+                    Map<String, String> headers = Map.of("X-Ingest-Accepted", String.valueOf(outcome.accepted),
+                            "X-Ingest-Duplicates", String.valueOf(outcome.duplicates),
+                            "X-Ingest-Failed", String.valueOf(outcome.failed));
+                    Responses.send(exchange.response(), exchange.callback(), 200, Responses.NDJSON_TYPE,
+                            outcome.body.getBytes(StandardCharsets.UTF_8), headers);
+                    metrics.request(BATCH_PATH, 200, exchange.startNanos());
+                } catch (RuntimeException e) {
+                    replyError(exchange, toApiException(e));
+                }
+            };
+        });
+    }
+
+    /** What to do with a body once it is read: checks that may fail at once, then the work for the worker pool. */
+    @FunctionalInterface
+    private interface BodyHandler {
+        Runnable accept(RequestBodies.Body body);
+    }
+
+    /**
+     * Reads the body within its limit and the budget, then runs what {@code handler} returns on the worker pool. The
+     * body's bytes go back to the budget when the exchange completes, whichever way it ends.
+     */
+    private void readBody(Exchange exchange, long limit, String limitOption, BodyHandler handler) {
+        long declared = exchange.request().getLength();
+        RequestBodies.Pace pace = RequestBodies.Pace.standard(exchange.request().getComponents().getScheduler());
+        RequestBodies.read(exchange.request(), declared, limit, limitOption, bodies, pace).whenComplete((body, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof ApiException api) {
+                    replyError(exchange, api);
+                } else { // the connection failed (client gone, body too slow): Jetty answers or closes it
+                    metrics.rejected("body_not_received");
+                    exchange.callback().failed(cause instanceof TimeoutException
+                            ? new HttpException.RuntimeException(408, "the request body stopped arriving", cause)
+                            : cause);
+                }
+                return;
+            }
+            Exchange releasing = new Exchange(exchange.request(), exchange.response(),
+                    releasing(exchange.callback(), body::release), exchange.path(), exchange.startNanos());
             try {
-                BatchOutcome outcome = runBatch(current, body);
-                Map<String, String> headers = Map.of("X-Ingest-Accepted", String.valueOf(outcome.accepted),
-                        "X-Ingest-Duplicates", String.valueOf(outcome.duplicates),
-                        "X-Ingest-Failed", String.valueOf(outcome.failed));
-                Responses.send(exchange, 200, Responses.NDJSON_TYPE, outcome.body.getBytes(StandardCharsets.UTF_8),
-                        headers);
-                metrics.request(BATCH_PATH, 200, start);
+                dispatch(releasing, handler.accept(body));
+            } catch (ApiException e) {
+                replyError(releasing, e);
             } catch (RuntimeException e) {
-                replyError(exchange, BATCH_PATH, start, toApiException(e));
+                replyError(releasing, toApiException(e));
             }
         });
+    }
+
+    private static Callback releasing(Callback callback, Runnable release) {
+        return new Callback() {
+            @Override
+            public void succeeded() {
+                release.run();
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                release.run();
+                callback.failed(x);
+            }
+
+            @Override
+            public InvocationType getInvocationType() {
+                return callback.getInvocationType();
+            }
+        };
     }
 
     private record BatchOutcome(String body, int accepted, int duplicates, int failed) {
     }
 
-    private BatchOutcome runBatch(ArticleIntake current, byte[] body) throws IOException {
+    /**
+     * Writes the lines window by window. Once Kafka (or the registry) is known to be unavailable, the remaining lines
+     * are answered 503 at once instead of each waiting for its own timeout: a batch must not hold its body, and the
+     * client, for minutes while the broker is down.
+     */
+    private BatchOutcome runBatch(ArticleIntake current, byte[] body) {
         List<int[]> lines = splitLines(body);
         StringBuilder out = new StringBuilder(lines.size() * 64);
         int accepted = 0;
         int duplicates = 0;
         int failed = 0;
+        IntakeUnavailableException unavailable = null;
         for (int from = 0; from < lines.size(); from += BATCH_WINDOW) {
             List<int[]> window = lines.subList(from, Math.min(lines.size(), from + BATCH_WINDOW));
             List<CompletableFuture<Acceptance>> futures = new ArrayList<>(window.size());
             for (int[] line : window) {
-                futures.add(submitLine(current, body, line));
+                CompletableFuture<Acceptance> f = unavailable != null ? CompletableFuture.failedFuture(notTried(unavailable))
+                        : submitLine(current, body, line);
+                unavailable = unavailable != null ? unavailable : unavailableCause(f);
+                futures.add(f);
             }
             for (int i = 0; i < window.size(); i++) {
                 int lineNumber = window.get(i)[2];
@@ -204,6 +292,9 @@ public final class ArticlesApi {
                         accepted++;
                     }
                 } catch (RuntimeException e) {
+                    if (unavailable == null && e instanceof IntakeUnavailableException u) {
+                        unavailable = u;
+                    }
                     ApiException error = toApiException(e);
                     metrics.rejected(error.error());
                     result.put("status", error.status());
@@ -211,10 +302,29 @@ public final class ArticlesApi {
                     result.put("message", error.getMessage());
                     failed++;
                 }
-                out.append(Responses.JSON.writeValueAsString(result)).append('\n');
+                out.append(new String(Responses.bytes(result), StandardCharsets.UTF_8)).append('\n');
             }
         }
         return new BatchOutcome(out.toString(), accepted, duplicates, failed);
+    }
+
+    private static IntakeUnavailableException unavailableCause(CompletableFuture<Acceptance> f) {
+        if (!f.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            f.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof IntakeUnavailableException u ? u : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static IntakeUnavailableException notTried(IntakeUnavailableException cause) {
+        return new IntakeUnavailableException(cause.reason(), "not tried: an earlier line of this batch found "
+                + "Kafka or the Schema Registry unavailable (" + cause.getMessage() + ")", cause);
     }
 
     private CompletableFuture<Acceptance> submitLine(ArticleIntake current, byte[] body, int[] line) {
@@ -262,32 +372,21 @@ public final class ArticlesApi {
         return true;
     }
 
-    @FunctionalInterface
-    private interface Work {
-        void run() throws IOException;
-    }
-
-    private void dispatch(HttpExchange exchange, String path, long start, Work work) {
+    /** Runs the work on the worker pool; when the pool is full, answers 503 at once. */
+    private void dispatch(Exchange exchange, Runnable work) {
         try {
             worker.execute(() -> {
                 try {
                     work.run();
-                } catch (IOException e) {
-                    log.debug("{}: the client went away before the reply was written", path, e);
                 } catch (RuntimeException e) {
-                    log.error("{}: unexpected failure", path, e);
-                    exchange.close();
+                    log.error("{}: unexpected failure", exchange.path(), e);
+                    exchange.callback().failed(e);
                 }
             });
         } catch (RejectedExecutionException e) {
-            ApiException busy = new ApiException(503, accepting ? "overloaded" : "shutting_down",
+            replyError(exchange, new ApiException(503, accepting ? "overloaded" : "shutting_down",
                     accepting ? "too many requests waiting for Kafka; retry shortly" : "the service is shutting down",
-                    Map.of("Retry-After", "1"), e);
-            try {
-                replyError(exchange, path, start, busy);
-            } catch (IOException io) {
-                log.debug("could not tell the client it was refused", io);
-            }
+                    Map.of("Retry-After", "1"), e));
         }
     }
 
@@ -301,12 +400,12 @@ public final class ArticlesApi {
         return current;
     }
 
-    private void authorize(HttpExchange exchange) {
+    private void authorize(Exchange exchange) {
         String token = settings.apiToken();
         if (token == null || token.isEmpty()) {
             return;
         }
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String header = exchange.header("Authorization");
         Map<String, String> challenge = Map.of("WWW-Authenticate", "Bearer realm=\"newspipe-ingest\"");
         if (header == null || header.isBlank()) {
             throw new ApiException(401, "unauthorized", "missing Authorization header; send 'Authorization: Bearer <token>'",
@@ -332,18 +431,6 @@ public final class ArticlesApi {
         return new ApiException(415, "unsupported_media_type", got + " is not accepted here; send " + expected);
     }
 
-    private static long contentLength(HttpExchange exchange) {
-        String v = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (v == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     static ApiException toApiException(Throwable e) {
         if (e instanceof ApiException api) {
             return api;
@@ -364,12 +451,13 @@ public final class ArticlesApi {
                 Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)), e);
     }
 
-    private void replyError(HttpExchange exchange, String path, long start, ApiException e) throws IOException {
+    private void replyError(Exchange exchange, ApiException e) {
         metrics.rejected(e.error());
         if (e.status() == 413) {
-            exchange.getResponseHeaders().set("Connection", "close"); // the rest of the upload is not read
+            // the rest of the upload is not read
+            exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
         }
-        Responses.error(exchange, e);
-        metrics.request(path, e.status(), start);
+        Responses.error(exchange.response(), exchange.callback(), e);
+        metrics.request(exchange.path(), e.status(), exchange.startNanos());
     }
 }

@@ -36,6 +36,19 @@ public final class IngestMetrics {
                 .register(registry);
     }
 
+    /**
+     * {@code ingest_request_body_bytes_held} (now), {@code _peak} (most at once) and {@code _capacity}
+     * (--max-bytes-in-flight).
+     */
+    public void bodyBytes(ByteBudget budget) {
+        Gauge.builder("ingest.request.body.bytes.held", budget, ByteBudget::held)
+                .description("Request-body bytes the API holds now (read, or waiting for Kafka)").register(registry);
+        Gauge.builder("ingest.request.body.bytes.peak", budget, ByteBudget::peak)
+                .description("The most request-body bytes held at once since start").register(registry);
+        Gauge.builder("ingest.request.body.bytes.capacity", budget, ByteBudget::capacity)
+                .description("Request-body bytes the API may hold at once (--max-bytes-in-flight)").register(registry);
+    }
+
     public void accepted(boolean duplicate) {
         (duplicate ? duplicates : accepted).increment();
     }

@@ -1,33 +1,32 @@
 package io.newspipe.ingest.http;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/**
- * Writes replies without draining the request body first (unlike {@code ServiceHttpServer.send}): a 413 must not
- * read the rest of an oversized upload. The JDK server discards a small unread rest on close and closes the
- * connection when more is left.
- */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.newspipe.common.ServiceHttpServer;
+
+/** Writes the API's replies: JSON bodies, error bodies, extra headers. */
 final class Responses {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String JSON_TYPE = "application/json; charset=utf-8";
+    static final String JSON_TYPE = ServiceHttpServer.JSON_TYPE;
     static final String NDJSON_TYPE = "application/x-ndjson; charset=utf-8";
 
     private Responses() {
     }
 
-    static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, JSON_TYPE, JSON.writeValueAsBytes(body), Map.of());
+    static void json(Response response, Callback callback, int status, Object body) {
+        send(response, callback, status, JSON_TYPE, bytes(body), Map.of());
     }
 
-    static void error(HttpExchange exchange, ApiException e) throws IOException {
-        send(exchange, e.status(), JSON_TYPE, JSON.writeValueAsBytes(errorBody(e.error(), e.getMessage())), e.headers());
+    static void error(Response response, Callback callback, ApiException e) {
+        send(response, callback, e.status(), JSON_TYPE, bytes(errorBody(e.error(), e.getMessage())), e.headers());
     }
 
     static Map<String, Object> errorBody(String error, String message) {
@@ -37,19 +36,17 @@ final class Responses {
         return body;
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
-            throws IOException {
+    static void send(Response response, Callback callback, int status, String contentType, byte[] body,
+            Map<String, String> headers) {
+        headers.forEach((k, v) -> response.getHeaders().put(k, v));
+        ServiceHttpServer.send(response, callback, status, contentType, body);
+    }
+
+    static byte[] bytes(Object body) {
         try {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } finally {
-            exchange.close();
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serializable as JSON: " + body, e);
         }
     }
 }

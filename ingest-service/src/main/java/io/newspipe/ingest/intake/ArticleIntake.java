@@ -1,6 +1,6 @@
 package io.newspipe.ingest.intake;
 
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +13,11 @@ import io.newspipe.ingest.article.RawArticleFactory;
 import io.newspipe.schemas.RawArticle;
 
 /**
- * Accepts articles exactly once per id: an id already on the log is a duplicate and nothing is written; an id being
- * written right now is not written a second time (the later request waits for the first write and reports a
- * duplicate when it succeeds, or its failure when it fails). The set of known ids is given at construction (rebuilt
- * from the log by the caller) and grows only when the log acknowledges a write.
+ * Accepts each version of an article once. The article's latest text again is a duplicate and nothing is written;
+ * another text under the same id (a correction under the same canonical URL) is written as the next version, same
+ * id; an id being written right now is not written twice at once: a later request waits for the earlier write and
+ * is then judged against what it wrote (a duplicate of it, or the version after it), or tries itself when the
+ * earlier one failed. What is known ({@link ArticleVersions}) grows only when the log acknowledges a write.
  *
  * <p>No locks are held while waiting: the per-id in-flight future is the lock, so batches can pipeline writes.
  */
@@ -24,21 +25,18 @@ public final class ArticleIntake {
 
     private final RawArticleFactory factory;
     private final RawArticleLog log;
-    private final Set<String> knownIds;
+    private final ArticleVersions versions;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
-    /**
-     * @param knownIds the ids already on the log; this intake adds to it (must be thread-safe, e.g.
-     *                 {@code ConcurrentHashMap.newKeySet()})
-     */
-    public ArticleIntake(RawArticleFactory factory, RawArticleLog log, Set<String> knownIds) {
+    /** @param versions what is already on the log; this intake adds what it writes */
+    public ArticleIntake(RawArticleFactory factory, RawArticleLog log, ArticleVersions versions) {
         this.factory = factory;
         this.log = log;
-        this.knownIds = knownIds;
+        this.versions = versions;
     }
 
     /**
-     * Builds the article and appends it unless its id is known. The future fails with
+     * Builds the article and appends it unless its text is the latest version already. The future fails with
      * {@link io.newspipe.ingest.article.InvalidArticleException} for bad input and
      * {@link IntakeUnavailableException} when the log cannot take it now.
      */
@@ -54,20 +52,26 @@ public final class ArticleIntake {
 
     public CompletableFuture<Acceptance> submit(RawArticle article) {
         String id = article.getArticleId();
-        if (knownIds.contains(id)) {
-            return CompletableFuture.completedFuture(new Acceptance(id, true));
+        long fingerprint = ArticleVersions.fingerprint(article.getContentHash());
+        Optional<ArticleVersions.Known> known = versions.latest(id);
+        if (known.isPresent() && known.get().textFingerprint() == fingerprint) {
+            return CompletableFuture.completedFuture(new Acceptance(id, true, known.get().version()));
         }
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> earlier = inFlight.putIfAbsent(id, mine);
         if (earlier != null) {
-            // Someone is writing this id now: do not write it twice; their success makes ours a duplicate.
-            return earlier.thenApply(ignored -> new Acceptance(id, true));
+            // Someone is writing this id now: once they are done, judge this text against what they wrote (async: the
+            // earlier write completes on the producer's I/O thread, which must not send)
+            return earlier.handle((ok, error) -> null).thenComposeAsync(ignored -> submit(article));
         }
-        if (knownIds.contains(id)) { // acknowledged between our first check and the putIfAbsent
+        known = versions.latest(id); // acknowledged between our first look and the putIfAbsent
+        if (known.isPresent() && known.get().textFingerprint() == fingerprint) {
             inFlight.remove(id, mine);
             mine.complete(null);
-            return CompletableFuture.completedFuture(new Acceptance(id, true));
+            return CompletableFuture.completedFuture(new Acceptance(id, true, known.get().version()));
         }
+        int version = known.map(k -> k.version() + 1).orElse(1);
+        article.setVersion(version);
         CompletableFuture<Void> written;
         try {
             written = log.append(id, article);
@@ -76,10 +80,11 @@ public final class ArticleIntake {
         }
         return written.handle((ok, error) -> {
             if (error == null) {
-                knownIds.add(id); // before releasing the id, so a newcomer sees one or the other
+                // before releasing the id, so a newcomer sees one or the other
+                versions.acknowledged(id, new ArticleVersions.Known(version, fingerprint));
                 inFlight.remove(id, mine);
                 mine.complete(null);
-                return new Acceptance(id, false);
+                return new Acceptance(id, false, version);
             }
             Throwable cause = unwrap(error);
             inFlight.remove(id, mine);
@@ -114,7 +119,7 @@ public final class ArticleIntake {
     }
 
     public int knownIdCount() {
-        return knownIds.size();
+        return versions.size();
     }
 
     static Throwable unwrap(Throwable t) {

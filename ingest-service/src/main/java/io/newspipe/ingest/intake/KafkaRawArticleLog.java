@@ -1,6 +1,7 @@
 package io.newspipe.ingest.intake;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +29,13 @@ import io.newspipe.serde.SchemaRegistryUnreachableException;
  * registry client's bounded retries or the producer's {@code max.block.ms}).
  */
 public final class KafkaRawArticleLog implements RawArticleLog, AutoCloseable {
+
+    /**
+     * Record headers ingest writes beside the value, so the version index is rebuilt without decoding values: the
+     * article's version (decimal) and its contentHash (SHA-256 hex of the normalized text).
+     */
+    public static final String HEADER_VERSION = "newspipe.version";
+    public static final String HEADER_CONTENT_HASH = "newspipe.content-hash";
 
     private final String topic;
     private final Serializer<RawArticle> valueSerializer;
@@ -45,7 +55,10 @@ public final class KafkaRawArticleLog implements RawArticleLog, AutoCloseable {
         byte[] value = serialize(article);
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, articleId, value), (metadata, error) -> {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, articleId, value);
+            record.headers().add(HEADER_VERSION, String.valueOf(article.getVersion()).getBytes(StandardCharsets.UTF_8));
+            record.headers().add(HEADER_CONTENT_HASH, article.getContentHash().getBytes(StandardCharsets.UTF_8));
+            producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     done.complete(null);
                 } else {
@@ -100,6 +113,21 @@ public final class KafkaRawArticleLog implements RawArticleLog, AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The version a record's headers declare, or null when it has none (written before versions existed). */
+    static ArticleVersions.Known versionOf(Headers headers) {
+        Header version = headers.lastHeader(HEADER_VERSION);
+        Header hash = headers.lastHeader(HEADER_CONTENT_HASH);
+        if (version == null || hash == null || version.value() == null || hash.value() == null) {
+            return null;
+        }
+        try {
+            return new ArticleVersions.Known(Integer.parseInt(new String(version.value(), StandardCharsets.UTF_8)),
+                    ArticleVersions.fingerprint(new String(hash.value(), StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            return null; // not ours: decode the value instead
+        }
     }
 
     /** Sends what is buffered and waits for it, so nothing accepted is left behind in memory. */

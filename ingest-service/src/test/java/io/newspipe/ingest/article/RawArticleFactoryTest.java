@@ -94,4 +94,25 @@ class RawArticleFactoryTest {
         assertThatThrownBy(() -> factory.create(s)).isInstanceOf(InvalidArticleException.class)
                 .hasMessageContaining("tiếng Việt");
     }
+
+    @Test
+    void givenTextWhoseEnrichedRecordCouldExceedTheRecordLimit_whenCreated_thenArticleTooLargeNamingBothLimits() {
+        RawArticleFactory limited = new RawArticleFactory(Clock.fixed(NOW, ZoneOffset.UTC), 40_000);
+        String text = "Hội nghị tổng kết công tác thi đua khen thưởng. ".repeat(200); // ~11,000 bytes > 40,000 / 4
+
+        assertThatThrownBy(() -> limited.create(ArticleSubmission.ofText(text)))
+                .isInstanceOfSatisfying(InvalidArticleException.class,
+                        e -> assertThat(e.code()).isEqualTo("article_too_large"))
+                .hasMessageContaining("at most 10000 bytes")
+                .hasMessageContaining("40000 bytes (max.request.size)");
+        assertThat(limited.create(ArticleSubmission.ofText(text.substring(0, 3_000))).getText()).isNotBlank();
+    }
+
+    @Test
+    void givenVietnameseAndAstralText_whenMeasured_thenTheUtf8LengthIsTheEncodedOne() {
+        String text = "Bí thư Tỉnh ủy 😀 ASCII";
+
+        assertThat(RawArticleFactory.utf8Length(text))
+                .isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
 }

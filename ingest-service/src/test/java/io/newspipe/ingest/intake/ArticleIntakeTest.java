@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -27,19 +25,21 @@ class ArticleIntakeTest {
     /** Appends complete only when the test says so. */
     static final class ControlledLog implements RawArticleLog {
         final List<String> appended = new CopyOnWriteArrayList<>();
+        final List<Integer> versions = new CopyOnWriteArrayList<>();
         final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
 
         @Override
         public CompletableFuture<Void> append(String articleId, RawArticle article) {
-            appended.add(articleId);
             CompletableFuture<Void> f = new CompletableFuture<>();
             pending.add(f);
+            versions.add(article.getVersion());
+            appended.add(articleId);
             return f;
         }
     }
 
     private final ControlledLog log = new ControlledLog();
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final ArticleVersions known = new InMemoryArticleVersions();
     private final ArticleIntake intake = new ArticleIntake(new RawArticleFactory(), log, known);
     private final ArticleSubmission article = ArticleSubmission.ofText(TestArticles.unique("intake"));
 
@@ -53,7 +53,7 @@ class ArticleIntakeTest {
 
         log.pending.get(0).complete(null);
 
-        assertThat(first.join()).isEqualTo(new Acceptance(first.join().articleId(), false));
+        assertThat(first.join()).isEqualTo(new Acceptance(first.join().articleId(), false, 1));
         assertThat(second.join().duplicate()).isTrue();
         assertThat(second.join().articleId()).isEqualTo(first.join().articleId());
         assertThat(intake.submit(article).join().duplicate()).isTrue();
@@ -66,7 +66,7 @@ class ArticleIntakeTest {
         log.pending.get(0).completeExceptionally(new IntakeUnavailableException(Reason.KAFKA_UNAVAILABLE, "down", null));
 
         assertThatThrownBy(first::join).hasCauseInstanceOf(IntakeUnavailableException.class);
-        assertThat(known).isEmpty();
+        assertThat(known.size()).isZero();
 
         CompletableFuture<Acceptance> retry = intake.submit(article);
         log.pending.get(1).complete(null);
@@ -101,12 +101,59 @@ class ArticleIntakeTest {
 
     @Test
     void givenIdAlreadyKnownFromTheLog_whenSubmitted_thenDuplicateWithoutWriting() {
-        String id = new RawArticleFactory().create(article).getArticleId();
-        known.add(id);
+        RawArticle a = new RawArticleFactory().create(article);
+        known.acknowledged(a.getArticleId(), new ArticleVersions.Known(3, ArticleVersions.fingerprint(a.getContentHash())));
 
-        Acceptance a = intake.submit(article).join();
+        Acceptance acceptance = intake.submit(article).join();
 
-        assertThat(a).isEqualTo(new Acceptance(id, true));
+        assertThat(acceptance).isEqualTo(new Acceptance(a.getArticleId(), true, 3));
         assertThat(log.appended).isEmpty();
+    }
+
+    @Test
+    void givenAnArticleWithAUrl_whenACorrectedTextArrivesUnderTheSameUrl_thenItIsWrittenAsVersionTwoSameId() {
+        ArticleSubmission original = new ArticleSubmission("Hội nghị tổng kết: thu ngân sách đạt 312 tỷ đồng.",
+                "https://baotinh.vn/thu-ngan-sach", null, null, null, null);
+        ArticleSubmission corrected = new ArticleSubmission("Hội nghị tổng kết: thu ngân sách đạt 321 tỷ đồng.",
+                "http://BAOTINH.vn:80/./thu-ngan-sach#binh-luan", null, null, null, null);
+
+        CompletableFuture<Acceptance> first = intake.submit(original);
+        log.pending.get(0).complete(null);
+        CompletableFuture<Acceptance> second = intake.submit(corrected);
+        log.pending.get(1).complete(null);
+        CompletableFuture<Acceptance> again = intake.submit(corrected);
+
+        assertThat(first.join()).extracting(Acceptance::duplicate, Acceptance::version).containsExactly(false, 1);
+        assertThat(second.join()).extracting(Acceptance::duplicate, Acceptance::version).containsExactly(false, 2);
+        assertThat(second.join().articleId()).isEqualTo(first.join().articleId());
+        assertThat(again.join()).extracting(Acceptance::duplicate, Acceptance::version).containsExactly(true, 2);
+        assertThat(log.appended).hasSize(2);
+        assertThat(log.versions).containsExactly(1, 2);
+    }
+
+    @Test
+    void givenACorrectionArrivingWhileTheOriginalIsBeingWritten_whenBothComplete_thenItBecomesVersionTwo() {
+        ArticleSubmission original = new ArticleSubmission("Bản tin thứ nhất về lễ khen thưởng.",
+                "https://baotinh.vn/le-khen-thuong", null, null, null, null);
+        ArticleSubmission corrected = new ArticleSubmission("Bản tin thứ nhất về lễ khen thưởng, đã sửa tên.",
+                "https://baotinh.vn/le-khen-thuong", null, null, null, null);
+
+        CompletableFuture<Acceptance> first = intake.submit(original);
+        CompletableFuture<Acceptance> second = intake.submit(corrected);
+        assertThat(second).isNotDone();
+        log.pending.get(0).complete(null);
+        awaitAppends(2);
+        log.pending.get(1).complete(null);
+
+        assertThat(first.join().version()).isEqualTo(1);
+        assertThat(second.join()).extracting(Acceptance::duplicate, Acceptance::version).containsExactly(false, 2);
+    }
+
+    private void awaitAppends(int n) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (log.appended.size() < n && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(log.appended).hasSize(n);
     }
 }

@@ -1,26 +1,17 @@
 package io.newspipe.cli.ops;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicNames;
+import io.newspipe.extraction.Extractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +26,7 @@ import picocli.CommandLine.Spec;
 public final class DlqCommand implements Runnable {
 
     /** Added to a re-driven record: the dead letter it came from ({@code news.dlq.v1-0@12}). */
-    public static final String HEADER_REPLAYED_FROM = "newspipe.dlq.replayed-from";
+    public static final String HEADER_REPLAYED_FROM = DeadLetterRedrive.HEADER_REPLAYED_FROM;
 
     @Spec
     CommandSpec spec;
@@ -122,24 +113,34 @@ public final class DlqCommand implements Runnable {
             description = {"Send dead letters back after a fix: those read from news.raw.v1 or news.replay.v1 go "
                     + "to news.replay.v1 (enrich again), those read from news.enriched.v1 go back to "
                     + "news.enriched.v1 (publish again). Original key, value and headers, without the error headers, "
-                    + "plus " + HEADER_REPLAYED_FROM + ". Each dead letter is re-driven once: a second run skips "
-                    + "those already sent (recorded in --redriven-topic).",
+                    + "plus " + DeadLetterRedrive.HEADER_REPLAYED_FROM + ", " + DeadLetterRedrive.HEADER_FIX + " and "
+                    + DeadLetterRedrive.HEADER_ATTEMPT + ". Each dead letter is re-driven once (recorded in "
+                    + "--redriven-topic, in the same transaction); one that fails again after a re-drive waits for "
+                    + "the next fix (--fix) instead of being re-driven by every run. Safe to run twice at once: "
+                    + "each partition of the dead-letter topic is claimed by one run.",
                 "",
                 "Examples:",
                 "  ./newspipe dlq replay --dry-run",
                 "  ./newspipe dlq replay --stage enrich",
                 "  ./newspipe dlq replay --ids a1b2,c3d4",
+                "  ./newspipe dlq replay --ids a1b2 --force",
                 ""})
     static final class ReplayDeadLetters implements Callable<Integer> {
-
-        /** Markers are written in batches of this many, each batch one transaction. */
-        static final int BATCH = 500;
 
         @Option(names = "--ids", paramLabel = "ID", split = ",", description = "Only dead letters with these keys.")
         List<String> ids = new ArrayList<>();
 
         @Option(names = "--stage", paramLabel = "enrich|publish", description = "Only dead letters of this stage.")
         String stage;
+
+        @Option(names = "--fix", paramLabel = "LABEL",
+                description = "The fix this re-drive is for: a dead letter that failed again after a re-drive "
+                        + "under the same label is skipped. Default: this build's extractor version.")
+        String fix;
+
+        @Option(names = "--force", description = "Re-drive also letters already re-driven or that failed again "
+                + "under this fix (each counts as one more attempt).")
+        boolean force;
 
         @Option(names = "--dry-run", description = "Say what would be re-driven; send nothing.")
         boolean dryRun;
@@ -167,124 +168,74 @@ public final class DlqCommand implements Runnable {
             Set<String> idSet = new LinkedHashSet<>();
             ids.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(idSet::add);
             PipelineConfig config = connection.toConfig(env);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String label = fix != null && !fix.isBlank() ? fix.strip() : Extractor.create().version();
+            DeadLetterRedrive.Request request = new DeadLetterRedrive.Request(idSet, stage, label, force, dryRun,
+                    ledger.topic);
+            ProgressBar bar = new ProgressBar(err, dryRun ? "scan" : "re-drive");
+            long[] sent = new long[1];
+            List<String> listed = new ArrayList<>();
+            DeadLetterRedrive.Progress progress = new DeadLetterRedrive.Progress() {
+                @Override
+                public void letter(DeadLetter letter, DeadLetterRedrive.Outcome outcome, String target) {
+                    if (outcome == DeadLetterRedrive.Outcome.REDRIVEN) {
+                        sent[0]++;
+                        if (verbose || dryRun) {
+                            listed.add(letter.position() + " " + letter.keyText() + " -> " + target);
+                        }
+                    } else if (outcome == DeadLetterRedrive.Outcome.UNKNOWN_ORIGIN) {
+                        err.println("skipped " + letter.position() + " (read from " + letter.originTopic()
+                                + "): not a topic newspipe re-drives");
+                    } else if (outcome == DeadLetterRedrive.Outcome.ORIGINAL_GONE) {
+                        err.println("skipped " + letter.position() + ": its value was too large to keep in the "
+                                + "dead letter and the original at " + letter.origin() + " is gone");
+                    }
+                }
+
+                @Override
+                public void fraction(double done) {
+                    bar.update(done, (dryRun ? "would re-drive " : "re-drove ") + sent[0]);
+                }
+            };
             try {
-                return run(config, idSet, spec.commandLine().getOut(), spec.commandLine().getErr());
+                DeadLetterRedrive.Result result = new DeadLetterRedrive(config, clock).run(request, progress);
+                bar.finish(1.0, (dryRun ? "would re-drive " : "re-drove ") + sent[0]);
+                String counts = counts(config, result, label);
+                if (dryRun) {
+                    out.println("Dry run: would re-drive " + result.count(DeadLetterRedrive.Outcome.REDRIVEN) + " of "
+                            + result.seen() + " dead letters (" + counts + "); nothing sent.");
+                } else {
+                    out.println("Re-drove " + result.count(DeadLetterRedrive.Outcome.REDRIVEN) + " of "
+                            + result.seen() + " dead letters (" + counts + ").");
+                }
+                listed.forEach(out::println);
+                return 0;
             } catch (OperatorException e) {
-                spec.commandLine().getErr().println("newspipe dlq replay: " + e.getMessage());
+                err.println("newspipe dlq replay: " + e.getMessage());
                 return 1;
             }
         }
 
-        private int run(PipelineConfig config, Set<String> idSet, PrintWriter out, PrintWriter err) {
-            String dlqTopic = config.errorTopic();
-            String raw = config.topicName(TopicNames.LOGICAL_RAW);
+        private static String counts(PipelineConfig config, DeadLetterRedrive.Result r, String label) {
             String replay = config.topicName(TopicNames.LOGICAL_REPLAY);
             String enriched = config.topicName(TopicNames.LOGICAL_ENRICHED);
-            List<DeadLetter> toSend = new ArrayList<>();
-            List<String> targets = new ArrayList<>();
-            long[] seen = new long[1];
-            long[] already = new long[1];
-            long[] filtered = new long[1];
-            List<String> unknownOrigin = new ArrayList<>();
-            try (TopicReader reader = new TopicReader(config, "newspipe-dlq-replay")) {
-                Map<String, String> marks = RedriveLedger.read(reader, ledger.topic);
-                ProgressBar bar = new ProgressBar(err, "scan");
-                reader.read(reader.whole(dlqTopic), r -> {
-                    seen[0]++;
-                    DeadLetter d = DeadLetter.of(r);
-                    if ((!idSet.isEmpty() && !idSet.contains(d.keyText()))
-                            || (stage != null && !stage.equals(d.stage()))) {
-                        filtered[0]++;
-                        return;
-                    }
-                    if (RedriveLedger.markOf(marks, d.position()).isPresent()) {
-                        already[0]++;
-                        return;
-                    }
-                    Optional<String> target = target(d, raw, replay, enriched);
-                    if (target.isEmpty()) {
-                        unknownOrigin.add(d.position() + " (read from " + d.originTopic() + ")");
-                        return;
-                    }
-                    toSend.add(d);
-                    targets.add(target.get());
-                }, f -> bar.update(f, "scanned " + seen[0] + ", to re-drive " + toSend.size()));
-                bar.finish(1.0, "scanned " + seen[0] + ", to re-drive " + toSend.size());
+            List<String> parts = new ArrayList<>();
+            parts.add(r.targets().getOrDefault(replay, 0L) + " to " + replay + ", "
+                    + r.targets().getOrDefault(enriched, 0L) + " to " + enriched);
+            parts.add(r.count(DeadLetterRedrive.Outcome.ALREADY_REDRIVEN) + " already re-driven");
+            parts.add(r.count(DeadLetterRedrive.Outcome.FAILED_UNDER_THIS_FIX) + " failed again under fix " + label);
+            parts.add(r.count(DeadLetterRedrive.Outcome.NOT_ASKED_FOR) + " not asked for");
+            if (r.count(DeadLetterRedrive.Outcome.UNKNOWN_ORIGIN) > 0) {
+                parts.add(r.count(DeadLetterRedrive.Outcome.UNKNOWN_ORIGIN) + " of unknown origin skipped");
             }
-            long toReplay = targets.stream().filter(replay::equals).count();
-            long toEnriched = targets.size() - toReplay;
-            String counts = toReplay + " to " + replay + ", " + toEnriched + " to " + enriched + "; " + already[0]
-                    + " already re-driven, " + filtered[0] + " not asked for"
-                    + (unknownOrigin.isEmpty() ? "" : ", " + unknownOrigin.size() + " of unknown origin skipped");
-            if (dryRun) {
-                out.println("Dry run: would re-drive " + toSend.size() + " of " + seen[0] + " dead letters (" + counts
-                        + "); nothing sent.");
-                listEach(out, toSend, targets);
-                return 0;
+            if (r.count(DeadLetterRedrive.Outcome.ORIGINAL_GONE) > 0) {
+                parts.add(r.count(DeadLetterRedrive.Outcome.ORIGINAL_GONE) + " whose original is gone");
             }
-            if (!toSend.isEmpty()) {
-                RedriveLedger.ensure(config, ledger.topic);
-                send(config, toSend, targets, dlqTopic);
+            if (r.count(DeadLetterRedrive.Outcome.LEFT_TO_ANOTHER_RUN) > 0) {
+                parts.add(r.count(DeadLetterRedrive.Outcome.LEFT_TO_ANOTHER_RUN) + " left to a concurrent run");
             }
-            out.println("Re-drove " + toSend.size() + " of " + seen[0] + " dead letters (" + counts + ").");
-            if (verbose) {
-                listEach(out, toSend, targets);
-            }
-            unknownOrigin.forEach(u -> err.println("skipped " + u + ": not a topic newspipe re-drives"));
-            return 0;
-        }
-
-        private static void listEach(PrintWriter out, List<DeadLetter> letters, List<String> targets) {
-            for (int i = 0; i < letters.size(); i++) {
-                out.println(letters.get(i).position() + " " + letters.get(i).keyText() + " -> " + targets.get(i));
-            }
-        }
-
-        /** Where a dead letter goes back to, from the topic it was read from. */
-        static Optional<String> target(DeadLetter d, String raw, String replay, String enriched) {
-            if (raw.equals(d.originTopic()) || replay.equals(d.originTopic())) {
-                return Optional.of(replay);
-            }
-            if (enriched.equals(d.originTopic())) {
-                return Optional.of(enriched);
-            }
-            return Optional.empty();
-        }
-
-        /**
-         * Each re-driven record and its ledger marker go in one transaction, so a crash never leaves a record sent
-         * but unmarked (sent twice by the next run) or marked but unsent (lost). The fixed transactional id also
-         * fences a concurrent re-drive.
-         */
-        private void send(PipelineConfig config, List<DeadLetter> letters, List<String> targets, String dlqTopic) {
-            Properties p = config.producerProperties("newspipe-dlq-replay");
-            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newspipe-dlq-replay");
-            Instant now = clock.instant();
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                    new ByteArraySerializer())) {
-                producer.initTransactions();
-                for (int start = 0; start < letters.size(); start += BATCH) {
-                    producer.beginTransaction();
-                    for (int i = start; i < Math.min(letters.size(), start + BATCH); i++) {
-                        DeadLetter d = letters.get(i);
-                        String position = d.position().toString();
-                        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(targets.get(i), null, null,
-                                d.key(), d.value(), d.headersToKeep());
-                        record.headers().add(HEADER_REPLAYED_FROM, utf8(position));
-                        producer.send(record);
-                        producer.send(new ProducerRecord<>(ledger.topic, utf8(position),
-                                utf8(targets.get(i) + " at " + now)));
-                    }
-                    producer.commitTransaction();
-                }
-            } catch (KafkaException e) {
-                throw new OperatorException("re-driving dead letters from " + dlqTopic + " failed (the current batch "
-                        + "was rolled back; run again to continue): " + e.getMessage(), e);
-            }
-        }
-
-        private static byte[] utf8(String s) {
-            return s.getBytes(StandardCharsets.UTF_8);
+            return String.join(", ", parts);
         }
     }
 }

@@ -1,12 +1,14 @@
 package io.newspipe.cli.ops;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
 import io.newspipe.common.PipelineConfig;
@@ -16,8 +18,9 @@ import io.newspipe.common.TopicSpec;
 
 /**
  * Which dead letters have been re-driven: a compacted topic keyed by the dead letter's position
- * ({@code news.dlq.v1-0@12}), valued with where it was sent and when. {@code dlq replay} writes each marker in the
- * same Kafka transaction as the re-driven record, so a record is re-driven exactly when it is marked.
+ * ({@code news.dlq.v1-0@12}), valued with where it was sent, when, under which fix and which attempt it was.
+ * {@link DeadLetterRedrive} writes each marker in the same Kafka transaction as the re-driven record, so a record is
+ * re-driven exactly when it is marked.
  *
  * <p>Why not a consumer group's committed offset: an offset is a high-water mark, and {@code --ids} / {@code --stage}
  * re-drive a subset, leaving earlier dead letters to a later run; a per-record marker keeps them apart.
@@ -66,5 +69,35 @@ final class RedriveLedger {
 
     static Optional<String> markOf(Map<String, String> marks, DeadLetter.Position position) {
         return Optional.ofNullable(marks.get(position.toString()));
+    }
+
+    /**
+     * The markers of one partition of the dead-letter topic, by offset: what a re-drive of that partition needs,
+     * and no more (a position and a short string each).
+     */
+    static Map<Long, String> marksOf(TopicReader reader, String topic, TopicPartition dlqPartition) {
+        Map<Long, String> marks = new HashMap<>();
+        if (!reader.exists(topic)) {
+            return marks;
+        }
+        String prefix = dlqPartition.topic() + "-" + dlqPartition.partition() + "@";
+        reader.read(reader.whole(topic), r -> {
+            String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+            if (!key.startsWith(prefix)) {
+                return;
+            }
+            long offset = Long.parseLong(key.substring(prefix.length()));
+            if (r.value() == null) {
+                marks.remove(offset);
+            } else {
+                marks.put(offset, new String(r.value(), StandardCharsets.UTF_8));
+            }
+        }, f -> { });
+        return marks;
+    }
+
+    /** A marker's value, for people: "TARGET at INSTANT (fix F, attempt N)". */
+    static String markValue(String target, Instant at, String fix, int attempt) {
+        return target + " at " + at + " (fix " + fix + ", attempt " + attempt + ")";
     }
 }

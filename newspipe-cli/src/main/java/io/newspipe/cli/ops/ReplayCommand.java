@@ -1,32 +1,18 @@
 package io.newspipe.cli.ops;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.newspipe.common.PipelineConfig;
-import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicNames;
-import io.newspipe.common.TopicProvisioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,46 +125,48 @@ public final class ReplayCommand implements Callable<Integer> {
     private int run(PipelineConfig config, ReplaySelection selection, PrintWriter out, PrintWriter err) {
         String rawTopic = config.topicName(TopicNames.LOGICAL_RAW);
         String replayTopic = config.topicName(TopicNames.LOGICAL_REPLAY);
-        Instant requestedAt = clock.instant();
-        try (TopicReader reader = new TopicReader(config, "newspipe-replay-scan")) {
-            TopicReader.Range range = selection.from().isPresent()
-                    ? reader.fromTimestamp(rawTopic, selection.from().get().toEpochMilli())
-                    : reader.whole(rawTopic);
-            ProgressBar scanBar = new ProgressBar(err, "scan");
-            long[] counts = new long[1];
-            reader.read(range, r -> {
-                String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-                selection.offer(key, r.timestamp(), new ReplaySelection.Position(r.partition(), r.offset()));
-                counts[0]++;
-            }, f -> scanBar.update(f, "scanned " + counts[0] + ", selected " + selection.selectedIds().size()));
-            scanBar.finish(1.0, "scanned " + selection.scanned() + ", selected " + selection.selectedIds().size());
+        ProgressBar scanBar = new ProgressBar(err, "scan");
+        ProgressBar sendBar = new ProgressBar(err, "send");
+        ArticleReplay.Result result = new ArticleReplay(config, clock).run(selection, dryRun,
+                new ArticleReplay.Progress() {
+                    @Override
+                    public void scanned(double fraction, long scanned, int selected) {
+                        if (fraction >= 1.0) {
+                            scanBar.finish(1.0, "scanned " + scanned + ", selected " + selected);
+                        } else {
+                            scanBar.update(fraction, "scanned " + scanned + ", selected " + selected);
+                        }
+                    }
 
-            List<String> selected = selection.selectedIds();
-            String what = describe(selection, rawTopic);
-            if (dryRun) {
-                out.println("Dry run: would replay " + selected.size() + " article" + (selected.size() == 1 ? "" : "s")
-                        + " (" + what + ", " + selection.scanned() + " raw records scanned) to " + replayTopic
-                        + "; nothing sent.");
-                if (verbose) {
-                    selected.forEach(out::println);
-                }
-                return 0;
-            }
-            if (selected.isEmpty()) {
-                out.println("Nothing to replay: no article matched (" + what + ", " + selection.scanned()
-                        + " raw records scanned).");
-                return 0;
-            }
-            ensureReplayTopic(config);
-            long sent = send(config, reader, rawTopic, replayTopic, selection, requestedAt, err);
-            out.println("Replayed " + sent + " article" + (sent == 1 ? "" : "s") + " (" + what + ", "
-                    + selection.scanned() + " raw records scanned) from " + rawTopic + " to " + replayTopic
-                    + ", requested at " + requestedAt + ".");
-            if (verbose) {
-                selected.forEach(out::println);
-            }
+                    @Override
+                    public void sent(double fraction, long sent, int total) {
+                        if (fraction >= 1.0) {
+                            sendBar.finish(1.0, "sent " + sent + " of " + total);
+                        } else {
+                            sendBar.update(fraction, "sent " + sent + " of " + total);
+                        }
+                    }
+                });
+        List<String> selected = result.selectedIds();
+        String what = describe(selection, rawTopic);
+        if (dryRun) {
+            out.println("Dry run: would replay " + selected.size() + " article" + (selected.size() == 1 ? "" : "s")
+                    + " (" + what + ", " + result.scanned() + " raw records scanned) to " + replayTopic
+                    + "; nothing sent.");
+        } else if (selected.isEmpty()) {
+            out.println("Nothing to replay: no article matched (" + what + ", " + result.scanned()
+                    + " raw records scanned).");
             return 0;
+        } else {
+            long sent = result.sent();
+            out.println("Replayed " + sent + " article" + (sent == 1 ? "" : "s") + " (" + what + ", "
+                    + result.scanned() + " raw records scanned) from " + rawTopic + " to " + replayTopic
+                    + ", requested at " + result.requestedAt() + ".");
         }
+        if (verbose) {
+            selected.forEach(out::println);
+        }
+        return 0;
     }
 
     private static String describe(ReplaySelection selection, String rawTopic) {
@@ -194,60 +182,4 @@ public final class ReplayCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    private static void ensureReplayTopic(PipelineConfig config) {
-        try (Admin admin = Admin.create(config.kafkaProperties())) {
-            TopicProvisioner.ensureTopics(admin, List.of(new TopicCatalog(config).replaySpec()));
-        } catch (IllegalStateException e) {
-            throw new OperatorException(e.getMessage(), e);
-        }
-    }
-
-    /** Second pass: re-reads only the stretch of each partition holding selected records and copies those. */
-    private static long send(PipelineConfig config, TopicReader reader, String rawTopic, String replayTopic,
-            ReplaySelection selection, Instant requestedAt, PrintWriter err) {
-        List<ReplaySelection.Position> positions = selection.positionsToSend();
-        Set<ReplaySelection.Position> wanted = new HashSet<>(positions);
-        Map<TopicPartition, Long> start = new HashMap<>();
-        Map<TopicPartition, Long> end = new HashMap<>();
-        for (ReplaySelection.Position p : positions) {
-            TopicPartition tp = new TopicPartition(rawTopic, p.partition());
-            start.merge(tp, p.offset(), Math::min);
-            end.merge(tp, p.offset() + 1, Math::max);
-        }
-        byte[] requested = requestedAt.toString().getBytes(StandardCharsets.UTF_8);
-        ProgressBar sendBar = new ProgressBar(err, "send");
-        long[] sent = new long[1];
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                config.producerProperties("newspipe-replay"), new ByteArraySerializer(), new ByteArraySerializer())) {
-            reader.read(start, end, r -> {
-                if (!wanted.contains(new ReplaySelection.Position(r.partition(), r.offset()))) {
-                    return;
-                }
-                RecordHeaders headers = new RecordHeaders();
-                for (Header h : r.headers()) {
-                    if (!h.key().equals(HEADER_REQUESTED_AT)) {
-                        headers.add(h);
-                    }
-                }
-                headers.add(HEADER_REQUESTED_AT, requested);
-                // timestamp null = now: the original (possibly months old) would fall out of the replay topic's
-                // retention at once
-                producer.send(new ProducerRecord<>(replayTopic, null, null, r.key(), r.value(), headers),
-                        (metadata, e) -> {
-                            if (e != null) {
-                                failure.compareAndSet(null, e);
-                            }
-                        });
-                sent[0]++;
-            }, f -> sendBar.update(f, "sent " + sent[0] + " of " + positions.size()));
-            producer.flush();
-        }
-        sendBar.finish(1.0, "sent " + sent[0] + " of " + positions.size());
-        if (failure.get() != null) {
-            throw new OperatorException("sending to " + replayTopic + " failed: " + failure.get().getMessage(),
-                    failure.get());
-        }
-        return sent[0];
-    }
 }

@@ -25,14 +25,18 @@
  * <h2>dlq</h2>
  * <pre>
  * ./newspipe dlq list [--max N] [--format table|json]
- * ./newspipe dlq replay [--ids ID,...] [--stage enrich|publish] [--dry-run] [--verbose]
+ * ./newspipe dlq replay [--ids ID,...] [--stage enrich|publish] [--fix LABEL] [--force] [--dry-run] [--verbose]
  * </pre>
  * Dead letters read from news.raw.v1 or news.replay.v1 go to news.replay.v1; those read from news.enriched.v1 go back
  * to news.enriched.v1; original key, value and headers without the error headers, plus
- * {@code newspipe.dlq.replayed-from} = {@code <dlq topic>-<partition>@<offset>}. Which dead letters were re-driven is
- * kept on the compacted topic news.dlq.redriven.v1 ({@link io.newspipe.cli.ops.RedriveLedger}), each marker written
- * in the same transaction as its re-driven record: per record rather than a consumer group's offset, because
- * {@code --ids}/{@code --stage} re-drive subsets and an offset cannot say "these, not those".
+ * {@code newspipe.dlq.replayed-from} = {@code <dlq topic>-<partition>@<offset>}, {@code newspipe.redrive.fix} and
+ * {@code newspipe.redrive.attempt}. Which dead letters were re-driven is kept on the compacted topic
+ * news.dlq.redriven.v1 ({@link io.newspipe.cli.ops.RedriveLedger}), each marker written in the same transaction as its
+ * re-driven record: per record rather than a consumer group's offset, because {@code --ids}/{@code --stage} re-drive
+ * subsets and an offset cannot say "these, not those". Concurrent runs each claim a partition of the dead-letter topic
+ * with its own transactional id before reading its markers, so no letter goes twice; letters are streamed, not held.
+ * Both commands are thin over library classes a console can call: {@link io.newspipe.cli.ops.ArticleReplay} and
+ * {@link io.newspipe.cli.ops.DeadLetterRedrive}.
  *
  * <p>Bad input (unknown time format, {@code --to} before {@code --from}, neither {@code --from} nor {@code --ids})
  * is a one-line error and exit 2; Kafka unreachable or a missing topic is exit 1.

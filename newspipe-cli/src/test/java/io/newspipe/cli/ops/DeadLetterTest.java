@@ -50,14 +50,12 @@ class DeadLetterTest {
         String replay = "news.replay.v1";
         String enriched = "news.enriched.v1";
 
-        assertThat(DlqCommand.ReplayDeadLetters.target(DeadLetter.of(deadLetter("enrich", raw)), raw, replay,
-                enriched)).contains(replay);
-        assertThat(DlqCommand.ReplayDeadLetters.target(DeadLetter.of(deadLetter("enrich", replay)), raw, replay,
-                enriched)).contains(replay);
-        assertThat(DlqCommand.ReplayDeadLetters.target(DeadLetter.of(deadLetter("publish", enriched)), raw, replay,
-                enriched)).contains(enriched);
-        assertThat(DlqCommand.ReplayDeadLetters.target(DeadLetter.of(deadLetter("publish", "elsewhere")), raw, replay,
-                enriched)).isEmpty();
+        DeadLetterRedrive.Routing routing = new DeadLetterRedrive.Routing(raw, replay, enriched);
+
+        assertThat(routing.target(DeadLetter.of(deadLetter("enrich", raw)))).contains(replay);
+        assertThat(routing.target(DeadLetter.of(deadLetter("enrich", replay)))).contains(replay);
+        assertThat(routing.target(DeadLetter.of(deadLetter("publish", enriched)))).contains(enriched);
+        assertThat(routing.target(DeadLetter.of(deadLetter("publish", "elsewhere")))).isEmpty();
     }
 
     @Test

@@ -6,43 +6,44 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newspipe.schemas.RawArticle;
+
 /**
- * Rebuilds the set of article ids already on news.raw.v1 by reading the topic's keys from the beginning to the end
- * offsets seen at start. Values are fetched by the broker anyway but never decoded (a discarding deserializer), so
- * the rebuild needs neither the Schema Registry nor memory for the articles.
+ * Rebuilds {@link ArticleVersions} from news.raw.v1, read from the beginning to the end offsets seen at start. A
+ * record says its version and text fingerprint in headers ({@link KafkaRawArticleLog#HEADER_VERSION},
+ * {@link KafkaRawArticleLog#HEADER_CONTENT_HASH}), so the rebuild needs neither the Schema Registry nor memory for
+ * the articles; only records written before those headers existed are decoded (they are version 1).
  *
- * <p>Why the topic itself and not a separate compacted ids topic: news.raw.v1 is the source of truth, and an id is
- * known exactly when its article is there. A second topic would have to be written atomically with the first
- * (a transaction per article) or it could disagree after a crash. The cost is a start-up scan proportional to the
- * topic; ids are ~22 bytes, so millions of articles fit comfortably in memory.
+ * <p>Why the topic itself: news.raw.v1 is the source of truth, and a version is known exactly when its article is
+ * there. The cost is a start-up scan proportional to the topic (issue 17 moves this into Kafka-backed state).
  */
-public final class KnownArticleIds {
+public final class RawTopicVersionIndex {
 
-    private static final Logger log = LoggerFactory.getLogger(KnownArticleIds.class);
-    private static final Deserializer<Void> DISCARD = (topic, data) -> null;
+    private static final Logger log = LoggerFactory.getLogger(RawTopicVersionIndex.class);
 
-    private KnownArticleIds() {
+    private RawTopicVersionIndex() {
     }
 
     /**
      * @param consumerProperties bootstrap servers and security settings; no group is used (manual assignment)
+     * @param values             decodes records without the version headers (written before them)
      * @param timeout            how long the whole scan may take
      * @throws IllegalStateException when the topic does not exist or the scan does not finish in time
      */
-    public static Set<String> load(Properties consumerProperties, String topic, Duration timeout) {
+    public static ArticleVersions load(Properties consumerProperties, String topic, Deserializer<RawArticle> values,
+            Duration timeout) {
         Properties p = new Properties();
         p.putAll(consumerProperties);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -50,9 +51,10 @@ public final class KnownArticleIds {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newspipe-ingest-id-index");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        Set<String> ids = ConcurrentHashMap.newKeySet();
+        ArticleVersions index = new InMemoryArticleVersions();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, Void> consumer = new KafkaConsumer<>(p, new StringDeserializer(), DISCARD)) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " does not exist; cannot rebuild the article-id index");
@@ -66,21 +68,30 @@ public final class KnownArticleIds {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
             end.entrySet().removeIf(e -> consumer.position(e.getKey(), timeout) >= e.getValue());
             long records = 0;
+            long decoded = 0;
             while (!end.isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("rebuilding the article-id index from " + topic
                             + " did not finish within " + timeout + " (" + records + " records read)");
                 }
-                for (ConsumerRecord<String, Void> r : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     records++;
-                    if (r.key() != null) {
-                        ids.add(r.key());
+                    if (r.key() == null || r.value() == null) {
+                        continue;
                     }
+                    ArticleVersions.Known known = KafkaRawArticleLog.versionOf(r.headers());
+                    if (known == null) {
+                        RawArticle a = values.deserialize(topic, r.headers(), r.value());
+                        known = new ArticleVersions.Known(a.getVersion(), ArticleVersions.fingerprint(a.getContentHash()));
+                        decoded++;
+                    }
+                    index.acknowledged(r.key(), known);
                 }
                 end.entrySet().removeIf(e -> consumer.position(e.getKey(), timeout) >= e.getValue());
             }
-            log.info("Article-id index rebuilt from {}: {} ids from {} records", topic, ids.size(), records);
+            log.info("Article-id index rebuilt from {}: {} ids from {} records ({} without version headers decoded)",
+                    topic, index.size(), records, decoded);
         }
-        return ids;
+        return index;
     }
 }
