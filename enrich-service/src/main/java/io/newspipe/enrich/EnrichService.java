@@ -61,7 +61,8 @@ public final class EnrichService implements AutoCloseable {
         PrometheusMeterRegistry registry = ServiceMetrics.newRegistry(NAME);
         StageMetrics metrics = new StageMetrics(registry, STAGE);
         StreamsApp app = new StreamsApp(this.config, () -> EnrichTopology.build(topics, extractor, clock, metrics),
-                List.of(topics.rawSpec(), topics.replaySpec(), topics.enrichedSpec(), topics.deadLettersSpec()));
+                List.of(topics.rawSpec(), topics.replaySpec(), topics.enrichedSpec(), topics.deadLettersSpec(),
+                        topics.storiesSpec(), topics.rolesSpec()));
         this.runner = new StreamsServiceRunner(NAME, this.config, app, registry, metrics);
     }
 

@@ -219,7 +219,8 @@ class EnrichTopologyTest {
         TopicCatalog topics = new TopicCatalog(config);
         driver = new TopologyTestDriver(EnrichTopology.build(topics, text -> {
             throw new NullPointerException("simulated bug in the extractor");
-        }, Clock.fixed(NOW, ZoneOffset.UTC), StageMetrics.unregistered(EnrichService.STAGE)),
+        }, Clock.fixed(NOW, ZoneOffset.UTC), StageMetrics.unregistered(EnrichService.STAGE),
+                io.newspipe.stories.StoryParams.defaults()),
                 config.streamsProperties());
         TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.raw().name(), new StringSerializer(),
                 topics.raw().valueSerializer());

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.newspipe.stories.state.Bytes;
+import io.newspipe.stories.state.Codec;
+
 /**
  * One story: its member articles, when it was first and last reported, by which outlets, and the entities its
  * members name most. Immutable; {@link #with} folds in one more assignment (what a Kafka Streams aggregate keyed by
@@ -74,6 +77,54 @@ public record Story(String storyId, List<Member> members, Instant firstSeen, Ins
         Instant last = lastSeen == null || time.isAfter(lastSeen) ? time : lastSeen;
         return new Story(storyId, ms, first, last, os, counts);
     }
+
+    private static final int VERSION = 1;
+
+    /** The state-store form (a story is kept, like the assignments, beyond the window: a replay may touch it). */
+    public static final Codec<Story> CODEC = new Codec<>() {
+        @Override
+        public byte[] encode(Story st) {
+            return Bytes.write(VERSION, out -> {
+                out.writeUTF(st.storyId);
+                out.writeInt(st.members.size());
+                for (Member m : st.members) {
+                    out.writeUTF(m.articleId);
+                    Bytes.writeNullable(out, m.outlet);
+                    out.writeLong(m.time.toEpochMilli());
+                    Bytes.writeNullable(out, m.copyOf);
+                }
+                Bytes.writeStrings(out, st.outlets);
+                out.writeInt(st.entityArticles.size());
+                for (Map.Entry<String, Integer> e : st.entityArticles.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeInt(e.getValue());
+                }
+            });
+        }
+
+        @Override
+        public Story decode(byte[] bytes) {
+            return Bytes.read(bytes, VERSION, "story", in -> {
+                String id = in.readUTF();
+                Story st = empty(id);
+                int n = in.readInt();
+                List<Member> ms = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    ms.add(new Member(in.readUTF(), Bytes.readNullable(in), Instant.ofEpochMilli(in.readLong()),
+                            Bytes.readNullable(in)));
+                }
+                List<String> os = Bytes.readStrings(in);
+                int e = in.readInt();
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                for (int i = 0; i < e; i++) {
+                    counts.put(in.readUTF(), in.readInt());
+                }
+                Instant first = ms.stream().map(Member::time).min(Comparator.naturalOrder()).orElse(null);
+                Instant last = ms.stream().map(Member::time).max(Comparator.naturalOrder()).orElse(null);
+                return ms.isEmpty() ? st : new Story(id, ms, first, last, os, counts);
+            });
+        }
+    };
 
     /** The n entity ids named by most members (ties: first named first). */
     public List<String> mainEntities(int n) {

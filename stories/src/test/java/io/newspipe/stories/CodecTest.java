@@ -34,6 +34,29 @@ class CodecTest {
     }
 
     @Test
+    void storiesRoundTripWithTheirMembersOutletsAndEntityCounts() {
+        Story st = Story.empty("s-1")
+                .with(new StoryAssignment("a", "s-1", 1_000, null, null, Double.NaN, Double.NaN, false), "Báo A",
+                        java.util.List.of("p-1", "o-2"))
+                .with(new StoryAssignment("b", "s-1", 5_000, "a", "a", 3, 0.9, false), null, java.util.List.of("p-1"));
+        Story back = Story.CODEC.decode(Story.CODEC.encode(st));
+        assertThat(back).isEqualTo(st);
+        assertThat(back.mainEntities(1)).containsExactly("p-1");
+        assertThat(back.lastSeen().toEpochMilli()).isEqualTo(5_000);
+    }
+
+    @Test
+    void personRolesRoundTripWithTheirPositions() {
+        io.newspipe.stories.roles.PersonRoles r = io.newspipe.stories.roles.PersonRoles.empty("p-1", "Trần Văn A")
+                .with(new io.newspipe.stories.roles.RoleFact("p-1", "Trần Văn A", "Chủ tịch", "Ủy ban nhân dân tỉnh X",
+                        "o-9", java.time.LocalDate.of(2024, 3, 1), "a-1"))
+                .with(new io.newspipe.stories.roles.RoleFact("p-1", "Trần Văn A", "Bí thư", null, null,
+                        java.time.LocalDate.of(2024, 1, 5), "a-2"));
+        assertThat(io.newspipe.stories.roles.PersonRoles.CODEC.decode(io.newspipe.stories.roles.PersonRoles.CODEC
+                .encode(r))).isEqualTo(r);
+    }
+
+    @Test
     void badBytesAreAClearError() {
         byte[] b = StoryAssignment.CODEC.encode(new StoryAssignment("t", "s", 0, null, null, Double.NaN, Double.NaN,
                 false));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.newspipe.extraction.EntityKind;
+import io.newspipe.extraction.EntityMention;
 
 /**
  * The entities of one article with their identities, and the province the article is about.
@@ -28,6 +29,17 @@ public record ArticleEntities(AdminUnitRef province, List<ResolvedEntity> entiti
 
     public Optional<ResolvedEntity> byId(String id) {
         return entities.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The entity an extractor mention of the article was resolved to: the one of its kind that the article wrote this
+     * way (the mention's text up to its first line break, as {@link EntityResolver} reads it); empty when none.
+     */
+    public Optional<ResolvedEntity> of(EntityMention mention) {
+        String surface = mention.text();
+        int nl = surface.indexOf('\n');
+        String written = nl < 0 ? surface : surface.substring(0, nl).strip();
+        return entities.stream().filter(e -> e.kind() == mention.kind() && e.surfaces().contains(written)).findFirst();
     }
 
     /** The ids of the persons named with a post, for {@link io.newspipe.stories.StoryArticle#officialIds()}. */

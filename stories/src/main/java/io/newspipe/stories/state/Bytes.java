@@ -88,4 +88,20 @@ public final class Bytes {
         }
         return a;
     }
+
+    public static void writeStrings(DataOutputStream out, java.util.List<String> a) throws IOException {
+        out.writeInt(a.size());
+        for (String x : a) {
+            out.writeUTF(x);
+        }
+    }
+
+    public static java.util.List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        java.util.List<String> a = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            a.add(in.readUTF());
+        }
+        return a;
+    }
 }
