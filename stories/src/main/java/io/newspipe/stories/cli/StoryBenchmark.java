@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.newspipe.extraction.EntityMention;
+import io.newspipe.extraction.Extractor;
+import io.newspipe.extraction.TextNormalizer;
+import io.newspipe.stories.StoryStep;
+import io.newspipe.stories.identity.EntityResolver;
+import io.newspipe.stories.identity.ReferenceAdminRegistry;
 import io.newspipe.stories.StoryArticle;
 import io.newspipe.stories.StoryIndex;
 import io.newspipe.stories.StoryParams;
@@ -96,7 +102,34 @@ public final class StoryBenchmark {
         }
         out.printf(Locale.ROOT, "whole stream: %.1f µs CPU/article; assignments %.0f B per article ever seen%n",
                 total / 1e3 / n, (double) stores.assignmentBytes() / Math.max(1, stores.assignments().size()));
+        out.printf(Locale.ROOT, "entity resolution (the story step's other serial work): %.1f µs CPU/article, "
+                + "median of 5 rounds over the %d base articles%n", resolveMicros(corpus.articles()), base.size());
         return 0;
+    }
+
+    /** CPU µs per article of {@link EntityResolver#resolve} (extraction done beforehand, not counted). */
+    static double resolveMicros(List<ClusterCorpus.Article> articles) {
+        Extractor extractor = Extractor.create();
+        EntityResolver resolver = new EntityResolver(ReferenceAdminRegistry.get());
+        List<String> texts = new ArrayList<>();
+        List<List<EntityMention>> mentions = new ArrayList<>();
+        for (ClusterCorpus.Article a : articles) {
+            String text = TextNormalizer.normalize((a.title() == null ? "" : a.title() + "\n\n") + a.text());
+            texts.add(text);
+            mentions.add(extractor.extract(text).entities());
+        }
+        double[] rounds = new double[5];
+        for (int r = 0; r < rounds.length; r++) {
+            long t0 = CPU.getCurrentThreadCpuTime();
+            for (int i = 0; i < texts.size(); i++) {
+                ClusterCorpus.Article a = articles.get(i);
+                resolver.resolve(texts.get(i), mentions.get(i), a.outlet(), a.time().atOffset(StoryStep.VIETNAM)
+                        .toLocalDate());
+            }
+            rounds[r] = (CPU.getCurrentThreadCpuTime() - t0) / 1e3 / texts.size();
+        }
+        java.util.Arrays.sort(rounds);
+        return rounds[rounds.length / 2];
     }
 
     /** n articles from base, perDay a day, each a different cut of its base article. */
