@@ -197,7 +197,15 @@ public final class StoryEval {
         List<Item> items = new ArrayList<>(articles.size());
         for (ClusterCorpus.Article a : articles) {
             String text = TextNormalizer.normalize((a.title() == null ? "" : a.title() + "\n\n") + a.text());
-            ExtractionResult x = extractor.extract(text);
+            ExtractionResult x;
+            try {
+                x = extractor.extract(text);
+            } catch (RuntimeException e) {
+                // an extractor bug must not stop the evaluation: the article is left out, and said so
+                System.err.println("StoryEval: left out " + a.id() + " (cluster " + a.cluster() + "): the extractor "
+                        + "failed: " + e);
+                continue;
+            }
             LocalDate date = a.time().atOffset(ZoneOffset.ofHours(7)).toLocalDate();
             var entities = resolver.resolve(text, x.entities(), a.outlet(), date);
             String body = TextNormalizer.normalize(a.text());
