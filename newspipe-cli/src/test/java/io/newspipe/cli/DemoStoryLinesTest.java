@@ -15,7 +15,8 @@ class DemoStoryLinesTest {
         Instant t = Instant.parse("2025-03-10T02:00:00Z");
         return PublishedArticle.newBuilder().setArticleId(id).setRevision(1).setPublishedAt(t)
                 .setContentFingerprint("f").setSource(source).setReceivedAt(t).setText("Văn bản " + id)
-                .setExtractorVersion("x").setEnrichedAt(t).setStoryId(storyId).setCopyOf(copyOf).build();
+                .setExtractorVersion("x").setEnrichedAt(t).setStoryId(storyId).setCopyOf(copyOf)
+                .setEntities(List.of()).setAwards(List.of()).setKpis(List.of()).build();
     }
 
     @Test
