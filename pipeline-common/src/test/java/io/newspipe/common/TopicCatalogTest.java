@@ -20,7 +20,8 @@ class TopicCatalogTest {
         TopicCatalog catalog = new TopicCatalog(defaults);
 
         assertThat(catalog.all()).extracting(Topic::name).containsExactly("news.raw.v1", "news.enriched.v1",
-                "news.published.v1", "news.awards.v1", "news.kpis.v1", "news.entities.v1", "news.dlq.v1", "news.replay.v1");
+                "news.published.v1", "news.awards.v1", "news.kpis.v1", "news.entities.v1", "news.dlq.v1", "news.replay.v1",
+                "news.stories.v1", "news.roles.v1");
         assertThat(catalog.raw().keySerde()).isInstanceOf(Serdes.StringSerde.class);
         assertThat(catalog.raw().valueSerde()).isInstanceOf(SpecificAvroSerde.class);
         assertThat(catalog.published().valueSerde()).isInstanceOf(SpecificAvroSerde.class);
