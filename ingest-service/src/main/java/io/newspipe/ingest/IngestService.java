@@ -404,10 +404,16 @@ public final class IngestService implements AutoCloseable {
 
     /**
      * Index records are small and must not wait behind raw records: a producer of their own, with Kafka's delivery
-     * timeout (2 minutes: the article is already on news.raw.v1, the index record should get there too).
+     * timeout (2 minutes: the article is already on news.raw.v1, the index record should get there too) and 4 MiB of
+     * send buffer: the pool keeps what it once filled (a fill from the raw topic fills it), and 4 MiB is over 100,000
+     * index records.
      */
     private Properties indexProducerProperties() {
-        return config.producerProperties("newspipe-ingest-article-index");
+        Properties p = config.producerProperties("newspipe-ingest-article-index");
+        putIfUnset(p, ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(4L << 20));
+        // a send runs where the raw write completed (the raw producer's I/O thread): it must not wait long for room
+        putIfUnset(p, ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        return p;
     }
 
     private Properties consumerProperties() {

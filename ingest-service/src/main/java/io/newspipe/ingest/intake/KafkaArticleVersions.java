@@ -181,13 +181,23 @@ public final class KafkaArticleVersions implements ArticleVersions, AutoCloseabl
         return java.util.Optional.of(shared != null && shared.version() > mine.version() ? shared : mine);
     }
 
-    /** Remembers the version here at once and writes it to the index topic (asynchronously; failures are counted). */
+    /**
+     * Remembers the version here at once and writes it to the index topic (asynchronously). Never throws: it runs
+     * where the raw write completes, and the article is on news.raw.v1 whatever happens here; a failure is counted
+     * and logged (other instances then take a repost of that text for new: one more raw record, no new revision).
+     */
     @Override
     public void acknowledged(String articleId, Known version) {
         synchronized (recent) {
             recent.merge(articleId, version, (old, now) -> now.version() >= old.version() ? now : old);
         }
-        send(articleId, version);
+        try {
+            send(articleId, version);
+        } catch (RuntimeException e) { // closed at shutdown, or no room within max.block.ms
+            writeFailures.incrementAndGet();
+            lastWriteFailure.set(e);
+            log.warn("Article index record for {} not sent to {}: {}", articleId, topic, e.toString());
+        }
     }
 
     private void send(String articleId, Known version) {
