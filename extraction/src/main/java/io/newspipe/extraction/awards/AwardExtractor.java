@@ -5,6 +5,8 @@ import io.newspipe.extraction.CharClass;
 import io.newspipe.extraction.AwardMention;
 import io.newspipe.extraction.Confidence;
 import io.newspipe.extraction.kpi.Lexicon;
+import io.newspipe.extraction.reference.AdminLevel;
+import io.newspipe.extraction.reference.AdminUnits;
 import io.newspipe.extraction.kpi.PhraseSet;
 import io.newspipe.extraction.kpi.TextSpan;
 import io.newspipe.extraction.text.ParsedArticle;
@@ -29,7 +31,8 @@ public final class AwardExtractor {
 
     private enum Kind { ORDER, MEDAL, PLAIN, TITLE }
 
-    private record Form(String award, Kind kind, int start, int end, boolean quotedTitle) {
+    /** @param open its name is only shaped like one (an unlisted title, order or medal, a flag with a quoted title) */
+    private record Form(String award, Kind kind, int start, int end, boolean quotedTitle, boolean open) {
     }
 
     private record Authority(String authority, String person) {
@@ -46,6 +49,20 @@ public final class AwardExtractor {
         int start;
         int end;
         String key;
+        /** A conferral verb stands right before the form in its own clause ("… được tặng Bằng khen"). */
+        boolean ownFrame;
+        /** "30 Cờ thi đua", "55 bằng khen của Thủ tướng": how many of the form a tally counts, else null. */
+        Integer tally;
+        /** The conferrer is the agent after the form ("… do Chủ tịch nước tặng"), not its genitive ("… của X"). */
+        boolean conferrerIsAgent;
+        /** The form's name is only shaped like one ({@link Form#open()}). */
+        boolean openForm;
+        /** The recipients are inferred: shared with a coordinated form, a tally's statement, or a name referred back to. */
+        boolean inferred;
+        /** Which decision's list the candidate is an item of (its items merge only with each other), 0 for none. */
+        int list;
+        /** One item of a record of honours (clauses at ";", or several counted groups): a conferral of its own. */
+        boolean record;
 
         static final int MAX_COMPLETENESS = 8;
 
@@ -57,6 +74,10 @@ public final class AwardExtractor {
 
     /** Confidence of a named award form in a statement with a conferral verb, before its fields are read. */
     private static final double AWARD_STATEMENT = 0.6;
+    /** Less sure: a name only shaped like an award's, recipients inferred, no recipients at all. */
+    private static final double OPEN_FORM = 0.1;
+    private static final double INFERRED = 0.1;
+    private static final double NO_RECIPIENT = 0.2;
     /** The same conferral stated again elsewhere in the article, as independent evidence. */
     private static final double RESTATEMENT = 0.3;
 
@@ -64,6 +85,11 @@ public final class AwardExtractor {
     // precompiled: String.replaceAll/split/matches compiled these on every call
     private static final Pattern DANH_HIEU_PREFIX = Pattern.compile("(?i)^danh hiệu\\s+");
     private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
+    /** "cho X" between a giving verb and its form. */
+    private static final Pattern OBJECT_FIRST = Pattern.compile("\\s*cho\\s+([^,;:]+?)\\s*$", FLAGS);
+    /** A recipient written right after the form, without "cho": a counted or collective group, a person. */
+    private static final Pattern DIRECT_OBJECT = Pattern.compile("\\s*(?=(?:\\d|cá nhân|tập thể|các|những|nhiều|một số|đơn vị|cán bộ|"
+            + "chiến sĩ|học sinh|gia đình|ông|bà|anh|chị|đồng chí)(?![\\p{L}]))", FLAGS);
     private static final Pattern GIVE_TO_GENERIC_END = Pattern.compile("(?s).*(?:trao|tặng|nhận)\\s+(?:các|những)\\s*$");
     private static final Pattern CHUNK_SEPARATORS = Pattern.compile("[,;:()“”\"]+");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
@@ -73,6 +99,16 @@ public final class AwardExtractor {
     private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("[.…|]+$");
     private static final Pattern SEMICOLON_SPLIT = Pattern.compile("\\s*;\\s*");
     private static final Pattern COMMA_AND_SPLIT = Pattern.compile("\\s*,\\s*|\\s+và\\s+");
+    /** "Phó Giáo sư, Tiến sĩ A": a title alone is no item of a list. */
+    private boolean isHonorificAlone(String item) {
+        Matcher m = honorific.matcher(item + " X");
+        return m.lookingAt() && m.end() == item.length() + 1;
+    }
+
+    /** "nguyên Trưởng Bộ môn …": a former position. */
+    private static final Pattern FORMER = Pattern.compile("^nguyên\\s+(?=\\p{Lu})");
+    /** "1.Ủy ban …", "2) Đài …": the number of a list item. */
+    private static final Pattern ITEM_NUMBER = Pattern.compile("^\\d{1,2}\\s*[.)]\\s*(?=\\p{L})");
     private static final Pattern LEADING_AND = Pattern.compile("^(?:và|cùng)\\s+");
     private static final Pattern RANK_1 = Pattern.compile("\\bhang (?:nhat|i|1)$");
     private static final Pattern RANK_2 = Pattern.compile("\\bhang (?:nhi|ii|2)$");
@@ -87,17 +123,25 @@ public final class AwardExtractor {
     private static final Pattern OF_BY = Pattern.compile("^\\s*(?:[“\"][^”\"\\n]{2,120}[”\"]\\s*)?(?:,\\s*)?(của|do)\\s+", FLAGS);
     /** Case-sensitive on purpose: lower-case title words, then "do" (by). */
     private static final Pattern EXTENDED_BY = Pattern.compile("^(?:\\s+\\p{Ll}+){1,4}?\\s+do\\s+");
-    private static final Pattern DELEGATED = Pattern.compile("(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt)(?:\\s+của)?\\s+", FLAGS);
+    /** Acting for an authority: "thừa ủy quyền (của) Chủ tịch nước", "được sự ủy quyền của …", "thay mặt …". */
+    private static final Pattern DELEGATED = Pattern.compile(
+            "(?<![\\p{L}])(?:thừa ủy quyền|thừa lệnh|thay mặt|được\\s+(?:sự\\s+)?ủy quyền)(?:\\s+của)?\\s+", FLAGS);
     private static final Pattern TO = Pattern.compile(
-            "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho)\\s+(?!(?:biết|rằng|hay|thấy|là)(?![\\p{L}]))", FLAGS);
+            "(?<![\\p{L}])(?:tặng cho|trao cho|trao tặng cho|trao tặng|truy tặng|tặng|cho|đối với|đến(?=\\s+(?:các|những|\\d|(?-iu:\\p{Lu})|ông|bà|anh|chị|ngài|đồng chí)))"
+                    + "\\s+(?!(?:biết|rằng|hay|thấy|là|thưởng)(?![\\p{L}]))",
+            FLAGS);
     /** "Chia sẻ về niềm vui được nhận …": the clause names a feeling, not the recipient. */
     private static final Pattern NOT_A_SUBJECT = Pattern.compile(
             "(?<![\\p{L}])(?:niềm vui|vinh dự|tự hào|xúc động|khi|lúc|sau khi|trước khi|chia sẻ|mong muốn|để)\\s*$", FLAGS);
     private static final Pattern REPRESENTING = Pattern.compile("(?<![\\p{L}])đại diện(?:\\s+cho)?\\s+", FLAGS);
+    /** A list opened by a colon right after the form and its attachments ("…: A; B", "… có các lãnh đạo: A; B"). */
+    private static final Pattern COLON_LIST = Pattern.compile(
+            "(?:\\s+(?:có|là|cho)(?:\\s+(?:các|những))?(?:(?!vì(?![\\p{L}]))[^:;.]){0,40})?\\s*:\\s*(.+)$", FLAGS);
     private static final Pattern LIST = Pattern.compile("(?<![\\p{L}])gồm(?:\\s+có)?([^:;.]{0,60}):\\s*(.+)$", FLAGS);
     private static final Pattern LIST_SENTENCE = Pattern.compile("^[^:]{0,100}?(?<![\\p{L}])gồm(?:\\s+có)?\\s*[^:;.]{0,40}:\\s*(.+)$", FLAGS);
+    /** A counted group: "16 cá nhân", "1.355 học sinh" (thousands separated by dots), "8.619 lượt tập thể". */
     private static final Pattern COUNT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(\\d+)\\s+(?:tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
+            "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:\\.\\d{3})+|\\d+)\\s+(?:lượt\\s+)?(tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
                     + "gia đình|học sinh|giáo viên|nhà giáo|y bác sĩ|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)(?![\\p{L}])",
             FLAGS);
     /**
@@ -106,20 +150,30 @@ public final class AwardExtractor {
      */
     private static final StartScanner RECIPIENT_STOP_WORDS = new StartScanner(Pattern.compile(
             "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
-                    + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện)(?![\\p{L}])",
-            FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't'),
-            List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc"));
-    private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+\\S+){0,3}\\s*$", FLAGS);
+                    + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện|"
+                    + "sau khi|trước khi|khi)(?![\\p{L}])",
+            FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't', 's', 'k'),
+            List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc", "sau",
+                    "trước", "khi"));
+    private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+[^\\s,;:()]+){0,3}\\s*$",
+            FLAGS);
     private static final Pattern GENERIC_AFTER = Pattern.compile("^\\s*(?:khác|các loại|các cấp)(?![\\p{L}])", FLAGS);
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:(?:đại diện(?: cho)?|thay mặt|tập thể|cùng|và)\\s+)+", FLAGS);
     private static final Pattern TRAILING_ADVERBS = Pattern.compile(
-            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự))+\\s*$", FLAGS);
+            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự|từng|đã từng))+\\s*$",
+            FLAGS);
     /** "… tổ chức lễ đón", "… long trọng tổ chức Lễ kỷ niệm 60 năm thành lập và đón" before a receiving verb. */
     private static final Pattern HOLDS_CEREMONY = Pattern.compile(
             "\\s+(?:(?:long|trang) trọng\\s+)?tổ chức\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
     private static final Pattern SUBJECT_END = Pattern.compile(
             "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|cũng|chính thức|trân trọng|long trọng|công bố|quyết định|ban hành)(?![\\p{L}])", FLAGS);
+    /** "(đến) dự lễ kỷ niệm … và" before a receiving verb: the subject is a guest of the ceremony. */
+    private static final Pattern ATTENDS_CEREMONY = Pattern.compile(
+            "(?<![\\p{L}])(?:dự|tham dự|chủ trì|chứng kiến|tại)\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
+    /** "tổ chức (buổi) Lễ …" (group 1: the host) or "dự Lễ …" before the giving verb. */
+    private static final Pattern HOSTS = Pattern.compile(
+            "(?<![\\p{L}])(?:(tổ chức)|dự|tham dự|chủ trì)\\s+(?:buổi\\s+)?lễ(?![\\p{L}])", FLAGS);
     /** Forms a position holder gives in the name of the position (a minister, a director, a committee chairman). */
     private static final Pattern HOLDER_GIVEN_FORM = Pattern.compile("(?:bằng khen|giấy khen|cờ thi đua|kỷ niệm chương)",
             FLAGS);
@@ -130,17 +184,51 @@ public final class AwardExtractor {
     /** "ghi nhận", "tiếp nhận", "xác nhận": not the verb "nhận" (receive). */
     private static final Set<String> NOT_RECEIVE_BEFORE = Set.of("ghi", "tiếp", "xác", "thừa", "nhìn", "cảm", "chấp", "biên",
             "công", "thu");
-    private static final Pattern PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:trao tặng|truy tặng|phong tặng|khen tặng|tặng|trao|khen thưởng)\\s*$", FLAGS);
+
+    /**
+     * Words that make a conferral a proposal: "đề nghị (xét) tặng", "dự kiến tặng", "trình Chủ tịch nước tặng". The
+     * decision's preamble ("theo đề nghị của Sở Nội vụ, UBND tỉnh tặng …") is not one ({@link #PREAMBLE}).
+     */
+    private static final Pattern PROPOSAL = Pattern.compile("(?<![\\p{L}])(?:đề nghị|đề xuất|kiến nghị|dự kiến|xét chọn|xét duyệt|"
+            + "thẩm định|trình(?=\\s+"
+            + "(?:Chủ tịch|Thủ tướng|Chính phủ|Nhà nước|Hội đồng|Bộ trưởng|UBND|Ủy ban|cấp)))(?![\\p{L}])", FLAGS);
+    private static final StartScanner PROPOSAL_SCAN = new StartScanner(PROPOSAL, List.of('đ', 'k', 'd', 't', 'x'),
+            List.of("đề nghị", "đề xuất", "kiến nghị", "dự kiến", "xét chọn", "xét duyệt", "thẩm định", "trình"));
+    private static final Pattern PREAMBLE = Pattern.compile("(?:theo|xét|trên cơ sở|căn cứ|thực hiện)\\s*$", FLAGS);
+    /** A public consultation on proposed honours ("lấy ý kiến nhân dân về việc tặng …"): nothing in it is conferred yet. */
+    private static final Pattern CONSULTATION = Pattern.compile("(?<![\\p{L}])(?:lấy ý kiến|xin ý kiến|hiệp y)(?![\\p{L}])",
+            FLAGS);
+    private static final StartScanner CONSULTATION_SCAN = new StartScanner(CONSULTATION, List.of('l', 'x', 'h'),
+            List.of("lấy ý kiến", "xin ý kiến", "hiệp y"));
+    /** How a list item opens: "1.", "2)", "-", "+", or a subjectless "Tặng …" / "Truy tặng …". */
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d{1,2}\\s*[.)]|[-–+•*]|(?:Tặng|Truy tặng|Phong tặng)(?![\\p{L}]))");
+    /** "…: 54 tập thể" after a form and its authority. */
+    private static final Pattern COUNT_AFTER_COLON = Pattern.compile("[^:;.]{0,40}:\\s*\\d");
+    /** A tally opening its enumeration: "Trong đó, có 51 danh hiệu …". */
+    private static final Pattern TALLY_OPENING = Pattern.compile("^\\s*(?:Trong đó|Trong số đó|Cụ thể|Bao gồm|Gồm)(?![\\p{L}])",
+            FLAGS);
+    /** "… 4 lần được UBND tỉnh tặng …": how often, not who. */
+    private static final Pattern FREQUENCY = Pattern.compile(
+            "^(?:\\d+|nhiều|một|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?(?![\\p{L}])\\s*", FLAGS);
+    private static final Pattern LEADING_TIME = Pattern.compile(
+            "^(?:(?:vào\\s+)?(?:năm|tháng)\\s+[\\d/]+|năm học\\s+\\d{4}\\s*[-–]\\s*\\d{4})\\s*,?\\s*", FLAGS);
+    private static final Pattern TRAILING_FREQUENCY = Pattern.compile(
+            "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?$", FLAGS);
+    private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
+    /** "trao Quyết định 2862/QĐ-CTN của Chủ tịch nước về việc tặng thưởng …": the decision's author confers. */
+    private static final Pattern DECISION_OF = Pattern.compile(
+            "(?<![\\p{L}])quyết định(?:\\s+số)?(?:\\s+[\\p{N}][\\p{L}\\p{N}/.-]*)?(?:\\s+ngày\\s+[\\p{N}/.-]+)?\\s+của\\s+", FLAGS);
 
     private final StartScanner formPattern;
     /** Cheap screen: a sentence without any of these words cannot hold an award form. */
     private final PhraseSet formWords;
     private final StartScanner verbPattern;
     // with their literal openings: words starting with t/n are everywhere, the regex runs only where these stand
-    private static final StartScanner DELEGATED_SCAN = new StartScanner(DELEGATED, List.of('t'),
-            List.of("thừa ủy quyền", "thừa lệnh", "thay mặt"));
+    private static final StartScanner DELEGATED_SCAN = new StartScanner(DELEGATED, List.of('t', 'đ'),
+            List.of("thừa ủy quyền", "thừa lệnh", "thay mặt", "được"));
     private static final StartScanner YEAR_SCAN = new StartScanner(YEAR, List.of('n'), List.of("năm"));
     private final List<String[]> verbs;
+    private final Pattern passive;
     private final Set<String> titlesNeedingPrefix = new HashSet<>();
     private final Pattern authorityHead;
     private final Set<String> surnames = new HashSet<>();
@@ -157,12 +245,23 @@ public final class AwardExtractor {
             "phường", "thị", "trấn", "thôn", "bản", "ấp", "khu");
     private static final Set<String> AUTHORITY_STOP = Set.of("trao", "tặng", "ký", "đã", "vừa", "cho", "vì", "về", "nhân",
             "tại", "trong", "năm", "với", "khen", "quyết", "công", "đến", "chúc", "đối", "ngày", "lúc", "nhằm", "ghi", "sẽ",
-            "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm");
+            "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm", "được", "gồm", "dự",
+            "tham", "chủ", "tổ");
+
+    /** The level a plain form is given at ("Cờ thi đua cấp tỉnh", "Bằng khen cấp bộ"): part of its name. */
+    private static final String LEVELS = "tỉnh|thành phố|huyện|bộ|ngành|bộ, ngành|cơ sở|trung ương|quốc gia|toàn quốc";
+    /** Words after which a capitalized title written after "danh hiệu" has ended ("… Anh hùng LLVT lần thứ 2 cho …"). */
+    /** A plain form's grade or level, left out of its comparison key: the lead's "Cờ thi đua" restates "Cờ thi đua xuất sắc". */
+    private static final Pattern PLAIN_QUALIFIER = Pattern.compile(" (?:xuat sac|cap .+)$");
+    private static final Set<String> TITLE_END = Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa",
+            "tại", "nhân", "lần", "trong", "đối", "được", "sau", "khi", "từ", "và", "cùng", "là", "theo", "ngày", "này", "mà");
+    private static final Set<String> CAUSE_END = Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa",
+            "tại", "nhân");
 
     /** The literal openings of every alternative of the form pattern below (keep the two in step). */
     private static List<String> formStarts(List<String> plainTitles) {
         List<String> starts = new ArrayList<>(List.of("Huân chương", "Huy chương", "Kỷ niệm chương", "Bằng khen",
-                "Giấy khen", "Cờ thi đua", "Cờ truyền thống", "danh hiệu"));
+                "Giấy khen", "Cờ thi đua", "Cờ truyền thống", "Cờ", "danh hiệu"));
         starts.addAll(plainTitles);
         return starts;
     }
@@ -188,15 +287,21 @@ public final class AwardExtractor {
                 + "(?<order>Huân chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
-                + "|(?<plain>Bằng khen|Giấy khen|Cờ thi đua|Cờ truyền thống|Kỷ niệm chương)"
+                + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương"
+                + "|Cờ(?=\\s*[“\"]\\p{L})|Huy chương(?=\\s+(?-iu:\\p{Lu})))"
+                + "(?:\\s+cấp\\s+(?:" + LEVELS + "))?)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
+                + "|(?<open>danh hiệu)(?=\\s+(?-iu:\\p{Lu}))"
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
                 + ")(?![\\p{L}])", FLAGS), formFirstLetters, formStarts(plainTitles));
         List<String> screen = new ArrayList<>(List.of("huân chương", "huy chương", "kỷ niệm chương", "bằng khen", "giấy khen",
-                "cờ thi đua", "cờ truyền thống", "danh hiệu"));
+                "cờ thi đua", "cờ truyền thống", "cờ", "danh hiệu"));
         screen.addAll(plainTitles);
         formWords = new PhraseSet(screen);
         verbs = Lexicon.rows("awards-verbs.tsv");
+        // "được X tặng thưởng …": X is the giver of a passive frame, with any giving verb of the lexicon
+        passive = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:" + Lexicon.alternation(verbs.stream()
+                .filter(r -> r[1].equals("GIVE") || r[1].equals("PRESENT")).map(r -> r[0]).toList()) + ")\\s*$", FLAGS);
         verbPattern = new StartScanner(Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList()),
                 verbs.stream().map(r -> r[0].charAt(0)).toList(), verbs.stream().map(r -> r[0]).toList());
         authorityHead = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-authorities.txt")) + ")(?![\\p{L}])", FLAGS);
@@ -226,35 +331,510 @@ public final class AwardExtractor {
         String lower = article.lower();
         List<TextSpan> sentences = article.sentences();
         List<Candidate> found = new ArrayList<>();
+        boolean proposalItems = false; // the items after "… đề nghị Thủ tướng Chính phủ tặng thưởng:" are proposals too
+        boolean conferralItems = false; // the items after "Chủ tịch nước quyết định tặng thưởng …:" are conferrals
+        String listConferrer = null;
+        int list = 0;
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
+            boolean listItem = (proposalItems || conferralItems) && looksLikeListItem(text, span);
+            boolean proposalItem = proposalItems && listItem;
+            boolean conferralItem = conferralItems && listItem;
+            proposalItems = proposalItem || endsProposalList(text, span);
+            boolean opensList = !proposalItems && !conferralItem && endsWithColon(text, span)
+                    && verbPattern.find(verbPattern.matcher(span.of(text)), span.of(text), 0);
+            if (opensList) {
+                listConferrer = subjectAuthority(span.of(text));
+                list = i + 1;
+            }
+            conferralItems = conferralItem || opensList;
             if (!formWords.foundInRegion(article.words(), span.start(), span.end())) {
                 continue;
             }
             String s = span.of(text);
             List<Form> forms = forms(s);
-            if (forms.isEmpty() || !verbPattern.find(verbPattern.matcher(s), s, 0)) {
+            if (forms.isEmpty() || proposalItem) {
                 continue;
             }
-            Candidate previous = null;
-            for (Form f : forms) {
-                Candidate c = readNear(s, f, forms, previous);
-                if (c == null) {
+            String tallied = null; // "… được khen thưởng. Trong đó, có 51 danh hiệu …, 2 Huân chương …": a tally
+            if (conferralItem) {
+                tallied = ""; // "- Huân chương Lao động hạng Ba cho …;": an item of the decision's list
+            } else if (!verbPattern.find(verbPattern.matcher(s), s, 0)) {
+                tallied = i > 0 && isTally(s, forms) ? tallyContext(sentences.get(i - 1).of(text)) : null;
+                if (tallied == null) {
                     continue;
                 }
+            }
+            List<Candidate> inSentence = new ArrayList<>();
+            List<Form> read = new ArrayList<>();
+            Candidate previous = null;
+            for (Form f : forms) {
+                Candidate c = readNear(s, f, forms, tallied == null ? previous : null); // a tally's items share no frame
+                if (c == null || opensList && bareForms.contains(c.key)) {
+                    continue; // "… tặng thưởng Huân chương cho các tập thể như sau:": the items name the orders
+                }
+                if (opensList) {
+                    c.recipients.removeIf(r -> LIST_PLACEHOLDER.matcher(r).find()); // "… cho các tập thể, cá nhân sau:"
+                }
+                if (conferralItem) {
+                    c.conferrer = c.conferrer == null ? listConferrer : c.conferrer;
+                    c.list = list;
+                }
                 previous = c;
+                c.tally = countBefore(s, f.start());
+                if ((c.recipients.isEmpty() || looksCounted(c.recipients)) && f == forms.get(forms.size() - 1)) {
+                    List<String> listed = listAfterColon(text, span, s, f);
+                    if (!listed.isEmpty()) {
+                        c.recipients = listed;
+                    }
+                }
                 if (c.recipients.isEmpty() || looksCounted(c.recipients)) {
                     List<String> listed = listInFollowing(text, lower, sentences, i);
                     if (!listed.isEmpty()) {
                         c.recipients = listed;
                     }
                 }
+                if (c.tally != null && f.kind() == Kind.TITLE && COLLECTIVE_TITLE.matcher(f.award()).lookingAt()) {
+                    // "1.267 tập thể lao động xuất sắc": 1.267 collectives were given the title
+                    c.recipients = new ArrayList<>(List.of(s.substring(countStart(s, f.start()), f.start()) + COLLECTIVE_TITLE
+                            .matcher(f.award()).results().findFirst().orElseThrow().group()));
+                }
+                if (c.recipients.isEmpty() && tallied != null) {
+                    addRecipients(c, tallied);
+                    c.inferred = !c.recipients.isEmpty();
+                }
+                c.year = yearOf(s, f);
                 c.start = span.start();
                 c.end = span.end();
+                inSentence.add(c);
+                read.add(f);
+            }
+            for (Candidate c : inSentence) {
+                resolveAnaphor(c, found, text, sentences, i, read.isEmpty() ? 0 : read.get(0).start());
+            }
+            shareCoordinatedRecipients(s, inSentence, read);
+            // a tally's counted forms are conferrals of their own; the items of one decision's list that give the same
+            // form are that decision's one conferral, and merge
+            boolean record = tallied != null && !conferralItem || isRecord(s, inSentence, read);
+            if (opensList) {
+                for (Candidate c : inSentence) {
+                    c.list = list; // the intro's own forms belong to its list
+                }
+            }
+            int consultation = consultationStart(s);
+            boolean proposed = false;
+            for (int k = 0; k < inSentence.size(); k++) {
+                Candidate c = inSentence.get(k);
+                Form f = read.get(k);
+                // "đề nghị tặng", "lấy ý kiến … xét tặng": not (yet) a conferral; nor the next items of its list
+                // ("… đề nghị khen thưởng Cờ thi đua … cho 57 đơn vị; Cờ thi đua của Chính phủ cho 5 đơn vị; …")
+                proposed = consultation < f.start() || isProposal(s, f.start()) || proposed && !c.ownFrame;
+                if (proposed) {
+                    continue;
+                }
+                c.record = record;
+                if (record) {
+                    int[] clause = clause(s, f.start(), s.length());
+                    c.start = span.start() + clause[0];
+                    c.end = span.start() + clause[1];
+                }
                 found.add(c);
             }
         }
         return merge(found, text);
+    }
+
+    /**
+     * "Năm 2008, đơn vị được Chủ tịch nước tặng …", "Trường vinh dự đón nhận …", "Ông từng được … tặng …": a recipient
+     * that is only an institution's head noun or a personal pronoun refers back. First to a recipient named earlier in
+     * the article ("đơn vị" to any institution, "trường" only to a Trường, "ông"/"bà" to a person), else to the
+     * institution that is the subject of this sentence (before its first form) or of the two before it ("… Chi cục Hải
+     * quan Vĩnh Phúc đã được các cấp, ngành khen thưởng …"). The name follows the noun as written ("đơn vị", "Chi cục Hải
+     * quan Vĩnh Phúc"); it replaces a pronoun.
+     */
+    private void resolveAnaphor(Candidate c, List<Candidate> earlier, String text, List<TextSpan> sentences, int i,
+                                int firstFormStart) {
+        if (c.recipients.size() != 1 || wordCount(c.recipients.get(0)) > 3) {
+            return; // a head noun or a pronoun is one to three words
+        }
+        String written = c.recipients.get(0).strip();
+        String head = ANAPHOR_DETERMINER.matcher(Lexicon.lower(written)).replaceAll("");
+        boolean person = PERSON_PRONOUNS.contains(head);
+        boolean anyBody = head.equals("đơn vị");
+        if (!person && !anyBody && !bodyHead.matcher(head).matches()) {
+            return;
+        }
+        for (int k = earlier.size() - 1; k >= 0; k--) {
+            for (String r : earlier.get(k).recipients) {
+                boolean named = !r.isEmpty() && CharClass.isUpperCase(r.charAt(0)) && !r.equalsIgnoreCase(written);
+                boolean fits = person ? looksLikePersonName(r)
+                        : bodyHead.matcher(r).lookingAt() && (anyBody || Lexicon.lower(r).startsWith(head + " "));
+                if (named && fits) {
+                    c.recipients = person ? new ArrayList<>(List.of(r)) : new ArrayList<>(List.of(written, r));
+                    c.inferred = true;
+                    return;
+                }
+            }
+        }
+        for (int j = i; j >= Math.max(0, i - 2) && !person; j--) {
+            TextSpan span = sentences.get(j);
+            String before = j == i ? text.substring(span.start(), span.start() + firstFormStart) : span.of(text);
+            String name = firstNamedBody(before, anyBody ? null : head);
+            if (name != null) {
+                c.recipients = new ArrayList<>(List.of(written, name));
+                c.inferred = true;
+                return;
+            }
+        }
+    }
+
+    /** Two to five capitalized words that open no institution's name ("Rơ Châm Phon", "Nguyễn Văn An"). */
+    private boolean looksLikePersonName(String r) {
+        String[] words = WHITESPACE_RUN.split(r);
+        return words.length >= 2 && words.length <= 5 && allCapitalized(words, 0) && !bodyHead.matcher(r).lookingAt()
+                && !isPlace(r);
+    }
+
+    /** The end of a word of a name at {@code i}: letters and digits, and dots inside ("TP.Hà"). */
+    private static int nameWordEnd(String text, int i) {
+        int we = i;
+        while (we < text.length() && (CharClass.isLetterOrDigit(text.charAt(we)) || text.charAt(we) == '.'
+                && we + 1 < text.length() && CharClass.isLetterOrDigit(text.charAt(we + 1)))) {
+            we++;
+        }
+        return we;
+    }
+
+    private static boolean breaksName(String word) {
+        return AUTHORITY_STOP.contains(word) || NAME_BREAK.contains(word) || TITLE_END.contains(word);
+    }
+
+    private static final Set<String> PERSON_PRONOUNS = Set.of("ông", "bà", "anh", "chị", "ông ấy", "bà ấy");
+    /** The last syllables of positions ("Bộ trưởng", "Giám đốc", "Chủ tịch", "Bí thư"): the body after one is its holder's. */
+    private static final Set<String> POSITION_TAILS = Set.of("trưởng", "đốc", "tịch", "thư", "lệnh", "ủy", "nhiệm");
+    private static final Set<String> AGENT_BEFORE = Set.of("được", "của", "do", "bởi");
+    /** Function words that never stand inside a name ("Công ty được UBND tỉnh tặng …" names no "Công ty được UBND"). */
+    private static final Set<String> NAME_BREAK = Set.of("được", "bị", "của", "và", "có", "đang", "sẽ", "mới", "này", "đó",
+            "tổ", "long", "trang", "đón", "nhận", "tiếp", "phát", "khai", "họp", "hoàn", "thực", "luôn", "không", "cần", "phải");
+    private static final Pattern ANAPHOR_DETERMINER = Pattern.compile("^nhà (?=trường$)|\\s+(?:này|ấy|đó)$");
+
+    /**
+     * The first institution named with a proper name in the text ("Chi cục Hải quan Vĩnh Phúc": a head of org-heads.txt
+     * and capitalized words or numbers after it), whose head is {@code head} unless that is null.
+     */
+    private String firstNamedBody(String text, String head) {
+        Matcher m = bodyHead.matcher(text);
+        for (int at = 0; at < text.length(); at++) {
+            if (!CharClass.isUpperCase(text.charAt(at)) || at > 0 && CharClass.isLetterOrDigit(text.charAt(at - 1))) {
+                continue;
+            }
+            m.region(at, text.length());
+            if (!m.lookingAt() || head != null && !Lexicon.lower(m.group()).equals(head)) {
+                continue;
+            }
+            String wordBefore = previousWord(text, at);
+            if (AGENT_BEFORE.contains(wordBefore) || POSITION_TAILS.contains(wordBefore)
+                    || titleStart.matcher(text).region(at, text.length()).lookingAt()) {
+                // "được UBND tỉnh tặng", "của Bộ Tài chính", "Bộ trưởng Bộ Quốc phòng": a conferrer or its holder, not
+                // the subject referred back to
+                continue;
+            }
+            int end = m.end();
+            int nameEnd = end;
+            // a lower-case word stays in the name right after a capitalized syllable ("Bộ Quốc phòng", "Hải quan") or
+            // when a capitalized word follows it ("Quân sự tỉnh Phú Thọ"), never a function word ("… Vĩnh Phúc đã …")
+            boolean afterSyllable = false;
+            for (int ws = skipSpaces(text, end); ; ws = skipSpaces(text, ws)) {
+                int we = nameWordEnd(text, ws);
+                if (we == ws) {
+                    break;
+                }
+                char first = text.charAt(ws);
+                if (CharClass.isUpperCase(first) || CharClass.isDigit(first)) {
+                    afterSyllable = CharClass.isUpperCase(first) && (we - ws == 1 || CharClass.isLowerCase(text.charAt(ws + 1)));
+                } else {
+                    if (breaksName(text.substring(ws, we))) {
+                        break;
+                    }
+                    int next = skipSpaces(text, we);
+                    boolean capitalFollows = nameWordEnd(text, next) > next && CharClass.isUpperCase(text.charAt(next));
+                    if (!afterSyllable && !capitalFollows) {
+                        break;
+                    }
+                    afterSyllable = false;
+                }
+                nameEnd = we;
+                ws = we;
+            }
+            if (nameEnd > end) {
+                return text.substring(at, nameEnd);
+            }
+        }
+        return null;
+    }
+
+    /** Where the sentence first speaks of a consultation ("lấy ý kiến nhân dân …"), or its length. */
+    private static int consultationStart(String s) {
+        Matcher consultation = CONSULTATION_SCAN.matcher(s);
+        return CONSULTATION_SCAN.find(consultation, s, 0) ? consultation.start() : s.length();
+    }
+
+    /** Whether the form at {@code formStart} is proposed rather than conferred (see {@link #consultationStart} too). */
+    private boolean isProposal(String s, int formStart) {
+        int from = clause(s, formStart)[0];
+        Matcher m = PROPOSAL_SCAN.matcher(s);
+        for (int at = from; PROPOSAL_SCAN.find(m, s, at, formStart); at = m.end()) {
+            String after = s.substring(m.end(), formStart);
+            if (PREAMBLE.matcher(s.substring(from, m.start())).find() && after.stripLeading().startsWith("của")) {
+                continue; // "theo đề nghị của Sở Nội vụ, …": the decision's preamble
+            }
+            // "đề nghị Thủ tướng Chính phủ xét, trình Chủ tịch nước tặng": the proposal governs the form; "ông A đề nghị
+            // các tập thể được tặng Bằng khen tiếp tục …" urges those already given it
+            if (wordCount(after) <= 12 && !containsWord(after, "được") && !containsWord(after, "đã")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsWord(String s, String word) {
+        int at = s.indexOf(word);
+        while (at >= 0) {
+            int end = at + word.length();
+            if ((at == 0 || !CharClass.isLetter(s.charAt(at - 1))) && (end == s.length() || !CharClass.isLetter(s.charAt(end)))) {
+                return true;
+            }
+            at = s.indexOf(word, at + 1);
+        }
+        return false;
+    }
+
+    private static boolean endsWithColon(String text, TextSpan span) {
+        int e = span.end();
+        while (e > span.start() && CharClass.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e > span.start() && text.charAt(e - 1) == ':';
+    }
+
+    /** The authority of the subject before a statement's first verb ("Chủ tịch nước đã ký quyết định tặng …:"), or null. */
+    private String subjectAuthority(String statement) {
+        Matcher vm = verbPattern.matcher(statement);
+        if (!verbPattern.find(vm, statement, 0)) {
+            return null;
+        }
+        String subject = statement.substring(clauseStart(statement, vm.start()), vm.start());
+        Matcher end = SUBJECT_END.matcher(subject);
+        Authority a = authority(end.find() ? subject.substring(0, end.start()) : subject);
+        return a == null ? null : a.authority();
+    }
+
+    /** A sentence ending in ":" that proposes or consults: its list items are proposals too. */
+    private static boolean endsProposalList(String text, TextSpan span) {
+        if (!endsWithColon(text, span)) {
+            return false;
+        }
+        String s = span.of(text);
+        return CONSULTATION_SCAN.find(CONSULTATION_SCAN.matcher(s), s, 0) || PROPOSAL_SCAN.find(PROPOSAL_SCAN.matcher(s), s, 0);
+    }
+
+    /** Whether the sentence stands on a line opened by a list marker (the split may cut "1." off as a sentence). */
+    private static boolean looksLikeListItem(String text, TextSpan span) {
+        int lineStart = text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
+        return LIST_ITEM.matcher(text).region(lineStart, span.end()).lookingAt();
+    }
+
+    /** Several counted forms ("51 danh hiệu …, 2 Huân chương …"), or one after "Trong đó", "Cụ thể". */
+    private static boolean isTally(String s, List<Form> forms) {
+        int counted = 0;
+        for (Form f : forms) {
+            if (countBefore(s, f.start()) != null || COUNT_AFTER_COLON.matcher(s).region(f.end(), s.length()).lookingAt()) {
+                counted++; // "30 cờ thi đua", "Cờ thi đua của UBND tỉnh: 54 tập thể"
+            }
+        }
+        return counted >= 2 || counted == 1 && TALLY_OPENING.matcher(s).lookingAt();
+    }
+
+    /**
+     * Who a tally's honours went to: the counted group of the conferral statement before it ("8.619 lượt tập thể, cá
+     * nhân được Chủ tịch nước … khen thưởng"), "" when that names none, null when it is no conferral statement.
+     */
+    private String tallyContext(String previous) {
+        if (!verbPattern.find(verbPattern.matcher(previous), previous, 0) || isProposal(previous, previous.length())
+                || consultationStart(previous) < previous.length()) {
+            return null; // no conferral statement, or a proposal ("12 tập thể được đề nghị tặng …")
+        }
+        Matcher cm = COUNT.matcher(previous);
+        if (!cm.find()) {
+            return "";
+        }
+        int end = previous.length();
+        int passive = previous.indexOf(" được ", cm.end());
+        if (passive >= 0) {
+            end = passive;
+        }
+        Matcher vm = verbPattern.matcher(previous);
+        if (verbPattern.find(vm, previous, cm.end()) && vm.start() < end) {
+            end = vm.start();
+        }
+        return TRAILING_LIST_PUNCT.matcher(previous.substring(cm.start(), end).strip()).replaceAll("").strip();
+    }
+
+    /** Titles held by collectives: "Tập thể lao động xuất sắc", "Đơn vị quyết thắng". */
+    private static final Pattern COLLECTIVE_TITLE = Pattern.compile("^(?:tập thể|đơn vị)(?![\\p{L}])", FLAGS);
+
+    /** Where the number before a form starts (see {@link #countBefore}). */
+    private static int countStart(String s, int formStart) {
+        int e = formStart;
+        while (e > 0 && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && (CharClass.isDigit(s.charAt(b - 1)) || s.charAt(b - 1) == '.' && b > 1 && CharClass.isDigit(s.charAt(b - 2)))) {
+            b--;
+        }
+        return b;
+    }
+
+    /** The number written right before a form ("30 cờ thi đua", "6.379 bằng khen"), or null. */
+    private static Integer countBefore(String s, int formStart) {
+        int b = countStart(s, formStart);
+        int e = formStart;
+        while (e > b && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        if (b == e || e == formStart || b > 0 && CharClass.isLetterOrDigit(s.charAt(b - 1)) || !CharClass.isDigit(s.charAt(b))) {
+            return null;
+        }
+        String digits = s.substring(b, e);
+        return digits.matches("\\d{1,3}(?:\\.\\d{3})*|\\d+") ? number(digits) : null;
+    }
+
+    /**
+     * The year of the conferral at form f: stated in its own clause (between ";"), a date or "năm" before the form
+     * first ("Năm 2008, đơn vị được …"; "ngày 19/8/2020, Chủ tịch nước đã ký …"), else the first after it that opens
+     * no span of years ("Bằng khen … năm 2005"; not "từ năm 2015-2019").
+     */
+    private static Integer yearOf(String s, Form f) {
+        int[] clause = clause(s, f.start());
+        Integer before = null;
+        Integer after = null;
+        Matcher m = YEAR_SCAN.matcher(s);
+        for (int at = clause[0]; YEAR_SCAN.find(m, s, at, clause[1]); at = m.end()) {
+            if (m.end() <= f.start()) {
+                before = before == null ? Integer.valueOf(m.group(1)) : before;
+            } else if (after == null && m.start() >= f.end() && m.end() <= clause[1] && !opensSpan(s, m.end())) {
+                after = Integer.valueOf(m.group(1));
+            }
+        }
+        if (s.lastIndexOf('/', f.start()) >= clause[0]) {
+            Matcher date = DATE_YEAR.matcher(s);
+            date.region(clause[0], f.start());
+            if (date.find()) {
+                before = Integer.valueOf(date.group(1)); // a decision's date before the form
+            }
+        }
+        return before != null ? before : after;
+    }
+
+    /** "2015-2019", "2015 – 2019": a span of years, not the year of a conferral. */
+    private static boolean opensSpan(String s, int at) {
+        int i = at;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i + 1 < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '–') && (CharClass.isDigit(s.charAt(i + 1))
+                || s.charAt(i + 1) == ' ' && i + 2 < s.length() && CharClass.isDigit(s.charAt(i + 2)));
+    }
+
+    /**
+     * The clause of a record around {@code at}: between the ";" before and after it, trimmed; like the frames, no farther
+     * than the window around a form (a huge unpunctuated "sentence" stays linear).
+     */
+    private static int[] clause(String s, int at) {
+        return clause(s, at, WINDOW_AFTER);
+    }
+
+    /** As {@link #clause(String, int)}, looking as far as {@code reach} for the ";" before and after. */
+    private static int[] clause(String s, int at, int reach) {
+        int floor = Math.max(0, at - reach);
+        int ceiling = (int) Math.min(s.length(), (long) at + reach);
+        int start = at;
+        while (start > floor && s.charAt(start - 1) != ';') {
+            start--;
+        }
+        int end = at;
+        while (end < ceiling && s.charAt(end) != ';') {
+            end++;
+        }
+        while (start < end && CharClass.isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && (CharClass.isWhitespace(s.charAt(end - 1)) || s.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return new int[] {start, end};
+    }
+
+    /**
+     * Coordinated forms share their recipients: "Nhiều tập thể, cá nhân được tặng thưởng Huân chương Chiến công, Bằng
+     * khen của Thủ tướng Chính phủ, Giấy khen của …" (the subject, forward), "… tặng thưởng Huân chương Quân công,
+     * Huân chương Bảo vệ Tổ quốc tặng 34 đồng chí" (the object, back over a gap without a verb); in a record the
+     * clauses without a subject of their own ("; Bằng khen của Thủ tướng Chính phủ năm 2005;") go on with the first's.
+     */
+    private void shareCoordinatedRecipients(String s, List<Candidate> cs, List<Form> forms) {
+        for (int k = 1; k < cs.size(); k++) {
+            share(cs.get(k - 1), cs.get(k));
+        }
+        for (int k = cs.size() - 2; k >= 0; k--) {
+            String gap = s.substring(forms.get(k).end(), forms.get(k + 1).start());
+            if (wordCount(gap) <= 8 && !verbPattern.find(verbPattern.matcher(gap), gap, 0) && !TO.matcher(gap).find()) {
+                share(cs.get(k + 1), cs.get(k));
+                Candidate later = cs.get(k + 1);
+                if (cs.get(k).conferrer == null && later.conferrerIsAgent && !gap.contains(";")) {
+                    // "nhận Huân chương A, Huân chương B do Chủ tịch nước tặng" (not the genitive: "A, Bằng khen của X")
+                    cs.get(k).conferrer = later.conferrer;
+                }
+            }
+        }
+    }
+
+    /** A record dates or counts its items: "năm 2005", "4 lần", "19/8/2020". */
+    private static boolean datesItsItems(String s) {
+        return YEAR_SCAN.find(YEAR_SCAN.matcher(s), s, 0) || TIMES.matcher(s).find() || DATE_YEAR.matcher(s).find();
+    }
+
+    private static final Pattern TIMES = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?![\\p{L}])", FLAGS);
+
+    private static void share(Candidate from, Candidate to) {
+        if (to.recipients.isEmpty() && !from.recipients.isEmpty()) {
+            to.inferred = true;
+            to.recipients = new ArrayList<>(from.recipients);
+            to.recipientCount = to.recipientCount != null ? to.recipientCount : from.recipientCount;
+        }
+    }
+
+    /**
+     * A record of honours, whose items are conferrals of their own (never merged with a restatement): forms in
+     * clauses at ";" ("Năm 2008, đơn vị được … tặng Huân chương …; Bằng khen của Thủ tướng Chính phủ năm 2005; …"),
+     * dated or counted ("Năm 2008", "4 lần"), or three or more forms each for a counted group of its own ("28 tập thể
+     * được tặng Cờ thi đua …, 1 tập thể …").
+     */
+    private static boolean isRecord(String s, List<Candidate> cs, List<Form> forms) {
+        if (cs.size() < 2) {
+            return false;
+        }
+        int semicolon = s.indexOf(';', forms.get(0).end());
+        if (semicolon >= 0 && semicolon < forms.get(forms.size() - 1).start() && datesItsItems(s)) {
+            return true; // not a lead's "A đón nhận Huân chương …; Chủ tịch UBND tỉnh tặng Bằng khen …"
+        }
+        Set<List<String>> counted = new HashSet<>();
+        for (Candidate c : cs) {
+            if (looksCounted(c.recipients)) {
+                counted.add(c.recipients);
+            }
+        }
+        return counted.size() >= 3;
     }
 
     /**
@@ -289,29 +869,62 @@ public final class AwardExtractor {
             int fe = m.end();
             Kind kind;
             String award = m.group();
+            boolean open = false;
             if (m.group("order") != null) {
                 kind = Kind.ORDER;
+                if (fe - fs == "Huân chương".length()) {
+                    open = true;
+                    // an order of no listed name, often foreign: "Huân chương Tự do hạng Nhất", "Huân chương Sikatuna
+                    // hạng Vàng", "Huân chương Vàng Quốc gia": its capitalized name and class
+                    fe = orderNameEnd(s, fe);
+                    award = s.substring(fs, fe);
+                }
             } else if (m.group("medal") != null) {
                 kind = Kind.MEDAL;
                 if (award.toLowerCase(Locale.ROOT).endsWith("vì sự nghiệp")) {
-                    fe = extendWords(s, fe, 8);
+                    fe = extendWords(s, fe, 8, CAUSE_END);
                     award = s.substring(fs, fe);
+                }
+            } else if (m.group("plain") != null && award.equalsIgnoreCase("Huy chương")) {
+                // a medal of no listed name: "Huy chương Tự do hạng Nhì"; not a sports medal ("Huy chương Vàng")
+                kind = Kind.MEDAL;
+                open = true;
+                fe = orderNameEnd(s, fe);
+                award = s.substring(fs, fe);
+                if (SPORTS_MEDAL.matcher(award).lookingAt()) {
+                    continue;
                 }
             } else if (m.group("plain") != null) {
                 kind = Kind.PLAIN;
+                open = award.equalsIgnoreCase("Cờ");
+            } else if (m.group("open") != null) {
+                open = true;
+                // "danh hiệu Anh hùng LLVT lần thứ 2", "danh hiệu Nghệ nhân Ưu tú": a title not listed, up to where it ends
+                kind = Kind.TITLE;
+                int ts = fe;
+                while (ts < s.length() && s.charAt(ts) == ' ') {
+                    ts++;
+                }
+                fe = extendWords(s, ts, 10, TITLE_END);
+                if (fe <= ts) {
+                    continue;
+                }
+                award = s.substring(ts, fe);
             } else if (m.group("prefixed") != null) {
                 kind = Kind.TITLE;
                 award = QUOTE_MARKS.matcher(DANH_HIEU_PREFIX.matcher(award).replaceFirst("")).replaceAll("").strip();
             } else {
                 kind = Kind.TITLE;
-                if (titlesNeedingPrefix.contains(key(award))) {
-                    continue;
+                if (titlesNeedingPrefix.contains(key(award)) || startsName(s, fe)) {
+                    continue; // "Nghệ nhân Ưu tú Rơ Châm Phon": a title before a name describes the person
                 }
             }
             boolean quoted = kind == Kind.TITLE && fs > 0 && (s.charAt(fs - 1) == '“' || s.charAt(fs - 1) == '"');
             String before = s.substring(Math.max(0, fs - 30), fs);
             if (kind != Kind.TITLE || m.group("prefixed") == null) {
-                if (GENERIC_BEFORE.matcher(before).find() && !OF_BY.matcher(s.substring(fe)).lookingAt()
+                Matcher generic = GENERIC_BEFORE.matcher(before);
+                if (generic.find() && countBefore(s, fs) == null && !givenBetween(before, generic.start())
+                        && !OF_BY.matcher(s.substring(fe)).lookingAt()
                         && !GIVE_TO_GENERIC_END.matcher(before).matches()) {
                     continue; // "nhiều giải thưởng và bằng khen", "các Mẹ Việt Nam anh hùng": not one conferral
                 }
@@ -319,20 +932,78 @@ public final class AwardExtractor {
                     continue;
                 }
             }
-            forms.add(new Form(award, kind, fs, fe, quoted));
+            forms.add(new Form(award, kind, fs, fe, quoted, open));
         }
         return forms;
     }
 
+    /** The end of the capitalized name (at most five words) and class ("hạng Nhất", "hạng Vàng") after "Huân chương". */
+    private static int orderNameEnd(String s, int from) {
+        int end = from;
+        int at = from;
+        boolean classWord = false;
+        for (int words = 0; words < 6; words++) {
+            int ws = skipSpaces(s, at);
+            int we = wordEnd(s, ws);
+            if (ws == at || we == ws) {
+                break;
+            }
+            if (classWord) {
+                if (CharClass.isUpperCase(s.charAt(ws)) || CharClass.isDigit(s.charAt(ws))
+                        || RANK_WORDS.contains(s.substring(ws, we).toLowerCase(Locale.ROOT))) {
+                    end = we;
+                }
+                break;
+            }
+            if (words > 0 && s.substring(ws, we).equalsIgnoreCase("hạng")) {
+                classWord = true;
+            } else if (CharClass.isUpperCase(s.charAt(ws)) || words > 0 && continuesName(s, we)) {
+                end = we; // a lower-case syllable inside the name when the name goes on: "Tự do hạng Nhất"
+            } else {
+                break;
+            }
+            at = we;
+        }
+        return end;
+    }
+
+    /** Gold, silver and bronze are the medals of sports and contests, which are no state awards. */
+    private static final Pattern SPORTS_MEDAL = Pattern.compile("Huy chương\\s+(?:Vàng|Bạc|Đồng)(?![\\p{L}])", FLAGS);
+    private static final Set<String> RANK_WORDS = Set.of("nhất", "nhì", "ba");
+
+    /** The first index at or after {@code i} that holds no space. */
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the run of letters and digits at {@code i}. */
+    private static int wordEnd(String s, int i) {
+        while (i < s.length() && CharClass.isLetterOrDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether a capitalized word follows right after {@code at} (one space, no punctuation). */
+    private static boolean startsName(String s, int at) {
+        return at + 1 < s.length() && s.charAt(at) == ' ' && CharClass.isUpperCase(s.charAt(at + 1));
+    }
+
+    /** Whether the word after {@code at} is "hạng" or capitalized. */
+    private static boolean continuesName(String s, int at) {
+        int ws = skipSpaces(s, at);
+        return ws > at && ws < s.length() && (CharClass.isUpperCase(s.charAt(ws)) || s.regionMatches(true, ws, "hạng ", 0, 5));
+    }
+
     /** "Vì sự nghiệp Giáo dục": the field after the fixed words, up to the next function word or punctuation. */
-    private static int extendWords(String s, int from, int max) {
+    private static int extendWords(String s, int from, int max, Set<String> stops) {
         int end = from;
         int i = from;
         for (int w = 0; w < max; w++) {
-            int ws = i;
-            while (ws < s.length() && s.charAt(ws) == ' ') {
-                ws++;
-            }
+            int ws = skipSpaces(s, i);
             int we = ws;
             while (we < s.length() && CharClass.isLetter(s.charAt(we))) {
                 we++;
@@ -345,7 +1016,7 @@ public final class AwardExtractor {
                 break;
             }
             String word = s.substring(ws, we).toLowerCase(Locale.ROOT);
-            if (Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa", "tại", "nhân").contains(word)) {
+            if (stops.contains(word)) {
                 break;
             }
             end = we;
@@ -364,10 +1035,10 @@ public final class AwardExtractor {
         List<Form> local = new ArrayList<>();
         for (Form o : forms) {
             if (o.start() >= from && o.end() <= to) {
-                local.add(new Form(o.award(), o.kind(), o.start() - from, o.end() - from, o.quotedTitle()));
+                local.add(new Form(o.award(), o.kind(), o.start() - from, o.end() - from, o.quotedTitle(), o.open()));
             }
         }
-        Form shifted = new Form(f.award(), f.kind(), f.start() - from, f.end() - from, f.quotedTitle());
+        Form shifted = new Form(f.award(), f.kind(), f.start() - from, f.end() - from, f.quotedTitle(), f.open());
         return read(s.substring(from, to), shifted, local, previous);
     }
 
@@ -397,7 +1068,8 @@ public final class AwardExtractor {
         Candidate c = new Candidate();
         boolean conferrerFromGiver = false; // the conferrer is the title of whoever hands the award over
         c.award = f.award();
-        c.key = awardKey(f.award());
+        c.openForm = f.open();
+        c.key = f.kind() == Kind.PLAIN ? PLAIN_QUALIFIER.matcher(awardKey(f.award())).replaceFirst("") : awardKey(f.award());
         // Everything about this form lies before the next form of the sentence.
         int limit = nextForm == null ? s.length() : cutBeforeNextFrame(s, f.end(), nextForm.start());
         String post = s.substring(f.end(), limit);
@@ -410,8 +1082,10 @@ public final class AwardExtractor {
         Matcher ob = OF_BY.matcher(post);
         Matcher eb = EXTENDED_BY.matcher(post);
         if (ob.lookingAt()) {
-            postFrom = readAuthority(c, post, ob.end(), ob.group(1).equalsIgnoreCase("do"), false);
+            c.conferrerIsAgent = ob.group(1).equalsIgnoreCase("do");
+            postFrom = readAuthority(c, post, ob.end(), c.conferrerIsAgent, false);
         } else if (eb.lookingAt()) {
+            c.conferrerIsAgent = true;
             // "danh hiệu Anh hùng Lao động thời kỳ đổi mới do Chủ tịch nước trao tặng": a few lower-case words of the
             // title may stand between the form and its "do" (by); taken only when an authority follows
             postFrom = readAuthority(c, post, eb.end(), true, true);
@@ -421,6 +1095,17 @@ public final class AwardExtractor {
         to.region(postFrom, Math.min(post.length(), postFrom + 60));
         if (to.find()) {
             addRecipients(c, readRecipients(post, to.end()));
+        }
+        boolean givenRightBefore = givenRightBefore(s, f.start());
+        if (c.recipients.isEmpty() && givenRightBefore) {
+            Matcher object = DIRECT_OBJECT.matcher(post);
+            object.region(postFrom, post.length());
+            if (object.lookingAt()) {
+                addRecipients(c, readRecipients(post, object.end())); // "… tặng bằng khen cá nhân xuất sắc"
+            }
+        }
+        if (c.conferrer == null && !givenRightBefore && f.kind() == Kind.PLAIN && postFrom == 0) {
+            readAuthority(c, post, 0, false, true); // "30 cờ thi đua Chính phủ", "nhận Bằng khen UBND tỉnh"
         }
         if (c.title == null) {
             Matcher q2 = ANY_QUOTED.matcher(post);
@@ -448,18 +1133,30 @@ public final class AwardExtractor {
             verbStart = vm.start();
             verbEnd = vm.end();
         }
-        boolean ownFrame = verbType != null && wordCount(pre.substring(verbEnd)) <= 6;
+        // "trao cho Công ty Điện lực Hòa Bình Bằng khen": the recipient may stand between the verb and the form
+        Matcher firstObject = verbType == null ? null : OBJECT_FIRST.matcher(pre.substring(verbEnd));
+        boolean objectFirst = firstObject != null && firstObject.lookingAt() && wordCount(firstObject.group(1)) <= 12;
+        boolean ownFrame = verbType != null && (wordCount(pre.substring(verbEnd)) <= 6 || objectFirst);
+        c.ownFrame = ownFrame;
         if (ownFrame) {
             String verb = pre.substring(verbStart, verbEnd).toLowerCase(Locale.ROOT);
             // the regexes below run only when their literal word stands in the text (a find() tries every position)
             Matcher passive = StartScanner.containsFolded(pre, "được")
-                    ? PASSIVE.matcher(pre.substring(0, verbEnd)) : null;
+                    ? this.passive.matcher(pre.substring(0, verbEnd)) : null;
             if (passive != null && passive.find()) {
-                Authority a = authority(passive.group(1));
+                String agent = passive.group(1);
+                Matcher agentEnd = SUBJECT_END.matcher(agent);
+                if (agentEnd.find() && agentEnd.start() > 0) {
+                    agent = agent.substring(0, agentEnd.start()); // "được Chủ tịch nước quyết định tặng thưởng"
+                }
+                Authority a = authority(agent);
                 if (a != null && a.authority() != null && c.conferrer == null) {
                     c.conferrer = a.authority();
                 }
                 addSubjectRecipients(c, pre.substring(0, passive.start()));
+                if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
+                    subjectBeforeApposition(c, s, floor);
+                }
             } else if (verbType.equals("RECEIVE")) {
                 String subject = pre.substring(0, verbStart);
                 Matcher has = StartScanner.containsFolded(subject, "có") ? HAS_COUNT.matcher(subject) : null;
@@ -473,6 +1170,10 @@ public final class AwardExtractor {
                     subject = subject.substring(0, ceremony.start()); // "Trường A tổ chức lễ đón nhận …": Trường A
                     hostsCeremony = true;
                 }
+                Matcher guest = StartScanner.containsFolded(subject, "lễ") ? ATTENDS_CEREMONY.matcher(subject) : null;
+                if (guest != null && guest.find()) {
+                    subject = ""; // "Thủ tướng A đến dự lễ kỷ niệm … và đón nhận Huân chương …": a guest receives nothing
+                }
                 // "UBND tỉnh tổ chức lễ đón nhận danh hiệu … do Chủ tịch nước trao tặng cho Bệnh viện X": when the
                 // sentence names who it was given to, the subject only hosts the ceremony
                 if (!hostsCeremony || c.recipients.isEmpty()) {
@@ -484,9 +1185,21 @@ public final class AwardExtractor {
                     if (person != null) {
                         addUnique(c.recipients, person);
                     }
+                } else if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
+                    subjectBeforeApposition(c, s, floor);
                 }
             } else {
+                if (objectFirst && c.recipients.isEmpty()) {
+                    addRecipients(c, firstObject.group(1).strip());
+                }
                 String subject = pre.substring(0, verbStart);
+                Matcher host = StartScanner.containsFolded(subject, "lễ") ? HOSTS.matcher(subject) : null;
+                boolean hosts = host != null && host.find();
+                if (hosts) {
+                    // "Bộ Chỉ huy … tổ chức Lễ trao tặng danh hiệu …": the host; "Chủ tịch nước … dự Lễ truy tặng …": the
+                    // guest of honour, who may confer
+                    subject = host.group(1) != null ? "" : subject.substring(0, host.start());
+                }
                 Matcher se = SUBJECT_END.matcher(subject);
                 if (se.find()) {
                     subject = subject.substring(0, se.start());
@@ -500,11 +1213,24 @@ public final class AwardExtractor {
                 }
                 subject = LEADING_ROLE.matcher(subject.strip()).replaceFirst("");
                 Authority a = authority(subject);
+                Matcher decision = StartScanner.containsFolded(pre, "quyết định")
+                        ? DECISION_OF.matcher(pre.substring(0, verbStart)) : null;
+                if (decision != null && decision.find() && c.conferrer == null) {
+                    // "A đã trao Quyết định … của Chủ tịch nước về việc tặng thưởng …": A only hands the decision over
+                    Authority author = authority(pre.substring(decision.end(), authorityEnd(pre, decision.end())));
+                    if (author != null && author.authority() != null) {
+                        c.conferrer = author.authority();
+                        a = null;
+                    }
+                }
                 // a named holder who hands it over presents it; a position without a name, handing over a form that
                 // position gives itself, is the authority ("Giám đốc Công an tỉnh trao Giấy khen …"); a state order
                 // or medal it only presents ("…, Thứ trưởng Bộ Công an trao Huy chương …": conferrer unknown)
-                boolean presentsOnly = verbType.equals("PRESENT") && POSITION.matcher(subject.strip()).find()
-                        && (a == null || a.person() != null || !HOLDER_GIVEN_FORM.matcher(c.award).lookingAt());
+                // ... and a body that hands over a state order, medal or title ("Bộ CHQS tỉnh trao Huân chương Bảo vệ Tổ
+                // quốc") presents what the President confers
+                boolean presentsOnly = verbType.equals("PRESENT") && (POSITION.matcher(subject.strip()).find()
+                        && (a == null || a.person() != null || !HOLDER_GIVEN_FORM.matcher(c.award).lookingAt())
+                        || !HOLDER_GIVEN_FORM.matcher(c.award).lookingAt());
                 if (a != null && a.authority() != null && c.conferrer == null && !presentsOnly) {
                     c.conferrer = a.authority();
                     conferrerFromGiver = true;
@@ -516,8 +1242,9 @@ public final class AwardExtractor {
                     }
                 }
             }
-        } else if (previous != null && prevForm != null) {
-            // "… tặng danh hiệu X cho A và Bằng khen cho 5 cá nhân": the second form shares the first one's frame.
+        } else if (previous != null && prevForm != null && s.substring(prevForm.end(), f.start()).indexOf(';') < 0) {
+            // "… tặng danh hiệu X cho A và Bằng khen cho 5 cá nhân": the second form shares the first one's frame (not
+            // across the ";" of a record).
             c.conferrer = c.conferrer != null ? c.conferrer : previous.conferrer;
             c.presenter = previous.presenter;
         }
@@ -537,10 +1264,22 @@ public final class AwardExtractor {
             if (!items.isEmpty()) {
                 c.recipients = items;
             }
+        } else if (post.indexOf(':', postFrom) >= 0 && (c.recipients.isEmpty() || looksCounted(c.recipients))) {
+            // "… tặng Bằng khen: 1. Ủy ban …; 2. Đài …", "đón nhận Huân chương … có các lãnh đạo: A, Bộ trưởng …; B"
+            Matcher colon = COLON_LIST.matcher(post);
+            colon.region(postFrom, post.length());
+            List<String> items = colon.lookingAt() ? splitList(colon.group(1)) : List.of();
+            if (!items.isEmpty()) {
+                c.recipients = items;
+            }
         }
-        Matcher y = YEAR_SCAN.matcher(s);
-        if (YEAR_SCAN.find(y, s, 0)) {
-            c.year = Integer.valueOf(y.group(1));
+        if (c.conferrer == null && StartScanner.containsFolded(s, "quyết định")) {
+            Matcher decision = DECISION_OF.matcher(s);
+            decision.region(0, f.start());
+            if (decision.find()) { // "Theo quyết định của Chủ tịch nước …, 28 người … được trao tặng danh hiệu …"
+                Authority author = authority(s.substring(decision.end(), authorityEnd(s, decision.end())));
+                c.conferrer = author == null ? null : author.authority();
+            }
         }
         if (c.title != null && key(c.title).equals(c.key)) {
             c.title = null;
@@ -561,6 +1300,10 @@ public final class AwardExtractor {
         }
         if (lastVerb > 0) {
             String head = between.substring(0, lastVerb);
+            int semicolon = head.lastIndexOf(';');
+            if (semicolon > 0) {
+                return from + semicolon; // "… cho 5 tập thể và 10 cá nhân; Giám đốc Công an tỉnh tặng Giấy khen …"
+            }
             int and = Math.max(head.lastIndexOf(" và "), head.lastIndexOf(','));
             if (and > 0) {
                 return from + and;
@@ -569,6 +1312,19 @@ public final class AwardExtractor {
         int and = between.lastIndexOf(" và ");
         return and > 0 ? from + and : nextStart;
     }
+
+    /** "nhiều lần được tặng Giấy khen": a conferral verb after the quantifier, which counts the times, not the form. */
+    private boolean givenBetween(String before, int quantifier) {
+        String between = before.substring(quantifier);
+        return verbPattern.find(verbPattern.matcher(between), between, 0);
+    }
+
+    /** Whether a giving verb stands right before the form ("tặng Bằng khen", "trao tặng danh hiệu"). */
+    private static boolean givenRightBefore(String s, int formStart) {
+        return GIVING_WORDS.contains(previousWord(s, formStart));
+    }
+
+    private static final Set<String> GIVING_WORDS = Set.of("tặng", "trao", "thưởng", "gắn", "truy");
 
     private static String previousWord(String s, int at) {
         int e = at;
@@ -636,9 +1392,17 @@ public final class AwardExtractor {
         return t.isEmpty() ? 0 : WHITESPACE_RUN.split(t).length;
     }
 
+    /** Where the clause holding {@code at} starts; a comma inside quotes ("“Giỏi việc nước, đảm việc nhà”") ends none. */
     private static int clauseStart(String s, int at) {
         for (int i = at - 1; i >= 0; i--) {
             char c = s.charAt(i);
+            if (c == '”') {
+                int open = s.lastIndexOf('“', i);
+                if (open >= 0 && i - open <= 120) {
+                    i = open;
+                    continue;
+                }
+            }
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '–' || c == '—') {
                 return i + 1;
             }
@@ -646,16 +1410,13 @@ public final class AwardExtractor {
         return 0;
     }
 
-    /** End of an authority phrase: the first stop word, digit, quote or punctuation. */
+    /** End of an authority phrase: the first stop word written in lower case, digit, quote or punctuation. */
     private static int authorityEnd(String s, int from) {
         int i = from;
         int end = from;
         int words = 0;
         while (i < s.length() && words < 10) {
-            int ws = i;
-            while (ws < s.length() && s.charAt(ws) == ' ') {
-                ws++;
-            }
+            int ws = skipSpaces(s, i);
             int we = ws;
             while (we < s.length() && !CharClass.isWhitespace(s.charAt(we))) {
                 we++;
@@ -666,7 +1427,9 @@ public final class AwardExtractor {
             String w = s.substring(ws, we);
             String bare = TRAILING_WORD_PUNCT.matcher(w).replaceAll("");
             if (bare.isEmpty() || CharClass.isDigit(bare.charAt(0)) || "“\"(".indexOf(bare.charAt(0)) >= 0
-                    || AUTHORITY_STOP.contains(bare.toLowerCase(Locale.ROOT))) {
+                    || !CharClass.isUpperCase(bare.charAt(0)) && AUTHORITY_STOP.contains(bare)
+                    && !(bare.equals("nhân") && s.startsWith("dân", skipSpaces(s, we)))) {
+                // a capitalized word continues the name ("Giám đốc Công an tỉnh": "công" only as in "công bố")
                 break;
             }
             end = ws + bare.length();
@@ -692,7 +1455,11 @@ public final class AwardExtractor {
             // A trailing full name: family name plus two or three capitalized words, and not a place ("tỉnh Hà Tĩnh",
             // "TP Hồ Chí Minh").
             int run = words.length - i;
-            if (surnames.contains(words[i]) && run >= 3 && run <= 4 && allCapitalized(words, i)) {
+            // two syllables only after a lower-case word that is no administrative prefix ("Chủ tịch nước Lương Cường";
+            // not "UBND tỉnh Lâm Đồng")
+            boolean shortName = run == 2 && !words[i - 1].isEmpty() && CharClass.isLowerCase(words[i - 1].charAt(0))
+                    && !ADMIN_PREFIXES.contains(words[i - 1].toLowerCase(Locale.ROOT));
+            if (surnames.contains(words[i]) && (run >= 3 || shortName) && run <= 4 && allCapitalized(words, i)) {
                 String name = String.join(" ", List.of(words).subList(i, words.length));
                 if (!isPlace(name)) {
                     cut = i;
@@ -712,8 +1479,13 @@ public final class AwardExtractor {
         return person == null ? null : new Authority(null, person);
     }
 
+    /**
+     * A province or district of either map (reference data) or a place of the lexicons: "Lâm Đồng", "Trần Văn Thời"
+     * after a title are no person. Communes are left out: many wards bear a person's name ("Phường Lê Lợi").
+     */
     private boolean isPlace(String name) {
-        return places.contains(key(name));
+        AdminUnits units = AdminUnits.get();
+        return places.contains(key(name)) || units.isName(name, AdminLevel.PROVINCE) || units.isName(name, AdminLevel.DISTRICT);
     }
 
     private static boolean allCapitalized(String[] words, int from) {
@@ -748,10 +1520,17 @@ public final class AwardExtractor {
         return TRAILING_LIST_PUNCT.matcher(s.substring(from, end).strip()).replaceAll("").strip();
     }
 
-    /** A mark that ends a recipient list at i: one of {@code .;:“"”(}, or a dash between whitespace (regex \s). */
+    /**
+     * A mark that ends a recipient list at i: one of {@code .;:“"”()}, or a dash between whitespace (regex \s). A dot
+     * inside a number or a word ("1.355 học sinh", "TP.Hà Nội") ends nothing.
+     */
     private static boolean stopMarkAt(String s, int i) {
         char c = s.charAt(i);
-        if (c == '.' || c == ';' || c == ':' || c == '“' || c == '"' || c == '”' || c == '(') {
+        if (c == '.' && i > 0 && i + 1 < s.length() && CharClass.isLetterOrDigit(s.charAt(i - 1))
+                && CharClass.isLetterOrDigit(s.charAt(i + 1))) {
+            return false;
+        }
+        if (c == '.' || c == ';' || c == ':' || c == '“' || c == '"' || c == '”' || c == '(' || c == ')') {
             return true;
         }
         return isRegexSpace(c) && i + 2 < s.length() && (s.charAt(i + 1) == '-' || s.charAt(i + 1) == '–')
@@ -793,7 +1572,7 @@ public final class AwardExtractor {
         int count = 0;
         Matcher cm = COUNT.matcher(r);
         while (cm.find()) {
-            count += Integer.parseInt(cm.group(1));
+            count += number(cm.group(1));
         }
         if (count > 0 && c.recipientCount == null) {
             c.recipientCount = count;
@@ -809,12 +1588,40 @@ public final class AwardExtractor {
         }
     }
 
+    /**
+     * "Nghệ nhân Ưu tú Rơ Châm Phon, làng Kon Tum Kơ Nâm, được … phong tặng …": when the clause before the verb is only
+     * an apposition, the subject is the sentence's first clause, a name after its honorific or title.
+     */
+    private void subjectBeforeApposition(Candidate c, String s, int floor) {
+        int comma = s.indexOf(',');
+        if (comma <= 0 || comma >= floor - 1) {
+            return;
+        }
+        String first = s.substring(0, comma).strip();
+        Matcher title = formPattern.matcher(first);
+        if (formPattern.find(title, first, 0) && title.start() == 0) {
+            first = first.substring(title.end()).strip(); // "Nghệ nhân Ưu tú Rơ Châm Phon": the title describes him
+        }
+        if (first.isEmpty() || !CharClass.isUpperCase(first.charAt(0)) || wordCount(first) > 8
+                || verbPattern.find(verbPattern.matcher(first), first, 0)) {
+            return;
+        }
+        addRecipients(c, first);
+    }
+
     private void addSubjectRecipients(Candidate c, String subject) {
         String r = subject.strip();
         r = TRAILING_ADVERBS.matcher(r).replaceFirst("").strip();
         if (NOT_A_SUBJECT.matcher(r).find()) {
             return;
         }
+        r = LEADING_TIME.matcher(r).replaceFirst(""); // "năm 2019 được Chủ tịch nước tặng …": when, not who
+        if (PERSON_PRONOUNS.contains(Lexicon.lower(r.strip()))) {
+            addUnique(c.recipients, r.strip()); // "Ông từng được … tặng": kept for the reference back (resolveAnaphor)
+            return;
+        }
+        r = FREQUENCY.matcher(r).replaceFirst(""); // "4 lần được UBND tỉnh tặng": how often, not who
+        r = TRAILING_FREQUENCY.matcher(r).replaceFirst(""); // "Bộ đội Biên phòng tỉnh 2 lần được phong tặng"
         Matcher rep = REPRESENTING.matcher(r);
         int repEnd = -1;
         while (rep.find()) {
@@ -918,9 +1725,11 @@ public final class AwardExtractor {
         String[] parts = l.contains(";") ? SEMICOLON_SPLIT.split(l) : splitCommasAndAnd(l);
         boolean afterPerson = false;
         for (String p : parts) {
-            String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(p.strip()).replaceAll("")).replaceAll("").strip();
-            if (!t.isEmpty()) {
-                if (afterPerson && titleStart.matcher(t).lookingAt() && !honorific.matcher(t).lookingAt()) {
+            String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(ITEM_NUMBER.matcher(p.strip()).replaceFirst(""))
+                    .replaceAll("")).replaceAll("").strip();
+            if (!t.isEmpty() && !t.chars().allMatch(ch -> CharClass.isDigit((char) ch)) && !isHonorificAlone(t)) {
+                String position = FORMER.matcher(t).replaceFirst("");
+                if (afterPerson && titleStart.matcher(position).lookingAt() && !honorific.matcher(t).lookingAt()) {
                     // "ông Nguyễn Văn Khởi, Giám đốc Công ty …": the position of the person before, not a recipient
                     afterPerson = false;
                     continue;
@@ -940,9 +1749,49 @@ public final class AwardExtractor {
         return items;
     }
 
+    /** "1.355" is 1355: Vietnamese writes thousands with dots. */
+    private static int number(String digits) {
+        return Integer.parseInt(digits.replace(".", ""));
+    }
+
     private static boolean looksCounted(List<String> recipients) {
         return recipients.size() == 1 && COUNT.matcher(recipients.get(0)).find();
     }
+
+    /**
+     * "… tặng Bằng khen: 1. Ban Dân tộc tỉnh; 2. …" when the split cut the sentence at the colon or at an item's number:
+     * the rest of the line, or the lines after it that open with list markers.
+     */
+    private List<String> listAfterColon(String text, TextSpan span, String s, Form last) {
+        if (!COLON_AT_END.matcher(s).region(last.end(), s.length()).find()) {
+            return List.of();
+        }
+        int from = span.end();
+        int lineEnd = text.indexOf('\n', from);
+        lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        StringBuilder items = new StringBuilder(text.substring(from, Math.min(lineEnd, from + WINDOW_AFTER)).strip());
+        boolean fromLines = items.length() == 0;
+        for (int line = 0, at = lineEnd + 1; fromLines && line < 30 && at < text.length(); line++) {
+            int end = text.indexOf('\n', at);
+            end = end < 0 ? text.length() : end;
+            if (!LIST_ITEM.matcher(text).region(at, end).lookingAt()) {
+                break;
+            }
+            String item = text.substring(at, end);
+            if (formPattern.find(formPattern.matcher(item), item, 0)) {
+                return List.of(); // "- Huân chương Lao động hạng Ba cho …": items with forms are conferrals of their own
+            }
+            items.append(items.length() == 0 ? "" : "; ").append(item);
+            at = end + 1;
+        }
+        return items.length() == 0 ? List.of() : splitList(items.toString());
+    }
+
+    /** The recipients of a list's intro, which its items name: "các tập thể, cá nhân (như) sau". */
+    private static final Pattern LIST_PLACEHOLDER = Pattern.compile("(?<![\\p{L}])(?:như sau|sau đây|sau)$", FLAGS);
+    /** A sentence ending in the colon that opens a list, maybe with the first item's number cut off into it. */
+    private static final Pattern COLON_AT_END = Pattern.compile(
+            "^(?:[^.;]{0,80}|[^;]{0,300}?(?<![\\p{L}])(?:gồm|gồm có|như sau))\\s*:\\s*(?:\\d{1,2}\\s*[.)])?\\s*$");
 
     /** "Cụ thể 1 tập thể và 6 cá nhân gồm: A; B; C" in one of the next sentences lists the recipients. */
     private List<String> listInFollowing(String text, String lower, List<TextSpan> sentences, int i) {
@@ -999,39 +1848,149 @@ public final class AwardExtractor {
         return kept;
     }
 
+    private static final class MergeGroup {
+        final boolean record;
+        final int list;
+        String conferrer;
+        Integer count;
+        String noun;
+
+        MergeGroup(boolean record, int list) {
+            this.record = record;
+            this.list = list;
+        }
+    }
+
+    /** The noun a counted description counts ("16 cá nhân tham gia …": "ca nhan"). */
+    private static String countedNoun(String description) {
+        Matcher m = COUNT.matcher(description);
+        return m.find() ? key(m.group(2)) : "";
+    }
+
+    /**
+     * Whether two conferrers name one authority as the article writes it: one contains the other ("UBND tỉnh", "Chủ tịch
+     * UBND tỉnh Vĩnh Phúc"; "Giám đốc", "Giám đốc Công an tỉnh"), the same body behind its head's title ("Bộ trưởng
+     * GD-ĐT", "Bộ GD-ĐT"), or an abbreviation of the words' initials ("Bộ GD-ĐT", "Bộ Giáo dục và Đào tạo"; "UBND", "Ủy
+     * ban nhân dân").
+     */
+    static boolean sameAuthority(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        String ka = key(a);
+        String kb = key(b);
+        String ha = key(bodyOfHolder(a));
+        String hb = key(bodyOfHolder(b));
+        for (String x : List.of(ka, ha)) {
+            for (String y : List.of(kb, hb)) {
+                if (!x.isEmpty() && !y.isEmpty() && (containsWords(x, y) || containsWords(y, x))) {
+                    return true;
+                }
+            }
+        }
+        if (!hasAbbreviation(a) && !hasAbbreviation(b)) {
+            return false;
+        }
+        for (String x : List.of(initials(a), initials(bodyOfHolder(a)))) {
+            for (String y : List.of(initials(b), initials(bodyOfHolder(b)))) {
+                if (x.length() >= 3 && y.length() >= 3 && (x.contains(y) || y.contains(x))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsWords(String outer, String inner) {
+        return (" " + outer + " ").contains(" " + inner + " ");
+    }
+
+    /** "Bộ trưởng Bộ Tài chính" is "Bộ Tài chính", "Bộ trưởng GD-ĐT" "Bộ GD-ĐT", "Giám đốc Công an tỉnh" "Công an tỉnh". */
+    private static String bodyOfHolder(String authority) {
+        Matcher m = HOLDER.matcher(authority);
+        if (!m.lookingAt()) {
+            return authority;
+        }
+        String body = authority.substring(m.end()).strip();
+        if (m.group(1) != null && !body.toLowerCase(Locale.ROOT).startsWith("bộ")) {
+            return "Bộ " + body; // "Bộ trưởng GD-ĐT"
+        }
+        return body.isEmpty() && m.group().toLowerCase(Locale.ROOT).startsWith("thủ tướng") ? "Chính phủ" : body;
+    }
+
+    private static final Pattern HOLDER = Pattern.compile("(?:Phó\\s+)?(?:(Bộ trưởng)|Thủ tướng|Chủ tịch(?!\\s+nước)|Giám đốc|"
+            + "Tổng Giám đốc|Cục trưởng|Tổng cục trưởng|Viện trưởng|Hiệu trưởng|Tư lệnh|Chánh án|Trưởng ban)(?![\\p{L}])\\s*", FLAGS);
+
+    private static boolean hasAbbreviation(String s) {
+        for (String w : ABBREVIATION_SPLIT.split(s)) {
+            if (isAbbreviation(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAbbreviation(String w) {
+        if (w.length() < 2) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!CharClass.isUpperCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern ABBREVIATION_SPLIT = Pattern.compile("[\\s\\-–&/().,]+");
+
+    /** The initials a Vietnamese abbreviation is made of: every letter of an abbreviation, the first of other words. */
+    private static String initials(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String w : ABBREVIATION_SPLIT.split(s)) {
+            if (w.isEmpty() || w.equalsIgnoreCase("và")) {
+                continue;
+            }
+            String k = key(isAbbreviation(w) ? w : w.substring(0, 1));
+            b.append(k);
+        }
+        return b.toString();
+    }
+
     private List<AwardMention> merge(List<Candidate> found, String text) {
         found = foldBareReferences(found);
-        // Members of a group agree on the conferrer, so one key per group decides a conflict (linear in mentions).
-        // Likewise on a counted recipient description: "Bằng khen cho 25 cá nhân" and "Bằng khen cho 10 tập thể" are two
-        // conferrals, whatever else they share.
+        // Members of a group agree on the conferrer, so one conferrer per group (the most specific) decides a conflict
+        // (linear in mentions). Likewise on a counted recipient description: "Bằng khen cho 25 cá nhân" and "Bằng khen cho
+        // 10 tập thể" are two conferrals, whatever else they share. An item of a record is a conferral of its own.
         List<List<Candidate>> groups = new ArrayList<>();
-        List<String> groupConferrers = new ArrayList<>();
-        List<Integer> groupCounts = new ArrayList<>();
+        List<MergeGroup> states = new ArrayList<>();
         for (Candidate c : found) {
-            String ck = c.conferrer == null ? null : key(c.conferrer);
             Integer cc = looksCounted(c.recipients) ? c.recipientCount : null;
+            String noun = cc == null ? null : countedNoun(c.recipients.get(0));
             int home = -1;
-            for (int i = 0; i < groups.size(); i++) {
-                String gk = groupConferrers.get(i);
-                Integer gc = groupCounts.get(i);
-                if (groups.get(i).get(0).key.equals(c.key) && (gk == null || ck == null || gk.equals(ck))
-                        && (gc == null || cc == null || gc.equals(cc))) {
+            for (int i = 0; i < groups.size() && !c.record; i++) {
+                MergeGroup g = states.get(i);
+                if (!g.record && g.list == c.list && groups.get(i).get(0).key.equals(c.key)
+                        && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
+                        && (g.count == null || cc == null || g.count.equals(cc)
+                            || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null))) {
                     home = i;
                     break;
                 }
             }
             if (home < 0) {
                 groups.add(new ArrayList<>());
-                groupConferrers.add(null);
-                groupCounts.add(null);
+                states.add(new MergeGroup(c.record, c.list));
                 home = groups.size() - 1;
             }
             groups.get(home).add(c);
-            if (groupConferrers.get(home) == null && ck != null) {
-                groupConferrers.set(home, ck);
+            MergeGroup g = states.get(home);
+            if (c.conferrer != null && (g.conferrer == null || c.conferrer.length() > g.conferrer.length())) {
+                g.conferrer = c.conferrer;
             }
-            if (groupCounts.get(home) == null && cc != null) {
-                groupCounts.set(home, cc);
+            if (g.count == null && cc != null) {
+                g.count = cc;
+                g.noun = noun;
             }
         }
         List<AwardMention> out = new ArrayList<>();
@@ -1070,11 +2029,16 @@ public final class AwardExtractor {
     }
 
     /**
-     * A named form in a conferral statement, surer with each field the statement fills (conferrer and recipients
-     * count double, as in {@link Candidate#completeness()}) and when the article restates it (lead, caption, body).
+     * A named form in a conferral statement starts at {@link #AWARD_STATEMENT}, less when its name only has the shape of
+     * one ({@link #OPEN_FORM}), when its recipients are inferred rather than read in its own frame ({@link #INFERRED}),
+     * and when it has none ({@link #NO_RECIPIENT}: no reader can tell whom it went to). It grows with each field the
+     * statement fills (conferrer and recipients count double, as in {@link Candidate#completeness()}) and when the
+     * article restates it (lead, caption, body).
      */
     private static double confidence(Candidate best, int statements) {
-        double c = Confidence.supported(AWARD_STATEMENT, best.completeness(), Candidate.MAX_COMPLETENESS);
+        double base = AWARD_STATEMENT - (best.openForm ? OPEN_FORM : 0) - (best.inferred ? INFERRED : 0)
+                - (best.recipients.isEmpty() ? NO_RECIPIENT : 0);
+        double c = Confidence.supported(base, best.completeness(), Candidate.MAX_COMPLETENESS);
         return statements > 1 ? Confidence.combined(c, RESTATEMENT) : c;
     }
 

@@ -1,33 +1,17 @@
 package io.newspipe.extraction.awards;
 
 import io.newspipe.extraction.AwardMention;
-import io.newspipe.extraction.TextNormalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
+import static io.newspipe.extraction.awards.AwardTexts.awards;
+import static io.newspipe.extraction.awards.AwardTexts.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AwardExtractorTest {
-
-    private static final AwardExtractor EXTRACTOR = new AwardExtractor();
-
-    private static List<AwardMention> awards(String raw) {
-        String text = TextNormalizer.normalize(raw);
-        List<AwardMention> found = EXTRACTOR.extract(text);
-        for (AwardMention m : found) {
-            assertThat(text.substring(m.start(), m.end())).as("offsets of %s", m).isEqualTo(m.text());
-        }
-        return found;
-    }
-
-    private static AwardMention only(String raw) {
-        List<AwardMention> found = awards(raw);
-        assertThat(found).hasSize(1);
-        return found.get(0);
-    }
 
     @Test
     void givenAPositionWithoutANameHandingOverItsOwnForm_whenRead_thenItIsTheConferrer_butNotForAStateMedal() {
