@@ -207,6 +207,16 @@ public final class TopicCatalog {
         return spec(entities.name(), Map.of(TopicConfig.RETENTION_MS_CONFIG, DERIVED_RETENTION_MS));
     }
 
+    /**
+     * Ingest's article index ({@link TopicNames#ARTICLE_INDEX}): compacted, so it holds one small record per article
+     * whatever the raw topic holds; partitioned and replicated like the other topics. Not one of {@link #specs()}: it
+     * is ingest's own state, not a topic downstream reads, and ingest creates it.
+     */
+    public TopicSpec articleIndexSpec() {
+        return spec(config.topicName(TopicNames.LOGICAL_ARTICLE_INDEX),
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
     /** Infinite retention: dead letters wait until someone re-drives them. */
     public TopicSpec deadLettersSpec() {
         return spec(deadLetters.name(), Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
