@@ -149,6 +149,8 @@ def write_python_records(registry_url, bootstrap, topic, count):
             "receivedAt": datetime.datetime.fromtimestamp((RECEIVED_MS + i) / 1000, tz=datetime.timezone.utc),
             "originalText": TEXT, "text": TEXT, "paragraphs": [TEXT], "captions": [], "photoCredits": [],
             "outletTag": None, "byline": None, "sourceUrl": None, "contentHash": "h%d" % i,
+            # Python's avro writer does not fill in schema defaults: every field is given
+            "version": 1,
         }
         producer.produce(topic, key=("py-%d" % i).encode(), value=serializer.encode_record_with_schema(topic, schema, record))
     remaining = producer.flush(30)

@@ -99,6 +99,18 @@ public final class ArticleIndex implements AutoCloseable {
         return hits.subList(0, Math.min(max, hits.size()));
     }
 
+    /** The articles of a story other than {@code exceptId}, newest first. */
+    public synchronized List<ArticleSummary> inStory(String storyId, String exceptId, int max) {
+        List<ArticleSummary> members = new ArrayList<>();
+        for (ArticleSummary a : articles.values()) {
+            if (storyId.equals(a.storyId()) && !a.id().equals(exceptId)) {
+                members.add(a);
+            }
+        }
+        members.sort(Comparator.comparing(ArticleSummary::publishedAt).reversed());
+        return members.subList(0, Math.min(max, members.size()));
+    }
+
     private static boolean contains(String field, String lowerQuery) {
         return field != null && field.toLowerCase(Locale.ROOT).contains(lowerQuery);
     }
@@ -211,7 +223,7 @@ public final class ArticleIndex implements AutoCloseable {
                 revisions.remove(0);
             }
             articles.put(a.getArticleId(), new ArticleSummary(a.getArticleId(), a.getTitle(), a.getUrl(),
-                    a.getSource(), a.getRevision(), a.getPublishedAt(), List.copyOf(revisions)));
+                    a.getSource(), a.getRevision(), a.getPublishedAt(), List.copyOf(revisions), a.getStoryId()));
             Iterator<String> eldest = articles.keySet().iterator();
             while (articles.size() > maxArticles && eldest.hasNext()) {
                 eldest.next();

@@ -142,7 +142,7 @@ final class ArticlePages {
         b.append(entities(a.getEntities())).append(awards(a.getAwards())).append(kpis(a.getKpis()));
         b.append(history(revisions, shown, summary));
         b.append("<section aria-labelledby=\"h-story\"><h2 id=\"h-story\">Story</h2>");
-        Optional<StoryLinks.Story> story = stories.storyOf(a);
+        Optional<StoryLinks.Story> story = stories.storyOf(a, index);
         if (story.isEmpty()) {
             b.append("<p>").append(Html.esc(stories.absentNote())).append("</p>");
         } else {

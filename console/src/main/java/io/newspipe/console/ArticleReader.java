@@ -138,7 +138,8 @@ public final class ArticleReader implements AutoCloseable {
                             continue;
                         }
                         hits.put(a.getArticleId(), new ArticleSummary(a.getArticleId(), a.getTitle(), a.getUrl(),
-                                a.getSource(), a.getRevision(), a.getPublishedAt(), List.copyOf(refs)));
+                                a.getSource(), a.getRevision(), a.getPublishedAt(), List.copyOf(refs),
+                                a.getStoryId()));
                     }
                 }
                 for (TopicPartition tp : List.copyOf(remaining.keySet())) {

@@ -77,7 +77,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleSettings settings = settings();
         Shutdown shutdown = Shutdown.install(NAME);
-        shutdown.onExit(new ConsoleServer(settings, actions.apply(settings.config()), StoryLinks.NOT_YET,
+        shutdown.onExit(new ConsoleServer(settings, actions.apply(settings.config()), StoryLinks.BY_STORY_ID,
                 Clock.systemUTC()).start());
         shutdown.await();
         return 0;

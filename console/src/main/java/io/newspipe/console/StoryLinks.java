@@ -6,9 +6,9 @@ import java.util.Optional;
 import io.newspipe.schemas.PublishedArticle;
 
 /**
- * The seam for stories (issue 19): which story an article belongs to and the story's other articles. Until stories
- * are published, {@link #NOT_YET} says so on the article page; an implementation reading the stories topic replaces
- * it in {@link ConsoleServer}'s constructor.
+ * Which story an article belongs to and the story's other articles: {@link #BY_STORY_ID} reads the article's
+ * {@code storyId} (set by enrich's story step) and finds the other members in the console's index; {@link #NOT_YET}
+ * shows none (for a console whose articles carry no story).
  */
 public interface StoryLinks {
 
@@ -16,14 +16,14 @@ public interface StoryLinks {
     record Story(String storyId, List<ArticleSummary> others) {
     }
 
-    Optional<Story> storyOf(PublishedArticle article);
+    Optional<Story> storyOf(PublishedArticle article, ArticleIndex index);
 
     /** Shown when the article has no story. */
     String absentNote();
 
     StoryLinks NOT_YET = new StoryLinks() {
         @Override
-        public Optional<Story> storyOf(PublishedArticle article) {
+        public Optional<Story> storyOf(PublishedArticle article, ArticleIndex index) {
             return Optional.empty();
         }
 
@@ -31,6 +31,23 @@ public interface StoryLinks {
         public String absentNote() {
             return "Stories are not published yet: once articles carry a story id, this section lists the other "
                     + "reports of the same event.";
+        }
+    };
+
+    /** The other articles in the index with the article's storyId (at most this many are listed). */
+    int MAX_STORY_MEMBERS = 50;
+
+    StoryLinks BY_STORY_ID = new StoryLinks() {
+        @Override
+        public Optional<Story> storyOf(PublishedArticle article, ArticleIndex index) {
+            String storyId = article.getStoryId();
+            return storyId == null ? Optional.empty()
+                    : Optional.of(new Story(storyId, index.inStory(storyId, article.getArticleId(), MAX_STORY_MEMBERS)));
+        }
+
+        @Override
+        public String absentNote() {
+            return "This revision has no story id (published before enrich's story step).";
         }
     };
 }

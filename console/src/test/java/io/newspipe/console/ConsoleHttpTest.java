@@ -50,7 +50,7 @@ class ConsoleHttpTest {
         pipeline = PipelineFixture.start(DevStackExtension.stack(), "con-http", stateDir);
         ConsoleSettings settings = new ConsoleSettings(pipeline.config(), pipeline.serviceUrls(), pipeline.lagGroups(),
                 TOKEN, 100, Duration.ofMillis(500), 20, Duration.ofSeconds(5));
-        console = new ConsoleServer(settings, new NoActions(), StoryLinks.NOT_YET, Clock.systemUTC()).start();
+        console = new ConsoleServer(settings, new NoActions(), StoryLinks.BY_STORY_ID, Clock.systemUTC()).start();
         articleId = pipeline.post(TestArticles.CONFERENCE, TestArticles.URL, TestArticles.TITLE);
         await(() -> get("/articles/" + articleId).statusCode() == 200, "the article on the published topic");
     }
@@ -119,7 +119,9 @@ class ConsoleHttpTest {
         assertThat(html).contains("<h2 id=\"h-awards\">Awards</h2>").contains("Bằng khen")
                 .contains("<h2 id=\"h-kpis\">KPI figures</h2>").contains("7250")
                 .contains("<h2 id=\"h-history\">Revision history</h2>").contains("First revision.")
-                .contains("<h2 id=\"h-story\">Story</h2>").contains("Stories are not published yet");
+                .contains("<h2 id=\"h-story\">Story</h2>")
+                .as("enrich's story step gave the article a story id, which the page names")
+                .containsPattern("<p>Story <code>s-[0-9a-f]+</code>; its other articles:</p>");
         // the legend lists all five kinds
         for (Mention.Kind k : Mention.Kind.values()) {
             assertThat(html).contains("<li><mark data-kind=\"" + k.attribute() + "\">");

@@ -260,8 +260,9 @@ public final class KafkaCluster implements AutoCloseable {
                 // not written yet
             }
             if (p == null || !p.isAlive()) {
-                String tail = tail(log, 15);
-                String all = tail(log, Integer.MAX_VALUE);
+                List<String> lines = readLines(log);
+                String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+                String all = String.join("\n", lines);
                 throw new NodeStartException(n.id(), "Kafka node " + n.id() + " exited"
                         + (p == null ? "" : " with status " + p.exitValue()) + " before it was ready — see " + log
                         + (tail.isEmpty() ? "" : "; its last lines:\n" + tail),
@@ -312,12 +313,12 @@ public final class KafkaCluster implements AutoCloseable {
         return new KafkaCluster(dataDir, p.getProperty("cluster.id"), nodes, jvmOptions);
     }
 
-    private static String tail(Path file, int lines) {
+    /** The node's log, or nothing when it cannot be read (the error then names the file only). */
+    private static List<String> readLines(Path file) {
         try {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "";
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
         }
     }
 

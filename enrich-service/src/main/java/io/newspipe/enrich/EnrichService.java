@@ -24,6 +24,7 @@ import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.extraction.Extractor;
+import io.newspipe.stories.StoryParams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,13 +56,23 @@ public final class EnrichService implements AutoCloseable {
      */
     public static final int DEFAULT_STREAM_THREADS = 2;
 
+    /**
+     * Property ({@code --config newspipe.stories.window.hours=N}): how far back, in hours of article time, the story
+     * step looks for a story to join (the story index's window; its window stores keep that much). Default: the
+     * stories module's (96 h, {@link StoryParams#defaults()}).
+     */
+    public static final String STORY_WINDOW_HOURS_CONFIG = "newspipe.stories.window.hours";
+
     public EnrichService(PipelineConfig config, Extractor extractor, Clock clock) {
         this.config = withDeadLetterHandler(withTopicOverrides(withStreamThreads(config)));
         TopicCatalog topics = new TopicCatalog(this.config);
         PrometheusMeterRegistry registry = ServiceMetrics.newRegistry(NAME);
         StageMetrics metrics = new StageMetrics(registry, STAGE);
-        StreamsApp app = new StreamsApp(this.config, () -> EnrichTopology.build(topics, extractor, clock, metrics),
-                List.of(topics.rawSpec(), topics.replaySpec(), topics.enrichedSpec(), topics.deadLettersSpec()));
+        StoryParams stories = storyParams(this.config);
+        StreamsApp app = new StreamsApp(this.config,
+                () -> EnrichTopology.build(topics, extractor, clock, metrics, stories),
+                List.of(topics.rawSpec(), topics.replaySpec(), topics.enrichedSpec(), topics.deadLettersSpec(),
+                        topics.storiesSpec(), topics.rolesSpec()));
         this.runner = new StreamsServiceRunner(NAME, this.config, app, registry, metrics);
     }
 
@@ -124,6 +135,26 @@ public final class EnrichService implements AutoCloseable {
         config.outputTopic().filter(out -> !out.equals(TopicNames.ENRICHED))
                 .ifPresent(out -> b.topicName(TopicNames.LOGICAL_ENRICHED, out));
         return b.build();
+    }
+
+    /** The story step's parameters: the defaults, with the window of {@link #STORY_WINDOW_HOURS_CONFIG} when set. */
+    static StoryParams storyParams(PipelineConfig config) {
+        StoryParams defaults = StoryParams.defaults();
+        String hours = config.extraConfig().get(STORY_WINDOW_HOURS_CONFIG);
+        if (hours == null) {
+            return defaults;
+        }
+        long h;
+        try {
+            h = Long.parseLong(hours.strip());
+        } catch (NumberFormatException e) {
+            h = -1;
+        }
+        if (h < 1) {
+            throw new ConfigException(STORY_WINDOW_HOURS_CONFIG + " must be a whole number of hours >= 1, got '"
+                    + hours + "'");
+        }
+        return defaults.withWindow(java.time.Duration.ofHours(h));
     }
 
     /** {@link #DEFAULT_STREAM_THREADS} unless num.stream.threads is configured. */

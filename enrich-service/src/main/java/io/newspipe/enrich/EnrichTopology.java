@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,10 @@ import io.newspipe.common.deadletter.InvalidRecordException;
 import io.newspipe.extraction.ExtractionResult;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.schemas.EnrichedArticle;
+import io.newspipe.schemas.PersonRoles;
 import io.newspipe.schemas.RawArticle;
+import io.newspipe.schemas.Story;
+import io.newspipe.stories.StoryParams;
 
 /** The enrich topology, kept apart from the service lifecycle so tests drive it with TopologyTestDriver. */
 final class EnrichTopology {
@@ -30,12 +36,20 @@ final class EnrichTopology {
     private EnrichTopology() {
     }
 
+    /** Name of the one-partition repartition topic the story step reads (its full name has the application id). */
+    static final String STORY_REPARTITION = "story-step";
+
     static Topology build(TopicCatalog topics, Extractor extractor, Clock clock) {
         return build(topics, extractor, clock, StageMetrics.unregistered(EnrichService.STAGE));
     }
 
     static Topology build(TopicCatalog topics, Extractor extractor, Clock clock, StageMetrics metrics) {
-        return build(topics, extractor::extract, clock, metrics);
+        return build(topics, extractor::extract, clock, metrics, StoryParams.defaults());
+    }
+
+    static Topology build(TopicCatalog topics, Extractor extractor, Clock clock, StageMetrics metrics,
+            StoryParams stories) {
+        return build(topics, extractor::extract, clock, metrics, stories);
     }
 
     /**
@@ -43,22 +57,38 @@ final class EnrichTopology {
      *                  the way a bug would)
      */
     static Topology build(TopicCatalog topics, Function<String, ExtractionResult> extractor, Clock clock,
-            StageMetrics metrics) {
+            StageMetrics metrics, StoryParams stories) {
         Topic<String, RawArticle> raw = topics.raw();
         Topic<String, EnrichedArticle> enriched = topics.enriched();
         Timer extraction = metrics.timer("newspipe.enrich.extraction", "Time to extract one article");
         StreamsBuilder builder = new StreamsBuilder();
         // one source for both: a replayed record is a raw record sent again, enriched (and dead-lettered) the same way
-        builder.stream(List.of(raw.name(), topics.replay().name()), raw.consumed().withName("raw-articles"))
+        KStream<String, EnrichedArticle> extracted = builder
+                .stream(List.of(raw.name(), topics.replay().name()), raw.consumed().withName("raw-articles"))
                 .mapValues((id, article) -> {
                     metrics.recordIn();
-                    EnrichedArticle out = enrich(id, article, extractor, clock, extraction);
-                    metrics.recordOut(enriched.name());
-                    return out;
-                }, Named.as("extract"))
-                // an enriched record over the record limit is dead-lettered (kind too_large), never sent
-                .to(enriched.name(), enriched.producedWithin(topics.maxOutputValueBytes())
-                        .withName("enriched-articles"));
+                    return enrich(id, article, extractor, clock, extraction);
+                }, Named.as("extract"));
+        // The story index must see every article of its window, whatever partition it came from: the extracted
+        // articles meet on one partition (extraction stays parallel; the story step is the serial part).
+        StoryStores.add(builder, stories.window());
+        long limit = topics.maxOutputValueBytes();
+        KStream<String, StoryProcessor.Outcome> told = extracted
+                .repartition(Repartitioned.<String, EnrichedArticle>as(STORY_REPARTITION).withNumberOfPartitions(1)
+                        .withKeySerde(enriched.keySerde()).withValueSerde(enriched.valueSerdeWithin(limit)))
+                .processValues(() -> new StoryProcessor(stories), Named.as("assign-story"), StoryStores.ALL);
+        // an enriched record over the record limit is dead-lettered (kind too_large), never sent
+        told.mapValues(StoryProcessor.Outcome::article, Named.as("story-article"))
+                .peek((id, article) -> metrics.recordOut(enriched.name()), Named.as("count-enriched"))
+                .to(enriched.name(), enriched.producedWithin(limit).withName("enriched-articles"));
+        Topic<String, Story> storiesTopic = topics.stories();
+        told.flatMap((id, o) -> o.story() == null ? List.<KeyValue<String, Story>>of()
+                : List.of(KeyValue.pair(o.story().getStoryId(), o.story())), Named.as("story-updates"))
+                .to(storiesTopic.name(), storiesTopic.producedWithin(limit).withName("stories"));
+        Topic<String, PersonRoles> rolesTopic = topics.roles();
+        told.flatMap((id, o) -> o.roles().stream().map(r -> KeyValue.pair(r.getPersonId(), r)).toList(),
+                Named.as("role-updates"))
+                .to(rolesTopic.name(), rolesTopic.producedWithin(limit).withName("roles"));
         return builder.build();
     }
 

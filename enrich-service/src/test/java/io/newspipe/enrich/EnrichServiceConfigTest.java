@@ -46,6 +46,17 @@ class EnrichServiceConfigTest {
     }
 
     @Test
+    void givenNoStoryWindow_whenResolved_thenTheStoriesDefault_andAConfiguredOneIsUsedAndABadOneNamed() {
+        assertThat(EnrichService.storyParams(resolve()).window())
+                .isEqualTo(io.newspipe.stories.StoryParams.defaults().window());
+        assertThat(EnrichService.storyParams(resolve("--config", "newspipe.stories.window.hours=48")).window())
+                .isEqualTo(java.time.Duration.ofHours(48));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichService.storyParams(
+                resolve("--config", "newspipe.stories.window.hours=two days")))
+                .hasMessageContaining("newspipe.stories.window.hours").hasMessageContaining("'two days'");
+    }
+
+    @Test
     void givenInputOutputAndErrorTopicFlags_whenResolved_thenTheServiceReadsAndWritesThem() {
         PipelineConfig config = EnrichService.withTopicOverrides(resolve("--input-topics", "replay.raw",
                 "--output-topic", "replay.enriched", "--error-topic", "replay.dlq"));

@@ -37,7 +37,7 @@ import io.newspipe.ingest.http.ByteBudget;
 import io.newspipe.ingest.http.IngestMetrics;
 import io.newspipe.ingest.intake.ArticleIntake;
 import io.newspipe.ingest.intake.KafkaRawArticleLog;
-import io.newspipe.ingest.intake.ArticleVersions;
+import io.newspipe.ingest.intake.KafkaArticleVersions;
 import io.newspipe.ingest.intake.RawTopicVersionIndex;
 import io.newspipe.schemas.RawArticle;
 import io.newspipe.serde.AvroSerdeConfig;
@@ -48,9 +48,11 @@ import io.newspipe.serde.SchemaRegistryClient;
  * The ingest service: raw article text in over HTTP ({@link ArticlesApi}), {@link RawArticle} records out on
  * news.raw.v1, each id at most once.
  *
- * <p>{@link #start()} serves HTTP at once and, in the background, ensures news.raw.v1 exists and rebuilds the
- * article-id index from it ({@link RawTopicVersionIndex}); until that is done (retried while Kafka is unreachable)
- * writes answer 503 and /health/ready is DOWN. Ready also requires Kafka and the Schema Registry to answer now.
+ * <p>{@link #start()} serves HTTP at once and, in the background, ensures news.raw.v1 and the article index topic
+ * exist and restores the index into the local store ({@link KafkaArticleVersions}: on a restart only what was
+ * written since the last checkpoint; once per stack, when the index is empty on an older raw topic, it is filled from
+ * news.raw.v1); until that is done (retried while Kafka is unreachable) writes answer 503 and /health/ready is DOWN
+ * naming the step. Ready also requires Kafka and the Schema Registry to answer now and the index store to run.
  * {@link #stop()} stops taking writes, answers the ones already taken, then flushes and closes the producer.
  */
 public final class IngestService implements AutoCloseable {
@@ -139,6 +141,7 @@ public final class IngestService implements AutoCloseable {
     private ArticlesApi api;
     private ThreadPoolExecutor worker;
     private KafkaRawArticleLog rawLog;
+    private volatile KafkaArticleVersions versions;
     private Admin admin;
     private SchemaRegistryClient registryProbe;
     private Thread warmUp;
@@ -161,6 +164,9 @@ public final class IngestService implements AutoCloseable {
             ArticleIntake current = intake.get();
             return current == null ? 0 : current.knownIdCount();
         });
+        metrics.articleIndex(() -> indexCount(KafkaArticleVersions::restoredRecords),
+                () -> indexCount(KafkaArticleVersions::rawRecordsRead),
+                () -> indexCount(KafkaArticleVersions::writeFailures));
         Serializer<RawArticle> serializer = catalog.raw().valueSerializer();
         rawLog = new KafkaRawArticleLog(catalog.raw().name(), serializer, producerProperties());
         admin = Admin.create(adminProperties());
@@ -182,23 +188,38 @@ public final class IngestService implements AutoCloseable {
         return this;
     }
 
-    /** Ensures the raw topic and rebuilds the id index, retrying with backoff until it works or the service stops. */
+    /**
+     * Ensures the topics and restores the article index, retrying with backoff until it works or the service stops.
+     */
     private void warmUp() {
         long backoffMillis = 500;
+        String indexTopic = catalog.articleIndexSpec().name();
         while (!stopping) {
             try {
-                notReadyReason.set("ensuring topic " + catalog.raw().name());
-                TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec()));
-                notReadyReason.set("rebuilding the article-id index from " + catalog.raw().name());
-                ArticleVersions ids = RawTopicVersionIndex.load(consumerProperties(), catalog.raw().name(),
-                        catalog.raw().valueDeserializer(), options.indexLoadTimeout());
+                notReadyReason.set("ensuring topics " + catalog.raw().name() + " and " + indexTopic);
+                TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec(), catalog.articleIndexSpec()));
+                KafkaArticleVersions index = startIndex(indexTopic);
+                notReadyReason.set("restoring the article index from " + indexTopic + " into the local store");
+                index.awaitRestored(options.indexLoadTimeout());
+                notReadyReason.set("filling the article index " + indexTopic + " from " + catalog.raw().name()
+                        + " (once per stack: the index was empty or incomplete)");
+                index.completeIfNeeded(sink -> RawTopicVersionIndex.scan(consumerProperties(), catalog.raw().name(),
+                        catalog.raw().valueDeserializer(), options.indexLoadTimeout(), sink),
+                        options.indexLoadTimeout());
                 intake.set(new ArticleIntake(new RawArticleFactory(Clock.systemUTC(), config.maxRecordBytes()), rawLog,
-                        ids));
+                        index));
                 notReadyReason.set(null);
+                log.info("Article index ready: {} records restored from {}, {} raw records read",
+                        index.restoredRecords(), indexTopic, index.rawRecordsRead());
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
                     return;
+                }
+                KafkaArticleVersions index = versions;
+                if (index != null && index.failed()) {
+                    versions = null; // its Streams cannot be started again: a new one next time
+                    index.close(Duration.ofSeconds(5));
                 }
                 notReadyReason.set("cannot reach Kafka yet: " + e.getMessage());
                 log.warn("Ingest warm-up failed, retrying in {} ms: {}", backoffMillis, e.toString());
@@ -212,7 +233,28 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    /** Ready when the id index is rebuilt and Kafka and the Schema Registry answer right now. */
+    private synchronized KafkaArticleVersions startIndex(String indexTopic) {
+        if (versions == null && !stopping) {
+            versions = new KafkaArticleVersions(config, indexTopic, indexProducerProperties(),
+                    KafkaArticleVersions.DEFAULT_RECENT_WRITES).start();
+        }
+        if (versions == null) {
+            throw new IllegalStateException("stopping");
+        }
+        return versions;
+    }
+
+    private long indexCount(java.util.function.ToLongFunction<KafkaArticleVersions> count) {
+        KafkaArticleVersions index = versions;
+        return index == null ? 0 : count.applyAsLong(index);
+    }
+
+    /** The article index, once started (for tests and benchmarks: its restore counters). */
+    public KafkaArticleVersions articleIndex() {
+        return versions;
+    }
+
+    /** Ready when the article index is restored and Kafka and the Schema Registry answer right now. */
     public HealthStatus readiness() {
         if (stopping) {
             return HealthStatus.down("shutting down");
@@ -220,13 +262,18 @@ public final class IngestService implements AutoCloseable {
         ArticleIntake current = intake.get();
         String reason = notReadyReason.get();
         if (current == null) {
-            return HealthStatus.down(reason == null ? "starting" : reason);
+            KafkaArticleVersions index = versions;
+            return HealthStatus.down((reason == null ? "starting" : reason) + (index == null ? ""
+                    : " (" + index.restoredRecords() + " index records restored, " + index.rawRecordsRead()
+                            + " raw records read)"));
         }
         String kafka = kafkaProblem();
         String registry = registryProblem();
-        if (kafka != null || registry != null) {
+        KafkaArticleVersions index = versions;
+        String store = index == null ? "article index store is gone" : index.problem();
+        if (kafka != null || registry != null || store != null) {
             return HealthStatus.down((kafka == null ? "" : "kafka: " + kafka + "; ")
-                    + (registry == null ? "" : "schema registry: " + registry));
+                    + (registry == null ? "" : "schema registry: " + registry + "; ") + (store == null ? "" : store));
         }
         return HealthStatus.up("kafka and schema registry answer; " + current.knownIdCount() + " known article ids");
     }
@@ -290,11 +337,18 @@ public final class IngestService implements AutoCloseable {
         }
         warmUp.interrupt();
         closeQuietly(() -> rawLog.close(options.deliveryTimeout()), "producer");
+        closeQuietly(this::closeIndex, "article index");
         closeQuietly(http::close, "HTTP server");
         closeQuietly(() -> admin.close(Duration.ofSeconds(2)), "admin client"); // do not wait out warm-up calls
         closeQuietly(registryProbe::close, "registry client");
         closeQuietly(meterRegistry::close, "meter registry");
         log.info("Ingest service stopped");
+    }
+
+    private synchronized void closeIndex() {
+        if (versions != null) {
+            versions.close(options.deliveryTimeout());
+        }
     }
 
     @Override
@@ -348,6 +402,20 @@ public final class IngestService implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Index records are small and must not wait behind raw records: a producer of their own, with Kafka's delivery
+     * timeout (2 minutes: the article is already on news.raw.v1, the index record should get there too) and 4 MiB of
+     * send buffer: the pool keeps what it once filled (a fill from the raw topic fills it), and 4 MiB is over 100,000
+     * index records.
+     */
+    private Properties indexProducerProperties() {
+        Properties p = config.producerProperties("newspipe-ingest-article-index");
+        putIfUnset(p, ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(4L << 20));
+        // a send runs where the raw write completed (the raw producer's I/O thread): it must not wait long for room
+        putIfUnset(p, ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        return p;
+    }
+
     private Properties consumerProperties() {
         Properties p = new Properties();
         p.putAll(config.kafkaProperties());
@@ -372,7 +440,8 @@ public final class IngestService implements AutoCloseable {
 
     private ThreadPoolExecutor newWorkerPool() {
         AtomicInteger n = new AtomicInteger();
-        // Workers block on Kafka acknowledgements; the queue bounds memory, beyond it requests get 503 overloaded.
+        // Workers build and send (a send blocks while the producer's buffer is full) and run batches, which wait for
+        // Kafka acknowledgements; the queue bounds memory, beyond it requests get 503 overloaded.
         return new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
             Thread t = new Thread(r, SERVICE_NAME + "-worker-" + n.incrementAndGet());
             t.setDaemon(true);

@@ -56,11 +56,11 @@ class BurstMemoryTest {
                     "-cp", System.getProperty("java.class.path"), IngestService.class.getName(),
                     "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl(),
                     "--topic-name", "raw=it.raw.burst", "--topic-partitions", "1", "--http-port", "0",
-                    "--api-token", TOKEN, "--delivery-timeout-ms", "3000")
+                    "--api-token", TOKEN, "--delivery-timeout-ms", "3000", "--state-dir", dir.resolve("state").toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             URI base = awaitBaseUrl(child, log);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            awaitReady(client, base);
+            awaitReady(client, base, log);
             assertThat(post(client, base, "/v1/articles", "text/plain; charset=utf-8",
                     TestArticles.unique("before the burst").getBytes(StandardCharsets.UTF_8)).statusCode())
                     .isEqualTo(202);
@@ -163,11 +163,13 @@ class BurstMemoryTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private static void awaitReady(HttpClient client, URI base) throws Exception {
+    private static void awaitReady(HttpClient client, URI base, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (get(client, base, "/health/ready") != 200) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("ingest did not become ready");
+                String readiness = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                throw new AssertionError("ingest did not become ready: " + readiness + "\n" + tail(log));
             }
             Thread.sleep(200);
         }

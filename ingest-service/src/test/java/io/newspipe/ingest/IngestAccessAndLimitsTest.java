@@ -3,6 +3,7 @@ package io.newspipe.ingest;
 import static io.newspipe.ingest.IngestServiceTest.assertError;
 import static io.newspipe.ingest.support.IngestTestKit.config;
 import static io.newspipe.ingest.support.IngestTestKit.get;
+import static io.newspipe.ingest.support.IngestTestKit.ownState;
 import static io.newspipe.ingest.support.IngestTestKit.post;
 import static io.newspipe.ingest.support.IngestTestKit.postText;
 import static io.newspipe.ingest.support.IngestTestKit.recordCount;
@@ -79,7 +80,7 @@ class IngestAccessAndLimitsTest {
 
     @Test
     void givenBlankTokenConfigured_whenWriteHasNoToken_thenAccepted() {
-        IngestService open = startReady(config, IngestService.Options.defaults().withApiToken("  "));
+        IngestService open = startReady(ownState(config), IngestService.Options.defaults().withApiToken("  "));
         try {
             HttpResponse<String> r = postText(open, TestArticles.unique("blank-token"));
 

@@ -3,6 +3,7 @@ package io.newspipe.ingest;
 import static io.newspipe.ingest.support.IngestTestKit.config;
 import static io.newspipe.ingest.support.IngestTestKit.get;
 import static io.newspipe.ingest.support.IngestTestKit.json;
+import static io.newspipe.ingest.support.IngestTestKit.ownState;
 import static io.newspipe.ingest.support.IngestTestKit.post;
 import static io.newspipe.ingest.support.IngestTestKit.postJson;
 import static io.newspipe.ingest.support.IngestTestKit.postText;
@@ -25,7 +26,9 @@ import java.util.concurrent.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -38,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicProvisioner;
 import io.newspipe.ingest.article.ArticleSubmission;
 import io.newspipe.ingest.article.RawArticleFactory;
 import io.newspipe.devstack.DevStack;
@@ -134,23 +138,35 @@ class IngestServiceTest {
     }
 
     @Test
-    void givenServiceRestartedOnTheSameBroker_whenSameArticlePostedAgain_thenItIsStillADuplicate() {
-        String raw = TestArticles.unique("restart");
+    void givenServiceRestartedOnTheSameBroker_whenSameArticleAndACorrectionArePosted_thenDuplicateAndVersionTwo() {
+        PipelineConfig restarting = ownState(config); // beside the class's service, as a second instance
+        Map<String, Object> article = new LinkedHashMap<>();
+        article.put("text", TestArticles.unique("restart"));
+        article.put("url", "https://baotinh.vn/thoi-su/" + UUID.randomUUID());
         String id;
-        try (IngestService before = startReady(config, IngestService.Options.defaults())) {
-            HttpResponse<String> r = postText(before, raw);
+        try (IngestService before = startReady(restarting, IngestService.Options.defaults())) {
+            HttpResponse<String> r = postJson(before, article);
             assertThat(r.statusCode()).isEqualTo(202);
             id = json(r).get("id").asText();
         }
 
-        try (IngestService after = startReady(config, IngestService.Options.defaults())) {
-            HttpResponse<String> r = postText(after, raw);
+        try (IngestService after = startReady(restarting, IngestService.Options.defaults())) {
+            HttpResponse<String> r = postJson(after, article);
+            article.put("text", article.get("text") + "\nĐính chính: số liệu đã được sửa.");
+            HttpResponse<String> corrected = postJson(after, article);
 
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(json(r).get("id").asText()).isEqualTo(id);
             assertThat(json(r).get("duplicate").asBoolean()).isTrue();
+            assertThat(corrected.statusCode()).isEqualTo(202);
+            assertThat(json(corrected).get("id").asText()).isEqualTo(id);
+            assertThat(after.articleIndex().rawRecordsRead()).as("news.raw.v1 is not read on a restart").isZero();
+            // the store's checkpoint is written when it closes: at most the last write was not in it yet
+            assertThat(after.articleIndex().restoredRecords()).as("index records read again").isLessThanOrEqualTo(1);
+            assertThat(get(after, "/metrics").body())
+                    .containsPattern("ingest_article_index_raw_records_read\\{[^}]*} 0\\.0");
         }
-        assertThat(recordsWithKey(config, id)).hasSize(1);
+        assertThat(recordsWithKey(config, id)).extracting(RawArticle::getVersion).containsExactly(1, 2);
     }
 
     @Test
@@ -172,7 +188,7 @@ class IngestServiceTest {
         assertThat(json(corrected).get("duplicate").asBoolean()).isFalse();
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(recordsWithKey(config, id)).extracting(RawArticle::getVersion).containsExactly(1, 2);
-        try (IngestService restarted = startReady(config, IngestService.Options.defaults())) {
+        try (IngestService restarted = startReady(ownState(config), IngestService.Options.defaults())) {
             assertThat(postJson(restarted, article).statusCode()).as("the index knows version 2 after a restart")
                     .isEqualTo(200);
         }
@@ -180,16 +196,16 @@ class IngestServiceTest {
     }
 
     @Test
-    void givenARawRecordWrittenBeforeVersionHeadersExisted_whenTheIndexIsRebuilt_thenItsTextIsKnownAsVersionOne(
+    void givenARawRecordWrittenBeforeVersionHeadersAndTheIndexExisted_whenIngestStarts_thenItsTextIsKnownAsVersionOne(
             DevStack stack) throws Exception {
         PipelineConfig old = config(stack, uniqueTopic("it.raw.old"));
-        try (IngestService first = startReady(old, IngestService.Options.defaults())) {
-            assertThat(first.readiness().ready()).isTrue(); // creates the topic
+        TopicCatalog catalog = new TopicCatalog(old);
+        try (Admin admin = Admin.create(old.kafkaProperties())) { // a stack from before the article index
+            TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec()));
         }
         ArticleSubmission submission = new ArticleSubmission(TestArticles.unique("before versions"),
                 "https://baotinh.vn/bai-cu", null, null, null, null);
         RawArticle article = new RawArticleFactory().create(submission);
-        TopicCatalog catalog = new TopicCatalog(old);
         try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(old.producerProperties("old-writer"),
                 new StringSerializer(), catalog.raw().valueSerializer())) {
             producer.send(new ProducerRecord<>(catalog.raw().name(), article.getArticleId(), article)).get();
@@ -205,6 +221,12 @@ class IngestServiceTest {
 
             assertThat(same.statusCode()).isEqualTo(200);
             assertThat(corrected.statusCode()).isEqualTo(202);
+            assertThat(rebuilt.articleIndex().rawRecordsRead()).as("the empty index filled from the raw topic")
+                    .isEqualTo(1);
+        }
+        try (IngestService restarted = startReady(old, IngestService.Options.defaults())) {
+            assertThat(restarted.articleIndex().rawRecordsRead()).as("filled once: a restart reads only the index")
+                    .isZero();
         }
         assertThat(recordsWithKey(old, article.getArticleId())).extracting(RawArticle::getVersion)
                 .containsExactly(1, 2);

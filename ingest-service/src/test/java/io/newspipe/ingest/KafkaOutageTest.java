@@ -40,6 +40,7 @@ class KafkaOutageTest {
                     .bootstrapServers(broker.bootstrapServers())
                     .schemaRegistryUrl(stack.schemaRegistryUrl())
                     .topicName(TopicNames.LOGICAL_RAW, "it.raw.outage")
+                    .stateDir(dataDir.resolve("ingest-state"))
                     .topicPartitions(1)
                     .httpPort(0)
                     .build();

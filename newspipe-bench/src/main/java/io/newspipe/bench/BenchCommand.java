@@ -62,9 +62,10 @@ import picocli.CommandLine.Option;
  * on one core. Results on stdout (a table, or one JSON object with {@code --json}); progress on stderr. Speed is
  * measured here, never asserted in tests.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = ExtractBenchCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ExtractBenchCommand.class, IngestStartBenchCommand.class},
         description = {"Benchmark the pipeline against raw Kafka on a fresh embedded stack.",
-            "'bench extract' times extraction alone on one thread."})
+            "'bench extract' times extraction alone on one thread; 'bench ingest-start' ingest's start-up with "
+                    + "many records on the raw topic."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object on stdout (the table then goes to stderr).")
@@ -243,7 +244,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             if (!skip.contains("http")) {
-                Rate h = http(base, new BenchArticles("-http"), Math.min(warmUp, WARM_UP_BATCH));
+                Rate h = http(base, new BenchArticles("-http"), Math.min(warmUp, WARM_UP_BATCH),
+                        dir.resolve("ingest-state"));
                 result.put("http_articles_per_s", round(h.perSecond()));
                 result.put("http_articles_per_cpu_s", round(h.perCpuSecond()));
             }
@@ -614,9 +616,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Ingest alone over HTTP on its own raw topic (the Streams services are stopped): accepted articles/s. */
-    private Rate http(PipelineConfig base, BenchArticles generator, int warmUp) throws Exception {
+    private Rate http(PipelineConfig base, BenchArticles generator, int warmUp, Path stateDir) throws Exception {
         PipelineConfig config = base.toBuilder().applicationId(IngestService.DEFAULTS.applicationId())
-                .topicName(io.newspipe.common.TopicNames.LOGICAL_RAW, "bench.http.raw").build();
+                .topicName(io.newspipe.common.TopicNames.LOGICAL_RAW, "bench.http.raw")
+                .stateDir(stateDir).build();
         IngestService service = new IngestService(config, IngestService.Options.defaults()).start();
         try {
             if (!service.awaitReady(WAIT)) {

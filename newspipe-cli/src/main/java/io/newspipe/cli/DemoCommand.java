@@ -174,6 +174,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println();
             }
         }
+        storyLines(published.values()).forEach(out::println);
         out.printf("Published %d of %d articles%n", published.size(), idToFile.size());
         out.flush();
         if (published.size() < idToFile.size()) {
@@ -266,12 +267,35 @@ final class DemoCommand implements Callable<Integer> {
                 places.add(e.getCanonical());
             }
         }
+        if (a.getStoryId() != null) {
+            s.append(String.format("  %-14s %s%s%n", "Story", a.getStoryId(),
+                    a.getCopyOf() == null ? "" : " (a copy of " + a.getCopyOf() + ")"));
+        }
         section(s, "People", people);
         section(s, "Organizations", List.copyOf(orgs));
         section(s, "Places", List.copyOf(places));
         section(s, "Awards", a.getAwards().stream().map(DemoCommand::award).toList());
         section(s, "KPIs", a.getKpis().stream().map(DemoCommand::kpi).toList());
         return s.toString();
+    }
+
+    /** "story ID: N articles from M outlets", one line per story of the articles, largest first. */
+    static List<String> storyLines(java.util.Collection<PublishedArticle> articles) {
+        Map<String, List<PublishedArticle>> byStory = new LinkedHashMap<>();
+        for (PublishedArticle a : articles) {
+            if (a.getStoryId() != null) {
+                byStory.computeIfAbsent(a.getStoryId(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        byStory.entrySet().stream().sorted(java.util.Comparator.comparingInt(e -> -e.getValue().size())).forEach(e -> {
+            int n = e.getValue().size();
+            long outlets = e.getValue().stream().map(PublishedArticle::getSource).filter(java.util.Objects::nonNull)
+                    .distinct().count();
+            lines.add(String.format("story %s: %d article%s from %d outlet%s", e.getKey(), n, n == 1 ? "" : "s",
+                    outlets, outlets == 1 ? "" : "s"));
+        });
+        return lines;
     }
 
     private static String headline(PublishedArticle a) {

@@ -132,9 +132,9 @@ final class FullStack implements AutoCloseable {
     List<String> childCommand(String role, String name, int port) {
         List<String> cmd = javaCommand(role, port);
         cmd.addAll(List.of("--topic-replication-factor", String.valueOf(replicationFactor())));
-        if (!role.equals("ingest")) {
-            cmd.addAll(List.of("--state-dir", dataDir.resolve("state").resolve(name).toString()));
-        } else {
+        // every instance its own state: Streams stores, and ingest's copy of the article index
+        cmd.addAll(List.of("--state-dir", dataDir.resolve("state").resolve(name).toString()));
+        if (role.equals("ingest")) {
             cmd.add("--allow-open-api"); // a local stack on 127.0.0.1; a token in INGEST_API_TOKEN is still required
         }
         return cmd;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,20 +63,39 @@ class DockerComposeContractTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What each pipeline service in the compose file must be, taken from the code. */
+    /**
+     * What each pipeline service in the compose file must be, taken from the code.
+     *
+     * @param streamsState its state directory holds what only it has (Streams tasks' stores): a volume per instance
+     *                     that outlives the instance
+     * @param indexState   its state directory holds a local copy of a topic (ingest's article index): a volume keeps
+     *                     restarts short, but losing it only costs a longer start
+     */
     record ExpectedService(String name, ServiceDefaults defaults, Class<?> mainClass, Set<String> extraEnvironment,
-            boolean streamsState) {
+            boolean streamsState, boolean indexState) {
+
+        boolean needsStateDir() {
+            return streamsState || indexState;
+        }
     }
 
     static final List<ExpectedService> PIPELINE_SERVICES = List.of(
             new ExpectedService("ingest", IngestService.DEFAULTS, IngestService.class,
-                    Set.of(IngestCommand.API_TOKEN_ENV, IngestCommand.ALLOW_OPEN_API_ENV), false),
-            new ExpectedService("enrich", EnrichService.DEFAULTS, EnrichService.class, Set.of(), true),
-            new ExpectedService("publish", PublishService.DEFAULTS, PublishService.class, Set.of(), true),
+                    Set.of(IngestCommand.API_TOKEN_ENV, IngestCommand.ALLOW_OPEN_API_ENV), false, true),
+            new ExpectedService("enrich", EnrichService.DEFAULTS, EnrichService.class, Set.of(), true, false),
+            new ExpectedService("publish", PublishService.DEFAULTS, PublishService.class, Set.of(), true, false),
             // the operator console: Kafka and registry like the services, the ingest token, whose health it shows
             new ExpectedService(ConsoleCommand.NAME, ConsoleCommand.DEFAULTS, ConsoleCommand.class,
                     Set.of(IngestCommand.API_TOKEN_ENV, ConsoleCommand.SERVICES_ENV, ConsoleCommand.LAG_GROUPS_ENV),
-                    false));
+                    false, false));
+
+    /** The services the cluster profile runs as several instances, each on all three brokers. */
+    static final List<String> CLUSTER_SERVICES = List.of("ingest", "enrich", "publish");
+    static final String CLUSTER_PROFILE = "cluster";
+    static final int CLUSTER_BROKERS = 3;
+    static final int CLUSTER_INSTANCES = 2;
+    static final String CLUSTER_REPLICATION_FACTOR = "3";
+    static final String CLUSTER_MIN_INSYNC_REPLICAS = "2";
 
     static final String KAFKA_SERVICE = "kafka";
     static final String REGISTRY_SERVICE = "schema-registry";
@@ -302,6 +322,84 @@ class DockerComposeContractTest {
     }
 
     @Test
+    void givenTheClusterProfile_whenParsed_thenItHasThreeBrokersARegistryAndTwoInstancesOfEachService()
+            throws IOException {
+        JsonNode services = YAML.readTree(composeText).path("services");
+
+        assertThat(fieldNames(services)).contains("kafka-1", "kafka-2", "kafka-3", "schema-registry-cluster",
+                "ingest-1", "ingest-2", "enrich-1", "enrich-2", "publish-1", "publish-2");
+        assertThat(services.path("ingest").path("profiles").isMissingNode()).as("the single stack is the default")
+                .isTrue();
+    }
+
+    @Test
+    void givenAClusterOfTwoBrokersOrANodeOutsideTheQuorum_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        ((ObjectNode) compose.path("services")).remove("kafka-3");
+
+        assertThat(check(compose)).anySatisfy(v -> assertThat(v).contains("2 Kafka nodes").contains("expected 3"));
+
+        ObjectNode other = realCompose();
+        env(other, "kafka-2").put("KAFKA_CONTROLLER_QUORUM_VOTERS", "2@kafka-2:9093");
+        env(other, "kafka-3").put("KAFKA_NODE_ID", "2");
+        assertThat(check(other)).anySatisfy(v -> assertThat(v).contains("kafka-2").contains("lack 1@kafka-1:9093"))
+                .anySatisfy(v -> assertThat(v).contains("not distinct"));
+    }
+
+    @Test
+    void givenAClusterBrokerOrInstanceWithoutReplication_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        env(compose, "kafka-1").put("KAFKA_MIN_INSYNC_REPLICAS", "1");
+        env(compose, "enrich-1").put(Setting.TOPIC_REPLICATION_FACTOR.environmentVariable(), "1");
+        env(compose, "enrich-2").put(Setting.TOPIC_REPLICATION_FACTOR.environmentVariable(), "1");
+        env(compose, "schema-registry-cluster").put("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR", "1");
+
+        assertThat(check(compose))
+                .anySatisfy(v -> assertThat(v).contains("kafka-1").contains("KAFKA_MIN_INSYNC_REPLICAS"))
+                .anySatisfy(v -> assertThat(v).contains("enrich-1")
+                        .contains(Setting.TOPIC_REPLICATION_FACTOR.environmentVariable()))
+                .anySatisfy(v -> assertThat(v).contains("schema-registry-cluster").contains("_schemas"));
+    }
+
+    @Test
+    void givenOneInstanceOfAServiceOrInstancesSharingAStateVolume_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        ((ObjectNode) compose.path("services")).remove("publish-2");
+        service(compose, "enrich-2").set("volumes", JSON.createArrayNode().add("enrich-1-state:/var/lib/newspipe/state"));
+
+        assertThat(check(compose))
+                .anySatisfy(v -> assertThat(v).contains("1 instance(s) of publish"))
+                .anySatisfy(v -> assertThat(v).contains("enrich-2").contains("enrich-1-state"));
+    }
+
+    @Test
+    void givenClusterInstancesOnOtherTopicsOrOnTheSingleBroker_whenChecked_thenItIsReported() throws IOException {
+        ObjectNode compose = realCompose();
+        env(compose, "publish-2").put(Setting.TOPIC_NAMES.environmentVariable(), "published=news.published.v1");
+        env(compose, "ingest-1").put(Setting.BOOTSTRAP_SERVERS.environmentVariable(), "kafka:9092");
+
+        assertThat(check(compose))
+                .anySatisfy(v -> assertThat(v).contains("publish-2").contains("settings differ")
+                        .contains(Setting.TOPIC_NAMES.environmentVariable()))
+                .anySatisfy(v -> assertThat(v).contains("ingest-1").contains("kafka:9092")
+                        .contains("not an advertised listener"));
+    }
+
+    @Test
+    void givenAClusterBrokerPublishedOnEveryInterfaceOrAnOpenClusterIngest_whenChecked_thenItIsReported()
+            throws IOException {
+        ObjectNode compose = realCompose();
+        service(compose, "kafka-2").set("ports", JSON.createArrayNode().add("19095:9094"));
+        env(compose, "ingest-2").put(IngestCommand.ALLOW_OPEN_API_ENV, "true");
+        service(compose, "enrich-1").remove("mem_limit");
+
+        assertThat(check(compose))
+                .anySatisfy(v -> assertThat(v).contains("kafka-2").contains("127.0.0.1"))
+                .anySatisfy(v -> assertThat(v).contains("ingest-2").contains(IngestCommand.ALLOW_OPEN_API_ENV))
+                .anySatisfy(v -> assertThat(v).contains("enrich-1").contains("memory"));
+    }
+
+    @Test
     void givenComposeDurations_whenParsed_thenTheyAddUp() {
         assertThat(ComposeContract.duration("45s")).isEqualTo(Duration.ofSeconds(45));
         assertThat(ComposeContract.duration("1m30s")).isEqualTo(Duration.ofSeconds(90));
@@ -473,23 +571,184 @@ class DockerComposeContractTest {
             this.root = root;
         }
 
+        /** The brokers and the registry a group of services talks to. */
+        record Stack(List<String> brokers, String registry) {
+        }
+
+        static final Stack SINGLE = new Stack(List.of(KAFKA_SERVICE), REGISTRY_SERVICE);
+
         List<String> violations(JsonNode compose, String rawText) {
             violations.clear();
             JsonNode services = compose.path("services");
-            checkKafka(services.path(KAFKA_SERVICE));
-            checkRegistry(services.path(REGISTRY_SERVICE));
+            checkKafka(KAFKA_SERVICE, services.path(KAFKA_SERVICE));
+            checkRegistry(REGISTRY_SERVICE, services.path(REGISTRY_SERVICE));
             for (ExpectedService expected : PIPELINE_SERVICES) {
                 JsonNode service = services.path(expected.name());
                 if (service.isMissingNode()) {
                     violations.add(expected.name() + ": service missing");
                     continue;
                 }
-                checkPipelineService(expected, service, services);
+                checkPipelineService(expected, expected.name(), service, services, SINGLE);
             }
             checkConsoleTargets(services);
             checkTopicNames(rawText);
             checkSecureByDefault(services);
+            checkClusterProfile(services);
             return List.copyOf(violations);
+        }
+
+        /**
+         * The cluster profile: three combined broker/controller KRaft nodes in one quorum, Kafka's own topics at
+         * replication factor 3 with min ISR 2, a registry on them, and at least two instances of each service with the
+         * same settings (so the same topics and group), replication 3 / min ISR 2, a state volume each.
+         */
+        private void checkClusterProfile(JsonNode services) {
+            List<String> brokers = new ArrayList<>();
+            List<String> registries = new ArrayList<>();
+            Map<String, List<String>> instances = new LinkedHashMap<>();
+            services.fieldNames().forEachRemaining(name -> {
+                JsonNode service = services.path(name);
+                if (!profiles(service).contains(CLUSTER_PROFILE)) {
+                    return;
+                }
+                String image = service.path("image").asText("");
+                if (image.startsWith("apache/kafka:")) {
+                    brokers.add(name);
+                } else if (image.startsWith("confluentinc/cp-schema-registry:")) {
+                    registries.add(name);
+                } else {
+                    instances.computeIfAbsent(name.replaceFirst("-\\d+$", ""), k -> new ArrayList<>()).add(name);
+                }
+            });
+            if (brokers.size() != CLUSTER_BROKERS) {
+                violations.add(CLUSTER_PROFILE + ": " + brokers.size() + " Kafka nodes " + brokers + ", expected "
+                        + CLUSTER_BROKERS);
+            }
+            if (registries.size() != 1) {
+                violations.add(CLUSTER_PROFILE + ": " + registries.size() + " schema registries " + registries
+                        + ", expected 1");
+                return;
+            }
+            Stack cluster = new Stack(brokers, registries.get(0));
+            checkQuorum(services, brokers);
+            checkRegistry(cluster.registry(), services.path(cluster.registry()));
+            String registryStore = environment(services.path(cluster.registry()).path("environment"))
+                    .getOrDefault("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR", "");
+            if (!registryStore.equals(CLUSTER_REPLICATION_FACTOR)) {
+                violations.add(cluster.registry() + ": _schemas replication factor '" + registryStore + "', expected "
+                        + CLUSTER_REPLICATION_FACTOR);
+            }
+            for (String role : CLUSTER_SERVICES) {
+                ExpectedService expected = PIPELINE_SERVICES.stream().filter(e -> e.name().equals(role)).findFirst()
+                        .orElseThrow();
+                List<String> names = instances.getOrDefault(role, List.of());
+                if (names.size() < CLUSTER_INSTANCES) {
+                    violations.add(CLUSTER_PROFILE + ": " + names.size() + " instance(s) of " + role + " " + names
+                            + ", expected at least " + CLUSTER_INSTANCES);
+                }
+                Map<String, String> first = null;
+                Set<String> stateVolumes = new LinkedHashSet<>();
+                for (String name : names) {
+                    JsonNode service = services.path(name);
+                    checkPipelineService(expected, name, service, services, cluster);
+                    Map<String, String> env = environment(service.path("environment"));
+                    expectSetting(name, env, Setting.TOPIC_REPLICATION_FACTOR, CLUSTER_REPLICATION_FACTOR);
+                    expectSetting(name, env, Setting.TOPIC_MIN_INSYNC_REPLICAS, CLUSTER_MIN_INSYNC_REPLICAS);
+                    String bootstrap = env.getOrDefault(Setting.BOOTSTRAP_SERVERS.environmentVariable(), "");
+                    if (bootstrap.split(",").length < brokers.size()) {
+                        violations.add(name + ": bootstrap servers '" + bootstrap + "' do not name every broker "
+                                + brokers + " (one down, and a restarting instance could not start)");
+                    }
+                    if (first == null) {
+                        first = env;
+                    } else if (!first.equals(env)) {
+                        violations.add(name + ": settings differ from " + names.get(0) + "'s (instances of a service "
+                                + "must share topics, application id and group): " + difference(first, env));
+                    }
+                    for (String volume : volumeSources(service.path("volumes"))) {
+                        if (!stateVolumes.add(volume)) {
+                            violations.add(name + ": volume " + volume + " is another instance's state volume "
+                                    + "(Streams locks its state directory; each instance needs its own)");
+                        }
+                    }
+                }
+            }
+        }
+
+        private void expectSetting(String name, Map<String, String> env, Setting setting, String value) {
+            String actual = env.get(setting.environmentVariable());
+            if (!value.equals(actual)) {
+                violations.add(name + ": " + setting.environmentVariable() + " is " + actual + ", the cluster "
+                        + "profile needs " + value);
+            }
+        }
+
+        /** Every node a combined broker/controller, all in one quorum of distinct ids, one cluster id, min ISR 2. */
+        private void checkQuorum(JsonNode services, List<String> brokers) {
+            Set<String> voters = new TreeSet<>();
+            Set<String> clusterIds = new TreeSet<>();
+            Set<String> nodeIds = new TreeSet<>();
+            for (String broker : brokers) {
+                JsonNode node = services.path(broker);
+                checkKafka(broker, node);
+                Map<String, String> env = environment(node.path("environment"));
+                nodeIds.add(env.get("KAFKA_NODE_ID"));
+                clusterIds.add(String.valueOf(env.get("CLUSTER_ID")));
+                voters.add(String.valueOf(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")));
+                if (!"broker,controller".equals(env.get("KAFKA_PROCESS_ROLES"))) {
+                    violations.add(broker + ": KAFKA_PROCESS_ROLES is " + env.get("KAFKA_PROCESS_ROLES")
+                            + ", the cluster profile runs combined broker,controller nodes");
+                }
+                for (String key : List.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+                        "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "KAFKA_DEFAULT_REPLICATION_FACTOR")) {
+                    if (!CLUSTER_REPLICATION_FACTOR.equals(env.get(key))) {
+                        violations.add(broker + ": " + key + " is " + env.get(key) + ", expected "
+                                + CLUSTER_REPLICATION_FACTOR);
+                    }
+                }
+                for (String key : List.of("KAFKA_MIN_INSYNC_REPLICAS", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")) {
+                    if (!CLUSTER_MIN_INSYNC_REPLICAS.equals(env.get(key))) {
+                        violations.add(broker + ": " + key + " is " + env.get(key) + ", expected "
+                                + CLUSTER_MIN_INSYNC_REPLICAS);
+                    }
+                }
+                String id = env.get("KAFKA_NODE_ID");
+                String voterList = String.valueOf(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"));
+                for (String other : brokers) {
+                    String otherId = environment(services.path(other).path("environment")).get("KAFKA_NODE_ID");
+                    if (!List.of(voterList.split(",")).contains(otherId + "@" + other + ":9093")) {
+                        violations.add(broker + ": quorum voters '" + voterList + "' lack " + otherId + "@" + other
+                                + ":9093");
+                    }
+                }
+                if (id == null) {
+                    violations.add(broker + ": no KAFKA_NODE_ID");
+                }
+            }
+            if (nodeIds.size() != brokers.size()) {
+                violations.add(CLUSTER_PROFILE + ": node ids " + nodeIds + " are not distinct across " + brokers);
+            }
+            if (clusterIds.size() > 1) {
+                violations.add(CLUSTER_PROFILE + ": the nodes have different CLUSTER_IDs " + clusterIds);
+            }
+        }
+
+        private static Map<String, String> difference(Map<String, String> a, Map<String, String> b) {
+            Map<String, String> diff = new TreeMap<>();
+            Set<String> keys = new TreeSet<>(a.keySet());
+            keys.addAll(b.keySet());
+            for (String k : keys) {
+                if (!Objects.equals(a.get(k), b.get(k))) {
+                    diff.put(k, a.get(k) + " vs " + b.get(k));
+                }
+            }
+            return diff;
+        }
+
+        private static Set<String> profiles(JsonNode service) {
+            Set<String> names = new LinkedHashSet<>();
+            service.path("profiles").forEach(p -> names.add(p.asText()));
+            return names;
         }
 
         /**
@@ -498,7 +757,11 @@ class DockerComposeContractTest {
          * memory limit on every container; stop grace periods longer than the clean shutdowns the code does.
          */
         private void checkSecureByDefault(JsonNode services) {
-            for (String name : List.of(KAFKA_SERVICE, REGISTRY_SERVICE, "enrich", "publish")) {
+            for (String name : fieldNames(services)) {
+                if (!isFamily(name, KAFKA_SERVICE) && !isFamily(name, REGISTRY_SERVICE) && !isFamily(name, "enrich")
+                        && !isFamily(name, "publish")) {
+                    continue;
+                }
                 for (JsonNode port : services.path(name).path("ports")) {
                     String published = port.isObject() ? port.path("host_ip").asText("") + ":" : port.asText();
                     if (!published.startsWith("127.0.0.1:")) {
@@ -507,16 +770,21 @@ class DockerComposeContractTest {
                     }
                 }
             }
-            Map<String, String> ingest = environment(services.path("ingest").path("environment"));
-            String token = ingest.get(IngestCommand.API_TOKEN_ENV);
-            if (token == null || !token.startsWith("${" + IngestCommand.API_TOKEN_ENV)) {
-                violations.add("ingest: " + IngestCommand.API_TOKEN_ENV + " must come from the host environment ("
-                        + "${" + IngestCommand.API_TOKEN_ENV + ":-}), got " + token);
-            }
-            String open = ingest.getOrDefault(IngestCommand.ALLOW_OPEN_API_ENV, "false");
-            if (open.equalsIgnoreCase("true") || open.contains(":-true")) {
-                violations.add("ingest: " + IngestCommand.ALLOW_OPEN_API_ENV + " defaults to true ('" + open
-                        + "'): the API would be open to anyone reaching the port");
+            for (String name : fieldNames(services)) {
+                if (!isFamily(name, "ingest")) {
+                    continue;
+                }
+                Map<String, String> ingest = environment(services.path(name).path("environment"));
+                String token = ingest.get(IngestCommand.API_TOKEN_ENV);
+                if (token == null || !token.startsWith("${" + IngestCommand.API_TOKEN_ENV)) {
+                    violations.add(name + ": " + IngestCommand.API_TOKEN_ENV + " must come from the host environment ("
+                            + "${" + IngestCommand.API_TOKEN_ENV + ":-}), got " + token);
+                }
+                String open = ingest.getOrDefault(IngestCommand.ALLOW_OPEN_API_ENV, "false");
+                if (open.equalsIgnoreCase("true") || open.contains(":-true")) {
+                    violations.add(name + ": " + IngestCommand.ALLOW_OPEN_API_ENV + " defaults to true ('" + open
+                            + "'): the API would be open to anyone reaching the port");
+                }
             }
             Map<String, Duration> shutdown = new LinkedHashMap<>();
             shutdown.put(KAFKA_SERVICE, Duration.ofSeconds(30));
@@ -525,10 +793,12 @@ class DockerComposeContractTest {
             shutdown.put("enrich", StreamsApp.DEFAULT_CLOSE_TIMEOUT);
             shutdown.put("publish", StreamsApp.DEFAULT_CLOSE_TIMEOUT);
             shutdown.put(ConsoleCommand.NAME, Duration.ofSeconds(5)); // its HTTP server and Kafka clients
-            shutdown.forEach((name, bound) -> {
+            for (String name : fieldNames(services)) {
+                Duration bound = shutdown.entrySet().stream().filter(e -> isFamily(name, e.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
                 JsonNode service = services.path(name);
-                if (service.isMissingNode()) {
-                    return;
+                if (bound == null) {
+                    continue;
                 }
                 if (service.path("mem_limit").asText("").isEmpty()
                         && service.path("deploy").path("resources").path("limits").path("memory").asText("").isEmpty()) {
@@ -541,7 +811,12 @@ class DockerComposeContractTest {
                             + "shutdown (" + bound.toSeconds() + " s) plus " + SHUTDOWN_SLACK.toSeconds()
                             + " s: Docker would SIGKILL it mid-shutdown");
                 }
-            });
+            }
+        }
+
+        /** {@code kafka}, {@code kafka-2}, {@code schema-registry-cluster}: the service or one of its instances. */
+        private static boolean isFamily(String service, String family) {
+            return service.equals(family) || service.matches(Pattern.quote(family) + "-(\\d+|cluster)");
         }
 
         /** Room beyond a service's own shutdown bound: the JVM exits, the HTTP server stops. */
@@ -591,26 +866,26 @@ class DockerComposeContractTest {
             }
         }
 
-        private void checkKafka(JsonNode kafka) {
+        private void checkKafka(String name, JsonNode kafka) {
             if (kafka.isMissingNode()) {
-                violations.add(KAFKA_SERVICE + ": service missing");
+                violations.add(name + ": service missing");
                 return;
             }
             String image = kafka.path("image").asText("");
             String expected = "apache/kafka:" + kafkaVersion();
             if (!image.equals(expected)) {
-                violations.add(KAFKA_SERVICE + ": image '" + image + "' is not the Kafka version the services are "
+                violations.add(name + ": image '" + image + "' is not the Kafka version the services are "
                         + "built with; expected '" + expected + "'");
             }
-            requireHealthcheck(KAFKA_SERVICE, kafka);
+            requireHealthcheck(name, kafka);
         }
 
-        private void checkRegistry(JsonNode registry) {
+        private void checkRegistry(String name, JsonNode registry) {
             if (registry.isMissingNode()) {
-                violations.add(REGISTRY_SERVICE + ": service missing");
+                violations.add(name + ": service missing");
                 return;
             }
-            requireHealthcheck(REGISTRY_SERVICE, registry);
+            requireHealthcheck(name, registry);
         }
 
         private void requireHealthcheck(String name, JsonNode service) {
@@ -619,8 +894,8 @@ class DockerComposeContractTest {
             }
         }
 
-        private void checkPipelineService(ExpectedService expected, JsonNode service, JsonNode services) {
-            String name = expected.name();
+        private void checkPipelineService(ExpectedService expected, String name, JsonNode service, JsonNode services,
+                Stack stack) {
             Map<String, String> env = environment(service.path("environment"));
 
             for (String variable : env.keySet()) {
@@ -631,7 +906,8 @@ class DockerComposeContractTest {
             }
 
             String bootstrap = env.get(Setting.BOOTSTRAP_SERVERS.environmentVariable());
-            Set<String> kafkaAddresses = kafkaInNetworkAddresses(services.path(KAFKA_SERVICE));
+            Set<String> kafkaAddresses = new LinkedHashSet<>();
+            stack.brokers().forEach(b -> kafkaAddresses.addAll(kafkaInNetworkAddresses(b, services.path(b))));
             if (bootstrap == null) {
                 violations.add(name + ": " + Setting.BOOTSTRAP_SERVERS.environmentVariable()
                         + " missing (the default 127.0.0.1 is the container itself)");
@@ -639,7 +915,7 @@ class DockerComposeContractTest {
                 for (String address : bootstrap.split(",")) {
                     if (!kafkaAddresses.contains(address.trim())) {
                         violations.add(name + ": bootstrap server " + address.trim()
-                                + " is not an advertised listener of the kafka service " + kafkaAddresses);
+                                + " is not an advertised listener of the Kafka service(s) " + kafkaAddresses);
                     }
                 }
             }
@@ -649,9 +925,9 @@ class DockerComposeContractTest {
                 violations.add(name + ": " + Setting.SCHEMA_REGISTRY_URL.environmentVariable() + " missing");
             } else {
                 URI uri = URI.create(registryUrl);
-                int registryPort = registryPort(services.path(REGISTRY_SERVICE));
-                if (!REGISTRY_SERVICE.equals(uri.getHost()) || uri.getPort() != registryPort) {
-                    violations.add(name + ": schema registry URL " + registryUrl + " is not the " + REGISTRY_SERVICE
+                int registryPort = registryPort(services.path(stack.registry()));
+                if (!stack.registry().equals(uri.getHost()) || uri.getPort() != registryPort) {
+                    violations.add(name + ": schema registry URL " + registryUrl + " is not the " + stack.registry()
                             + " service on its listener port " + registryPort);
                 }
             }
@@ -674,7 +950,9 @@ class DockerComposeContractTest {
                 violations.add(name + ": healthcheck '" + health + "' does not ask :" + httpPort + "/health/ready");
             }
 
-            for (String dependency : List.of(KAFKA_SERVICE, REGISTRY_SERVICE)) {
+            List<String> dependencies = new ArrayList<>(stack.brokers());
+            dependencies.add(stack.registry());
+            for (String dependency : dependencies) {
                 String condition = service.path("depends_on").path(dependency).path("condition").asText("");
                 if (!condition.equals("service_healthy")) {
                     violations.add(name + ": depends_on " + dependency + " needs condition service_healthy");
@@ -682,7 +960,7 @@ class DockerComposeContractTest {
             }
 
             String stateDir = env.get(Setting.STATE_DIR.environmentVariable());
-            if (expected.streamsState() && stateDir == null) {
+            if (expected.needsStateDir() && stateDir == null) {
                 violations.add(name + ": " + Setting.STATE_DIR.environmentVariable()
                         + " missing (Streams state would live in the container's /tmp)");
             }
@@ -868,13 +1146,13 @@ class DockerComposeContractTest {
             return names;
         }
 
-        /** host:port of the kafka service's advertised listeners that use its own service name. */
-        private static Set<String> kafkaInNetworkAddresses(JsonNode kafka) {
+        /** host:port of a Kafka service's advertised listeners that use its own service name. */
+        private static Set<String> kafkaInNetworkAddresses(String name, JsonNode kafka) {
             Set<String> addresses = new LinkedHashSet<>();
             String advertised = environment(kafka.path("environment")).getOrDefault("KAFKA_ADVERTISED_LISTENERS", "");
             for (String listener : advertised.split(",")) {
                 String address = listener.replaceFirst("^[A-Za-z_]+://", "").trim();
-                if (address.startsWith(KAFKA_SERVICE + ":")) {
+                if (address.startsWith(name + ":")) {
                     addresses.add(address);
                 }
             }
@@ -926,6 +1204,15 @@ class DockerComposeContractTest {
                 }
             }
             return result;
+        }
+
+        /** Named volumes (or host paths) mounted. */
+        private static Set<String> volumeSources(JsonNode volumes) {
+            Set<String> sources = new LinkedHashSet<>();
+            for (JsonNode volume : volumes) {
+                sources.add(volume.isObject() ? volume.path("source").asText() : volume.asText().split(":")[0]);
+            }
+            return sources;
         }
 
         private static Set<String> volumeTargets(JsonNode volumes) {

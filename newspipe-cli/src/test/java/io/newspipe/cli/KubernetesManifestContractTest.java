@@ -69,6 +69,14 @@ class KubernetesManifestContractTest {
     }
 
     @Test
+    void givenIngestWithoutAVolumeAtItsStateDir_whenChecked_thenItIsReported() {
+        List<ObjectNode> copy = copy();
+        ((ObjectNode) container(workload(copy, "ingest"))).remove("volumeMounts");
+
+        assertThat(violations(copy)).anySatisfy(v -> assertThat(v).contains("ingest").contains("state dir"));
+    }
+
+    @Test
     void givenAProbeOnAnotherPath_whenChecked_thenItIsReported() {
         List<ObjectNode> copy = copy();
         ((ObjectNode) container(workload(copy, "ingest")).path("readinessProbe").path("httpGet")).put("path", "/");
@@ -121,7 +129,7 @@ class KubernetesManifestContractTest {
             if (!w.path("kind").asText().equals(wantKind)) {
                 found.add(name + ": is a " + w.path("kind").asText() + ", should be a " + wantKind
                         + (expected.streamsState() ? " (its Streams state needs a volume of its own per instance)"
-                                : " (it keeps no state)"));
+                                : " (it keeps no state of its own)"));
             }
             JsonNode c = container(w);
             Map<String, String> env = new LinkedHashMap<>(shared);
@@ -158,6 +166,19 @@ class KubernetesManifestContractTest {
                 }
                 if (stateDir == null || !mounted) {
                     found.add(name + ": no volume claim mounted at its state dir " + stateDir);
+                }
+            }
+            if (expected.indexState()) {
+                List<String> volumes = new ArrayList<>();
+                w.path("spec").path("template").path("spec").path("volumes")
+                        .forEach(v -> volumes.add(v.path("name").asText()));
+                boolean mounted = false;
+                for (JsonNode m : c.path("volumeMounts")) {
+                    mounted |= m.path("mountPath").asText().equals(stateDir) && volumes.contains(m.path("name").asText());
+                }
+                if (stateDir == null || !mounted) {
+                    found.add(name + ": no volume mounted at its state dir " + stateDir + " (its article index store "
+                            + "would be in the container's /tmp)");
                 }
             }
             if (of(docs, "Service", name) == null) {

@@ -75,7 +75,7 @@ public class CommonOptions {
     String topicMinInSyncReplicas;
 
     @Option(names = "--topic-name", paramLabel = "LOGICAL=NAME",
-            description = "Rename a contract topic (raw, enriched, published, awards, kpis, entities, dlq, replay); repeatable. "
+            description = "Rename a contract topic (raw, enriched, published, awards, kpis, entities, dlq, replay, stories, roles); repeatable. "
                     + "Env: NEWSPIPE_TOPIC_NAMES (comma-separated). Default: news.<logical>.v1.")
     Map<String, String> topicNames = new LinkedHashMap<>();
 

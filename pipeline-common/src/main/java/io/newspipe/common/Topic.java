@@ -43,9 +43,13 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
      * production exception handler can dead-letter its input (see {@link SizeLimitedSerializer}).
      */
     public Produced<K, V> producedWithin(long maxValueBytes) {
-        Serde<V> limited = Serdes.serdeFrom(new SizeLimitedSerializer<>(valueSerde.serializer(), maxValueBytes),
+        return Produced.with(keySerde, valueSerdeWithin(maxValueBytes));
+    }
+
+    /** The value serde, failing serialization of a value over {@code maxValueBytes} (as {@link #producedWithin}). */
+    public Serde<V> valueSerdeWithin(long maxValueBytes) {
+        return Serdes.serdeFrom(new SizeLimitedSerializer<>(valueSerde.serializer(), maxValueBytes),
                 valueSerde.deserializer());
-        return Produced.with(keySerde, limited);
     }
 
     public Serializer<K> keySerializer() {

@@ -15,8 +15,10 @@ import io.newspipe.schemas.AwardItem;
 import io.newspipe.schemas.EnrichedArticle;
 import io.newspipe.schemas.EntityItem;
 import io.newspipe.schemas.KpiItem;
+import io.newspipe.schemas.PersonRoles;
 import io.newspipe.schemas.PublishedArticle;
 import io.newspipe.schemas.RawArticle;
+import io.newspipe.schemas.Story;
 
 /**
  * The typed catalogue of newspipe's topics (after the {@code Schemas.Topics} of Confluent's microservices
@@ -45,7 +47,9 @@ public final class TopicCatalog {
             TopicNames.LOGICAL_AWARDS, AwardItem.getClassSchema(),
             TopicNames.LOGICAL_KPIS, KpiItem.getClassSchema(),
             TopicNames.LOGICAL_ENTITIES, EntityItem.getClassSchema(),
-            TopicNames.LOGICAL_REPLAY, RawArticle.getClassSchema());
+            TopicNames.LOGICAL_REPLAY, RawArticle.getClassSchema(),
+            TopicNames.LOGICAL_STORIES, Story.getClassSchema(),
+            TopicNames.LOGICAL_ROLES, PersonRoles.getClassSchema());
 
     /**
      * The topics downstream teams build on (by logical name): their subjects are held FULL_TRANSITIVE (see
@@ -53,7 +57,7 @@ public final class TopicCatalog {
      * every old one.
      */
     public static final List<String> PUBLIC = List.of(TopicNames.LOGICAL_PUBLISHED, TopicNames.LOGICAL_AWARDS,
-            TopicNames.LOGICAL_KPIS, TopicNames.LOGICAL_ENTITIES);
+            TopicNames.LOGICAL_KPIS, TopicNames.LOGICAL_ENTITIES, TopicNames.LOGICAL_STORIES, TopicNames.LOGICAL_ROLES);
 
     private final PipelineConfig config;
     private final Topic<String, RawArticle> raw;
@@ -64,6 +68,8 @@ public final class TopicCatalog {
     private final Topic<String, EntityItem> entities;
     private final Topic<byte[], byte[]> deadLetters;
     private final Topic<String, RawArticle> replay;
+    private final Topic<String, Story> stories;
+    private final Topic<String, PersonRoles> roles;
 
     public TopicCatalog(PipelineConfig config) {
         this.config = config;
@@ -75,6 +81,8 @@ public final class TopicCatalog {
         this.entities = topic(TopicNames.LOGICAL_ENTITIES);
         this.deadLetters = new Topic<>(config.errorTopic(), Serdes.ByteArray(), Serdes.ByteArray());
         this.replay = topic(TopicNames.LOGICAL_REPLAY);
+        this.stories = topic(TopicNames.LOGICAL_STORIES);
+        this.roles = topic(TopicNames.LOGICAL_ROLES);
     }
 
     private <V> Topic<String, V> topic(String logicalName) {
@@ -129,8 +137,18 @@ public final class TopicCatalog {
         return replay;
     }
 
+    /** news.stories.v1 (compacted): story id -> Story, the whole story as of its latest member. */
+    public Topic<String, Story> stories() {
+        return stories;
+    }
+
+    /** news.roles.v1 (compacted): person id -> PersonRoles, the positions stated of the person. */
+    public Topic<String, PersonRoles> roles() {
+        return roles;
+    }
+
     public List<Topic<?, ?>> all() {
-        return List.of(raw, enriched, published, awards, kpis, entities, deadLetters, replay);
+        return List.of(raw, enriched, published, awards, kpis, entities, deadLetters, replay, stories, roles);
     }
 
     /** Configured topic name -> value schema, for every topic whose values are Avro (all but the dead letters). */
@@ -160,7 +178,7 @@ public final class TopicCatalog {
     /** How every contract topic is created when missing, with partitions and replication from the config. */
     public List<TopicSpec> specs() {
         return List.of(rawSpec(), enrichedSpec(), publishedSpec(), awardsSpec(), kpisSpec(), entitiesSpec(),
-                deadLettersSpec(), replaySpec());
+                deadLettersSpec(), replaySpec(), storiesSpec(), rolesSpec());
     }
 
     /** Infinite retention: news.raw.v1 is the source of truth for replay. */
@@ -189,6 +207,16 @@ public final class TopicCatalog {
         return spec(entities.name(), Map.of(TopicConfig.RETENTION_MS_CONFIG, DERIVED_RETENTION_MS));
     }
 
+    /**
+     * Ingest's article index ({@link TopicNames#ARTICLE_INDEX}): compacted, so it holds one small record per article
+     * whatever the raw topic holds; partitioned and replicated like the other topics. Not one of {@link #specs()}: it
+     * is ingest's own state, not a topic downstream reads, and ingest creates it.
+     */
+    public TopicSpec articleIndexSpec() {
+        return spec(config.topicName(TopicNames.LOGICAL_ARTICLE_INDEX),
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
     /** Infinite retention: dead letters wait until someone re-drives them. */
     public TopicSpec deadLettersSpec() {
         return spec(deadLetters.name(), Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
@@ -197,6 +225,16 @@ public final class TopicCatalog {
     /** A week: replay records are copies of news.raw.v1 records, needed only until enrich has read them. */
     public TopicSpec replaySpec() {
         return spec(replay.name(), Map.of(TopicConfig.RETENTION_MS_CONFIG, REPLAY_RETENTION_MS));
+    }
+
+    /** Compacted: the latest state of each story, so consumers rebuild every story by reading it all. */
+    public TopicSpec storiesSpec() {
+        return spec(stories.name(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    /** Compacted: the latest positions of each person. */
+    public TopicSpec rolesSpec() {
+        return spec(roles.name(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
     private TopicSpec spec(String name, Map<String, String> configs) {

@@ -45,7 +45,8 @@ class PublicSubjectsTest {
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(stack.schemaRegistryUrl());
         assertThat(subjects).containsExactly(config.topicName("published") + "-value",
                 config.topicName("awards") + "-value", config.topicName("kpis") + "-value",
-                config.topicName("entities") + "-value");
+                config.topicName("entities") + "-value", config.topicName("stories") + "-value",
+                config.topicName("roles") + "-value");
         subjects.forEach(s -> assertThat(client.getCompatibility(s)).isEqualTo("FULL_TRANSITIVE"));
         assertThat(client.getCompatibility(config.topicName("raw") + "-value")).isEqualTo(client.getCompatibility(null));
     }
@@ -76,7 +77,8 @@ class PublicSubjectsTest {
         List<String> subjects = PublicSubjects.enforce(config);
 
         assertThat(subjects).containsExactly("io.newspipe.schemas.PublishedArticle", "io.newspipe.schemas.AwardItem",
-                "io.newspipe.schemas.KpiItem", "io.newspipe.schemas.EntityItem");
+                "io.newspipe.schemas.KpiItem", "io.newspipe.schemas.EntityItem", "io.newspipe.schemas.Story",
+                "io.newspipe.schemas.PersonRoles");
         assertThat(new RestSchemaRegistryClient(stack.schemaRegistryUrl()).getCompatibility(subjects.get(0)))
                 .isEqualTo("FULL_TRANSITIVE");
     }

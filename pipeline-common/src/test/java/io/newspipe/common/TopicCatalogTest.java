@@ -20,7 +20,8 @@ class TopicCatalogTest {
         TopicCatalog catalog = new TopicCatalog(defaults);
 
         assertThat(catalog.all()).extracting(Topic::name).containsExactly("news.raw.v1", "news.enriched.v1",
-                "news.published.v1", "news.awards.v1", "news.kpis.v1", "news.entities.v1", "news.dlq.v1", "news.replay.v1");
+                "news.published.v1", "news.awards.v1", "news.kpis.v1", "news.entities.v1", "news.dlq.v1", "news.replay.v1",
+                "news.stories.v1", "news.roles.v1");
         assertThat(catalog.raw().keySerde()).isInstanceOf(Serdes.StringSerde.class);
         assertThat(catalog.raw().valueSerde()).isInstanceOf(SpecificAvroSerde.class);
         assertThat(catalog.published().valueSerde()).isInstanceOf(SpecificAvroSerde.class);
@@ -98,7 +99,13 @@ class TopicCatalogTest {
         assertThat(catalog.publishedSpec().configs()).containsEntry("cleanup.policy", "compact");
         assertThat(catalog.enrichedSpec().configs()).containsEntry("retention.ms",
                 String.valueOf(30L * 24 * 60 * 60 * 1000));
-        assertThat(catalog.specs()).allSatisfy(spec -> {
+        assertThat(catalog.articleIndexSpec()).satisfies(spec -> {
+            assertThat(spec.name()).isEqualTo("news.article-index.v1");
+            assertThat(spec.configs()).containsEntry("cleanup.policy", "compact");
+        });
+        assertThat(catalog.specs()).extracting(TopicSpec::name).doesNotContain("news.article-index.v1");
+        assertThat(java.util.stream.Stream.concat(catalog.specs().stream(), java.util.stream.Stream.of(
+                catalog.articleIndexSpec()))).allSatisfy(spec -> {
             assertThat(spec.partitions()).isEqualTo(6);
             assertThat(spec.replicationFactor()).isEqualTo((short) 3);
             assertThat(spec.configs()).containsEntry("min.insync.replicas", "2");

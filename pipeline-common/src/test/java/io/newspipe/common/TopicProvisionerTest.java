@@ -58,10 +58,13 @@ class TopicProvisionerTest {
         List<String> created = TopicProvisioner.ensureTopics(admin, catalog.specs());
 
         assertThat(created).containsExactlyInAnyOrder("create.raw", "create.enriched", "create.published",
-                "create.awards", "create.kpis", "create.entities", "create.dlq", "create.replay");
+                "create.awards", "create.kpis", "create.entities", "create.dlq", "create.replay",
+                "create.stories", "create.roles");
         assertThat(configOf("create.raw").get("retention.ms").value()).isEqualTo("-1");
         assertThat(configOf("create.dlq").get("retention.ms").value()).isEqualTo("-1");
         assertThat(configOf("create.published").get("cleanup.policy").value()).isEqualTo("compact");
+        assertThat(configOf("create.stories").get("cleanup.policy").value()).isEqualTo("compact");
+        assertThat(configOf("create.roles").get("cleanup.policy").value()).isEqualTo("compact");
         assertThat(configOf("create.kpis").get("retention.ms").value()).isEqualTo(TopicCatalog.DERIVED_RETENTION_MS);
         assertThat(configOf("create.replay").get("retention.ms").value()).isEqualTo(TopicCatalog.REPLAY_RETENTION_MS);
         TopicDescription raw = admin.describeTopics(List.of("create.raw")).allTopicNames().get(30, TimeUnit.SECONDS)

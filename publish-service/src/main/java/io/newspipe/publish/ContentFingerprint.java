@@ -15,8 +15,8 @@ import io.newspipe.schemas.KpiMention;
 import io.newspipe.serde.ByteSink;
 
 /**
- * SHA-256 over the enriched CONTENT of an article: text, url, title, source, language, entities, awards and KPI
- * mentions with their confidence. Deliberately left out: extractorVersion, enrichedAt, receivedAt, contentHash and the outlet's publishedAt,
+ * SHA-256 over the enriched CONTENT of an article: text, url, title, source, language, entities (with their ids and
+ * canonical names), awards and KPI mentions with their confidence, and the story (storyId, copyOf). Deliberately left out: extractorVersion, enrichedAt, receivedAt, contentHash and the outlet's publishedAt,
  * so a redelivered raw record or a re-enrichment that finds the same things gives the same fingerprint.
  *
  * <p>The encoding is explicit (field by field, length-prefixed, nulls marked) rather than Avro binary, so adding an
@@ -24,8 +24,12 @@ import io.newspipe.serde.ByteSink;
  */
 public final class ContentFingerprint {
 
-    /** Encoding version, hashed first. 2: each mention's confidence is content (subscribers filter by it). */
-    static final int VERSION = 2;
+    /**
+     * Encoding version, hashed first. 2: each mention's confidence is content (subscribers filter by it). 3: entity
+     * ids and canonical names, the story id and the copy flag are content (an article that first gets them is a new
+     * revision; a replay keeps its story, so it does not make one).
+     */
+    static final int VERSION = 3;
 
     private ContentFingerprint() {
     }
@@ -50,6 +54,8 @@ public final class ContentFingerprint {
                 out.writeInt(e.getEnd());
                 string(out, e.getRole());
                 decimal(out, e.getConfidence());
+                string(out, e.getId());
+                string(out, e.getCanonicalName());
             }
             List<Award> awards = article.getAwards();
             out.writeInt(awards.size());
@@ -85,6 +91,8 @@ public final class ContentFingerprint {
                 out.writeInt(k.getEnd());
                 decimal(out, k.getConfidence());
             }
+            string(out, article.getStoryId());
+            string(out, article.getCopyOf());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory stream: cannot happen
         }

@@ -35,6 +35,8 @@ public final class PublishedArticleMapper {
                 .setExtractorVersion(e.getExtractorVersion())
                 .setEnrichedAt(e.getEnrichedAt())
                 .setVersion(e.getVersion())
+                .setStoryId(e.getStoryId())
+                .setCopyOf(e.getCopyOf())
                 .build();
     }
 

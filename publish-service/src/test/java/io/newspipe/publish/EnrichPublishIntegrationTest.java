@@ -113,6 +113,10 @@ class EnrichPublishIntegrationTest {
         assertThat(p.getExtractorVersion()).isEqualTo(Extractor.create().version());
         assertThat(p.getEntities()).filteredOn(e -> e.getType() == EntityType.PERSON)
                 .extracting(e -> e.getCanonical()).contains("Thái Thanh Quý", "Hoàng Nghĩa Hiếu");
+        // the story step ran on the real broker: the first article of its story names it, and persons have ids
+        assertThat(p.getStoryId()).isEqualTo(io.newspipe.stories.StoryIds.ofFirstArticle(id));
+        assertThat(p.getEntities()).filteredOn(e -> e.getType() == EntityType.PERSON)
+                .allSatisfy(e -> assertThat(e.getId()).startsWith("p-"));
         assertThat(p.getAwards()).anySatisfy(a -> {
             assertThat(a.getAward()).isEqualTo("Bằng khen");
             assertThat(a.getRecipientCount()).isEqualTo(6);

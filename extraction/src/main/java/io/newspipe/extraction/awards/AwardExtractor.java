@@ -788,6 +788,9 @@ public final class AwardExtractor {
             share(cs.get(k - 1), cs.get(k));
         }
         for (int k = cs.size() - 2; k >= 0; k--) {
+            if (forms.get(k).end() > forms.get(k + 1).start()) {
+                continue; // one form read inside another ("Danh hiệu Huân chương …"): nothing lies between them
+            }
             String gap = s.substring(forms.get(k).end(), forms.get(k + 1).start());
             if (wordCount(gap) <= 8 && !verbPattern.find(verbPattern.matcher(gap), gap, 0) && !TO.matcher(gap).find()) {
                 share(cs.get(k + 1), cs.get(k));

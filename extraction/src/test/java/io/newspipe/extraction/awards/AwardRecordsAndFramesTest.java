@@ -21,6 +21,15 @@ class AwardRecordsAndFramesTest {
     // --- records of past honours ---
 
     @Test
+    void givenAFormNamedInsideATitle_whenCoordinatedRecipientsAreShared_thenTheSentenceIsReadWithoutFailing() {
+        // a form found inside another ("Danh hiệu Huân chương …") once made the gap between them negative and threw
+        List<AwardMention> found = awards("Theo nghị định mới: Danh hiệu Huân chương Bảo vệ Tổ quốc hạng Nhì được tặng "
+                + "thưởng cho các tập thể, cá nhân trong lực lượng Công an nhân dân có thành tích xuất sắc, quy định tại "
+                + "các Điều 46, 47 của Luật Thi đua, khen thưởng.");
+        assertThat(found).extracting(AwardMention::award).contains("Huân chương Bảo vệ Tổ quốc hạng Nhì");
+    }
+
+    @Test
     void givenARecordOfHonoursInClauses_whenRead_thenOneConferralPerClauseWithItsOwnYearAndTheNamedUnit() {
         List<AwardMention> found = awards("Qua 30 năm xây dựng, Trạm Kiểm dịch Động vật Hòa Sơn đã được các cấp ghi nhận. "
                 + "Năm 2012, đơn vị được Chủ tịch nước tặng Huân chương Lao động hạng Ba; Bằng khen của Thủ tướng Chính phủ "

@@ -49,9 +49,11 @@ import io.newspipe.ingest.intake.IntakeUnavailableException;
  * {@code Authorization: Bearer <token>} when a token is configured.
  *
  * <p>Request bodies are read asynchronously (a slow upload holds no thread) into memory bounded by a
- * {@link ByteBudget}; building, writing and waiting for Kafka's acknowledgement happen on the {@code worker} pool,
- * which also writes the reply and then gives the body's bytes back to the budget. So neither slow clients nor a slow
- * broker starve the health endpoints, and memory is bounded by bytes.
+ * {@link ByteBudget}; building and writing to Kafka (which may block for {@code max.block.ms}) happen on the
+ * {@code worker} pool. A single article's reply is written when Kafka acknowledges it, by the thread that completes
+ * the write, with no thread waiting meanwhile; a batch waits for its windows on the worker. The body's bytes go back to
+ * the budget when the reply is sent. So neither slow clients nor a slow broker starve the health endpoints, and memory
+ * is bounded by bytes.
  */
 public final class ArticlesApi extends Handler.Abstract {
 
@@ -153,9 +155,14 @@ public final class ArticlesApi extends Handler.Abstract {
             ArticleSubmission submission = plain ? ArticleSubmission.ofText(text)
                     : SubmissionJson.parse(text, "request body");
             ArticleIntake current = readyIntake();
-            return () -> {
+            // the worker builds and sends; the reply is written when Kafka acknowledges (on the producer's I/O
+            // thread, a non-blocking write), so no thread waits for the acknowledgement
+            return () -> current.submitWithin(submission, settings.ackTimeoutMillis()).whenComplete((a, error) -> {
                 try {
-                    Acceptance a = current.submitAndWait(submission, settings.ackTimeoutMillis());
+                    if (error != null) {
+                        replyError(exchange, toApiException(error));
+                        return;
+                    }
                     metrics.accepted(a.duplicate());
                     Map<String, Object> reply = new LinkedHashMap<>();
                     reply.put("id", a.articleId());
@@ -164,9 +171,10 @@ public final class ArticlesApi extends Handler.Abstract {
                     Responses.json(exchange.response(), exchange.callback(), status, reply);
                     metrics.request(ARTICLES_PATH, status, exchange.startNanos());
                 } catch (RuntimeException e) {
-                    replyError(exchange, toApiException(e));
+                    log.error("{}: unexpected failure", exchange.path(), e);
+                    exchange.callback().failed(e);
                 }
-            };
+            });
         });
     }
 

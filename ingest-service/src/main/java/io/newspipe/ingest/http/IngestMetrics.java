@@ -37,6 +37,21 @@ public final class IngestMetrics {
     }
 
     /**
+     * {@code ingest_article_index_restored_records} (index records read into the local store at start: on a restart,
+     * only those since the store's checkpoint), {@code ingest_article_index_raw_records_read} (news.raw.v1 records
+     * read to fill an empty index; 0 on every start but the first on an older stack) and
+     * {@code ingest_article_index_write_failures} (index records the topic did not take).
+     */
+    public void articleIndex(Supplier<Number> restored, Supplier<Number> rawRead, Supplier<Number> writeFailures) {
+        Gauge.builder("ingest.article.index.restored.records", restored)
+                .description("Article index records restored into the local store at start").register(registry);
+        Gauge.builder("ingest.article.index.raw.records.read", rawRead)
+                .description("news.raw.v1 records read to fill an empty article index").register(registry);
+        Gauge.builder("ingest.article.index.write.failures", writeFailures)
+                .description("Article index records Kafka did not take").register(registry);
+    }
+
+    /**
      * {@code ingest_request_body_bytes_held} (now), {@code _peak} (most at once) and {@code _capacity}
      * (--max-bytes-in-flight).
      */

@@ -92,10 +92,12 @@ public final class RequestBodies {
             return result;
         }
         Reader reader = new Reader(source, declaredLength, maxBytes, limitOption, budget, result);
-        if (pace != null) {
+        reader.run();
+        // Most bodies arrive with their headers and are read by the run above: only a body still arriving needs its
+        // pace watched (a scheduled check per request would wake the scheduler thread once per request)
+        if (pace != null && !result.isDone()) {
             reader.watch(pace);
         }
-        reader.run();
         return result;
     }
 
@@ -112,6 +114,8 @@ public final class RequestBodies {
         private int size;
         /** Set when the budget refused the body: the rest is read and dropped, then this is the answer. */
         private ApiException refused;
+        /** The next pace check, while one is pending. */
+        private Scheduler.Task paceCheck;
 
         Reader(Content.Source source, long declaredLength, long maxBytes, String limitOption, ByteBudget budget,
                 CompletableFuture<Body> result) {
@@ -123,9 +127,12 @@ public final class RequestBodies {
             this.result = result;
         }
 
-        /** Checks the pace every second until the body is read. */
-        void watch(Pace pace) {
-            pace.scheduler().schedule(() -> checkPace(pace), 1, TimeUnit.SECONDS);
+        /** Checks the pace every second until the body is read; the pending check is cancelled when it is. */
+        synchronized void watch(Pace pace) {
+            if (result.isDone()) {
+                return;
+            }
+            paceCheck = pace.scheduler().schedule(() -> checkPace(pace), 1, TimeUnit.SECONDS);
         }
 
         private synchronized void checkPace(Pace pace) {
@@ -214,13 +221,22 @@ public final class RequestBodies {
                 budget.release(buffer.length - size);
                 buffer = exact;
             }
+            stopWatching();
             result.complete(new Body(buffer, budget));
+        }
+
+        private void stopWatching() {
+            if (paceCheck != null) {
+                paceCheck.cancel();
+                paceCheck = null;
+            }
         }
 
         private void fail(Throwable failure) {
             if (result.isDone()) {
                 return;
             }
+            stopWatching();
             budget.release(buffer.length);
             buffer = new byte[0];
             result.completeExceptionally(failure);

@@ -98,6 +98,30 @@ public final class ArticleIntake {
         return await(submit(submission), timeoutMillis);
     }
 
+    /**
+     * {@link #submit(ArticleSubmission)}, failing with {@link IntakeUnavailableException} when the acknowledgement
+     * has not come within {@code timeoutMillis}, without holding a thread while it waits. The future completes on the
+     * thread that completed the write (the producer's I/O thread), so what depends on it must not send to Kafka.
+     */
+    public CompletableFuture<Acceptance> submitWithin(ArticleSubmission submission, long timeoutMillis) {
+        CompletableFuture<Acceptance> result = new CompletableFuture<>();
+        submit(submission).orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((acceptance, error) -> {
+            if (error == null) {
+                result.complete(acceptance);
+                return;
+            }
+            Throwable cause = unwrap(error);
+            result.completeExceptionally(cause instanceof TimeoutException timeout
+                    ? notAcknowledged(timeoutMillis, timeout) : cause);
+        });
+        return result;
+    }
+
+    private static IntakeUnavailableException notAcknowledged(long timeoutMillis, TimeoutException e) {
+        return new IntakeUnavailableException(IntakeUnavailableException.Reason.KAFKA_UNAVAILABLE,
+                "Kafka did not acknowledge the article within " + timeoutMillis + " ms", e);
+    }
+
     /** Waits for an acceptance; a timeout means the write is not known to be durable, so it is "unavailable". */
     public static Acceptance await(CompletableFuture<Acceptance> future, long timeoutMillis) {
         try {
@@ -109,8 +133,7 @@ public final class ArticleIntake {
             }
             throw new IllegalStateException(cause);
         } catch (TimeoutException e) {
-            throw new IntakeUnavailableException(IntakeUnavailableException.Reason.KAFKA_UNAVAILABLE,
-                    "Kafka did not acknowledge the article within " + timeoutMillis + " ms", e);
+            throw notAcknowledged(timeoutMillis, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntakeUnavailableException(IntakeUnavailableException.Reason.SHUTTING_DOWN,

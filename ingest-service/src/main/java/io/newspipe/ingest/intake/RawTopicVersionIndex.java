@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,24 +27,38 @@ import io.newspipe.schemas.RawArticle;
  * {@link KafkaRawArticleLog#HEADER_CONTENT_HASH}), so the rebuild needs neither the Schema Registry nor memory for
  * the articles; only records written before those headers existed are decoded (they are version 1).
  *
- * <p>Why the topic itself: news.raw.v1 is the source of truth, and a version is known exactly when its article is
- * there. The cost is a start-up scan proportional to the topic (issue 17 moves this into Kafka-backed state).
+ * <p>A scan costs time proportional to the topic, so ingest does it once per stack: to fill its article index topic
+ * when that is empty on a raw topic written before the index existed ({@link KafkaArticleVersions}).
  */
 public final class RawTopicVersionIndex {
 
     private static final Logger log = LoggerFactory.getLogger(RawTopicVersionIndex.class);
 
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
     private RawTopicVersionIndex() {
     }
 
+    /** The versions on the topic, in heap: for a small topic (tests), see {@link #scan}. */
+    public static ArticleVersions load(Properties consumerProperties, String topic, Deserializer<RawArticle> values,
+            Duration timeout) {
+        ArticleVersions index = new InMemoryArticleVersions();
+        scan(consumerProperties, topic, values, timeout, index::acknowledged);
+        return index;
+    }
+
     /**
+     * Hands every record's article id and version to {@code sink}, in the topic's order within each partition, keeping
+     * nothing (so a later version of an id comes after its earlier ones: ingest writes an id's versions under its key).
+     *
      * @param consumerProperties bootstrap servers and security settings; no group is used (manual assignment)
      * @param values             decodes records without the version headers (written before them)
      * @param timeout            how long the whole scan may take
+     * @return the number of records read
      * @throws IllegalStateException when the topic does not exist or the scan does not finish in time
      */
-    public static ArticleVersions load(Properties consumerProperties, String topic, Deserializer<RawArticle> values,
-            Duration timeout) {
+    public static long scan(Properties consumerProperties, String topic, Deserializer<RawArticle> values,
+            Duration timeout, BiConsumer<String, ArticleVersions.Known> sink) {
         Properties p = new Properties();
         p.putAll(consumerProperties);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -51,7 +66,6 @@ public final class RawTopicVersionIndex {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newspipe-ingest-id-index");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        ArticleVersions index = new InMemoryArticleVersions();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -67,8 +81,13 @@ public final class RawTopicVersionIndex {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
             end.entrySet().removeIf(e -> consumer.position(e.getKey(), timeout) >= e.getValue());
+            long total = 0;
+            for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+                total += e.getValue() - consumer.position(e.getKey(), timeout);
+            }
             long records = 0;
             long decoded = 0;
+            long nextReport = System.nanoTime() + PROGRESS_EVERY_NANOS;
             while (!end.isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("rebuilding the article-id index from " + topic
@@ -85,13 +104,17 @@ public final class RawTopicVersionIndex {
                         known = new ArticleVersions.Known(a.getVersion(), ArticleVersions.fingerprint(a.getContentHash()));
                         decoded++;
                     }
-                    index.acknowledged(r.key(), known);
+                    sink.accept(r.key(), known);
+                }
+                if (System.nanoTime() > nextReport) {
+                    log.info("Reading {} for the article index: {} of about {} records", topic, records, total);
+                    nextReport = System.nanoTime() + PROGRESS_EVERY_NANOS;
                 }
                 end.entrySet().removeIf(e -> consumer.position(e.getKey(), timeout) >= e.getValue());
             }
-            log.info("Article-id index rebuilt from {}: {} ids from {} records ({} without version headers decoded)",
-                    topic, index.size(), records, decoded);
+            log.info("Read {} for the article index: {} records ({} without version headers decoded)", topic, records,
+                    decoded);
+            return records;
         }
-        return index;
     }
 }

@@ -42,16 +42,34 @@ public final class IngestTestKit {
     private IngestTestKit() {
     }
 
-    /** A config on the stack with its own raw topic, so test classes do not see each other's articles. */
+    /**
+     * A config on the stack with its own raw topic, article index topic and state directory, so test classes do not
+     * see each other's articles. Services running at once need state directories of their own ({@link #ownState}).
+     */
     public static PipelineConfig config(DevStack stack, String rawTopic) {
         return PipelineConfig.builder()
                 .bootstrapServers(stack.bootstrapServers())
                 .schemaRegistryUrl(stack.schemaRegistryUrl())
                 .applicationId("newspipe-ingest-test")
                 .topicName(TopicNames.LOGICAL_RAW, rawTopic)
+                .topicName(TopicNames.LOGICAL_ARTICLE_INDEX, rawTopic + ".index")
+                .stateDir(newStateDir())
                 .topicPartitions(2)
                 .httpPort(0)
                 .build();
+    }
+
+    /**
+     * The config with a state directory of its own: for a second service beside one running on {@code config} (two
+     * instances, or an instance restarted with the same state while another runs).
+     */
+    public static PipelineConfig ownState(PipelineConfig config) {
+        return config.toBuilder().stateDir(newStateDir()).build();
+    }
+
+    private static java.nio.file.Path newStateDir() {
+        return java.nio.file.Path.of("target", "ingest-state", UUID.randomUUID().toString().substring(0, 8))
+                .toAbsolutePath();
     }
 
     public static String uniqueTopic(String prefix) {
