@@ -21,6 +21,7 @@ import io.newspipe.common.StageMetrics;
 import io.newspipe.common.StreamsApp;
 import io.newspipe.common.StreamsServiceRunner;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicTable;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.extraction.Extractor;
@@ -71,8 +72,7 @@ public final class EnrichService implements AutoCloseable {
         StoryParams stories = storyParams(this.config);
         StreamsApp app = new StreamsApp(this.config,
                 () -> EnrichTopology.build(topics, extractor, clock, metrics, stories),
-                List.of(topics.rawSpec(), topics.replaySpec(), topics.enrichedSpec(), topics.deadLettersSpec(),
-                        topics.storiesSpec(), topics.rolesSpec()));
+                topics.specsCreatedBy(TopicTable.Creator.ENRICH));
         this.runner = new StreamsServiceRunner(NAME, this.config, app, registry, metrics);
     }
 

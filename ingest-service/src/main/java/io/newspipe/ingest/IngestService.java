@@ -29,6 +29,7 @@ import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.ServiceHttpServer;
 import io.newspipe.common.ServiceMetrics;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicTable;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.ingest.article.RawArticleFactory;
@@ -193,11 +194,11 @@ public final class IngestService implements AutoCloseable {
      */
     private void warmUp() {
         long backoffMillis = 500;
-        String indexTopic = catalog.articleIndexSpec().name();
+        String indexTopic = catalog.name(TopicTable.ARTICLE_INDEX);
         while (!stopping) {
             try {
                 notReadyReason.set("ensuring topics " + catalog.raw().name() + " and " + indexTopic);
-                TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec(), catalog.articleIndexSpec()));
+                TopicProvisioner.ensureTopics(admin, catalog.specsCreatedBy(TopicTable.Creator.INGEST));
                 KafkaArticleVersions index = startIndex(indexTopic);
                 notReadyReason.set("restoring the article index from " + indexTopic + " into the local store");
                 index.awaitRestored(options.indexLoadTimeout());

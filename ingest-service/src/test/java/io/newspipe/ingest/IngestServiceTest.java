@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicTable;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.ingest.article.ArticleSubmission;
 import io.newspipe.ingest.article.RawArticleFactory;
@@ -201,7 +202,7 @@ class IngestServiceTest {
         PipelineConfig old = config(stack, uniqueTopic("it.raw.old"));
         TopicCatalog catalog = new TopicCatalog(old);
         try (Admin admin = Admin.create(old.kafkaProperties())) { // a stack from before the article index
-            TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec()));
+            TopicProvisioner.ensureTopics(admin, List.of(catalog.spec(TopicTable.RAW)));
         }
         ArticleSubmission submission = new ArticleSubmission(TestArticles.unique("before versions"),
                 "https://baotinh.vn/bai-cu", null, null, null, null);

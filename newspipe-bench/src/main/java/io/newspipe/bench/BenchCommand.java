@@ -50,6 +50,7 @@ import io.newspipe.enrich.EnrichService;
 import io.newspipe.extraction.Extractor;
 import io.newspipe.extraction.cli.ExtractBenchmark;
 import io.newspipe.ingest.IngestService;
+import io.newspipe.publish.PublishedArticleMapper;
 import io.newspipe.schemas.RawArticle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -319,8 +320,9 @@ public final class BenchCommand implements Callable<Integer> {
         private static final String A = "bench.baseline.a";
         private static final String B = "bench.baseline.b";
         private static final String C = "bench.baseline.c";
-        private static final List<String> ITEM_TOPICS = List.of("bench.baseline.awards", "bench.baseline.kpis",
-                "bench.baseline.entities");
+        /** One baseline topic per item topic of publish, by its logical name. */
+        private static final List<String> ITEM_LOGICAL_NAMES = PublishedArticleMapper.ITEM_TOPICS.stream()
+                .map(item -> item.row().logicalName()).toList();
         private final PipelineConfig base;
         private final List<HopRecords> records;
         private final KafkaStreams first;
@@ -345,9 +347,9 @@ public final class BenchCommand implements Callable<Integer> {
                     return;
                 }
                 in.mapValues((k, v) -> recordOf(k).published()).to(C, bytes);
-                in.flatMapValues((k, v) -> recordOf(k).awards()).to(ITEM_TOPICS.get(0), bytes);
-                in.flatMapValues((k, v) -> recordOf(k).kpis()).to(ITEM_TOPICS.get(1), bytes);
-                in.flatMapValues((k, v) -> recordOf(k).entities()).to(ITEM_TOPICS.get(2), bytes);
+                for (String item : ITEM_LOGICAL_NAMES) {
+                    in.flatMapValues((k, v) -> recordOf(k).items().get(item)).to(itemTopic(item), bytes);
+                }
             });
             this.producer = new KafkaProducer<>(base.producerProperties("bench-baseline"), new StringSerializer(),
                     new ByteArraySerializer());
@@ -356,7 +358,8 @@ public final class BenchCommand implements Callable<Integer> {
         static Baseline start(PipelineConfig base, TopicCatalog topics, List<RawArticle> articles, BaselineShape shape,
                 int enrichThreads, int publishThreads, Path stateDir, PrintStream progress) throws Exception {
             try (Admin admin = Admin.create(base.kafkaProperties())) {
-                TopicProvisioner.ensureTopics(admin, Stream.concat(Stream.of(A, B, C), ITEM_TOPICS.stream())
+                TopicProvisioner.ensureTopics(admin, Stream.concat(Stream.of(A, B, C),
+                                ITEM_LOGICAL_NAMES.stream().map(Baseline::itemTopic))
                         .map(t -> new TopicSpec(t, base.topicPartitions(), base.topicReplicationFactor(), Map.of())).toList());
             }
             progress.printf("bench: baseline: serializing what each hop writes for %d articles%n", articles.size());
@@ -373,6 +376,10 @@ public final class BenchCommand implements Callable<Integer> {
             awaitRunning(baseline.first);
             awaitRunning(baseline.second);
             return baseline;
+        }
+
+        private static String itemTopic(String logicalName) {
+            return "bench.baseline." + logicalName;
         }
 
         /** The article a baseline key stands for: record i of a run is article i mod size. */

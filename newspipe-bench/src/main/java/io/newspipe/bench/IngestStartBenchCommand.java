@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicTable;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.ingest.IngestService;
@@ -89,7 +90,7 @@ public final class IngestStartBenchCommand implements Callable<Integer> {
                     .schemaRegistryUrl(stack.schemaRegistryUrl()).build();
             TopicCatalog topics = new TopicCatalog(config);
             try (Admin admin = Admin.create(config.kafkaProperties())) {
-                TopicProvisioner.ensureTopics(admin, List.of(topics.rawSpec()));
+                TopicProvisioner.ensureTopics(admin, List.of(topics.spec(TopicTable.RAW)));
             }
             long t0 = System.nanoTime();
             writeRaw(config, topics.raw().name());

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,9 +39,8 @@ import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.Setting;
 import io.newspipe.common.StreamsApp;
-import io.newspipe.common.TopicCatalog;
-import io.newspipe.common.TopicSpec;
 import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicTable;
 import io.newspipe.console.ConsoleCommand;
 import io.newspipe.enrich.EnrichService;
 import io.newspipe.ingest.IngestCommand;
@@ -446,7 +443,7 @@ class DockerComposeContractTest {
     // ------------------------------------------------------------------------------------------ docs/asyncapi.yaml
 
     @Test
-    void givenTheAsyncApiDocument_whenComparedWithTheTopicCatalog_thenEveryTopicAndItsSettingsMatch() throws IOException {
+    void givenTheAsyncApiDocument_whenComparedWithTheTopicTable_thenEveryTopicAndItsSettingsMatch() throws IOException {
         JsonNode asyncApi = YAML.readTree(repoRoot.resolve("docs/asyncapi.yaml").toFile());
 
         assertThat(asyncApiViolations(asyncApi, repoRoot.resolve("docs"))).isEmpty();
@@ -460,42 +457,108 @@ class DockerComposeContractTest {
         ((ObjectNode) channels.path("raw").path("bindings").path("kafka").path("topicConfiguration"))
                 .put("retention.ms", 604800000);
         channels.remove("kpis");
+        ((ObjectNode) channels.path("roles").path("messages").path("PersonRoles"))
+                .put("$ref", "#/components/messages/Story");
         ((ObjectNode) asyncApi.path("components").path("messages").path("EntityItem").path("payload")
                 .path("schema")).put("$ref", "../schemas/src/main/avro/EntityItems.avsc");
 
         assertThat(asyncApiViolations(asyncApi, repoRoot.resolve("docs")))
                 .anySatisfy(v -> assertThat(v).contains(TopicNames.RAW).contains("retention.ms"))
                 .anySatisfy(v -> assertThat(v).contains(TopicNames.KPIS).contains("no channel"))
+                .anySatisfy(v -> assertThat(v).contains(TopicNames.ROLES).contains("PersonRoles"))
                 .anySatisfy(v -> assertThat(v).contains("EntityItems.avsc"));
     }
 
-    /** Channels against TopicCatalog.specs(): same topics, cleanup policy and retention; Avro payloads exist. */
+    // ------------------------------------------------------------------------------------------ README topic table
+
+    @Test
+    void givenTheReadmeTopicTable_whenComparedWithTheTopicTable_thenEveryContractTopicIsThereWithItsKeyValueAndRetention()
+            throws IOException {
+        String readme = Files.readString(repoRoot.resolve("README.md"));
+
+        assertThat(readmeTopicTableViolations(readme)).isEmpty();
+    }
+
+    @Test
+    void givenAReadmeWithAWrongRetentionAndAMissingTopic_whenChecked_thenEachIsReported() throws IOException {
+        String readme = Files.readString(repoRoot.resolve("README.md"))
+                .replaceFirst("(\\| `news\\.replay\\.v1` [^\\n]*)7 days", "$130 days")
+                .replaceFirst("\\| `news\\.kpis\\.v1` [^\\n]*\\n", "");
+
+        assertThat(readmeTopicTableViolations(readme))
+                .anySatisfy(v -> assertThat(v).contains(TopicNames.REPLAY).contains("7 days"))
+                .anySatisfy(v -> assertThat(v).contains(TopicNames.KPIS).contains("no row"));
+    }
+
+    /**
+     * The README's topic table (rows "| `news.x.v1` | key | value | cleanup / retention | notes |") against the
+     * contract rows of TopicTable: each is there, with its key, value type, cleanup policy and retention.
+     */
+    static List<String> readmeTopicTableViolations(String readme) {
+        Map<String, String[]> documented = new LinkedHashMap<>();
+        for (String line : readme.split("\n")) {
+            Matcher m = Pattern.compile("^\\| `(news\\.[^`]+)` \\|(.*)$").matcher(line);
+            if (m.find()) {
+                documented.put(m.group(1), m.group(2).split("\\|"));
+            }
+        }
+        List<String> violations = new ArrayList<>();
+        TopicTable.all().stream().filter(TopicTable.Row::isContract).forEach(row -> {
+            String[] cells = documented.get(row.defaultName());
+            if (cells == null || cells.length < 3) {
+                violations.add(row.defaultName() + ": no row in the README's topic table");
+                return;
+            }
+            String value = row.isAvro() ? "`" + row.valueSchema().getName() + "`" : "bytes";
+            String retention = row.retentionMs() == null ? "" : row.retentionMs() == -1 ? "retention.ms=-1"
+                    : row.retentionMs() / (24L * 60 * 60 * 1000) + " days";
+            if (!cells[0].contains(row.key())) {
+                violations.add(row.defaultName() + ": key '" + cells[0].trim() + "', the table says " + row.key());
+            }
+            if (!cells[1].contains(value)) {
+                violations.add(row.defaultName() + ": value '" + cells[1].trim() + "', the table says " + value);
+            }
+            if (!cells[2].contains(row.cleanup()) || !cells[2].contains(retention)) {
+                violations.add(row.defaultName() + ": '" + cells[2].trim() + "', the table says " + row.cleanup()
+                        + (retention.isEmpty() ? "" : ", " + retention));
+            }
+        });
+        return violations;
+    }
+
+    /**
+     * Channels against the contract rows of TopicTable: same topics, cleanup policy and retention, an Avro payload
+     * whose schema is the row's value schema (a message per row's value type); Avro payloads exist.
+     */
     static List<String> asyncApiViolations(JsonNode asyncApi, Path documentDir) {
         List<String> violations = new ArrayList<>();
-        Map<String, TopicSpec> specs = new LinkedHashMap<>();
-        new TopicCatalog(PipelineConfig.builder().build()).specs().forEach(s -> specs.put(s.name(), s));
+        Map<String, TopicTable.Row<?, ?>> rows = new LinkedHashMap<>();
+        TopicTable.all().stream().filter(TopicTable.Row::isContract).forEach(r -> rows.put(r.defaultName(), r));
         Set<String> documented = new LinkedHashSet<>();
         asyncApi.path("channels").forEach(channel -> {
             String topic = channel.path("address").asText();
             documented.add(topic);
-            TopicSpec spec = specs.get(topic);
-            if (spec == null) {
-                violations.add("channel " + topic + " is not a topic of TopicCatalog " + specs.keySet());
+            TopicTable.Row<?, ?> row = rows.get(topic);
+            if (row == null) {
+                violations.add("channel " + topic + " is not a contract topic of TopicTable " + rows.keySet());
                 return;
             }
             JsonNode config = channel.path("bindings").path("kafka").path("topicConfiguration");
-            String cleanup = spec.configs().getOrDefault("cleanup.policy", "delete");
+            String cleanup = row.cleanup();
             if (!config.path("cleanup.policy").path(0).asText().equals(cleanup)) {
-                violations.add(topic + ": cleanup.policy " + config.path("cleanup.policy") + ", the code uses "
+                violations.add(topic + ": cleanup.policy " + config.path("cleanup.policy") + ", the table says "
                         + cleanup);
             }
-            String retention = spec.configs().get("retention.ms");
+            if (row.isAvro() && !channelCarries(asyncApi, documentDir, channel, row.valueSchema().getFullName())) {
+                violations.add(topic + ": no message with the value schema " + row.valueSchema().getFullName());
+            }
+            String retention = row.configs().get("retention.ms");
             String documentedRetention = config.has("retention.ms") ? config.path("retention.ms").asText() : null;
             if (!Objects.equals(retention, documentedRetention)) {
-                violations.add(topic + ": retention.ms " + documentedRetention + ", the code uses " + retention);
+                violations.add(topic + ": retention.ms " + documentedRetention + ", the table says " + retention);
             }
         });
-        for (String topic : specs.keySet()) {
+        for (String topic : rows.keySet()) {
             if (!documented.contains(topic)) {
                 violations.add(topic + ": no channel documents this topic");
             }
@@ -520,6 +583,28 @@ class DockerComposeContractTest {
             }
         });
         return violations;
+    }
+
+    /** Whether one of the channel's messages has a payload schema file whose record is {@code fullName}. */
+    private static boolean channelCarries(JsonNode asyncApi, Path documentDir, JsonNode channel, String fullName) {
+        for (JsonNode message : channel.path("messages")) {
+            String name = message.path("$ref").asText("").replaceFirst("^#/components/messages/", "");
+            String ref = asyncApi.path("components").path("messages").path(name).path("payload").path("schema")
+                    .path("$ref").asText("");
+            Path avsc = documentDir.resolve(ref).normalize();
+            if (ref.isEmpty() || !Files.isRegularFile(avsc)) {
+                continue;
+            }
+            try {
+                JsonNode schema = JSON.readTree(avsc.toFile());
+                if (fullName.equals(schema.path("namespace").asText() + "." + schema.path("name").asText())) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -1124,25 +1209,14 @@ class DockerComposeContractTest {
                 }
             }
             for (String topic : unknown) {
-                violations.add("topic " + topic + " is not one of TopicNames " + known);
+                violations.add("topic " + topic + " is not one of TopicTable " + known);
             }
         }
 
-        /** Every topic name constant of TopicNames (so a topic added there is known here without an edit). */
+        /** The default name of every TopicTable row (so a topic added there is known here without an edit). */
         static Set<String> contractTopicNames() {
             Set<String> names = new LinkedHashSet<>();
-            for (Field field : TopicNames.class.getFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                    try {
-                        String value = (String) field.get(null);
-                        if (TOPIC_NAME.matcher(value).matches()) {
-                            names.add(value);
-                        }
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
+            TopicTable.all().forEach(row -> names.add(row.defaultName()));
             return names;
         }
 

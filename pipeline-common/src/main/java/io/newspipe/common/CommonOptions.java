@@ -74,8 +74,8 @@ public class CommonOptions {
                     + "Default: 2 from a replication factor of 3 on, else 1.")
     String topicMinInSyncReplicas;
 
-    @Option(names = "--topic-name", paramLabel = "LOGICAL=NAME",
-            description = "Rename a contract topic (raw, enriched, published, awards, kpis, entities, dlq, replay, stories, roles); repeatable. "
+    @Option(names = "--topic-name", paramLabel = "LOGICAL=NAME", completionCandidates = TopicTable.LogicalNames.class,
+            description = "Rename a topic (LOGICAL one of ${COMPLETION-CANDIDATES}); repeatable. "
                     + "Env: NEWSPIPE_TOPIC_NAMES (comma-separated). Default: news.<logical>.v1.")
     Map<String, String> topicNames = new LinkedHashMap<>();
 

@@ -29,7 +29,8 @@ public enum Setting {
     TOPIC_MIN_INSYNC_REPLICAS("--topic-min-insync-replicas", "NEWSPIPE_TOPIC_MIN_INSYNC_REPLICAS", null,
             "min.insync.replicas of created and internal topics (default: 2 from a replication factor of 3 on, else 1)"),
     TOPIC_NAMES("--topic-name", "NEWSPIPE_TOPIC_NAMES", null,
-            "Rename a contract topic, LOGICAL=NAME with LOGICAL one of raw, enriched, published, awards, kpis, entities, dlq, replay, stories, roles (repeatable; env: comma-separated)"),
+            "Rename a topic, LOGICAL=NAME with LOGICAL one of " + String.join(", ", TopicTable.renamableLogicalNames())
+                    + " (repeatable; env: comma-separated)"),
     HTTP_PORT("--http-port", "NEWSPIPE_HTTP_PORT", null,
             "Port of the health and metrics endpoints (/health/live, /health/ready, /metrics); 0 picks a free port (default: the service's own)"),
     HTTP_BIND_ADDRESS("--http-bind-address", "NEWSPIPE_HTTP_BIND_ADDRESS", "127.0.0.1",

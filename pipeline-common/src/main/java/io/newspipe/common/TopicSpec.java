@@ -23,6 +23,11 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
         configs = Map.copyOf(configs);
     }
 
+    /** The same spec for a topic of another name. */
+    public TopicSpec named(String otherName) {
+        return new TopicSpec(otherName, partitions, replicationFactor, configs);
+    }
+
     public NewTopic toNewTopic() {
         return new NewTopic(name, partitions, replicationFactor).configs(configs);
     }

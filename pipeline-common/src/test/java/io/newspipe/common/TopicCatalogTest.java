@@ -94,18 +94,18 @@ class TopicCatalogTest {
         PipelineConfig config = defaults.toBuilder().topicPartitions(6).topicReplicationFactor((short) 3).build();
         TopicCatalog catalog = new TopicCatalog(config);
 
-        assertThat(catalog.rawSpec().configs()).containsEntry("retention.ms", "-1");
-        assertThat(catalog.deadLettersSpec().configs()).containsEntry("retention.ms", "-1");
-        assertThat(catalog.publishedSpec().configs()).containsEntry("cleanup.policy", "compact");
-        assertThat(catalog.enrichedSpec().configs()).containsEntry("retention.ms",
+        assertThat(catalog.spec(TopicTable.RAW).configs()).containsEntry("retention.ms", "-1");
+        assertThat(catalog.spec(TopicTable.DEAD_LETTERS).configs()).containsEntry("retention.ms", "-1");
+        assertThat(catalog.spec(TopicTable.PUBLISHED).configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(catalog.spec(TopicTable.ENRICHED).configs()).containsEntry("retention.ms",
                 String.valueOf(30L * 24 * 60 * 60 * 1000));
-        assertThat(catalog.articleIndexSpec()).satisfies(spec -> {
+        assertThat(catalog.spec(TopicTable.ARTICLE_INDEX)).satisfies(spec -> {
             assertThat(spec.name()).isEqualTo("news.article-index.v1");
             assertThat(spec.configs()).containsEntry("cleanup.policy", "compact");
         });
         assertThat(catalog.specs()).extracting(TopicSpec::name).doesNotContain("news.article-index.v1");
         assertThat(java.util.stream.Stream.concat(catalog.specs().stream(), java.util.stream.Stream.of(
-                catalog.articleIndexSpec()))).allSatisfy(spec -> {
+                catalog.spec(TopicTable.ARTICLE_INDEX)))).allSatisfy(spec -> {
             assertThat(spec.partitions()).isEqualTo(6);
             assertThat(spec.replicationFactor()).isEqualTo((short) 3);
             assertThat(spec.configs()).containsEntry("min.insync.replicas", "2");
@@ -118,7 +118,7 @@ class TopicCatalogTest {
         assertThat(defaults.toBuilder().topicReplicationFactor((short) 2).build().topicMinInSyncReplicas()).isEqualTo(1);
         assertThat(defaults.toBuilder().topicReplicationFactor((short) 5).build().topicMinInSyncReplicas()).isEqualTo(2);
         PipelineConfig three = defaults.toBuilder().topicReplicationFactor((short) 5).topicMinInSyncReplicas(3).build();
-        assertThat(new TopicCatalog(three).rawSpec().configs()).containsEntry("min.insync.replicas", "3");
+        assertThat(new TopicCatalog(three).spec(TopicTable.RAW).configs()).containsEntry("min.insync.replicas", "3");
         assertThat(three.streamsProperties("app")).containsEntry("topic.min.insync.replicas", "3");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaults.toBuilder()
                 .topicReplicationFactor((short) 3).topicMinInSyncReplicas(4).build())

@@ -65,8 +65,8 @@ class TopicProvisionerTest {
         assertThat(configOf("create.published").get("cleanup.policy").value()).isEqualTo("compact");
         assertThat(configOf("create.stories").get("cleanup.policy").value()).isEqualTo("compact");
         assertThat(configOf("create.roles").get("cleanup.policy").value()).isEqualTo("compact");
-        assertThat(configOf("create.kpis").get("retention.ms").value()).isEqualTo(TopicCatalog.DERIVED_RETENTION_MS);
-        assertThat(configOf("create.replay").get("retention.ms").value()).isEqualTo(TopicCatalog.REPLAY_RETENTION_MS);
+        assertThat(configOf("create.kpis").get("retention.ms").value()).isEqualTo(String.valueOf(30L * 24 * 60 * 60 * 1000));
+        assertThat(configOf("create.replay").get("retention.ms").value()).isEqualTo(String.valueOf(7L * 24 * 60 * 60 * 1000));
         TopicDescription raw = admin.describeTopics(List.of("create.raw")).allTopicNames().get(30, TimeUnit.SECONDS)
                 .get("create.raw");
         assertThat(raw.partitions()).hasSize(2);
@@ -78,7 +78,7 @@ class TopicProvisionerTest {
                 .configs(Map.of("retention.ms", "3600000")))).all().get(30, TimeUnit.SECONDS);
         TopicCatalog catalog = new TopicCatalog(configWithPrefix("existing"));
 
-        List<String> created = TopicProvisioner.ensureTopics(admin, List.of(catalog.rawSpec(), catalog.kpisSpec()));
+        List<String> created = TopicProvisioner.ensureTopics(admin, List.of(catalog.spec(TopicTable.RAW), catalog.spec(TopicTable.KPIS)));
 
         assertThat(created).containsExactly("existing.kpis");
         assertThat(configOf("existing.raw").get("retention.ms").value()).isEqualTo("3600000");

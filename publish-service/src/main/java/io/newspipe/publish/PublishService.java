@@ -21,6 +21,7 @@ import io.newspipe.common.StageMetrics;
 import io.newspipe.common.StreamsApp;
 import io.newspipe.common.StreamsServiceRunner;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicTable;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.deadletter.DeadLetterHandler;
 import picocli.CommandLine;
@@ -50,8 +51,7 @@ public final class PublishService implements AutoCloseable {
         PrometheusMeterRegistry registry = ServiceMetrics.newRegistry(NAME);
         StageMetrics metrics = new StageMetrics(registry, STAGE);
         StreamsApp app = new StreamsApp(this.config, () -> PublishTopology.build(topics, clock, metrics),
-                List.of(topics.enrichedSpec(), topics.publishedSpec(), topics.awardsSpec(), topics.kpisSpec(),
-                        topics.entitiesSpec(), topics.deadLettersSpec()));
+                topics.specsCreatedBy(TopicTable.Creator.PUBLISH));
         this.runner = new StreamsServiceRunner(NAME, this.config, app, registry, metrics);
     }
 

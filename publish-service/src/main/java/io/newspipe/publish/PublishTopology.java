@@ -44,12 +44,17 @@ final class PublishTopology {
         published.peek((id, article) -> metrics.recordOut(publishedTopic.name()), Named.as("count-published"))
                 .to(publishedTopic.name(), publishedTopic.producedWithin(limit).withName("published-articles"));
         // one record per item, or the empty-set marker when the revision has none (ItemFanOut)
-        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::awardItems, topics.awards().name(), metrics), Named.as("award-items"))
-                .to(topics.awards().name(), topics.awards().producedWithin(limit).withName("awards"));
-        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::kpiItems, topics.kpis().name(), metrics), Named.as("kpi-items"))
-                .to(topics.kpis().name(), topics.kpis().producedWithin(limit).withName("kpis"));
-        published.processValues(() -> new ItemFanOut<>(PublishedArticleMapper::entityItems, topics.entities().name(), metrics), Named.as("entity-items"))
-                .to(topics.entities().name(), topics.entities().producedWithin(limit).withName("entities"));
+        for (PublishedArticleMapper.ItemTopic<?> item : PublishedArticleMapper.ITEM_TOPICS) {
+            fanOut(published, topics, item, limit, metrics);
+        }
         return builder.build();
+    }
+
+    private static <I> void fanOut(KStream<String, PublishedArticle> published, TopicCatalog topics,
+            PublishedArticleMapper.ItemTopic<I> item, long limit, StageMetrics metrics) {
+        Topic<String, I> topic = topics.topic(item.row());
+        published.processValues(() -> new ItemFanOut<>(item.items(), topic.name(), metrics),
+                        Named.as(item.processorName()))
+                .to(topic.name(), topic.producedWithin(limit).withName(item.row().logicalName()));
     }
 }

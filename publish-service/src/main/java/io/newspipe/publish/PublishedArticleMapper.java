@@ -3,6 +3,9 @@ package io.newspipe.publish;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+
+import io.newspipe.common.TopicTable;
 
 import io.newspipe.schemas.AwardItem;
 import io.newspipe.schemas.EnrichedArticle;
@@ -12,6 +15,20 @@ import io.newspipe.schemas.PublishedArticle;
 
 /** Builds the published contract: the article revision and its per-item fan-out records. No Kafka. */
 public final class PublishedArticleMapper {
+
+    /**
+     * An item topic: its table row, the topology's name for the step that fans a revision out to it, and the records
+     * of a revision. The publish topology and the bench's hop records both loop over {@link #ITEM_TOPICS}.
+     */
+    public record ItemTopic<I>(TopicTable.Row<String, I> row, String processorName,
+            Function<PublishedArticle, List<I>> items) {
+    }
+
+    /** The item topics publish writes, one record per item of a new revision (or the empty-set marker). */
+    public static final List<ItemTopic<?>> ITEM_TOPICS = List.of(
+            new ItemTopic<>(TopicTable.AWARDS, "award-items", PublishedArticleMapper::awardItems),
+            new ItemTopic<>(TopicTable.KPIS, "kpi-items", PublishedArticleMapper::kpiItems),
+            new ItemTopic<>(TopicTable.ENTITIES, "entity-items", PublishedArticleMapper::entityItems));
 
     private PublishedArticleMapper() {
     }

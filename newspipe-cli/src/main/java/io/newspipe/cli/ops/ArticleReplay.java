@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicTable;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
 
@@ -92,7 +93,7 @@ public final class ArticleReplay {
 
     private static void ensureReplayTopic(PipelineConfig config) {
         try (Admin admin = Admin.create(config.kafkaProperties())) {
-            TopicProvisioner.ensureTopics(admin, List.of(new TopicCatalog(config).replaySpec()));
+            TopicProvisioner.ensureTopics(admin, List.of(new TopicCatalog(config).spec(TopicTable.REPLAY)));
         } catch (IllegalStateException e) {
             throw new OperatorException(e.getMessage(), e);
         }

@@ -40,8 +40,7 @@ public final class DlqCommand implements Runnable {
     /** Options both subcommands share. */
     static final class LedgerOption {
         @Option(names = "--redriven-topic", paramLabel = "TOPIC",
-                description = "Compacted topic recording which dead letters were re-driven. Default: "
-                        + RedriveLedger.DEFAULT_TOPIC + ".")
+                description = "Compacted topic recording which dead letters were re-driven. Default: ${DEFAULT-VALUE}.")
         String topic = RedriveLedger.DEFAULT_TOPIC;
     }
 

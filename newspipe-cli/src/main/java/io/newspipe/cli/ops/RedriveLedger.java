@@ -9,12 +9,12 @@ import java.util.Optional;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 
 import io.newspipe.common.PipelineConfig;
-import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicProvisioner;
 import io.newspipe.common.TopicSpec;
+import io.newspipe.common.TopicTable;
 
 /**
  * Which dead letters have been re-driven: a compacted topic keyed by the dead letter's position
@@ -28,16 +28,14 @@ import io.newspipe.common.TopicSpec;
 final class RedriveLedger {
 
     /** Default ledger topic. */
-    static final String DEFAULT_TOPIC = TopicNames.DLQ_REDRIVEN;
+    static final String DEFAULT_TOPIC = TopicTable.DLQ_REDRIVEN.defaultName();
 
     private RedriveLedger() {
     }
 
-    /** Compacted, never deleted: dead letters are kept forever, so are their markers. One partition: it is small. */
+    /** As {@link TopicTable#DLQ_REDRIVEN} (compacted, kept forever, one partition), named by {@code --redriven-topic}. */
     static TopicSpec spec(PipelineConfig config, String topic) {
-        return new TopicSpec(topic, 1, config.topicReplicationFactor(), Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.RETENTION_MS_CONFIG, "-1"));
+        return new TopicCatalog(config).spec(TopicTable.DLQ_REDRIVEN).named(topic);
     }
 
     static void ensure(PipelineConfig config, String topic) {
