@@ -20,14 +20,20 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TopicListing;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import io.newspipe.common.CommonOptions;
+import io.newspipe.common.ConfigException;
+import io.newspipe.common.PipelineConfig;
+import io.newspipe.common.ServiceDefaults;
+import io.newspipe.common.TopicCatalog;
+import io.newspipe.common.TopicProvisioner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,29 +44,57 @@ import picocli.CommandLine.Spec;
             "The count is end minus beginning offset summed over partitions: for compacted topics it counts",
             "offsets, not live keys, and transactional topics include commit markers.",
             "Internal topics (Kafka's, the registry's _schemas, Streams changelogs and repartition topics) are",
-            "listed only with --all."})
+            "listed only with --all.",
+            "--apply-configs brings the existing topics of the topic table (io.newspipe.common.TopicTable) to its",
+            "configs (cleanup.policy, retention.ms, min.insync.replicas), printing each change; --dry-run only",
+            "prints them. Topic names, replication factor and min ISR come from the same settings as the services'",
+            "(--topic-name, --topic-replication-factor, ... or their NEWSPIPE_* variables). Partition counts are",
+            "never changed, nor is min.insync.replicas on a topic whose replication factor is not the configured",
+            "one; missing topics are not created (the services create them on start)."})
 final class TopicsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            defaultValue = "${env:NEWSPIPE_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-            description = "Kafka. Env: NEWSPIPE_BOOTSTRAP_SERVERS. Default: 127.0.0.1:9092.")
-    String bootstrapServers;
+    @Mixin
+    CommonOptions common;
 
     @Option(names = "--all", description = "Also list internal topics (marked with *).")
     boolean all;
+
+    @Option(names = "--apply-configs", description = "Bring existing topics to the topic table's configs.")
+    boolean applyConfigs;
+
+    @Option(names = "--dry-run", description = "With --apply-configs: print what would change, change nothing.")
+    boolean dryRun;
+
+    /** The environment the settings are read from (tests replace it). */
+    Map<String, String> env = System.getenv();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PipelineConfig config;
+        try {
+            config = common.toConfig(env, ServiceDefaults.none());
+        } catch (ConfigException e) {
+            err.println("newspipe topics: " + e.getMessage());
+            return 2;
+        }
+        String bootstrapServers = config.bootstrapServers();
+        if (dryRun && !applyConfigs) {
+            err.println("newspipe topics: --dry-run goes with --apply-configs");
+            return 2;
+        }
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(config.kafkaProperties());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         try (Admin admin = Admin.create(props)) {
+            if (applyConfigs) {
+                return applyConfigs(admin, config, out, err);
+            }
             Collection<TopicListing> listings = admin.listTopics(new ListTopicsOptions().listInternal(true))
                     .listings().get(15, TimeUnit.SECONDS);
             List<String> names = new ArrayList<>();
@@ -75,7 +109,7 @@ final class TopicsCommand implements Callable<Integer> {
             List<ConfigResource> resources = names.stream()
                     .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
             Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(15, TimeUnit.SECONDS);
-            Map<TopicPartition, Long[]> offsets = offsets(descriptions);
+            Map<TopicPartition, Long[]> offsets = offsets(descriptions, config);
 
             String format = "%-" + Math.max(24, names.stream().mapToInt(String::length).max().orElse(0) + 2)
                     + "s %10s  %-15s %16s %12s%n";
@@ -115,16 +149,35 @@ final class TopicsCommand implements Callable<Integer> {
         }
     }
 
+    private int applyConfigs(Admin admin, PipelineConfig config, PrintWriter out, PrintWriter err) {
+        TopicProvisioner.Alignment alignment;
+        try {
+            alignment = TopicProvisioner.alignConfigs(admin, new TopicCatalog(config).allSpecs(), dryRun);
+        } catch (IllegalStateException e) {
+            err.println("newspipe topics: " + e.getMessage());
+            return 1;
+        }
+        String verb = dryRun ? "would set" : "set";
+        alignment.changes().forEach(c -> out.printf(Locale.ROOT, "%s: %s %s %s -> %s%n", c.topic(), verb, c.key(),
+                c.current(), c.wanted()));
+        alignment.leftAlone().forEach(line -> out.println(line));
+        alignment.missing().forEach(topic -> out.println(topic + ": missing (created by the services on start)"));
+        out.printf(Locale.ROOT, "%d config(s) %s%s%n", alignment.changes().size(), dryRun ? "would change" : "changed",
+                dryRun ? " (dry run)" : "");
+        out.flush();
+        return 0;
+    }
+
     static boolean isInternal(String name, boolean kafkaInternal) {
         return kafkaInternal || name.startsWith("_") || name.endsWith("-changelog") || name.endsWith("-repartition");
     }
 
-    private Map<TopicPartition, Long[]> offsets(Map<String, TopicDescription> descriptions) {
+    private static Map<TopicPartition, Long[]> offsets(Map<String, TopicDescription> descriptions,
+            PipelineConfig config) {
         List<TopicPartition> partitions = new ArrayList<>();
         descriptions.values().forEach(d -> d.partitions()
                 .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = config.kafkaProperties();
         Map<TopicPartition, Long[]> result = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -155,6 +155,11 @@ public final class TopicCatalog {
         return contractRows().stream().map(this::spec).toList();
     }
 
+    /** Every row's spec, the operational topics' included ({@code ./newspipe topics --apply-configs}). */
+    public List<TopicSpec> allSpecs() {
+        return TopicTable.all().stream().map(this::spec).toList();
+    }
+
     /** The topics a program creates when they are missing: those it reads or writes. */
     public List<TopicSpec> specsCreatedBy(TopicTable.Creator creator) {
         return TopicTable.all().stream().filter(row -> row.createdBy().contains(creator)).map(this::spec).toList();

@@ -10,19 +10,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates missing topics with their explicit configs. Existing topics are left alone: their configs belong to
- * whoever operates the cluster; a partition count that differs from the spec is only logged. Safe when several
- * services provision the same topics at once.
+ * Creates missing topics with their explicit configs ({@link #ensureTopics}). The services leave existing topics
+ * alone: their configs belong to whoever operates the cluster; a partition count that differs from the spec is only
+ * logged. Safe when several services provision the same topics at once. An operator brings existing topics to the
+ * table's configs with {@link #alignConfigs} ({@code ./newspipe topics --apply-configs}).
  */
 public final class TopicProvisioner {
 
@@ -118,6 +123,93 @@ public final class TopicProvisioner {
                 log.warn("Topic {} exists with {} partitions, configuration asks for {}; leaving it as it is",
                         spec.name(), d.partitions().size(), spec.partitions());
             }
+        }
+    }
+
+    /** One topic config that differs from the table: {@code current} is null when the topic has none. */
+    public record ConfigChange(String topic, String key, String current, String wanted) {
+        @Override
+        public String toString() {
+            return topic + ": " + key + " " + current + " -> " + wanted;
+        }
+    }
+
+    /**
+     * What {@link #alignConfigs} found and (unless a dry run) changed.
+     *
+     * @param changes the configs set, each from its current to the table's value
+     * @param missing topics that do not exist (the programs that use them create them on start)
+     * @param leftAlone what differs but was not changed, one readable line each (partition counts; min ISR where the
+     *                  topic's replication factor is not the configured one)
+     */
+    public record Alignment(List<ConfigChange> changes, List<String> missing, List<String> leftAlone) {
+    }
+
+    /**
+     * Brings existing topics' configs (each key a spec sets: cleanup.policy, retention.ms, min.insync.replicas) to the
+     * spec's values with {@link Admin#incrementalAlterConfigs}; keys a spec does not set are left alone.
+     * min.insync.replicas is only set on a topic whose replication factor is the spec's: otherwise the configuration
+     * does not describe that topic (an operator who forgot {@code --topic-replication-factor 3} would lower it).
+     * Partition counts are never changed: Kafka cannot remove partitions, and adding some moves keys to other
+     * partitions (per-article order, compaction and Streams co-partitioning depend on a key staying on its
+     * partition).
+     *
+     * @param dryRun only report what would change
+     */
+    public static Alignment alignConfigs(Admin admin, Collection<TopicSpec> specs, boolean dryRun) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<TopicSpec> present = specs.stream().filter(s -> existing.contains(s.name())).toList();
+            List<String> missing = specs.stream().map(TopicSpec::name).filter(n -> !existing.contains(n)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(present.stream()
+                    .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList())
+                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<String, TopicDescription> descriptions = present.isEmpty() ? Map.of()
+                    : admin.describeTopics(names(present)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<ConfigChange> changes = new ArrayList<>();
+            List<String> leftAlone = new ArrayList<>();
+            Map<ConfigResource, Collection<AlterConfigOp>> ops = new java.util.LinkedHashMap<>();
+            for (TopicSpec spec : present) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
+                TopicDescription description = descriptions.get(spec.name());
+                int partitions = description.partitions().size();
+                if (partitions != spec.partitions()) {
+                    leftAlone.add(spec.name() + ": " + partitions + " partitions, the configuration asks for "
+                            + spec.partitions() + "; partition counts are never changed");
+                }
+                int replicas = description.partitions().get(0).replicas().size();
+                for (Map.Entry<String, String> wanted : new java.util.TreeMap<>(spec.configs()).entrySet()) {
+                    ConfigEntry entry = configs.get(resource).get(wanted.getKey());
+                    String current = entry == null ? null : entry.value();
+                    if (wanted.getValue().equals(current)) {
+                        continue;
+                    }
+                    if (wanted.getKey().equals(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
+                            && replicas != spec.replicationFactor()) {
+                        leftAlone.add(spec.name() + ": " + wanted.getKey() + " " + current + " left as is: the topic "
+                                + "has " + replicas + " replicas, the configuration " + spec.replicationFactor()
+                                + " (pass --topic-replication-factor " + replicas + ")");
+                    } else {
+                        changes.add(new ConfigChange(spec.name(), wanted.getKey(), current, wanted.getValue()));
+                        ops.computeIfAbsent(resource, r -> new ArrayList<>()).add(new AlterConfigOp(
+                                new ConfigEntry(wanted.getKey(), wanted.getValue()), AlterConfigOp.OpType.SET));
+                    }
+                }
+            }
+            if (!dryRun && !ops.isEmpty()) {
+                admin.incrementalAlterConfigs(ops).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                changes.forEach(c -> log.info("Set {}", c));
+            }
+            return new Alignment(List.copyOf(changes), missing, List.copyOf(leftAlone));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot align the configs of topics " + names(specs) + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out after " + TIMEOUT_SECONDS + " s aligning topic configs; "
+                    + "is Kafka reachable?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while aligning topic configs", e);
         }
     }
 

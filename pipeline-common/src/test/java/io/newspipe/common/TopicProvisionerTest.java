@@ -88,6 +88,57 @@ class TopicProvisionerTest {
     }
 
     @Test
+    void givenExistingTopicsWithOtherConfigs_whenAligned_thenTheyGetTheTablesConfigsAndKeepTheirPartitions()
+            throws Exception {
+        admin.createTopics(List.of(
+                new NewTopic("align.raw", 1, (short) 1).configs(Map.of("retention.ms", "3600000")),
+                new NewTopic("align.published", 1, (short) 1).configs(Map.of("cleanup.policy", "delete")),
+                new NewTopic("align.kpis", 2, (short) 1).configs(Map.of("retention.ms",
+                        String.valueOf(TopicTable.KPIS.retentionMs()))))).all().get(30, TimeUnit.SECONDS);
+        TopicCatalog catalog = new TopicCatalog(configWithPrefix("align"));
+        List<TopicSpec> specs = List.of(catalog.spec(TopicTable.RAW), catalog.spec(TopicTable.PUBLISHED),
+                catalog.spec(TopicTable.KPIS), catalog.spec(TopicTable.ROLES));
+
+        TopicProvisioner.Alignment dryRun = TopicProvisioner.alignConfigs(admin, specs, true);
+
+        assertThat(dryRun.changes()).containsExactlyInAnyOrder(
+                new TopicProvisioner.ConfigChange("align.raw", "retention.ms", "3600000", "-1"),
+                new TopicProvisioner.ConfigChange("align.published", "cleanup.policy", "delete", "compact"));
+        assertThat(configOf("align.raw").get("retention.ms").value()).isEqualTo("3600000");
+
+        TopicProvisioner.Alignment applied = TopicProvisioner.alignConfigs(admin, specs, false);
+
+        assertThat(applied.changes()).isEqualTo(dryRun.changes());
+        assertThat(applied.missing()).containsExactly("align.roles");
+        assertThat(applied.leftAlone()).anySatisfy(line -> assertThat(line).startsWith("align.raw: 1 partitions"))
+                .anySatisfy(line -> assertThat(line).startsWith("align.published: 1 partitions"))
+                .noneSatisfy(line -> assertThat(line).startsWith("align.kpis"));
+        assertThat(configOf("align.raw").get("retention.ms").value()).isEqualTo("-1");
+        assertThat(configOf("align.published").get("cleanup.policy").value()).isEqualTo("compact");
+        assertThat(admin.describeTopics(List.of("align.raw")).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get("align.raw").partitions()).hasSize(1);
+        assertThat(TopicProvisioner.alignConfigs(admin, specs, false).changes()).isEmpty();
+    }
+
+    @Test
+    void givenATopicWithAnotherReplicationFactorThanConfigured_whenAligned_thenMinInSyncReplicasIsLeftAlone()
+            throws Exception {
+        admin.createTopics(List.of(new NewTopic("isr.raw", 2, (short) 1).configs(Map.of("retention.ms", "-1",
+                "min.insync.replicas", "1")))).all().get(30, TimeUnit.SECONDS);
+        PipelineConfig threeCopies = configWithPrefix("isr").toBuilder().topicReplicationFactor((short) 3).build();
+        TopicSpec spec = new TopicCatalog(threeCopies).spec(TopicTable.RAW);
+        assertThat(spec.configs()).containsEntry("min.insync.replicas", "2");
+
+        TopicProvisioner.Alignment alignment = TopicProvisioner.alignConfigs(admin, List.of(spec), false);
+
+        assertThat(alignment.changes()).extracting(TopicProvisioner.ConfigChange::key)
+                .doesNotContain("min.insync.replicas");
+        assertThat(alignment.leftAlone()).as(alignment.toString()).anySatisfy(line -> assertThat(line).contains("min.insync.replicas")
+                .contains("--topic-replication-factor 1"));
+        assertThat(configOf("isr.raw").get("min.insync.replicas").value()).isEqualTo("1");
+    }
+
+    @Test
     void givenTopicsAlreadyEnsured_whenEnsuredAgain_thenNothingIsCreated() {
         TopicCatalog catalog = new TopicCatalog(configWithPrefix("again"));
         TopicProvisioner.ensureTopics(admin, catalog.specs());
