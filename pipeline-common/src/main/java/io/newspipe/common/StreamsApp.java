@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -63,6 +65,8 @@ public final class StreamsApp implements AutoCloseable {
     private ScheduledExecutorService watchdog;
     private int restarts;
     private final StreamFailures failures;
+    /** Told of every new instance: the first start and each watchdog restart. */
+    private final List<Consumer<KafkaStreams>> startListeners = new CopyOnWriteArrayList<>();
     /** Counted down by {@link #stop}: a thread waiting out its backoff stops waiting. */
     private volatile CountDownLatch stopping = new CountDownLatch(1);
 
@@ -125,8 +129,17 @@ public final class StreamsApp implements AutoCloseable {
         current = s;
         s.start();
         streams = s;
+        startListeners.forEach(listener -> listener.accept(s));
         startWatchdog();
         return s;
+    }
+
+    /**
+     * Calls {@code listener} with every instance this app starts from now on, the first and those that replace it
+     * after a restart, right after it is started (on the starting thread, with this app's lock held: keep it short).
+     */
+    public void onStart(Consumer<KafkaStreams> listener) {
+        startListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -166,7 +179,6 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     private void restartIfStuck() {
-        KafkaStreams stuck;
         synchronized (this) {
             if (watchdog == null) {
                 return; // stopped
@@ -181,12 +193,23 @@ public final class StreamsApp implements AutoCloseable {
             }
             log.warn("{} has been REBALANCING for over {} s; restarting it", applicationId,
                     stuckRebalanceTimeout.toSeconds());
-            stuck = streams;
+        }
+        restart();
+    }
+
+    /** Closes the running instance and starts a new one in its place: the watchdog's restart (tests call it). */
+    void restart() {
+        KafkaStreams old;
+        synchronized (this) {
+            if (watchdog == null || streams == null) {
+                return; // stopped, or a restart is under way
+            }
+            old = streams;
             streams = null; // readiness reports NOT_STARTED while it restarts
             restarts++;
         }
         // outside the lock: the close may wait for a thread in a 60 s offset fetch, and health checks must answer
-        if (!stuck.close(CloseOptions.timeout(RESTART_CLOSE_TIMEOUT))) {
+        if (!old.close(CloseOptions.timeout(RESTART_CLOSE_TIMEOUT))) {
             log.warn("{} did not close within {}", applicationId, RESTART_CLOSE_TIMEOUT);
         }
         synchronized (this) {
