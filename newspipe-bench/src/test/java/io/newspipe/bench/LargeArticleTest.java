@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newspipe.common.TopicReader;
 import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.common.deadletter.FailureClass;
 import io.newspipe.common.deadletter.StreamFailures;
@@ -90,7 +91,8 @@ class LargeArticleTest {
             long viaRaw = timeToPublish(run, http, articles, "Bài sau bài quá lớn ghi thẳng vào news.raw.v1.");
 
             Map<String, List<ConsumerRecord<byte[], byte[]>>> dead;
-            try (TopicReader dlq = new TopicReader(stack.bootstrapServers(), run.topics.deadLetters().name(), true)) {
+            try (TopicReader dlq = TopicReader.following(run.base, "bench-reader",
+                    run.topics.deadLetters().name(), true)) {
                 dead = dlq.readByKey(WAIT, m -> m.containsKey(raw.getArticleId()));
             }
             System.out.printf("LARGE-ARTICLE next article published %d ms after the refused one, %d ms after the "
@@ -111,7 +113,7 @@ class LargeArticleTest {
 
     /** Posts an article and returns the milliseconds until it is on news.published.v1 (read_committed). */
     private static long timeToPublish(FaultRun run, HttpClient http, URI articles, String text) throws Exception {
-        try (TopicReader published = new TopicReader(run.base.bootstrapServers(), run.topics.published().name(),
+        try (TopicReader published = TopicReader.following(run.base, "bench-reader", run.topics.published().name(),
                 false)) {
             long start = System.nanoTime();
             String id = id(post(http, articles, text));

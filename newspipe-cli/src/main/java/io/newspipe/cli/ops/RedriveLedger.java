@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
+import io.newspipe.common.TopicReader;
 import io.newspipe.common.TopicSpec;
 
 /**
