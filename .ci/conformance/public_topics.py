@@ -7,14 +7,15 @@ Debian's python3-confluent-kafka 1.7 and python3-avro, nothing written against n
 
 1. Posts one article of its own with no award and no KPI (so news.awards.v1 and news.kpis.v1 carry an empty-set
    marker), then waits until news.published.v1 holds N+1 articles (N sent before by run.sh).
-2. Reads news.published.v1, news.awards.v1, news.kpis.v1 and news.entities.v1 from the beginning with
-   isolation.level=read_committed and decodes every value three ways:
+2. Reads news.published.v1, news.awards.v1, news.kpis.v1, news.entities.v1, news.stories.v1 and news.roles.v1
+   from the beginning with isolation.level=read_committed and decodes every value three ways:
    - with the self-contained schema file DIR/<topic>-value.avsc alone (python3-avro, no registry);
    - with the registry through the legacy API (confluent_kafka.avro MessageSerializer);
    - with the registry through the current client (confluent_kafka.schema_registry.SchemaRegistryClient) for the
      writer schema, which must be the schema file; and through the current AvroDeserializer when fastavro is
      importable (Debian bookworm does not package it: a "skipped:" line says so).
-   All decodings must agree; keys, revisions, index/count and the empty-set markers are checked.
+   All decodings must agree; keys, revisions, index/count, the empty-set markers, every published article in a
+   story and a position in every person's roles are checked.
 3. The public subjects are FULL_TRANSITIVE.
 Exits 1 on any failure.
 """
@@ -38,6 +39,10 @@ from conformance import check, failures  # the same ok/FAIL lines and failure li
 
 PUBLISHED = "news.published.v1"
 ITEM_TOPICS = {"news.awards.v1": "award", "news.kpis.v1": "kpi", "news.entities.v1": "entity"}
+STORIES = "news.stories.v1"
+ROLES = "news.roles.v1"
+# The value field that is also the record key.
+KEY_FIELD = {STORIES: "storyId", ROLES: "personId"}
 # Written for this check: a short notice with places and an organization, but no award and no figure.
 NO_AWARDS_TEXT = ("Sáng 3/12, Ủy ban nhân dân tỉnh Quảng Trị họp bàn kế hoạch trồng rừng ven biển tại "
                   "huyện Triệu Phong. Các sở, ngành liên quan cùng dự họp và thống nhất phân công nhiệm vụ.")
@@ -112,9 +117,16 @@ def check_topic(topic, records, schema_file, legacy, current, current_deserializ
             by_current = current_deserializer(msg.value(), None)
             if by_current != by_registry:
                 check("%s %s: current AvroDeserializer agrees" % (topic, key), False, (by_current, by_registry))
-        if by_file.get("articleId") != key:
-            check("%s: articleId is the key" % topic, False, (key, by_file.get("articleId")))
-        if topic == PUBLISHED:
+        key_field = KEY_FIELD.get(topic, "articleId")
+        if by_file.get(key_field) != key:
+            check("%s: %s is the key" % (topic, key_field), False, (key, by_file.get(key_field)))
+        if topic == STORIES:
+            if not (by_file["members"] and by_file["firstSeen"] <= by_file["lastSeen"]):
+                check("%s %s: members and first/last seen" % (topic, key), False, by_file)
+        elif topic == ROLES:
+            if not (by_file["name"] and by_file["positions"]):
+                check("%s %s: a name and a position" % (topic, key), False, by_file)
+        elif topic == PUBLISHED:
             if not (by_file["revision"] >= 1 and len(by_file["contentFingerprint"]) == 64):
                 check("%s %s: revision and fingerprint" % (topic, key), False, by_file)
         else:
@@ -171,6 +183,14 @@ def main():
             mine = [m for m in records if m.key().decode("utf-8") == article_id]
             check("%s: the article without awards and KPIs left one empty-set marker" % topic,
                   len(mine) == 1 and mine[0].value() is None and markers >= 1, [(m.value(), m.headers()) for m in mine])
+
+    stories = read_all(args.bootstrap, STORIES)
+    check_topic(STORIES, stories, schema_file(STORIES), legacy, current, current_deserializer)
+    in_stories = {m["articleId"] for msg in stories if msg.value() is not None
+                  for m in legacy.decode_message(msg.value())["members"]}
+    check("%s: every published article is a member of a story" % STORIES, keys <= in_stories,
+          sorted(keys - in_stories))
+    check_topic(ROLES, read_all(args.bootstrap, ROLES), schema_file(ROLES), legacy, current, current_deserializer)
 
     if failures:
         print("%d check(s) failed: %s" % (len(failures), ", ".join(failures)))

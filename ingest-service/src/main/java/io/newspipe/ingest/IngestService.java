@@ -142,6 +142,7 @@ public final class IngestService implements AutoCloseable {
     private ArticlesApi api;
     private ThreadPoolExecutor worker;
     private KafkaRawArticleLog rawLog;
+    private AutoCloseable producerMetrics;
     private volatile KafkaArticleVersions versions;
     private Admin admin;
     private SchemaRegistryClient registryProbe;
@@ -170,6 +171,7 @@ public final class IngestService implements AutoCloseable {
                 () -> indexCount(KafkaArticleVersions::writeFailures));
         Serializer<RawArticle> serializer = catalog.raw().valueSerializer();
         rawLog = new KafkaRawArticleLog(catalog.raw().name(), serializer, producerProperties());
+        producerMetrics = rawLog.bindMetrics(meterRegistry);
         admin = Admin.create(adminProperties());
         registryProbe = new RestSchemaRegistryClient(AvroSerdeConfig.from(registryProbeConfig()));
         worker = newWorkerPool();
@@ -337,6 +339,7 @@ public final class IngestService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         warmUp.interrupt();
+        closeQuietly(producerMetrics::close, "producer metrics");
         closeQuietly(() -> rawLog.close(options.deliveryTimeout()), "producer");
         closeQuietly(this::closeIndex, "article index");
         closeQuietly(http::close, "HTTP server");

@@ -379,6 +379,9 @@ class IngestServiceTest {
                 .containsPattern("ingest_http_requests_seconds_count\\{endpoint=\"/v1/articles\"")
                 .contains("ingest_known_article_ids");
         assertThat(counter(metrics.body(), "ingest_articles_duplicates_total")).isGreaterThanOrEqualTo(1.0);
+        // the raw producer's client metrics: the accepted article was sent (and acknowledged) before the 202
+        assertThat(metrics.body()).containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"");
+        assertThat(counter(metrics.body(), "kafka_producer_record_send_total")).isGreaterThanOrEqualTo(1.0);
     }
 
     static double counter(String prometheusText, String name) {

@@ -44,6 +44,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicProvisioner;
+import io.newspipe.common.TopicReader;
 import io.newspipe.common.TopicSpec;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.enrich.EnrichService;
@@ -512,7 +513,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Sends the values under fresh keys to {@code in}; records/s until all of them are read from {@code out}. */
     private static Rate timedRun(PipelineConfig base, KafkaProducer<String, byte[]> producer, String in, String out,
             String keyPrefix, List<byte[]> values) {
-        try (TopicReader reader = new TopicReader(base.bootstrapServers(), out, false)) {
+        try (TopicReader reader = TopicReader.following(base, "bench-reader", out, false)) {
             long cpu0 = Rate.processCpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < values.size(); i++) {
@@ -553,7 +554,7 @@ public final class BenchCommand implements Callable<Integer> {
         Set<String> ids = new HashSet<>();
         articles.forEach(a -> ids.add(a.getArticleId()));
         List<byte[]> values = serialized(topics, articles);
-        try (TopicReader reader = new TopicReader(base.bootstrapServers(), topics.published().name(), false);
+        try (TopicReader reader = TopicReader.following(base, "bench-reader", topics.published().name(), false);
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(base.producerProperties("bench-raw"),
                         new StringSerializer(), new ByteArraySerializer())) {
             producer.partitionsFor(topics.raw().name()); // metadata outside the timed run
@@ -574,7 +575,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Long> latencies = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService readerThread = Executors.newSingleThreadExecutor();
-        try (TopicReader reader = new TopicReader(base.bootstrapServers(), topics.published().name(), false);
+        try (TopicReader reader = TopicReader.following(base, "bench-reader", topics.published().name(), false);
                 KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(base.producerProperties("bench-latency"),
                         new StringSerializer(), topics.raw().valueSerializer())) {
             Future<?> reading = readerThread.submit(() -> {

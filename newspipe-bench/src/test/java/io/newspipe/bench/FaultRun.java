@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicReader;
+import io.newspipe.devstack.ChildService;
 import io.newspipe.schemas.PublishedArticle;
 import io.newspipe.schemas.RawArticle;
 
@@ -72,8 +74,20 @@ final class FaultRun implements AutoCloseable {
         return base.toBuilder().applicationId(applicationId + "-" + run).stateDir(stateDir).build();
     }
 
+    /**
+     * A service in its own JVM on the test's class path, with this run's topics and settings; not started. Its output
+     * goes to {@code logFile}.
+     */
+    ChildService child(Class<?> mainClass, String applicationId, Path stateDir, Path logFile) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", // a short-lived child: start fast rather than peak
+                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(childArgs(applicationId, stateDir));
+        return new ChildService(mainClass.getSimpleName(), command, logFile, null);
+    }
+
     /** The flags that give a child service this run's topics and settings. */
-    List<String> childArgs(String applicationId, Path stateDir) {
+    private List<String> childArgs(String applicationId, Path stateDir) {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", base.bootstrapServers(),
                 "--schema-registry-url", base.schemaRegistryUrl(), "--state-dir", stateDir.toString(),
                 "--http-port", "0", "--application-id", applicationId + "-" + run));
@@ -113,7 +127,7 @@ final class FaultRun implements AutoCloseable {
 
     /** Read_committed count of this run's published records, polled until {@code atLeast} distinct ids are there. */
     int publishedDistinct(Duration timeout, int atLeast) {
-        try (TopicReader reader = new TopicReader(base.bootstrapServers(), topics.published().name(), true)) {
+        try (TopicReader reader = TopicReader.following(base, "bench-reader", topics.published().name(), true)) {
             return reader.readByKey(timeout, m -> m.size() >= atLeast).size();
         }
     }
@@ -124,7 +138,7 @@ final class FaultRun implements AutoCloseable {
      */
     Audit audit(List<String> expectedIds, Duration timeout, Duration settle) {
         Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey;
-        try (TopicReader reader = new TopicReader(base.bootstrapServers(), topics.published().name(), true)) {
+        try (TopicReader reader = TopicReader.following(base, "bench-reader", topics.published().name(), true)) {
             byKey = reader.readByKey(timeout, m -> m.keySet().containsAll(expectedIds));
             Map<String, List<ConsumerRecord<byte[], byte[]>>> more = reader.readByKey(settle, m -> false);
             more.forEach((k, v) -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
@@ -138,7 +152,7 @@ final class FaultRun implements AutoCloseable {
             }
         });
         int deadLetters;
-        try (TopicReader dlq = new TopicReader(base.bootstrapServers(), topics.deadLetters().name(), true)) {
+        try (TopicReader dlq = TopicReader.following(base, "bench-reader", topics.deadLetters().name(), true)) {
             deadLetters = dlq.readByKey(Duration.ofSeconds(2), m -> false).values().stream().mapToInt(List::size).sum();
         }
         return new Audit(expectedIds, revisions, deadLetters);

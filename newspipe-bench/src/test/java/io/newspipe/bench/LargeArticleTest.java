@@ -26,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newspipe.common.TopicReader;
 import io.newspipe.common.deadletter.DeadLetterHandler;
+import io.newspipe.common.deadletter.FailureClass;
+import io.newspipe.common.deadletter.StreamFailures;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
 import io.newspipe.enrich.EnrichService;
@@ -40,19 +43,19 @@ import io.newspipe.schemas.RawArticle;
 /**
  * One very large article must neither stall nor crash the pipeline. Through ingest, a 1.3 MB text is refused with
  * 413 naming the limit (its enriched record could not be written); written straight onto news.raw.v1 instead (a
- * producer of its own), enrich dead-letters it as too_large. Either way the next ordinary article is published
- * within 5 s (it took 70 s while enrich's stream thread kept dying on the 1.7 MB enriched record). The seconds are
- * printed (LARGE-ARTICLE).
+ * producer of its own), enrich dead-letters it as too_large. Either way enrich's stream thread never dies (before,
+ * it died on the 1.7 MB enriched record and was replaced again and again, and the next article took 70 s) and the
+ * next ordinary article is published. How long that took is printed (LARGE-ARTICLE), not asserted: it is a figure
+ * of the machine's load, not of correctness.
  */
 @ExtendWith(DevStackExtension.class)
 class LargeArticleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final Duration NEXT_ARTICLE_WITHIN = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void givenA13MbArticle_whenPostedOrWrittenToRaw_thenRefusedOrDeadLetteredAndTheNextIsPublishedWithin5s(
+    void givenA13MbArticle_whenPostedOrWrittenToRaw_thenRefusedOrDeadLetteredWithoutAStreamThreadDyingAndTheNextIsPublished(
             DevStack stack, @TempDir Path dir) throws Exception {
         try (FaultRun run = new FaultRun(stack.bootstrapServers(), stack.schemaRegistryUrl(), dir);
                 EnrichService enrich = new EnrichService(run.config("large-enrich", dir.resolve("enrich")),
@@ -88,7 +91,8 @@ class LargeArticleTest {
             long viaRaw = timeToPublish(run, http, articles, "Bài sau bài quá lớn ghi thẳng vào news.raw.v1.");
 
             Map<String, List<ConsumerRecord<byte[], byte[]>>> dead;
-            try (TopicReader dlq = new TopicReader(stack.bootstrapServers(), run.topics.deadLetters().name(), true)) {
+            try (TopicReader dlq = TopicReader.following(run.base, "bench-reader",
+                    run.topics.deadLetters().name(), true)) {
                 dead = dlq.readByKey(WAIT, m -> m.containsKey(raw.getArticleId()));
             }
             System.out.printf("LARGE-ARTICLE next article published %d ms after the refused one, %d ms after the "
@@ -99,14 +103,17 @@ class LargeArticleTest {
                 assertThat(header(r, DeadLetterHandler.HEADER_VALUE_OMITTED)).contains(run.topics.raw().name());
             });
             assertThat(dead).hasSize(1);
-            assertThat(Duration.ofMillis(viaIngest)).isLessThanOrEqualTo(NEXT_ARTICLE_WITHIN);
-            assertThat(Duration.ofMillis(viaRaw)).isLessThanOrEqualTo(NEXT_ARTICLE_WITHIN);
+            StreamFailures failures = enrich.app().failures();
+            assertThat(failures.deadLetterCount(DeadLetterHandler.KIND_TOO_LARGE)).isEqualTo(1);
+            for (FailureClass c : FailureClass.values()) {
+                assertThat(failures.failureCount(c)).as("enrich stream-thread failures of class %s", c).isZero();
+            }
         }
     }
 
     /** Posts an article and returns the milliseconds until it is on news.published.v1 (read_committed). */
     private static long timeToPublish(FaultRun run, HttpClient http, URI articles, String text) throws Exception {
-        try (TopicReader published = new TopicReader(run.base.bootstrapServers(), run.topics.published().name(),
+        try (TopicReader published = TopicReader.following(run.base, "bench-reader", run.topics.published().name(),
                 false)) {
             long start = System.nanoTime();
             String id = id(post(http, articles, text));

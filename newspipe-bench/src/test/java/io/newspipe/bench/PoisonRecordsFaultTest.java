@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.newspipe.common.TopicReader;
 import io.newspipe.common.deadletter.DeadLetterHandler;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
@@ -91,7 +92,8 @@ class PoisonRecordsFaultTest {
 
             FaultRun.Audit audit = run.audit(goodIds, WAIT, Duration.ofSeconds(1));
             Map<String, List<ConsumerRecord<byte[], byte[]>>> deadLetters;
-            try (TopicReader dlq = new TopicReader(run.base.bootstrapServers(), run.topics.deadLetters().name(), true)) {
+            try (TopicReader dlq = TopicReader.following(run.base, "bench-reader",
+                    run.topics.deadLetters().name(), true)) {
                 deadLetters = dlq.readByKey(WAIT, m -> m.keySet().containsAll(badKeys.keySet()));
             }
             Map<Malformed, Integer> parkedByKind = new HashMap<>();

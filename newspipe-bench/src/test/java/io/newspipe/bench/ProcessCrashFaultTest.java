@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.newspipe.devstack.ChildService;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
 import io.newspipe.enrich.EnrichService;
@@ -35,8 +36,8 @@ class ProcessCrashFaultTest {
         try (FaultRun run = new FaultRun(stack.bootstrapServers(), stack.schemaRegistryUrl(), dir);
                 PublishService publish = new PublishService(run.config("fault-publish", dir.resolve("publish")),
                         Clock.systemUTC()).start()) {
-            ChildService enrich = new ChildService(EnrichService.class.getName(),
-                    run.childArgs("fault-enrich", dir.resolve("enrich")), dir.resolve("enrich.log"));
+            ChildService enrich = run.child(EnrichService.class, "fault-enrich", dir.resolve("enrich"),
+                    dir.resolve("enrich.log"));
             FaultRun.Audit audit = killAndRestart(run, enrich, "enrich");
 
             assertExactlyOnce(audit);
@@ -49,8 +50,8 @@ class ProcessCrashFaultTest {
         try (FaultRun run = new FaultRun(stack.bootstrapServers(), stack.schemaRegistryUrl(), dir);
                 EnrichService enrich = new EnrichService(run.config("fault-enrich", dir.resolve("enrich")),
                         Extractor.create(), Clock.systemUTC()).start()) {
-            ChildService publish = new ChildService(PublishService.class.getName(),
-                    run.childArgs("fault-publish", dir.resolve("publish")), dir.resolve("publish.log"));
+            ChildService publish = run.child(PublishService.class, "fault-publish", dir.resolve("publish"),
+                    dir.resolve("publish.log"));
             FaultRun.Audit audit = killAndRestart(run, publish, "publish");
 
             assertExactlyOnce(audit);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newspipe.common.TopicReader;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
 import io.newspipe.enrich.EnrichService;
@@ -139,7 +140,7 @@ class VersionOrderTest {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> records(FaultRun run, String topic, String id, int count) {
-        try (TopicReader reader = new TopicReader(run.base.bootstrapServers(), topic, true)) {
+        try (TopicReader reader = TopicReader.following(run.base, "bench-reader", topic, true)) {
             Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = reader.readByKey(WAIT,
                     m -> m.getOrDefault(id, List.of()).size() >= count);
             Map<String, List<ConsumerRecord<byte[], byte[]>>> more = reader.readByKey(Duration.ofSeconds(1), m -> false);

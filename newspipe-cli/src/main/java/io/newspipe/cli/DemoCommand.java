@@ -279,7 +279,7 @@ final class DemoCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    /** "story ID: N articles from M outlets", one line per story of the articles, largest first. */
+    /** "story ID: N articles from M outlets" ("(no outlet named)" when none is), one line per story of the articles, largest first. */
     static List<String> storyLines(java.util.Collection<PublishedArticle> articles) {
         Map<String, List<PublishedArticle>> byStory = new LinkedHashMap<>();
         for (PublishedArticle a : articles) {
@@ -292,8 +292,10 @@ final class DemoCommand implements Callable<Integer> {
             int n = e.getValue().size();
             long outlets = e.getValue().stream().map(PublishedArticle::getSource).filter(java.util.Objects::nonNull)
                     .distinct().count();
-            lines.add(String.format("story %s: %d article%s from %d outlet%s", e.getKey(), n, n == 1 ? "" : "s",
-                    outlets, outlets == 1 ? "" : "s"));
+            // The demo's samples name no outlet; "from 0 outlets" would read as a fault.
+            String from = outlets == 0 ? " (no outlet named)"
+                    : String.format(" from %d outlet%s", outlets, outlets == 1 ? "" : "s");
+            lines.add(String.format("story %s: %d article%s%s", e.getKey(), n, n == 1 ? "" : "s", from));
         });
         return lines;
     }

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.newspipe.cli.stack.ChildService;
+import io.newspipe.devstack.ChildService;
 import io.newspipe.cli.stack.StackStatus;
-import io.newspipe.cli.stack.Supervised;
+import io.newspipe.devstack.Supervised;
 import io.newspipe.console.ConsoleCommand;
 import io.newspipe.cli.stack.Supervisor;
 import io.newspipe.devstack.DevStack;

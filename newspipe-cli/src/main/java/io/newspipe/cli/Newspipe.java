@@ -15,6 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {UpCommand.class, DemoCommand.class, ServiceCommand.class, IngestFilesCommand.class,
             TopicsCommand.class, TailCommand.class, ExtractCommand.class, StatusCommand.class,
             io.newspipe.cli.ops.ReplayCommand.class, io.newspipe.cli.ops.DlqCommand.class,
+            io.newspipe.cli.ops.ResetCommand.class,
             io.newspipe.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Newspipe implements Runnable {
 

@@ -101,7 +101,7 @@ final class ServiceCommand implements Callable<Integer> {
      * killed with SIGKILL, so no orphan keeps the ports and the state directory.
      */
     private static void stopWhenParentIsGone(java.io.PrintWriter err) {
-        String parent = System.getenv(io.newspipe.cli.stack.ChildService.PARENT_PID_ENV);
+        String parent = System.getenv(io.newspipe.devstack.ChildService.PARENT_PID_ENV);
         if (parent == null || parent.isBlank()) {
             return;
         }

@@ -270,9 +270,9 @@ final class UpCommand implements Callable<Integer> {
         out.println("Processes: ./newspipe status" + (dir.equals(Path.of("./.newspipe").toAbsolutePath().normalize())
                 ? "" : " --data-dir " + dir));
         out.flush();
-        java.util.Optional<io.newspipe.cli.stack.ChildService> died = stack.supervisor().awaitUnexpectedExit();
+        java.util.Optional<io.newspipe.devstack.ChildService> died = stack.supervisor().awaitUnexpectedExit();
         if (died.isPresent() && !stack.supervisor().stopping()) {
-            io.newspipe.cli.stack.ChildService c = died.get();
+            io.newspipe.devstack.ChildService c = died.get();
             err.println(who + ": " + io.newspipe.cli.stack.Supervisor.exitMessage(c, c.exitStatus().orElse(-1))
                     + "; stopping the rest");
             err.flush();

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.newspipe.bench.BenchArticles;
-import io.newspipe.cli.stack.ChildService;
+import io.newspipe.devstack.ChildService;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.devstack.KafkaCluster;

@@ -23,10 +23,11 @@ class DemoStoryLinesTest {
     void givenPublishedArticles_whenSummarized_thenOneLinePerStoryLargestFirstWithItsOutlets() {
         List<PublishedArticle> published = List.of(article("a", "Báo A", "s-1", null),
                 article("b", "Báo B", "s-2", null), article("c", "Báo C", "s-2", "b"),
-                article("d", "Báo B", "s-2", null), article("e", null, null, null));
+                article("d", "Báo B", "s-2", null), article("e", null, null, null),
+                article("f", null, "s-3", null), article("g", null, "s-3", "f"));
 
         assertThat(DemoCommand.storyLines(published)).containsExactly("story s-2: 3 articles from 2 outlets",
-                "story s-1: 1 article from 1 outlet");
+                "story s-3: 2 articles (no outlet named)", "story s-1: 1 article from 1 outlet");
         assertThat(DemoCommand.summarize(published.get(2), "c.txt")).contains("Story          s-2 (a copy of b)");
     }
 }

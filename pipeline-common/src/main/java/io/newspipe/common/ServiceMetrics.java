@@ -1,6 +1,5 @@
 package io.newspipe.common;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -43,16 +42,10 @@ public final class ServiceMetrics {
         return metrics;
     }
 
+    /** Binds a producer's client metrics ({@code kafka_producer_*}); close the returned binder with the producer. */
     public static KafkaClientMetrics bind(PrometheusMeterRegistry registry, Producer<?, ?> producer) {
         KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
         metrics.bindTo(registry);
         return metrics;
     }
-
-    public static KafkaClientMetrics bind(PrometheusMeterRegistry registry, Consumer<?, ?> consumer) {
-        KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
-        metrics.bindTo(registry);
-        return metrics;
-    }
-
 }

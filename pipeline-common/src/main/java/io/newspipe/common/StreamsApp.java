@@ -5,18 +5,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -30,7 +27,7 @@ import io.newspipe.common.deadletter.StreamFailures;
 /**
  * Runs one Kafka Streams topology the way every newspipe Streams service runs it (after bakdata's
  * streams-bootstrap): ensure the topics, start, replace a thread that dies of an unexpected exception, report
- * readiness, stop within a timeout, and {@link #clean()} to reprocess from scratch.
+ * readiness, stop within a timeout. {@link StreamsReset} makes a stopped app reprocess from scratch.
  */
 public final class StreamsApp implements AutoCloseable {
 
@@ -68,6 +65,8 @@ public final class StreamsApp implements AutoCloseable {
     private ScheduledExecutorService watchdog;
     private int restarts;
     private final StreamFailures failures;
+    /** Told of every new instance: the first start and each watchdog restart. */
+    private final List<Consumer<KafkaStreams>> startListeners = new CopyOnWriteArrayList<>();
     /** Counted down by {@link #stop}: a thread waiting out its backoff stops waiting. */
     private volatile CountDownLatch stopping = new CountDownLatch(1);
 
@@ -130,8 +129,17 @@ public final class StreamsApp implements AutoCloseable {
         current = s;
         s.start();
         streams = s;
+        startListeners.forEach(listener -> listener.accept(s));
         startWatchdog();
         return s;
+    }
+
+    /**
+     * Calls {@code listener} with every instance this app starts from now on, the first and those that replace it
+     * after a restart, right after it is started (on the starting thread, with this app's lock held: keep it short).
+     */
+    public void onStart(Consumer<KafkaStreams> listener) {
+        startListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -171,7 +179,6 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     private void restartIfStuck() {
-        KafkaStreams stuck;
         synchronized (this) {
             if (watchdog == null) {
                 return; // stopped
@@ -186,12 +193,23 @@ public final class StreamsApp implements AutoCloseable {
             }
             log.warn("{} has been REBALANCING for over {} s; restarting it", applicationId,
                     stuckRebalanceTimeout.toSeconds());
-            stuck = streams;
+        }
+        restart();
+    }
+
+    /** Closes the running instance and starts a new one in its place: the watchdog's restart (tests call it). */
+    void restart() {
+        KafkaStreams old;
+        synchronized (this) {
+            if (watchdog == null || streams == null) {
+                return; // stopped, or a restart is under way
+            }
+            old = streams;
             streams = null; // readiness reports NOT_STARTED while it restarts
             restarts++;
         }
         // outside the lock: the close may wait for a thread in a 60 s offset fetch, and health checks must answer
-        if (!stuck.close(CloseOptions.timeout(RESTART_CLOSE_TIMEOUT))) {
+        if (!old.close(CloseOptions.timeout(RESTART_CLOSE_TIMEOUT))) {
             log.warn("{} did not close within {}", applicationId, RESTART_CLOSE_TIMEOUT);
         }
         synchronized (this) {
@@ -257,72 +275,5 @@ public final class StreamsApp implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    /**
-     * Makes the next start reprocess every input from the beginning (streams-bootstrap's clean): stops the app,
-     * wipes its local state ({@link KafkaStreams#cleanUp()}), deletes its consumer group (committed offsets) and
-     * its internal changelog/repartition topics. Output topics are left alone: they are shared contracts. Every
-     * instance of the application must be stopped, or the group cannot be deleted.
-     */
-    public synchronized void clean() {
-        stop();
-        KafkaStreams local = new KafkaStreams(topology.get(), config.streamsProperties(applicationId));
-        try {
-            local.cleanUp();
-        } finally {
-            local.close(Duration.ofSeconds(5));
-        }
-        try (Admin admin = Admin.create(config.kafkaProperties())) {
-            deleteGroup(admin);
-            deleteInternalTopics(admin);
-        }
-        log.info("Cleaned {}: local state, consumer group and internal topics removed", applicationId);
-    }
-
-    private void deleteGroup(Admin admin) {
-        try {
-            admin.deleteConsumerGroups(List.of(applicationId)).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return;
-            }
-            if (e.getCause() instanceof GroupNotEmptyException) {
-                throw new IllegalStateException("Cannot clean " + applicationId
-                        + ": other instances are still running; stop them first", e.getCause());
-            }
-            throw new IllegalStateException("Cannot delete consumer group " + applicationId + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out deleting consumer group " + applicationId, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private void deleteInternalTopics(Admin admin) {
-        try {
-            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<String> internal = names.stream().filter(this::isInternalTopic).toList();
-            if (!internal.isEmpty()) {
-                admin.deleteTopics(internal).all().get(30, TimeUnit.SECONDS);
-                log.info("Deleted internal topics of {}: {}", applicationId, internal);
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot delete internal topics of " + applicationId + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out deleting internal topics of " + applicationId, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    /** Kafka Streams names internal topics {@code <application.id>-<name>-changelog|-repartition}. */
-    boolean isInternalTopic(String topic) {
-        return topic.startsWith(applicationId + "-")
-                && (topic.endsWith("-changelog") || topic.endsWith("-repartition"));
     }
 }

@@ -26,6 +26,8 @@ public final class StreamsServiceRunner implements AutoCloseable {
     private final StageMetrics stageMetrics;
     private boolean lagBound;
     private ServiceHttpServer http;
+    /** Guards {@link #streamsMetrics}, bound from the app's start (any thread) and closed by stop. */
+    private final Object streamsMetricsLock = new Object();
     private KafkaStreamsMetrics streamsMetrics;
     /** What keeps the streams from starting (a precondition that fails), or null. */
     private volatile String waitingFor;
@@ -52,6 +54,7 @@ public final class StreamsServiceRunner implements AutoCloseable {
         this.app = Objects.requireNonNull(app, "app");
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
         this.stageMetrics = stageMetrics;
+        app.onStart(this::bindStreamsMetrics);
     }
 
     /** Creates missing topics, starts the streams and the health/metrics endpoints; returns without waiting. */
@@ -118,11 +121,23 @@ public final class StreamsServiceRunner implements AutoCloseable {
     }
 
     private void startStreams() {
-        KafkaStreams streams = app.start();
-        streamsMetrics = ServiceMetrics.bind(meterRegistry, streams);
+        app.start(); // binds the streams metrics (bindStreamsMetrics)
         if (stageMetrics != null && !lagBound) {
             stageMetrics.bindInputLag(app);
             lagBound = true;
+        }
+    }
+
+    /**
+     * Binds the metrics of a newly started instance, closing (and so removing from the registry) those of the one it
+     * replaces: after a watchdog restart the old instance's meters would read its last values for ever.
+     */
+    private void bindStreamsMetrics(KafkaStreams streams) {
+        synchronized (streamsMetricsLock) {
+            if (streamsMetrics != null) {
+                streamsMetrics.close();
+            }
+            streamsMetrics = ServiceMetrics.bind(meterRegistry, streams);
         }
     }
 
@@ -142,9 +157,11 @@ public final class StreamsServiceRunner implements AutoCloseable {
             http.close();
             http = null;
         }
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
-            streamsMetrics = null;
+        synchronized (streamsMetricsLock) {
+            if (streamsMetrics != null) {
+                streamsMetrics.close();
+                streamsMetrics = null;
+            }
         }
         app.stop();
     }

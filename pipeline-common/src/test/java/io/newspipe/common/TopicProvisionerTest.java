@@ -73,6 +73,35 @@ class TopicProvisionerTest {
     }
 
     @Test
+    void givenTopicsJustCreated_whenAProducerThatNeverRetriesWritesToEveryPartition_thenEveryLeaderTakesIt()
+            throws Exception {
+        TopicCatalog catalog = new TopicCatalog(configWithPrefix("leaders"));
+        TopicProvisioner.ensureTopics(admin, catalog.specs());
+
+        Properties p = new Properties();
+        p.put("bootstrap.servers", DevStackExtension.stack().bootstrapServers());
+        p.put("retries", "0");
+        p.put("enable.idempotence", "false");
+        p.put("acks", "all");
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(p,
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.apache.kafka.common.serialization.StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (TopicSpec spec : catalog.specs()) {
+                for (int partition = 0; partition < spec.partitions(); partition++) {
+                    sent.add(producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(spec.name(),
+                            partition, "k", "v")));
+                }
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS); // NOT_LEADER_OR_FOLLOWER here would mean a leader was not ready
+            }
+            assertThat(sent).hasSize(catalog.specs().stream().mapToInt(TopicSpec::partitions).sum());
+        }
+    }
+
+    @Test
     void givenExistingTopicWithOtherSettings_whenEnsured_thenItIsLeftAlone() throws Exception {
         admin.createTopics(List.of(new NewTopic("existing.raw", 1, (short) 1)
                 .configs(Map.of("retention.ms", "3600000")))).all().get(30, TimeUnit.SECONDS);

@@ -144,6 +144,12 @@ public final class AwardExtractor {
             "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:\\.\\d{3})+|\\d+)\\s+(?:lượt\\s+)?(tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
                     + "gia đình|học sinh|giáo viên|nhà giáo|y bác sĩ|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)(?![\\p{L}])",
             FLAGS);
+    /** Counted groups coordinated by commas or "và", and nothing else: "4.222 tập thể, 19.729 cá nhân". */
+    private static final Pattern COUNTED_GROUPS = Pattern.compile(
+            "(?:" + COUNT.pattern() + ")(?:\\s*(?:,|\\s và)\\s*(?:" + COUNT.pattern() + "))*", FLAGS);
+    /** A counted group and its comma or "và" that end a clause: "9 tập thể," of "9 tập thể, 31 cá nhân được …". */
+    private static final Pattern COUNTED_GROUP_BEFORE = Pattern.compile(
+            "(?:" + COUNT.pattern() + ")\\s*(?:,|\\s và)\\s*$", FLAGS);
     /**
      * Where a recipient list ends: a word of this pattern, or a mark of {@link #stopMarkAt} (whichever comes first).
      * The words are looked for with a {@link StartScanner} (only where one of their first words stands; it refuses a
@@ -1158,6 +1164,7 @@ public final class AwardExtractor {
                     c.conferrer = a.authority();
                 }
                 addSubjectRecipients(c, pre.substring(0, passive.start()));
+                widenCountedRecipients(c, s, floor);
                 if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
                     subjectBeforeApposition(c, s, floor);
                 }
@@ -1182,6 +1189,7 @@ public final class AwardExtractor {
                 // sentence names who it was given to, the subject only hosts the ceremony
                 if (!hostsCeremony || c.recipients.isEmpty()) {
                     addSubjectRecipients(c, subject);
+                    widenCountedRecipients(c, s, floor);
                 }
                 if (floor > 0 && s.charAt(floor - 1) == ',' && POSITION.matcher(subject.strip()).find()) {
                     // "Ông Phạm Văn Lộc, Chủ tịch Hội …, được tặng …": the named person before the title receives it
@@ -1216,6 +1224,12 @@ public final class AwardExtractor {
                     }
                 }
                 subject = LEADING_ROLE.matcher(subject.strip()).replaceFirst("");
+                if (c.recipients.isEmpty() && COUNTED_GROUPS.matcher(subject).matches()) {
+                    // "4.222 tập thể, 19.729 cá nhân tặng bằng khen": a passive without "được"; a giver is never counted
+                    addSubjectRecipients(c, subject);
+                    widenCountedRecipients(c, s, floor);
+                    subject = "";
+                }
                 Authority a = authority(subject);
                 Matcher decision = StartScanner.containsFolded(pre, "quyết định")
                         ? DECISION_OF.matcher(pre.substring(0, verbStart)) : null;
@@ -1756,6 +1770,37 @@ public final class AwardExtractor {
     /** "1.355" is 1355: Vietnamese writes thousands with dots. */
     private static int number(String digits) {
         return Integer.parseInt(digits.replace(".", ""));
+    }
+
+    /**
+     * "Nhân dịp này, 9 tập thể, 31 cá nhân được … tặng Giấy khen": the clause split at the comma left only the last
+     * counted group; the groups coordinated before it belong to the same recipients, kept as one descriptive span.
+     */
+    private static void widenCountedRecipients(Candidate c, String s, int floor) {
+        if (c.recipients.size() != 1 || floor <= 0 || !COUNTED_GROUPS.matcher(c.recipients.get(0)).matches()) {
+            return;
+        }
+        String last = c.recipients.get(0);
+        int at = s.indexOf(last, floor);
+        int start = floor;
+        Matcher before = COUNTED_GROUP_BEFORE.matcher(s).useTransparentBounds(true); // see "4." before "222 tập thể"
+        while (at >= 0 && start > 0) {
+            before.region(Math.max(0, start - 40), start);
+            if (!before.find()) {
+                break;
+            }
+            start = before.start();
+        }
+        if (at < 0 || start == floor) {
+            return;
+        }
+        String span = s.substring(start, at + last.length());
+        int count = 0;
+        for (Matcher cm = COUNT.matcher(span); cm.find(); ) {
+            count += number(cm.group(1));
+        }
+        c.recipients.set(0, span);
+        c.recipientCount = count;
     }
 
     private static boolean looksCounted(List<String> recipients) {

@@ -310,6 +310,14 @@ abstract class OrganizationRules extends LocationRules {
                 break;
             }
             if (!t.cap && t.word) {
+                int toPlace = afterLocation ? -1 : runToJurisdiction(j);
+                if (toPlace > j) {
+                    j = toPlace; // "Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định"
+                    proper = true;
+                    properName = true;
+                    afterLocation = true;
+                    break;
+                }
                 PhraseDict.Match w = lex.orgWords.match(toks, j);
                 if (w != null) {
                     if (w.flags().contains("V") && (afterLocation || ORG_ADMIN_TAIL.contains(tok(j - 1).lower))) {
@@ -392,6 +400,52 @@ abstract class OrganizationRules extends LocationRules {
             }
         }
         return j;
+    }
+
+    /**
+     * Two lower-case descriptions joined by "và" that close with the body's jurisdiction ("Ban Quản lý
+     * dự án đầu tư xây dựng và phát triển quỹ đất huyện Hoài Ân", "Trung tâm Phát triển quỹ đất và cụm công nghiệp
+     * tỉnh X"): the administrative unit shows where the name ends, so the run may be longer than
+     * {@link #lowerCaseTail}'s and hold words that open verbs (without "và" the shorter rules end such names). No
+     * other function word may stand in it, and it may not open with a verb ("Sở Y tế kiểm tra và xử lý ... huyện X"
+     * is a clause). Returns the end of the place, or -1.
+     */
+    int runToJurisdiction(int j) {
+        PhraseDict.Match opening = lex.orgWords.match(toks, j);
+        if (STOP_WORDS.contains(tok(j).lower) && (opening == null || opening.flags().contains("V"))) {
+            return -1;
+        }
+        int k = j;
+        boolean coordinated = false;
+        while (live(k) && k - j < 12) {
+            Token t = tok(k);
+            PhraseDict.Match admin = k > j ? lex.adminPrefixes.match(toks, k) : null;
+            if (admin != null && !t.cap) {
+                int end = placeName(k + admin.length());
+                return coordinated && end > k + admin.length() ? end : -1;
+            }
+            if (t.is("và") && k > j && live(k + 1) && tok(k + 1).word && (!tok(k + 1).cap || describes(k + 1))
+                    && !FUNCTION_WORDS.contains(tok(k + 1).lower) && lex.adminPrefixes.match(toks, k + 1) == null) {
+                coordinated = true;
+                k++;
+                continue;
+            }
+            if (t.cap && describes(k)) {
+                k += lex.orgWords.match(toks, k).length(); // "... và Phát triển quỹ đất huyện Hoài Ân": capitalized as written
+                continue;
+            }
+            if (!t.word || t.cap || t.number || FUNCTION_WORDS.contains(t.lower)) {
+                return -1;
+            }
+            k++;
+        }
+        return -1;
+    }
+
+    /** A description word of institution names written capitalized, that is no place, person, title or body. */
+    private boolean describes(int k) {
+        return lex.orgWords.match(toks, k) != null && lex.locations.match(toks, k) == null && !isPersonStart(k)
+                && lex.titles.match(toks, k) == null && lex.orgHeads.match(toks, k) == null;
     }
 
     /**

@@ -24,6 +24,33 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenCountedGroupsJoinedByACommaBeforeThePassiveVerb_whenRead_thenAllGroupsAreTheRecipients() {
+        AwardMention passive = only("Nhân dịp này, 9 tập thể, 31 cá nhân được Chủ tịch UBND huyện tặng Giấy khen.");
+        assertThat(passive.recipients()).containsExactly("9 tập thể, 31 cá nhân");
+        assertThat(passive.conferrer()).isEqualTo("Chủ tịch UBND huyện");
+        assertThat(only("Năm 2023, 12 tập thể, 45 cá nhân nhận Bằng khen của UBND tỉnh.").recipients())
+                .containsExactly("12 tập thể, 45 cá nhân");
+        // a time before the groups is not one of them
+        assertThat(only("Năm 2022, 3 đơn vị được tặng Cờ thi đua của UBND tỉnh.").recipients())
+                .containsExactly("3 đơn vị");
+    }
+
+    @Test
+    void givenCountedGroupsBeforeAGivingVerbWithoutDuoc_whenRead_thenTheyReceiveAndNoneOfThemGives() {
+        List<AwardMention> found = awards("Trong 5 năm, 4.222 tập thể, 19.729 cá nhân tặng bằng khen, giấy khen của "
+                + "các cấp.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("bằng khen", "giấy khen");
+        assertThat(found).allSatisfy(a -> {
+            assertThat(a.recipients()).containsExactly("4.222 tập thể, 19.729 cá nhân");
+            assertThat(a.conferrer()).isNull();
+        });
+        // a named body before the same verb still gives it
+        AwardMention given = only("UBND tỉnh tặng Bằng khen cho 5 tập thể, 12 cá nhân.");
+        assertThat(given.conferrer()).isEqualTo("UBND tỉnh");
+        assertThat(given.recipients()).containsExactly("5 tập thể, 12 cá nhân");
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");

@@ -29,6 +29,20 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenTwoDescriptionsJoinedByVaClosedByTheJurisdiction_whenExtracted_thenTheNameRunsThroughThePlace() {
+        assertThat(names("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định tổ chức đấu giá.",
+                EntityKind.ORGANIZATION)).containsExactly("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định");
+        assertThat(names("Ông Lê Văn Tâm, Giám đốc Ban Quản lý dự án đầu tư xây dựng và Phát triển quỹ đất huyện Phù "
+                + "Cát, cho biết mặt bằng đã sẵn sàng.", EntityKind.ORGANIZATION))
+                .containsExactly("Ban Quản lý dự án đầu tư xây dựng và Phát triển quỹ đất huyện Phù Cát");
+        // a verb after the body opens a clause, even when a place closes it
+        assertThat(names("Sở Y tế kiểm tra và xử lý cơ sở vi phạm huyện Tuy Phước.", EntityKind.ORGANIZATION))
+                .containsExactly("Sở Y tế");
+        assertThat(names("Sở Tài chính và các sở, ngành huyện An Lão cùng dự họp.", EntityKind.ORGANIZATION))
+                .containsExactly("Sở Tài chính");
+    }
+
+    @Test
     void givenABodyFollowedByItsVerb_whenExtracted_thenTheVerbIsNotPartOfTheName() {
         assertThat(names("Sở Y tế khuyến cáo người dân đi tiêm.", EntityKind.ORGANIZATION)).containsExactly("Sở Y tế");
         assertThat(names("Chủ tịch UBND tỉnh đề nghị Ngân hàng thế giới quan tâm, hỗ trợ thêm vốn.",

@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newspipe.common.ErrorCode;
+import io.newspipe.common.ServiceMetrics;
 import io.newspipe.ingest.article.InvalidArticleException;
 import io.newspipe.ingest.intake.IntakeUnavailableException.Reason;
 import io.newspipe.schemas.RawArticle;
@@ -49,6 +51,11 @@ public final class KafkaRawArticleLog implements RawArticleLog, AutoCloseable {
         this.topic = topic;
         this.valueSerializer = valueSerializer;
         this.producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Binds the producer's client metrics ({@code kafka_producer_*}) to the registry; close the result with it. */
+    public AutoCloseable bindMetrics(PrometheusMeterRegistry registry) {
+        return ServiceMetrics.bind(registry, producer);
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicTable;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
+import io.newspipe.common.TopicReader;
 
 /**
  * Re-enriches the articles a {@link ReplaySelection} picks: the library behind {@code ./newspipe replay}, for any

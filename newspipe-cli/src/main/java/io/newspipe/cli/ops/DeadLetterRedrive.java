@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicReader;
 
 /**
  * Re-drives dead letters after a fix: the library behind {@code ./newspipe dlq replay}, for any caller that needs it

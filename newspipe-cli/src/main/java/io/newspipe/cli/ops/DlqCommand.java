@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicReader;
 import io.newspipe.extraction.Extractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,7 +102,7 @@ public final class DlqCommand implements Runnable {
                             : "(" + total[0] + " dead letter" + (total[0] == 1 ? "" : "s") + " in " + dlqTopic + ")");
                 }
                 return 0;
-            } catch (OperatorException e) {
+            } catch (OperatorException | TopicReader.ReadException e) {
                 spec.commandLine().getErr().println("newspipe dlq list: " + e.getMessage());
                 return 1;
             }
@@ -210,7 +211,7 @@ public final class DlqCommand implements Runnable {
                 }
                 listed.forEach(out::println);
                 return 0;
-            } catch (OperatorException e) {
+            } catch (OperatorException | TopicReader.ReadException e) {
                 err.println("newspipe dlq replay: " + e.getMessage());
                 return 1;
             }

@@ -34,13 +34,19 @@ final class OperatorOptions {
     Map<String, String> config = new LinkedHashMap<>();
 
     PipelineConfig toConfig(Map<String, String> env) {
+        return toConfig(env, ServiceDefaults.none(), Map.of());
+    }
+
+    /** With a service's defaults (its application id) and the command's own settings. */
+    PipelineConfig toConfig(Map<String, String> env, ServiceDefaults defaults, Map<Setting, String> more) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.putAll(more);
         if (bootstrapServers != null) {
             flags.put(Setting.BOOTSTRAP_SERVERS, bootstrapServers);
         }
         if (errorTopic != null) {
             flags.put(Setting.ERROR_TOPIC, errorTopic);
         }
-        return PipelineConfig.resolve(flags, config, topicNames, env, ServiceDefaults.none());
+        return PipelineConfig.resolve(flags, config, topicNames, env, defaults);
     }
 }

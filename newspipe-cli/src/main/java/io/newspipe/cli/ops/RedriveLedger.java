@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicProvisioner;
+import io.newspipe.common.TopicReader;
 import io.newspipe.common.TopicSpec;
 import io.newspipe.common.TopicTable;
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return run(config, selection, out, err);
-        } catch (OperatorException e) {
+        } catch (OperatorException | TopicReader.ReadException e) {
             err.println("newspipe replay: " + e.getMessage());
             return 1;
         }

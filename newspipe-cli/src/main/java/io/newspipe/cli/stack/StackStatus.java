@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newspipe.devstack.Supervised;
+
 /**
  * What a running {@code up} has started, in {@code DIR/stack.json}: its own pid and, per process, role, instance,
  * pid, address and restarts. {@code up} rewrites it (atomically) whenever a process is restarted and deletes it when

@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.newspipe.devstack.ChildService;
+import io.newspipe.devstack.Supervised;
+
 /**
  * Runs the stack's processes and watches them: reports each one when it is ready, and notices one that ends while it
  * should be running. What happens then is the {@link Policy}:

@@ -28,6 +28,7 @@ import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicProvisioner;
+import io.newspipe.common.TopicReader;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
 import picocli.CommandLine;

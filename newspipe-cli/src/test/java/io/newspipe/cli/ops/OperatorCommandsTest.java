@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.TopicCatalog;
 import io.newspipe.common.TopicNames;
+import io.newspipe.common.TopicReader;
 import io.newspipe.devstack.DevStack;
 import io.newspipe.devstack.junit.DevStackExtension;
 import io.newspipe.enrich.EnrichService;

@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.newspipe.devstack.ChildService;
+
 /** The supervision logic with tiny shell children instead of service JVMs. */
 class SupervisorTest {
 

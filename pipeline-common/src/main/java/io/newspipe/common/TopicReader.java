@@ -1,11 +1,15 @@
-package io.newspipe.cli.ops;
+package io.newspipe.common;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,19 +18,28 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import io.newspipe.common.PipelineConfig;
-
 /**
- * Reads a bounded range of a topic: from start offsets up to end offsets captured before reading, so a command never
- * follows a live topic forever. read_committed, because enrich and publish write dead letters and outputs in
- * exactly-once transactions. No consumer group, nothing committed.
+ * Reads a topic without a consumer group, committing nothing, with {@code isolation.level=read_committed} (enrich
+ * and publish write outputs and dead letters in exactly-once transactions). Two ways: a bounded range, from start
+ * offsets up to end offsets captured before reading, so an operator command never follows a live topic forever
+ * ({@link #whole}, {@link #fromTimestamp}, {@link #read}); or following all partitions from the beginning or the end
+ * ({@link #follow}, {@link #poll}, {@link #readByKey}), for the bench and the fault tests. Not thread-safe: one
+ * reader per thread.
  */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
+
+    /** The topic cannot be read: Kafka does not answer, the topic does not exist, or reading stalls. */
+    public static final class ReadException extends RuntimeException {
+
+        ReadException(String message) {
+            super(message);
+        }
+    }
 
     /** Offsets per partition, [start, end). */
-    record Range(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
+    public record Range(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
 
-        long total() {
+        public long total() {
             long n = 0;
             for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
                 n += Math.max(0, e.getValue() - start.getOrDefault(e.getKey(), e.getValue()));
@@ -41,30 +54,31 @@ final class TopicReader implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String bootstrapServers;
 
-    TopicReader(PipelineConfig config, String clientId) {
+    public TopicReader(PipelineConfig config, String clientId) {
         Properties p = config.kafkaProperties();
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024)); // large articles
         p.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TIMEOUT.toMillis()));
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.bootstrapServers = config.bootstrapServers();
     }
 
     /** True when the topic exists. */
-    boolean exists(String topic) {
+    public boolean exists(String topic) {
         try {
             return consumer.listTopics(TIMEOUT).containsKey(topic);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new OperatorException("cannot reach Kafka at " + bootstrapServers + " (no answer within "
+            throw new ReadException("cannot reach Kafka at " + bootstrapServers + " (no answer within "
                     + TIMEOUT.toSeconds() + " s); is it running? (--bootstrap-servers)");
         }
     }
 
-    List<TopicPartition> partitions(String topic) {
+    public List<TopicPartition> partitions(String topic) {
         if (!exists(topic)) {
-            throw new OperatorException("topic " + topic + " does not exist on " + bootstrapServers);
+            throw new ReadException("topic " + topic + " does not exist on " + bootstrapServers);
         }
         return consumer.partitionsFor(topic, TIMEOUT).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).sorted((a, b) -> a.partition() - b.partition())
@@ -72,13 +86,13 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** The whole topic as it is now. */
-    Range whole(String topic) {
+    public Range whole(String topic) {
         List<TopicPartition> partitions = partitions(topic);
         return new Range(consumer.beginningOffsets(partitions, TIMEOUT), consumer.endOffsets(partitions, TIMEOUT));
     }
 
     /** From the first record with a timestamp at or after {@code fromMs} to the end as it is now. */
-    Range fromTimestamp(String topic, long fromMs) {
+    public Range fromTimestamp(String topic, long fromMs) {
         List<TopicPartition> partitions = partitions(topic);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
         Map<TopicPartition, Long> query = new HashMap<>();
@@ -97,7 +111,7 @@ final class TopicReader implements AutoCloseable {
      *
      * @param progress called after every poll with the fraction of the range read
      */
-    void read(Range range, Consumer<ConsumerRecord<byte[], byte[]>> each, Consumer<Double> progress) {
+    public void read(Range range, Consumer<ConsumerRecord<byte[], byte[]>> each, Consumer<Double> progress) {
         Map<TopicPartition, Long> remaining = new HashMap<>();
         range.end().forEach((tp, end) -> {
             long start = range.start().getOrDefault(tp, end);
@@ -132,7 +146,7 @@ final class TopicReader implements AutoCloseable {
             if (any) {
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
-                throw new OperatorException("reading " + remaining.keySet() + " made no progress for "
+                throw new ReadException("reading " + remaining.keySet() + " made no progress for "
                         + STALL.toSeconds() + " s; is Kafka at " + bootstrapServers + " healthy?");
             }
             progress.accept(total == 0 ? 1.0 : fraction(range, total));
@@ -151,13 +165,68 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Reads the given partitions from {@code start} (inclusive) to {@code end} (exclusive). */
-    void read(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
+    public void read(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
             Consumer<ConsumerRecord<byte[], byte[]>> each, Consumer<Double> progress) {
         read(new Range(start, end), each, progress);
     }
 
+    /**
+     * A reader on every partition of the topic, from its beginning or, resolved now rather than at the first poll,
+     * its end; {@link #poll} and {@link #readByKey} read on from there.
+     */
+    public static TopicReader following(PipelineConfig config, String clientId, String topic, boolean fromBeginning) {
+        TopicReader reader = new TopicReader(config, clientId);
+        try {
+            reader.follow(topic, fromBeginning);
+            return reader;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private void follow(String topic, boolean fromBeginning) {
+        List<TopicPartition> partitions = partitions(topic);
+        consumer.assign(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+            partitions.forEach(tp -> consumer.position(tp, TIMEOUT));
+        }
+    }
+
+    /** Polls once; hands each record, with {@link System#nanoTime()} at reading, to {@code sink}. Returns the count. */
+    public int poll(Duration timeout, BiConsumer<ConsumerRecord<byte[], byte[]>, Long> sink) {
+        int n = 0;
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
+            sink.accept(r, System.nanoTime());
+            n++;
+        }
+        return n;
+    }
+
+    /** Records per key ({@link #key}) read until {@code done} holds or {@code timeout} passes. */
+    public Map<String, List<ConsumerRecord<byte[], byte[]>>> readByKey(Duration timeout,
+            Predicate<Map<String, List<ConsumerRecord<byte[], byte[]>>>> done) {
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = new HashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            poll(Duration.ofMillis(200), (r, t) -> byKey.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r));
+            if (done.test(byKey)) {
+                return byKey;
+            }
+        } while (System.nanoTime() < deadline);
+        return byKey;
+    }
+
+    /** The key as UTF-8 text, {@code <null>} for none. */
+    public static String key(ConsumerRecord<byte[], byte[]> r) {
+        return r.key() == null ? "<null>" : new String(r.key(), StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() {
-        consumer.close();
+        consumer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,4 +1,4 @@
-package io.newspipe.cli.stack;
+package io.newspipe.devstack;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service running in its own child process: output (stdout and stderr) appended to its log file, readiness
- * read from its {@code /health/ready}, stopped with SIGTERM and, after a grace period, SIGKILL.
+ * read from its {@code /health/ready}, stopped with SIGTERM and, after a grace period, SIGKILL. The CLI's stack
+ * supervises these; fault tests {@link #kill()} them the way an OOM killer or a lost host would.
  */
-public final class ChildService implements Supervised {
+public final class ChildService implements Supervised, AutoCloseable {
 
     /** Tells the child which process started it, so it can stop itself when that process is gone. */
     public static final String PARENT_PID_ENV = "NEWSPIPE_PARENT_PID";
@@ -151,6 +152,24 @@ public final class ChildService implements Supervised {
     public void stop(Duration grace, PrintWriter err) {
         signalStop();
         awaitStop(grace, err);
+    }
+
+    /** SIGKILL: no shutdown hook runs, no transaction is committed or aborted, no group is left. */
+    public void kill() throws InterruptedException {
+        Process p = process();
+        if (p == null) {
+            return;
+        }
+        p.destroyForcibly();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + p.pid() + ") survived SIGKILL for 30 s");
+        }
+    }
+
+    /** {@link #stop} with 30 s of grace, reporting a kill on standard error. */
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30), new PrintWriter(System.err, true));
     }
 
     /** Sends SIGTERM without waiting. */

@@ -1,10 +1,10 @@
-package io.newspipe.cli.stack;
+package io.newspipe.devstack;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A process of the stack the {@link Supervisor} watches: a service instance or a Kafka node. */
+/** A process of a local stack the CLI's supervisor watches: a service instance or a Kafka node. */
 public interface Supervised {
 
     /** Shown to the user: {@code enrich}, {@code enrich-2}, {@code broker-1}. */
