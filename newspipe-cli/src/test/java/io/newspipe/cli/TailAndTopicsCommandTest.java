@@ -183,6 +183,51 @@ class TailAndTopicsCommandTest {
         assertThat(out.toString()).contains("_schemas *");
     }
 
+    @Test
+    void givenATopicWithAnotherRetention_whenApplyConfigs_thenDryRunPrintsTheChangeAndTheRunMakesIt() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("topics", "--apply-configs", "--bootstrap-servers",
+                stack.bootstrapServers()));
+        io.newspipe.common.TopicTable.renamableLogicalNames().forEach(logical -> args.addAll(List.of("--topic-name",
+                logical + "=apply." + logical + "." + SUFFIX)));
+        String raw = "apply.raw." + SUFFIX;
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(raw, 3, (short) 1).configs(Map.of("retention.ms", "3600000"))))
+                    .all().get();
+            List<String> dryRun = new java.util.ArrayList<>(args);
+            dryRun.add("--dry-run");
+
+            int dryCode = run(dryRun.toArray(String[]::new));
+
+            assertThat(dryCode).as(err.toString()).isZero();
+            assertThat(out.toString()).contains(raw + ": would set retention.ms 3600000 -> -1")
+                    .contains("apply.published." + SUFFIX + ": missing").contains("(dry run)");
+            assertThat(retention(admin, raw)).isEqualTo("3600000");
+
+            out.getBuffer().setLength(0);
+            int code = run(args.toArray(String[]::new));
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains(raw + ": set retention.ms 3600000 -> -1");
+            assertThat(retention(admin, raw)).isEqualTo("-1");
+        }
+    }
+
+    @Test
+    void givenDryRunWithoutApplyConfigs_whenTopics_thenUsageErrorExitTwo() {
+        int code = run("topics", "--dry-run", "--bootstrap-servers", stack.bootstrapServers());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--dry-run goes with --apply-configs");
+    }
+
+    private static String retention(Admin admin, String topic) throws Exception {
+        org.apache.kafka.common.config.ConfigResource resource = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value();
+    }
+
     private static String row(String table, String topic) {
         return table.lines().filter(l -> l.startsWith(topic + " ")).findFirst().orElseThrow().strip();
     }
