@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import io.newspipe.common.ApiToken;
 import io.newspipe.common.CommonOptions;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.Shutdown;
 import io.newspipe.enrich.EnrichService;
-import io.newspipe.ingest.IngestCommand;
 import io.newspipe.ingest.IngestService;
 import io.newspipe.publish.PublishService;
 import picocli.CommandLine.Command;
@@ -31,21 +31,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"The operator console (HTTP, port 8090 by default): pipeline health and lag, records/s, "
                 + "articles with their extractions highlighted, revision diffs, dead letters with re-drive, replay.",
-            "Protected by the ingest token (" + IngestCommand.API_TOKEN_ENV + " or --api-token) when one is set."})
+            "Protected by the ingest token (" + ApiToken.ENV + " or --api-token) when one is set."})
 public final class ConsoleCommand implements Callable<Integer> {
 
     public static final String NAME = "console";
     public static final String SERVICES_ENV = "NEWSPIPE_CONSOLE_SERVICES";
     public static final String LAG_GROUPS_ENV = "NEWSPIPE_CONSOLE_LAG_GROUPS";
     public static final ServiceDefaults DEFAULTS =
-            new ServiceDefaults("newspipe-console", ConsoleSettings.DEFAULT_PORT, List.of(), null);
+            new ServiceDefaults("newspipe-console", ConsoleSettings.DEFAULT_PORT);
 
     @Mixin
     CommonOptions common;
 
     @Option(names = "--api-token", paramLabel = "TOKEN",
-            description = "Token people and scripts must show. Env: " + IngestCommand.API_TOKEN_ENV
-                    + ". Default: none (open; bind to 127.0.0.1).")
+            description = "Token people and scripts must show. Env: " + ApiToken.ENV + " (formerly "
+                    + ApiToken.DEPRECATED_ENV + "). Default: none (open; bind to 127.0.0.1).")
     String apiToken;
 
     @Option(names = "--service", paramLabel = "NAME=URL",
@@ -85,7 +85,7 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     ConsoleSettings settings() {
         PipelineConfig config = common.toConfig(env, DEFAULTS);
-        String token = apiToken != null ? apiToken : env.get(IngestCommand.API_TOKEN_ENV);
+        String token = apiToken != null ? apiToken : ApiToken.fromEnvironment(env).orElse(null);
         if (maxIndexedArticles < 1) {
             throw new ParameterException(spec.commandLine(), "--max-indexed-articles must be at least 1");
         }

@@ -396,7 +396,7 @@ public final class ConsoleServer implements AutoCloseable {
 
     private String page(Request request, String title, String body) {
         String banner = auth.open() ? Layout.notice("warn", "No token is set: anyone who can reach this port can "
-                + "use the console and re-drive or replay. Set INGEST_API_TOKEN (or --api-token).") : "";
+                + "use the console and re-drive or replay. Set NEWSPIPE_API_TOKEN (or --api-token).") : "";
         return Layout.page(request.getHttpURI().getPath(), title, !auth.open(), banner + body);
     }
 

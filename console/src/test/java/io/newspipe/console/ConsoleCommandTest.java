@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.newspipe.enrich.EnrichService;
-import io.newspipe.ingest.IngestCommand;
 import io.newspipe.publish.PublishService;
 import picocli.CommandLine;
 
@@ -24,7 +23,7 @@ class ConsoleCommandTest {
 
     @Test
     void givenNoFlags_thenPort8090TheServicesDefaultsAndTheIngestTokenFromTheEnvironment() {
-        ConsoleSettings s = parse(Map.of(IngestCommand.API_TOKEN_ENV, "from-env"));
+        ConsoleSettings s = parse(Map.of(io.newspipe.common.ApiToken.ENV, "from-env"));
 
         assertThat(s.config().httpPort()).isEqualTo(8090);
         assertThat(s.apiToken()).isEqualTo("from-env");
@@ -37,7 +36,7 @@ class ConsoleCommandTest {
 
     @Test
     void givenFlagsAndEnvironment_thenFlagsWinAndTheEnvironmentListsAreRead() {
-        ConsoleSettings s = parse(Map.of(IngestCommand.API_TOKEN_ENV, "from-env",
+        ConsoleSettings s = parse(Map.of(io.newspipe.common.ApiToken.ENV, "from-env",
                 ConsoleCommand.SERVICES_ENV, "enrich-1=http://enrich-1:8082,enrich-2=http://enrich-2:8082",
                 ConsoleCommand.LAG_GROUPS_ENV, "g1, g2"), "--api-token", "from-flag", "--http-port", "9000");
 

@@ -43,8 +43,7 @@ public final class EnrichService implements AutoCloseable {
     public static final String NAME = "enrich-service";
     public static final String STAGE = "enrich";
     public static final ServiceDefaults DEFAULTS =
-            new ServiceDefaults("newspipe-enrich", 8082, List.of(TopicNames.RAW, TopicNames.REPLAY),
-                    TopicNames.ENRICHED);
+            new ServiceDefaults("newspipe-enrich", 8082);
 
     private final PipelineConfig config;
     private final StreamsServiceRunner runner;
@@ -65,7 +64,7 @@ public final class EnrichService implements AutoCloseable {
     public static final String STORY_WINDOW_HOURS_CONFIG = "newspipe.stories.window.hours";
 
     public EnrichService(PipelineConfig config, Extractor extractor, Clock clock) {
-        this.config = withDeadLetterHandler(withTopicOverrides(withStreamThreads(config)));
+        this.config = withDeadLetterHandler(withStreamThreads(config));
         TopicCatalog topics = new TopicCatalog(this.config);
         PrometheusMeterRegistry registry = ServiceMetrics.newRegistry(NAME);
         StageMetrics metrics = new StageMetrics(registry, STAGE);
@@ -113,28 +112,6 @@ public final class EnrichService implements AutoCloseable {
     /** The resolved configuration, with the dead-letter handler and topic overrides applied. */
     public PipelineConfig config() {
         return config;
-    }
-
-    /**
-     * --input-topics RAW[,REPLAY] / --output-topic rename the raw (and replay) topics this service reads and the
-     * enriched topic it writes. With one input topic the replay topic keeps its name ({@code --topic-name replay=}).
-     */
-    static PipelineConfig withTopicOverrides(PipelineConfig config) {
-        PipelineConfig.Builder b = config.toBuilder();
-        List<String> inputs = config.inputTopics();
-        if (inputs.size() > 2) {
-            throw new ConfigException(NAME + " reads at most two input topics (raw, then replay), got " + inputs);
-        }
-        // the defaults name the contract topics; only a different name is an override (so --topic-name still works)
-        if (!inputs.isEmpty() && !inputs.get(0).equals(TopicNames.RAW)) {
-            b.topicName(TopicNames.LOGICAL_RAW, inputs.get(0));
-        }
-        if (inputs.size() == 2 && !inputs.get(1).equals(TopicNames.REPLAY)) {
-            b.topicName(TopicNames.LOGICAL_REPLAY, inputs.get(1));
-        }
-        config.outputTopic().filter(out -> !out.equals(TopicNames.ENRICHED))
-                .ifPresent(out -> b.topicName(TopicNames.LOGICAL_ENRICHED, out));
-        return b.build();
     }
 
     /** The story step's parameters: the defaults, with the window of {@link #STORY_WINDOW_HOURS_CONFIG} when set. */

@@ -19,8 +19,7 @@ class EnrichServiceConfigTest {
 
     @Test
     void givenDefaults_whenResolved_thenExactlyOnceV2WithStageTaggedDeadLetterHandlers() {
-        PipelineConfig config = EnrichService.withDeadLetterHandler(
-                EnrichService.withTopicOverrides(resolve()));
+        PipelineConfig config = EnrichService.withDeadLetterHandler(resolve());
 
         Properties p = config.streamsProperties();
 
@@ -57,27 +56,20 @@ class EnrichServiceConfigTest {
     }
 
     @Test
-    void givenInputOutputAndErrorTopicFlags_whenResolved_thenTheServiceReadsAndWritesThem() {
-        PipelineConfig config = EnrichService.withTopicOverrides(resolve("--input-topics", "replay.raw",
-                "--output-topic", "replay.enriched", "--error-topic", "replay.dlq"));
-
-        assertThat(config.topicName(TopicNames.LOGICAL_RAW)).isEqualTo("replay.raw");
-        assertThat(config.topicName(TopicNames.LOGICAL_ENRICHED)).isEqualTo("replay.enriched");
-        assertThat(config.errorTopic()).isEqualTo("replay.dlq");
-    }
-
-    @Test
-    void givenTwoInputTopics_whenResolved_thenTheyAreTheRawAndReplayTopics() {
-        PipelineConfig config = EnrichService.withTopicOverrides(resolve("--input-topics", "team.raw,team.replay"));
+    void givenTopicNames_whenResolved_thenTheServiceReadsAndWritesThem() {
+        PipelineConfig config = resolve("--topic-name", "raw=team.raw", "--topic-name", "replay=team.replay",
+                "--topic-name", "enriched=team.enriched", "--topic-name", "dlq=team.dlq");
 
         assertThat(config.topicName(TopicNames.LOGICAL_RAW)).isEqualTo("team.raw");
         assertThat(config.topicName(TopicNames.LOGICAL_REPLAY)).isEqualTo("team.replay");
+        assertThat(config.topicName(TopicNames.LOGICAL_ENRICHED)).isEqualTo("team.enriched");
+        assertThat(config.errorTopic()).isEqualTo("team.dlq");
     }
 
     @Test
-    void givenThreeInputTopics_whenResolved_thenRejectedWithTheTopics() {
-        assertThatThrownBy(() -> EnrichService.withTopicOverrides(resolve("--input-topics", "a,b,c")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("[a, b, c]");
+    void givenTheRemovedInputTopicsFlag_whenResolved_thenRejectedNamingTopicName() {
+        assertThatThrownBy(() -> resolve("--input-topics", "a,b"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--topic-name raw=NAME");
     }
 
     private static PipelineConfig resolve(String... args) {

@@ -1,8 +1,10 @@
 package io.newspipe.ingest;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.newspipe.common.ApiToken;
 import io.newspipe.common.CommonOptions;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.Shutdown;
@@ -17,11 +19,6 @@ import picocli.CommandLine.Option;
                 + "records to news.raw.v1, each article id once.")
 public final class IngestCommand implements Callable<Integer> {
 
-    /** Environment variable holding the bearer token writes need. */
-    public static final String API_TOKEN_ENV = "INGEST_API_TOKEN";
-    /** Environment variable that, set to true, lets ingest start without a token (local tests only). */
-    public static final String ALLOW_OPEN_API_ENV = "INGEST_ALLOW_OPEN_API";
-
     @Mixin
     CommonOptions common;
 
@@ -34,7 +31,8 @@ public final class IngestCommand implements Callable<Integer> {
     long maxBatchBytes = IngestService.Options.DEFAULT_MAX_BATCH_BYTES;
 
     @Option(names = "--api-token", paramLabel = "TOKEN",
-            description = "Bearer token required on writes. Env: " + API_TOKEN_ENV + ". Default: none (open).")
+            description = "Bearer token required on writes. Env: " + ApiToken.ENV + " (formerly " + ApiToken.DEPRECATED_ENV
+                    + ", still read). Default: none: ingest does not start without --allow-open-api.")
     String apiToken;
 
     @Option(names = "--delivery-timeout-ms", paramLabel = "MS",
@@ -44,7 +42,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--allow-open-api",
             description = "Start without an API token, so anyone who reaches the port can write: for a local test "
                     + "only (./newspipe up and demo pass it; they bind 127.0.0.1). Without it ingest refuses to start "
-                    + "without a token. Env: " + ALLOW_OPEN_API_ENV + "=true.")
+                    + "without a token. Env: " + ApiToken.ALLOW_OPEN_ENV + "=true.")
     boolean allowOpenApi;
 
     @Option(names = "--max-bytes-in-flight", paramLabel = "BYTES",
@@ -52,15 +50,18 @@ public final class IngestCommand implements Callable<Integer> {
                     + "503 overloaded. Default: an eighth of the heap.")
     Long maxBytesInFlight;
 
+    /** The environment the token is read from (tests replace it). */
+    Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() {
         PipelineConfig config = common.toConfig(IngestService.DEFAULTS);
-        String token = apiToken != null ? apiToken : System.getenv(API_TOKEN_ENV);
-        boolean open = allowOpenApi || "true".equalsIgnoreCase(System.getenv(ALLOW_OPEN_API_ENV));
+        String token = apiToken != null ? apiToken : ApiToken.fromEnvironment(env).orElse(null);
+        boolean open = allowOpenApi || ApiToken.openAllowed(env);
         if ((token == null || token.isBlank()) && !open) {
-            System.err.println("ingest-service: no API token. Set " + API_TOKEN_ENV + " (or --api-token) so writes "
+            System.err.println("ingest-service: no API token. Set " + ApiToken.ENV + " (or --api-token) so writes "
                     + "need 'Authorization: Bearer <token>'; for a local test without one, pass --allow-open-api "
-                    + "(env " + ALLOW_OPEN_API_ENV + "=true).");
+                    + "(env " + ApiToken.ALLOW_OPEN_ENV + "=true).");
             return 2;
         }
         IngestService.Options options = new IngestService.Options(maxBodyBytes, maxBatchBytes, token,

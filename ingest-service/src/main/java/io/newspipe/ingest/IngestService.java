@@ -60,8 +60,7 @@ public final class IngestService implements AutoCloseable {
 
     public static final String SERVICE_NAME = "ingest-service";
     public static final int DEFAULT_HTTP_PORT = 8080;
-    public static final ServiceDefaults DEFAULTS = new ServiceDefaults("newspipe-ingest", DEFAULT_HTTP_PORT,
-            List.of(), TopicNames.RAW);
+    public static final ServiceDefaults DEFAULTS = new ServiceDefaults("newspipe-ingest", DEFAULT_HTTP_PORT);
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
@@ -71,7 +70,7 @@ public final class IngestService implements AutoCloseable {
      * @param maxBodyBytes     limit of one article request body / one batch line
      * @param maxBatchBytes    limit of a whole batch body
      * @param apiToken         bearer token required for writes, or null; a blank one counts as none (an empty
-     *                         {@code INGEST_API_TOKEN} leaves the API open, and the log must say so)
+     *                         {@code NEWSPIPE_API_TOKEN} leaves the API open, and the log must say so)
      * @param deliveryTimeout  producer {@code delivery.timeout.ms}: the longest an accepted write may take
      * @param indexLoadTimeout how long one attempt at rebuilding the id index may take
      * @param maxBytesInFlight request-body bytes held at once (read, or waiting for Kafka); beyond it 503

@@ -135,12 +135,12 @@ final class FullStack implements AutoCloseable {
         // every instance its own state: Streams stores, and ingest's copy of the article index
         cmd.addAll(List.of("--state-dir", dataDir.resolve("state").resolve(name).toString()));
         if (role.equals("ingest")) {
-            cmd.add("--allow-open-api"); // a local stack on 127.0.0.1; a token in INGEST_API_TOKEN is still required
+            cmd.add("--allow-open-api"); // a local stack on 127.0.0.1; a token in NEWSPIPE_API_TOKEN is still required
         }
         return cmd;
     }
 
-    /** The console, pointed at every service instance's health endpoint; it reads INGEST_API_TOKEN from up's environment. */
+    /** The console, pointed at every service instance's health endpoint; it reads NEWSPIPE_API_TOKEN from up's environment. */
     List<String> consoleCommand() {
         List<String> cmd = javaCommand(ConsoleCommand.NAME, ports.console());
         for (ChildService c : supervisor.children()) {

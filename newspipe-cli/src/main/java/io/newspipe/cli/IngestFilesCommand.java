@@ -24,8 +24,8 @@ final class IngestFilesCommand implements Callable<Integer> {
             description = "The ingest service. Env: NEWSPIPE_INGEST_URL. Default: http://127.0.0.1:8080.")
     URI url;
 
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:INGEST_API_TOKEN}",
-            description = "Bearer token when the service requires one. Env: INGEST_API_TOKEN.")
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:NEWSPIPE_API_TOKEN:-${env:INGEST_API_TOKEN}}",
+            description = "Bearer token when the service requires one. Env: NEWSPIPE_API_TOKEN (formerly INGEST_API_TOKEN).")
     String token;
 
     @Override

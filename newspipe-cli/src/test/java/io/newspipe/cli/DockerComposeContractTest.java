@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.newspipe.common.ApiToken;
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.ServiceDefaults;
 import io.newspipe.common.Setting;
@@ -43,7 +44,6 @@ import io.newspipe.common.TopicNames;
 import io.newspipe.common.TopicTable;
 import io.newspipe.console.ConsoleCommand;
 import io.newspipe.enrich.EnrichService;
-import io.newspipe.ingest.IngestCommand;
 import io.newspipe.ingest.IngestService;
 import io.newspipe.publish.PublishService;
 import picocli.CommandLine;
@@ -78,12 +78,12 @@ class DockerComposeContractTest {
 
     static final List<ExpectedService> PIPELINE_SERVICES = List.of(
             new ExpectedService("ingest", IngestService.DEFAULTS, IngestService.class,
-                    Set.of(IngestCommand.API_TOKEN_ENV, IngestCommand.ALLOW_OPEN_API_ENV), false, true),
+                    Set.of(ApiToken.ENV, ApiToken.ALLOW_OPEN_ENV), false, true),
             new ExpectedService("enrich", EnrichService.DEFAULTS, EnrichService.class, Set.of(), true, false),
             new ExpectedService("publish", PublishService.DEFAULTS, PublishService.class, Set.of(), true, false),
             // the operator console: Kafka and registry like the services, the ingest token, whose health it shows
             new ExpectedService(ConsoleCommand.NAME, ConsoleCommand.DEFAULTS, ConsoleCommand.class,
-                    Set.of(IngestCommand.API_TOKEN_ENV, ConsoleCommand.SERVICES_ENV, ConsoleCommand.LAG_GROUPS_ENV),
+                    Set.of(ApiToken.ENV, ConsoleCommand.SERVICES_ENV, ConsoleCommand.LAG_GROUPS_ENV),
                     false, false));
 
     /** The services the cluster profile runs as several instances, each on all three brokers. */
@@ -146,10 +146,10 @@ class DockerComposeContractTest {
     void givenAnEnvironmentVariableNoServiceReads_whenChecked_thenItIsReported() throws IOException {
         ObjectNode compose = realCompose();
         env(compose, "enrich").put("NEWSPIPE_BOOTSTRAP_SERVER", "kafka:9092"); // typo: missing S
-        env(compose, "publish").put(IngestCommand.API_TOKEN_ENV, "secret"); // ingest's own, publish ignores it
+        env(compose, "publish").put(ApiToken.ENV, "secret"); // ingest's own, publish ignores it
 
         assertThat(check(compose)).anySatisfy(v -> assertThat(v).contains("enrich").contains("NEWSPIPE_BOOTSTRAP_SERVER"))
-                .anySatisfy(v -> assertThat(v).contains("publish").contains(IngestCommand.API_TOKEN_ENV));
+                .anySatisfy(v -> assertThat(v).contains("publish").contains(ApiToken.ENV));
     }
 
     @Test
@@ -299,12 +299,12 @@ class DockerComposeContractTest {
     @Test
     void givenIngestOpenByDefaultOrWithoutTheHostsToken_whenChecked_thenBothAreReported() throws IOException {
         ObjectNode compose = realCompose();
-        env(compose, "ingest").put(IngestCommand.ALLOW_OPEN_API_ENV, "${INGEST_ALLOW_OPEN_API:-true}");
-        env(compose, "ingest").remove(IngestCommand.API_TOKEN_ENV);
+        env(compose, "ingest").put(ApiToken.ALLOW_OPEN_ENV, "${NEWSPIPE_ALLOW_OPEN_API:-true}");
+        env(compose, "ingest").remove(ApiToken.ENV);
 
         assertThat(check(compose)).hasSize(2)
-                .anySatisfy(v -> assertThat(v).contains(IngestCommand.ALLOW_OPEN_API_ENV).contains("open"))
-                .anySatisfy(v -> assertThat(v).contains(IngestCommand.API_TOKEN_ENV));
+                .anySatisfy(v -> assertThat(v).contains(ApiToken.ALLOW_OPEN_ENV).contains("open"))
+                .anySatisfy(v -> assertThat(v).contains(ApiToken.ENV));
     }
 
     @Test
@@ -387,12 +387,12 @@ class DockerComposeContractTest {
             throws IOException {
         ObjectNode compose = realCompose();
         service(compose, "kafka-2").set("ports", JSON.createArrayNode().add("19095:9094"));
-        env(compose, "ingest-2").put(IngestCommand.ALLOW_OPEN_API_ENV, "true");
+        env(compose, "ingest-2").put(ApiToken.ALLOW_OPEN_ENV, "true");
         service(compose, "enrich-1").remove("mem_limit");
 
         assertThat(check(compose))
                 .anySatisfy(v -> assertThat(v).contains("kafka-2").contains("127.0.0.1"))
-                .anySatisfy(v -> assertThat(v).contains("ingest-2").contains(IngestCommand.ALLOW_OPEN_API_ENV))
+                .anySatisfy(v -> assertThat(v).contains("ingest-2").contains(ApiToken.ALLOW_OPEN_ENV))
                 .anySatisfy(v -> assertThat(v).contains("enrich-1").contains("memory"));
     }
 
@@ -860,14 +860,14 @@ class DockerComposeContractTest {
                     continue;
                 }
                 Map<String, String> ingest = environment(services.path(name).path("environment"));
-                String token = ingest.get(IngestCommand.API_TOKEN_ENV);
-                if (token == null || !token.startsWith("${" + IngestCommand.API_TOKEN_ENV)) {
-                    violations.add(name + ": " + IngestCommand.API_TOKEN_ENV + " must come from the host environment ("
-                            + "${" + IngestCommand.API_TOKEN_ENV + ":-}), got " + token);
+                String token = ingest.get(ApiToken.ENV);
+                if (token == null || !token.startsWith("${" + ApiToken.ENV)) {
+                    violations.add(name + ": " + ApiToken.ENV + " must come from the host environment ("
+                            + "${" + ApiToken.ENV + ":-}), got " + token);
                 }
-                String open = ingest.getOrDefault(IngestCommand.ALLOW_OPEN_API_ENV, "false");
+                String open = ingest.getOrDefault(ApiToken.ALLOW_OPEN_ENV, "false");
                 if (open.equalsIgnoreCase("true") || open.contains(":-true")) {
-                    violations.add(name + ": " + IngestCommand.ALLOW_OPEN_API_ENV + " defaults to true ('" + open
+                    violations.add(name + ": " + ApiToken.ALLOW_OPEN_ENV + " defaults to true ('" + open
                             + "'): the API would be open to anyone reaching the port");
                 }
             }

@@ -47,17 +47,12 @@ public final class PipelineConfig {
      * Every environment variable the services read by exact name (the {@code NEWSPIPE_KAFKA_*} family aside, see
      * {@link #isServiceEnvironmentVariable(String)}).
      */
-    public static final List<String> ENVIRONMENT_VARIABLES = Arrays.stream(Setting.values())
-            .filter(s -> s != Setting.CONFIG)
-            .map(Setting::environmentVariable)
-            .toList();
+    public static final List<String> ENVIRONMENT_VARIABLES = Setting.exactEnvironmentVariables();
 
     private final String bootstrapServers;
     private final String schemaRegistryUrl;
     private final String schemaRegistryUserInfo;
     private final String applicationId;
-    private final List<String> inputTopics;
-    private final String outputTopic;
     private final Path stateDir;
     private final int topicPartitions;
     private final short topicReplicationFactor;
@@ -78,8 +73,6 @@ public final class PipelineConfig {
             throw new ConfigException(describe(Setting.SCHEMA_REGISTRY_USER_INFO) + " must be user:password");
         }
         this.applicationId = require(b.applicationId, Setting.APPLICATION_ID);
-        this.inputTopics = List.copyOf(b.inputTopics);
-        this.outputTopic = blankToNull(b.outputTopic);
         this.stateDir = Objects.requireNonNull(b.stateDir, "stateDir");
         if (b.topicPartitions < 1) {
             throw new ConfigException(describe(Setting.TOPIC_PARTITIONS) + " must be at least 1, got "
@@ -126,13 +119,15 @@ public final class PipelineConfig {
      */
     public static PipelineConfig resolve(Map<Setting, String> flags, Map<String, String> extraConfigFlags,
             Map<String, String> topicNameFlags, Map<String, String> env, ServiceDefaults defaults) {
+        Setting.Removed.inEnvironment(env).ifPresent(removed -> {
+            throw new ConfigException(removed.message(false));
+        });
         Resolver r = new Resolver(flags, env);
         Builder b = builder()
                 .bootstrapServers(r.get(Setting.BOOTSTRAP_SERVERS, null))
                 .schemaRegistryUrl(r.get(Setting.SCHEMA_REGISTRY_URL, null))
                 .schemaRegistryUserInfo(r.get(Setting.SCHEMA_REGISTRY_USER_INFO, null))
                 .applicationId(r.get(Setting.APPLICATION_ID, defaults.applicationId()))
-                .outputTopic(r.get(Setting.OUTPUT_TOPIC, defaults.outputTopic()))
                 .stateDir(Path.of(r.get(Setting.STATE_DIR, null)
                         .replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir"))))
                 .topicPartitions(r.getInt(Setting.TOPIC_PARTITIONS, null))
@@ -142,8 +137,6 @@ public final class PipelineConfig {
                 .httpPort(r.getInt(Setting.HTTP_PORT, String.valueOf(defaults.httpPort())))
                 .httpBindAddress(r.get(Setting.HTTP_BIND_ADDRESS, null))
                 .valueSerde(r.get(Setting.VALUE_SERDE, null));
-        String inputs = r.get(Setting.INPUT_TOPICS, null);
-        b.inputTopics(inputs == null ? defaults.inputTopics() : splitList(inputs));
 
         Map<String, String> names = new LinkedHashMap<>();
         String namesEnv = blankToNull(env.get(Setting.TOPIC_NAMES.environmentVariable()));
@@ -151,13 +144,6 @@ public final class PipelineConfig {
             names.putAll(parseAssignments(namesEnv, Setting.TOPIC_NAMES));
         }
         names.putAll(topicNameFlags);
-        String errorTopic = blankToNull(flags.get(Setting.ERROR_TOPIC));
-        if (errorTopic == null) {
-            errorTopic = blankToNull(env.get(Setting.ERROR_TOPIC.environmentVariable()));
-        }
-        if (errorTopic != null) {
-            names.put(TopicNames.LOGICAL_DEAD_LETTERS, errorTopic);
-        }
         b.topicNames(names);
 
         Map<String, String> extra = new LinkedHashMap<>();
@@ -271,17 +257,7 @@ public final class PipelineConfig {
         return applicationId;
     }
 
-    /** Topics given by --input-topics, else the service's defaults. */
-    public List<String> inputTopics() {
-        return inputTopics;
-    }
-
-    /** The topic given by --output-topic, else the service's default. */
-    public Optional<String> outputTopic() {
-        return Optional.ofNullable(outputTopic);
-    }
-
-    /** The dead-letter topic (--error-topic, else the dlq topic name). */
+    /** The dead-letter topic ({@code --topic-name dlq=NAME}, else its default name). */
     public String errorTopic() {
         return topicName(TopicNames.LOGICAL_DEAD_LETTERS);
     }
@@ -429,8 +405,6 @@ public final class PipelineConfig {
                 .schemaRegistryUrl(schemaRegistryUrl)
                 .schemaRegistryUserInfo(schemaRegistryUserInfo)
                 .applicationId(applicationId)
-                .inputTopics(inputTopics)
-                .outputTopic(outputTopic)
                 .stateDir(stateDir)
                 .topicPartitions(topicPartitions)
                 .topicReplicationFactor(topicReplicationFactor)
@@ -451,8 +425,7 @@ public final class PipelineConfig {
     public String toString() {
         return "PipelineConfig{bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl=" + schemaRegistryUrl
                 + ", schemaRegistryUserInfo=" + (schemaRegistryUserInfo == null ? "none" : "****")
-                + ", applicationId=" + applicationId + ", inputTopics=" + inputTopics + ", outputTopic="
-                + outputTopic + ", errorTopic=" + errorTopic() + ", stateDir=" + stateDir + ", topicPartitions="
+                + ", applicationId=" + applicationId + ", errorTopic=" + errorTopic() + ", stateDir=" + stateDir + ", topicPartitions="
                 + topicPartitions + ", topicReplicationFactor=" + topicReplicationFactor + ", topicMinInSyncReplicas="
                 + topicMinInSyncReplicas + ", topicNames="
                 + topicNames + ", httpPort=" + httpPort + ", httpBindAddress=" + httpBindAddress + ", valueSerde="
@@ -465,8 +438,6 @@ public final class PipelineConfig {
         private String schemaRegistryUrl = Setting.SCHEMA_REGISTRY_URL.defaultValue();
         private String schemaRegistryUserInfo;
         private String applicationId = "newspipe";
-        private List<String> inputTopics = List.of();
-        private String outputTopic;
         private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "newspipe-streams");
         private int topicPartitions = Integer.parseInt(Setting.TOPIC_PARTITIONS.defaultValue());
         private short topicReplicationFactor = Short.parseShort(Setting.TOPIC_REPLICATION_FACTOR.defaultValue());
@@ -497,16 +468,6 @@ public final class PipelineConfig {
 
         public Builder applicationId(String v) {
             this.applicationId = v;
-            return this;
-        }
-
-        public Builder inputTopics(List<String> v) {
-            this.inputTopics = List.copyOf(v);
-            return this;
-        }
-
-        public Builder outputTopic(String v) {
-            this.outputTopic = v;
             return this;
         }
 

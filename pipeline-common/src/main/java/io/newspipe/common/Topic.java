@@ -24,7 +24,7 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
         Objects.requireNonNull(valueSerde, "valueSerde");
     }
 
-    /** The same key and value types under another name (for {@code --input-topics} / {@code --output-topic}). */
+    /** The same key and value types under another name (for {@code --topic-name LOGICAL=NAME}). */
     public Topic<K, V> withName(String otherName) {
         return new Topic<>(otherName, keySerde, valueSerde);
     }

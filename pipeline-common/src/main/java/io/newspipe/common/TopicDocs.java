@@ -16,8 +16,8 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * Writes the topic configs that the documents state from {@link TopicTable}, so a retention or cleanup change
  * touches only the table: the "cleanup / retention" cell of each row of the README's topic table, and the
- * {@code topicConfiguration} block of each channel's Kafka binding in {@code docs/asyncapi.yaml}. Everything else
- * in both files is hand-written and left as it is. Run by the build next to {@link SchemaDocs}; {@code .ci/run}
+ * {@code topicConfiguration} block of each channel's Kafka binding in {@code docs/asyncapi.yaml}; with them the
+ * README's settings table ({@link SettingDocs}). Everything else in both files is hand-written and left as it is. Run by the build next to {@link SchemaDocs}; {@code .ci/run}
  * fails when the committed files differ from what it wrote.
  */
 public final class TopicDocs {
@@ -95,9 +95,12 @@ public final class TopicDocs {
         return rows;
     }
 
-    /** Rewrites README.md and docs/asyncapi.yaml under the repository root, each only when its content changed. */
+    /**
+     * Rewrites README.md (topic cells and settings table) and docs/asyncapi.yaml under the repository root, each only
+     * when its content changed.
+     */
     public static void write(Path repoRoot) throws IOException {
-        rewrite(repoRoot.resolve("README.md"), TopicDocs::readme);
+        rewrite(repoRoot.resolve("README.md"), text -> SettingDocs.readme(readme(text)));
         rewrite(repoRoot.resolve("docs/asyncapi.yaml"), TopicDocs::asyncApi);
     }
 

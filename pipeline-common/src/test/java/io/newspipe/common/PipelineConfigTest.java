@@ -22,8 +22,7 @@ class PipelineConfigTest {
         CommonOptions common;
     }
 
-    private static final ServiceDefaults ENRICH = new ServiceDefaults("newspipe-enrich", 8082,
-            List.of(TopicNames.RAW), TopicNames.ENRICHED);
+    private static final ServiceDefaults ENRICH = new ServiceDefaults("newspipe-enrich", 8082);
 
     private static PipelineConfig parse(Map<String, String> env, String... args) {
         TestService service = new TestService();
@@ -41,8 +40,7 @@ class PipelineConfigTest {
         assertThat(config.applicationId()).isEqualTo("newspipe-enrich");
         assertThat(config.httpPort()).isEqualTo(8082);
         assertThat(config.httpBindAddress()).isEqualTo("127.0.0.1");
-        assertThat(config.inputTopics()).containsExactly("news.raw.v1");
-        assertThat(config.outputTopic()).contains("news.enriched.v1");
+        assertThat(config.topicName(TopicNames.LOGICAL_RAW)).isEqualTo("news.raw.v1");
         assertThat(config.errorTopic()).isEqualTo("news.dlq.v1");
         assertThat(config.topicPartitions()).isEqualTo(3);
         assertThat(config.topicReplicationFactor()).isEqualTo((short) 1);
@@ -56,7 +54,7 @@ class PipelineConfigTest {
                 "NEWSPIPE_BOOTSTRAP_SERVERS", "kafka:29092",
                 "NEWSPIPE_SCHEMA_REGISTRY_URL", "http://registry:8081",
                 "NEWSPIPE_APPLICATION_ID", "enrich-blue",
-                "NEWSPIPE_INPUT_TOPICS", "a, b",
+                "NEWSPIPE_TOPIC_NAMES", "raw=a, replay=b",
                 "NEWSPIPE_HTTP_PORT", "9000",
                 "NEWSPIPE_TOPIC_PARTITIONS", "6",
                 "NEWSPIPE_STATE_DIR", "/var/lib/newspipe"));
@@ -64,7 +62,8 @@ class PipelineConfigTest {
         assertThat(config.bootstrapServers()).isEqualTo("kafka:29092");
         assertThat(config.schemaRegistryUrl()).isEqualTo("http://registry:8081");
         assertThat(config.applicationId()).isEqualTo("enrich-blue");
-        assertThat(config.inputTopics()).containsExactly("a", "b");
+        assertThat(config.topicName(TopicNames.LOGICAL_RAW)).isEqualTo("a");
+        assertThat(config.topicName(TopicNames.LOGICAL_REPLAY)).isEqualTo("b");
         assertThat(config.httpPort()).isEqualTo(9000);
         assertThat(config.topicPartitions()).isEqualTo(6);
         assertThat(config.stateDir()).isEqualTo(Path.of("/var/lib/newspipe"));
@@ -75,8 +74,8 @@ class PipelineConfigTest {
         PipelineConfig config = parse(Map.of(
                         "NEWSPIPE_BOOTSTRAP_SERVERS", "from-env:9092",
                         "NEWSPIPE_HTTP_PORT", "9000",
-                        "NEWSPIPE_ERROR_TOPIC", "env.dlq"),
-                "--bootstrap-servers", "from-flag:9092", "--http-port", "9001", "--error-topic", "flag.dlq");
+                        "NEWSPIPE_TOPIC_NAMES", "dlq=env.dlq"),
+                "--bootstrap-servers", "from-flag:9092", "--http-port", "9001", "--topic-name", "dlq=flag.dlq");
 
         assertThat(config.bootstrapServers()).isEqualTo("from-flag:9092");
         assertThat(config.httpPort()).isEqualTo(9001);
@@ -103,14 +102,32 @@ class PipelineConfigTest {
     }
 
     @Test
-    void givenTopicRenames_whenResolved_thenCatalogNamesFollowAndErrorTopicFlagRenamesDlq() {
+    void givenTopicRenames_whenResolved_thenCatalogNamesFollowAndDlqIsRenamedTheSameWay() {
         PipelineConfig config = parse(Map.of("NEWSPIPE_TOPIC_NAMES", "raw=team.raw,published=team.published"),
-                "--topic-name", "published=flag.published", "--error-topic", "team.dlq");
+                "--topic-name", "published=flag.published", "--topic-name", "dlq=team.dlq");
 
         assertThat(config.topicName("raw")).isEqualTo("team.raw");
         assertThat(config.topicName("published")).isEqualTo("flag.published");
         assertThat(config.topicName("enriched")).isEqualTo(TopicNames.ENRICHED);
         assertThat(config.errorTopic()).isEqualTo("team.dlq");
+    }
+
+    @Test
+    void givenARemovedTopicFlag_whenResolved_thenTheErrorNamesItsReplacement() {
+        assertThatThrownBy(() -> parse(Map.of(), "--output-topic", "team.enriched"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--output-topic was removed: topics are renamed one way, with --topic-name enriched=NAME "
+                        + "(enrich), --topic-name published=NAME (publish)");
+        assertThatThrownBy(() -> parse(Map.of(), "--error-topic", "team.dlq"))
+                .hasMessageContaining("--topic-name dlq=NAME");
+    }
+
+    @Test
+    void givenARemovedTopicEnvironmentVariable_whenResolved_thenTheErrorNamesItsReplacement() {
+        assertThatThrownBy(() -> parse(Map.of("NEWSPIPE_INPUT_TOPICS", "a,b")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("NEWSPIPE_INPUT_TOPICS was removed")
+                .hasMessageContaining("--topic-name raw=NAME").hasMessageContaining("NEWSPIPE_TOPIC_NAMES");
     }
 
     @Test
@@ -179,7 +196,8 @@ class PipelineConfigTest {
         assertThat(PipelineConfig.ENVIRONMENT_VARIABLES)
                 .contains("NEWSPIPE_BOOTSTRAP_SERVERS", "NEWSPIPE_SCHEMA_REGISTRY_URL",
                         "NEWSPIPE_SCHEMA_REGISTRY_USER_INFO", "NEWSPIPE_APPLICATION_ID", "NEWSPIPE_STATE_DIR",
-                        "NEWSPIPE_HTTP_PORT", "NEWSPIPE_VALUE_SERDE", "NEWSPIPE_ERROR_TOPIC")
+                        "NEWSPIPE_HTTP_PORT", "NEWSPIPE_VALUE_SERDE", "NEWSPIPE_TOPIC_NAMES")
+                .doesNotContain("NEWSPIPE_ERROR_TOPIC")
                 .allMatch(name -> name.startsWith("NEWSPIPE_") && !name.contains("*"));
         assertThat(PipelineConfig.isServiceEnvironmentVariable("NEWSPIPE_KAFKA_SASL_MECHANISM")).isTrue();
         assertThat(PipelineConfig.isServiceEnvironmentVariable("NEWSPIPE_BOOTSTRAP_SERVER")).isFalse();

@@ -40,13 +40,13 @@ public final class PublishService implements AutoCloseable {
     public static final String NAME = "publish-service";
     public static final String STAGE = "publish";
     public static final ServiceDefaults DEFAULTS =
-            new ServiceDefaults("newspipe-publish", 8083, List.of(TopicNames.ENRICHED), TopicNames.PUBLISHED);
+            new ServiceDefaults("newspipe-publish", 8083);
 
     private final PipelineConfig config;
     private final StreamsServiceRunner runner;
 
     public PublishService(PipelineConfig config, Clock clock) {
-        this.config = withDeadLetterHandler(withTopicOverrides(config));
+        this.config = withDeadLetterHandler(config);
         TopicCatalog topics = new TopicCatalog(this.config);
         PrometheusMeterRegistry registry = ServiceMetrics.newRegistry(NAME);
         StageMetrics metrics = new StageMetrics(registry, STAGE);
@@ -95,22 +95,6 @@ public final class PublishService implements AutoCloseable {
     /** The resolved configuration, with the dead-letter handler and topic overrides applied. */
     public PipelineConfig config() {
         return config;
-    }
-
-    /** --input-topics / --output-topic rename the enriched and published topics this service reads and writes. */
-    static PipelineConfig withTopicOverrides(PipelineConfig config) {
-        PipelineConfig.Builder b = config.toBuilder();
-        List<String> inputs = config.inputTopics();
-        if (inputs.size() > 1) {
-            throw new ConfigException(NAME + " reads exactly one input topic, got " + inputs);
-        }
-        // the defaults name the contract topics; only a different name is an override (so --topic-name still works)
-        if (inputs.size() == 1 && !inputs.get(0).equals(TopicNames.ENRICHED)) {
-            b.topicName(TopicNames.LOGICAL_ENRICHED, inputs.get(0));
-        }
-        config.outputTopic().filter(out -> !out.equals(TopicNames.PUBLISHED))
-                .ifPresent(out -> b.topicName(TopicNames.LOGICAL_PUBLISHED, out));
-        return b.build();
     }
 
     /** Replaces the plain log-and-continue handlers with ours, which add the stage and reason headers. */

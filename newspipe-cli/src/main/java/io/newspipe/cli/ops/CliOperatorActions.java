@@ -35,8 +35,7 @@ public final class CliOperatorActions implements OperatorActions {
 
     /** The flags that point a command at the console's Kafka and topic names. */
     static List<String> connectionFlags(PipelineConfig config) {
-        List<String> flags = new ArrayList<>(List.of("--bootstrap-servers", config.bootstrapServers(),
-                "--error-topic", config.errorTopic()));
+        List<String> flags = new ArrayList<>(List.of("--bootstrap-servers", config.bootstrapServers()));
         for (Map.Entry<String, String> e : config.topicNames().entrySet()) {
             flags.add("--topic-name");
             flags.add(e.getKey() + "=" + e.getValue());

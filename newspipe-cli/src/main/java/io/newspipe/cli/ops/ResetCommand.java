@@ -1,8 +1,6 @@
 package io.newspipe.cli.ops;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -10,7 +8,6 @@ import org.apache.kafka.clients.admin.Admin;
 
 import io.newspipe.common.PipelineConfig;
 import io.newspipe.common.ServiceDefaults;
-import io.newspipe.common.Setting;
 import io.newspipe.common.StreamsReset;
 import io.newspipe.enrich.EnrichService;
 import io.newspipe.publish.PublishService;
@@ -49,17 +46,9 @@ public final class ResetCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Reset publish too, although its output is public (see above).")
     boolean force;
 
-    @Option(names = "--application-id", paramLabel = "ID",
-            description = "The service's application id. Env: NEWSPIPE_APPLICATION_ID. Default: newspipe-<service>.")
-    String applicationId;
-
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "The service's Streams state directory. Env: NEWSPIPE_STATE_DIR. "
-                    + "Default: ${java.io.tmpdir}/newspipe-streams.")
-    Path stateDir;
-
+    /** --application-id and --state-dir name the service's group and local state, as they do for the service. */
     @Mixin
-    OperatorOptions connection;
+    OperatorOptions connection = OperatorOptions.forStreamsService();
 
     @Spec
     CommandSpec spec;
@@ -80,20 +69,14 @@ public final class ResetCommand implements Callable<Integer> {
                     + "a reset it publishes every article again as revision 1 (use ./newspipe replay to re-enrich)");
             return 1;
         }
-        Map<Setting, String> more = new EnumMap<>(Setting.class);
-        if (applicationId != null) {
-            more.put(Setting.APPLICATION_ID, applicationId);
-        }
-        if (stateDir != null) {
-            more.put(Setting.STATE_DIR, stateDir.toString());
-        }
-        PipelineConfig config = connection.toConfig(env, defaults, more);
+        PipelineConfig config = connection.toConfig(env, defaults);
         try (Admin admin = Admin.create(config.kafkaProperties())) {
             StreamsReset.Result r = StreamsReset.reset(admin, config.applicationId(), config.stateDir());
             out.println("Reset " + config.applicationId() + ": " + r.offsets().size() + " input partition(s) back to "
                     + "the earliest offset, internal topics deleted " + r.deletedTopics() + ", local state "
                     + r.stateDir() + (r.stateDeleted() ? " removed" : " absent") + ".");
-            out.println("Its next start reprocesses " + String.join(", ", config.inputTopics())
+            out.println("Its next start reprocesses " + String.join(", ", r.offsets().keySet().stream()
+                    .map(org.apache.kafka.common.TopicPartition::topic).distinct().sorted().toList())
                     + " from the beginning.");
             return 0;
         } catch (StreamsReset.RefusedException | IllegalStateException e) {
