@@ -2,7 +2,6 @@ package io.newspipe.common;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -128,8 +127,7 @@ public final class PipelineConfig {
                 .schemaRegistryUrl(r.get(Setting.SCHEMA_REGISTRY_URL, null))
                 .schemaRegistryUserInfo(r.get(Setting.SCHEMA_REGISTRY_USER_INFO, null))
                 .applicationId(r.get(Setting.APPLICATION_ID, defaults.applicationId()))
-                .stateDir(Path.of(r.get(Setting.STATE_DIR, null)
-                        .replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir"))))
+                .stateDir(statePath(r.get(Setting.STATE_DIR, null)))
                 .topicPartitions(r.getInt(Setting.TOPIC_PARTITIONS, null))
                 .topicReplicationFactor((short) r.getInt(Setting.TOPIC_REPLICATION_FACTOR, null))
                 .topicMinInSyncReplicas(r.get(Setting.TOPIC_MIN_INSYNC_REPLICAS, null) == null ? null
@@ -155,6 +153,11 @@ public final class PipelineConfig {
         extra.putAll(extraConfigFlags);
         b.extraConfig(extra);
         return b.build();
+    }
+
+    /** A state directory setting, with {@code ${java.io.tmpdir}} (the documented default's) filled in. */
+    private static Path statePath(String value) {
+        return Path.of(value.replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir")));
     }
 
     /** NEWSPIPE_KAFKA_SECURITY_PROTOCOL -> security.protocol. */
@@ -438,7 +441,7 @@ public final class PipelineConfig {
         private String schemaRegistryUrl = Setting.SCHEMA_REGISTRY_URL.defaultValue();
         private String schemaRegistryUserInfo;
         private String applicationId = "newspipe";
-        private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "newspipe-streams");
+        private Path stateDir = statePath(Setting.STATE_DIR.defaultValue());
         private int topicPartitions = Integer.parseInt(Setting.TOPIC_PARTITIONS.defaultValue());
         private short topicReplicationFactor = Short.parseShort(Setting.TOPIC_REPLICATION_FACTOR.defaultValue());
         private Integer topicMinInSyncReplicas;
