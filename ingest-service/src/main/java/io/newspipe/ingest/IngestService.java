@@ -142,6 +142,8 @@ public final class IngestService implements AutoCloseable {
     private ThreadPoolExecutor worker;
     private KafkaRawArticleLog rawLog;
     private AutoCloseable producerMetrics;
+    /** The article index's Streams and producer metrics, bound with each index started (null before). */
+    private AutoCloseable indexMetrics;
     private volatile KafkaArticleVersions versions;
     private Admin admin;
     private SchemaRegistryClient registryProbe;
@@ -220,8 +222,7 @@ public final class IngestService implements AutoCloseable {
                 }
                 KafkaArticleVersions index = versions;
                 if (index != null && index.failed()) {
-                    versions = null; // its Streams cannot be started again: a new one next time
-                    index.close(Duration.ofSeconds(5));
+                    discardIndex(index); // its Streams cannot be started again: a new one next time
                 }
                 notReadyReason.set("cannot reach Kafka yet: " + e.getMessage());
                 log.warn("Ingest warm-up failed, retrying in {} ms: {}", backoffMillis, e.toString());
@@ -238,12 +239,23 @@ public final class IngestService implements AutoCloseable {
     private synchronized KafkaArticleVersions startIndex(String indexTopic) {
         if (versions == null && !stopping) {
             versions = new KafkaArticleVersions(config, indexTopic, indexProducerProperties(),
-                    KafkaArticleVersions.DEFAULT_RECENT_WRITES).start();
+                    KafkaArticleVersions.DEFAULT_RECENT_WRITES);
+            indexMetrics = versions.bindMetrics(meterRegistry);
+            versions.start();
         }
         if (versions == null) {
             throw new IllegalStateException("stopping");
         }
         return versions;
+    }
+
+    private synchronized void discardIndex(KafkaArticleVersions index) {
+        if (versions == index) {
+            versions = null;
+            closeQuietly(indexMetrics::close, "article index metrics");
+            indexMetrics = null;
+        }
+        index.close(Duration.ofSeconds(5));
     }
 
     private long indexCount(java.util.function.ToLongFunction<KafkaArticleVersions> count) {
@@ -349,6 +361,9 @@ public final class IngestService implements AutoCloseable {
     }
 
     private synchronized void closeIndex() {
+        if (indexMetrics != null) {
+            closeQuietly(indexMetrics::close, "article index metrics");
+        }
         if (versions != null) {
             versions.close(options.deliveryTimeout());
         }

@@ -382,6 +382,9 @@ class IngestServiceTest {
         // the raw producer's client metrics: the accepted article was sent (and acknowledged) before the 202
         assertThat(metrics.body()).containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"");
         assertThat(counter(metrics.body(), "kafka_producer_record_send_total")).isGreaterThanOrEqualTo(1.0);
+        // the article index's own clients: its Streams instance (global store) and its producer
+        assertThat(metrics.body()).containsPattern("kafka_stream_\\w+\\{[^}]*client_id=\"[^\"]*article-index")
+                .containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"newspipe-ingest-article-index\"");
     }
 
     static double counter(String prometheusText, String name) {

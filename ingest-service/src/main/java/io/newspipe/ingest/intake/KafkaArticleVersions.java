@@ -105,6 +105,20 @@ public final class KafkaArticleVersions implements ArticleVersions, AutoCloseabl
         this.streams.setGlobalStateRestoreListener(new RestoreCounter());
     }
 
+    /**
+     * Binds the index's Kafka Streams metrics ({@code kafka_stream_*}: the global store's restore and lag) and its
+     * producer's ({@code kafka_producer_*}) to the registry; close the result before or with this index.
+     */
+    public AutoCloseable bindMetrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
+        AutoCloseable streamsMetrics = io.newspipe.common.ServiceMetrics.bind(registry, streams);
+        AutoCloseable producerMetrics = io.newspipe.common.ServiceMetrics.bind(registry, producer);
+        return () -> {
+            try (AutoCloseable a = streamsMetrics; AutoCloseable b = producerMetrics) {
+                // both closed, each even if the other fails
+            }
+        };
+    }
+
     /** Starts reading the index topic into the local store (restoring from the checkpoint first). */
     public KafkaArticleVersions start() {
         streams.start();
