@@ -2,7 +2,6 @@ package io.newspipe.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,10 +141,7 @@ public final class IngestStartBenchCommand implements Callable<Integer> {
     }
 
     private Start start(String what, DevStack stack, Path stateDir, Path dir, PrintWriter err) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = io.newspipe.devstack.LocalPorts.free();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
                 IngestService.class.getName(), "--bootstrap-servers", stack.bootstrapServers(),

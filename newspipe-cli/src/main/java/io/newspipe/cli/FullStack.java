@@ -2,9 +2,6 @@ package io.newspipe.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,13 +259,7 @@ final class FullStack implements AutoCloseable {
 
     /** A port free on 127.0.0.1 right now (the demo's default, so it does not collide with a running 'up'). */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
-        }
+        return io.newspipe.devstack.LocalPorts.free();
     }
 
     /** A node of the Kafka cluster as the supervisor sees it: restarted through the cluster, which knows its ports. */
