@@ -2,6 +2,7 @@ package io.newspipe.cli;
 
 import java.io.PrintWriter;
 
+import io.newspipe.common.SettingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,7 @@ public final class Newspipe implements Runnable {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler(Newspipe::handleParameterException);
+        cmd.setExecutionExceptionHandler(SettingOptions.CONFIG_ERRORS);
         // 'service <name> ...': everything after the name belongs to the service's own command line
         cmd.getSubcommands().get("service").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         return cmd.execute(args);

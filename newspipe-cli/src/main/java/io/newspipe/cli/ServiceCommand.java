@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.logging.log4j.core.config.Configurator;
 
 import io.newspipe.cli.ops.CliOperatorActions;
+import io.newspipe.common.SettingOptions;
 import io.newspipe.console.ConsoleCommand;
 import io.newspipe.ingest.IngestCommand;
 import picocli.CommandLine;
@@ -72,6 +73,7 @@ final class ServiceCommand implements Callable<Integer> {
         delegate.setOut(spec.commandLine().getOut());
         delegate.setErr(spec.commandLine().getErr());
         delegate.setCommandName("newspipe service " + service);
+        delegate.setExecutionExceptionHandler(SettingOptions.CONFIG_ERRORS);
         return delegate.execute(serviceArgs.toArray(String[]::new));
     }
 

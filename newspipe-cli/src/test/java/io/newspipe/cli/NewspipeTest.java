@@ -128,6 +128,15 @@ class NewspipeTest {
     }
 
     @Test
+    void givenARemovedTopicFlag_whenAnOperatorCommandRuns_thenOneLineNamingTheReplacementAndExitTwo() {
+        int code = run("dlq", "list", "--error-topic", "team.dlq", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("newspipe dlq list: --error-topic was removed")
+                .contains("--topic-name dlq=NAME").doesNotContain("\tat ");
+    }
+
+    @Test
     void givenServiceHelpAfterTheName_whenRun_thenTheServiceOwnUsageIsShown() {
         int code = run("service", "enrich", "--help");
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,19 @@ import picocli.CommandLine.Model.OptionSpec;
  * options whose use is an error naming the replacement.
  */
 public abstract class SettingOptions {
+
+    /**
+     * For a command line: a {@link ConfigException} from a command (a bad or removed setting) is one line on stderr
+     * naming the command, and exit code 2 like any other usage error, not a stack trace.
+     */
+    public static final IExecutionExceptionHandler CONFIG_ERRORS = (exception, commandLine, parseResult) -> {
+        if (exception instanceof ConfigException) {
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
+            commandLine.getErr().flush();
+            return 2;
+        }
+        throw exception;
+    };
 
     private final Set<Setting> settings;
     /** Each option's value as picocli set it: a String, or for the map settings the Map picocli fills. */
