@@ -1327,8 +1327,23 @@ public final class AwardExtractor {
                 return from + and;
             }
         }
+        int semicolon = between.lastIndexOf(';');
+        if (semicolon > 0) {
+            return from + semicolon; // "Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo cho 4 giáo viên; Giấy khen …"
+        }
         int and = between.lastIndexOf(" và ");
+        while (and > 0 && and + 4 < between.length() && insideName(between, and)) {
+            and = between.lastIndexOf(" và ", and - 1);
+        }
         return and > 0 ? from + and : nextStart;
+    }
+
+    /** "Bộ Giáo dục và Đào tạo": a "và" between two capitalized words, with more of the name after it, joins a name. */
+    private static boolean insideName(String s, int and) {
+        int before = s.lastIndexOf(' ', and - 1) + 1;
+        int after = and + 4;
+        return before < and && CharClass.isUpperCase(s.charAt(before)) && after < s.length()
+                && CharClass.isUpperCase(s.charAt(after)) && s.substring(after).strip().contains(" ");
     }
 
     /** "nhiều lần được tặng Giấy khen": a conferral verb after the quantifier, which counts the times, not the form. */
@@ -1873,20 +1888,21 @@ public final class AwardExtractor {
 
     /** Restatements of one conferral merge: same award form and no conflicting conferrer. */
     /**
-     * "… tổ chức lễ đón nhận Huân chương Bảo vệ Tổ quốc hạng Nhì. Thiếu tướng A … trao Huân chương.": a bare form
-     * without recipients refers back to the named award before it; its giver fills that award's gaps.
+     * "… tổ chức lễ đón nhận Huân chương Bảo vệ Tổ quốc hạng Nhì. Thiếu tướng A … trao Huân chương (cho đơn vị).": a
+     * bare form without recipients, or given to the named award's recipient again, refers back to that award; its giver
+     * fills that award's gaps.
      */
     private List<Candidate> foldBareReferences(List<Candidate> found) {
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : found) {
-            if (c.recipients.isEmpty() && bareForms.contains(c.key)) {
+            if (bareForms.contains(c.key)) {
                 Candidate named = null;
                 for (int k = kept.size() - 1; k >= 0 && named == null; k--) {
                     if (kept.get(k).key.startsWith(c.key + " ")) {
                         named = kept.get(k);
                     }
                 }
-                if (named != null) {
+                if (named != null && (c.recipients.isEmpty() || sharesRecipient(named, c))) {
                     named.presenter = named.presenter != null ? named.presenter : c.presenter;
                     named.conferrer = named.conferrer != null ? named.conferrer : c.conferrer;
                     continue;
@@ -1895,6 +1911,17 @@ public final class AwardExtractor {
             kept.add(c);
         }
         return kept;
+    }
+
+    private static boolean sharesRecipient(Candidate a, Candidate b) {
+        for (String x : a.recipients) {
+            for (String y : b.recipients) {
+                if (key(x).equals(key(y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final class MergeGroup {

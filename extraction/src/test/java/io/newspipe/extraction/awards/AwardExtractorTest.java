@@ -51,6 +51,29 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenABareOrderHandedToTheNamedOrdersRecipientAgain_whenMerged_thenOneConferralWithTheGiversAuthority() {
+        List<AwardMention> found = awards("Sáng 9/4, Lữ đoàn 162 đón nhận Huân chương Chiến công hạng Nhì.\n\n"
+                + "Thừa ủy quyền của Chủ tịch nước, Trung tướng Phạm Văn Hòa trao Huân chương cho đơn vị.");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).award()).isEqualTo("Huân chương Chiến công hạng Nhì");
+        assertThat(found.get(0).recipients()).contains("Lữ đoàn 162");
+        assertThat(found.get(0).conferrer()).isEqualTo("Chủ tịch nước");
+        // a bare order for other recipients is no restatement
+        assertThat(awards("Lữ đoàn 162 đón nhận Huân chương Chiến công hạng Nhì. Dịp này, Chủ tịch nước tặng Huân chương "
+                + "cho 3 cá nhân.")).hasSize(2);
+    }
+
+    @Test
+    void givenListItemsSeparatedBySemicolonsWhoseAuthorityHasAnInnerAnd_whenRead_thenEachItemKeepsItsOwnRecipients() {
+        List<AwardMention> found = awards("Các tập thể, cá nhân được khen thưởng gồm: Bằng khen của Bộ trưởng Bộ Nông nghiệp "
+                + "và Phát triển nông thôn cho 6 hợp tác xã; Giấy khen của Giám đốc Sở Tài chính cho 9 công chức.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Bằng khen", "Giấy khen");
+        assertThat(found.get(0).conferrer()).isEqualTo("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn");
+        assertThat(found.get(0).recipients()).containsExactly("6 hợp tác xã");
+        assertThat(found.get(1).recipients()).containsExactly("9 công chức");
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
