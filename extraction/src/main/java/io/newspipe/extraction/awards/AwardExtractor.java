@@ -109,6 +109,9 @@ public final class AwardExtractor {
     private static final Pattern FORMER = Pattern.compile("^nguyên\\s+(?=\\p{Lu})");
     /** "1.Ủy ban …", "2) Đài …": the number of a list item. */
     private static final Pattern ITEM_NUMBER = Pattern.compile("^\\d{1,2}\\s*[.)]\\s*(?=\\p{L})");
+    /** A clause opened by a conjunction alone has the subject of the clause before it. */
+    private static final Pattern CONJUNCTION_ONLY = Pattern.compile("(?:và|rồi|đồng thời|cùng|còn|sau đó)(?:\\s+(?:cũng|còn|đã|lại))?",
+            FLAGS);
     private static final Pattern LEADING_AND = Pattern.compile("^(?:và|cùng)\\s+");
     private static final Pattern RANK_1 = Pattern.compile("\\bhang (?:nhat|i|1)$");
     private static final Pattern RANK_2 = Pattern.compile("\\bhang (?:nhi|ii|2)$");
@@ -1163,7 +1166,13 @@ public final class AwardExtractor {
                 if (a != null && a.authority() != null && c.conferrer == null) {
                     c.conferrer = a.authority();
                 }
-                addSubjectRecipients(c, pre.substring(0, passive.start()));
+                String subject = pre.substring(0, passive.start());
+                String described = personBeforeDescription(s, floor, subject);
+                if (described != null) {
+                    addUnique(c.recipients, described); // "Chị A, giáo viên Trường B được tặng …": she receives it
+                } else {
+                    addSubjectRecipients(c, subject);
+                }
                 widenCountedRecipients(c, s, floor);
                 if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
                     subjectBeforeApposition(c, s, floor);
@@ -1187,7 +1196,10 @@ public final class AwardExtractor {
                 }
                 // "UBND tỉnh tổ chức lễ đón nhận danh hiệu … do Chủ tịch nước trao tặng cho Bệnh viện X": when the
                 // sentence names who it was given to, the subject only hosts the ceremony
-                if (!hostsCeremony || c.recipients.isEmpty()) {
+                String described = personBeforeDescription(s, floor, subject);
+                if (described != null && c.recipients.isEmpty()) {
+                    addUnique(c.recipients, described); // "Anh A, công nhân Nhà máy B nhận danh hiệu …"
+                } else if (!hostsCeremony || c.recipients.isEmpty()) {
                     addSubjectRecipients(c, subject);
                     widenCountedRecipients(c, s, floor);
                 }
@@ -1318,12 +1330,13 @@ public final class AwardExtractor {
         }
         if (lastVerb > 0) {
             String head = between.substring(0, lastVerb);
+            // (at 0 too: "…, 5 Huân chương Lao động hạng Ba; Thủ tướng Chính phủ tặng 12 Bằng khen")
             int semicolon = head.lastIndexOf(';');
-            if (semicolon > 0) {
+            if (semicolon >= 0) {
                 return from + semicolon; // "… cho 5 tập thể và 10 cá nhân; Giám đốc Công an tỉnh tặng Giấy khen …"
             }
             int and = Math.max(head.lastIndexOf(" và "), head.lastIndexOf(','));
-            if (and > 0) {
+            if (and >= 0) {
                 return from + and;
             }
         }
@@ -1625,6 +1638,21 @@ public final class AwardExtractor {
      * "Nghệ nhân Ưu tú Rơ Châm Phon, làng Kon Tum Kơ Nâm, được … phong tặng …": when the clause before the verb is only
      * an apposition, the subject is the sentence's first clause, a name after its honorific or title.
      */
+    /**
+     * "Chị Hoàng Thị Mai, giáo viên Trường Mầm non Hoa Sen được tặng …": a subject in lower case (what she does) after a
+     * clause that is only a person's name describes that person, who is the recipient; null otherwise.
+     */
+    private String personBeforeDescription(String s, int floor, String subject) {
+        String d = subject.strip();
+        if (floor < 2 || s.charAt(floor - 1) != ',' || d.isEmpty() || !CharClass.isLowerCase(d.charAt(0))
+                || PERSON_PRONOUNS.contains(Lexicon.lower(d))) {
+            return null;
+        }
+        String before = s.substring(clauseStart(s, floor - 1), floor - 1).strip();
+        String person = lastPerson(before);
+        return person != null && before.endsWith(person) && wordCount(before) <= wordCount(person) + 2 ? person : null;
+    }
+
     private void subjectBeforeApposition(Candidate c, String s, int floor) {
         int comma = s.indexOf(',');
         if (comma <= 0 || comma >= floor - 1) {
@@ -1649,6 +1677,9 @@ public final class AwardExtractor {
             return;
         }
         r = LEADING_TIME.matcher(r).replaceFirst(""); // "năm 2019 được Chủ tịch nước tặng …": when, not who
+        if (CONJUNCTION_ONLY.matcher(r).matches()) {
+            return; // "A được X tặng Giấy khen và được Y tặng Bằng khen": the second shares the first's subject
+        }
         if (PERSON_PRONOUNS.contains(Lexicon.lower(r.strip()))) {
             addUnique(c.recipients, r.strip()); // "Ông từng được … tặng": kept for the reference back (resolveAnaphor)
             return;

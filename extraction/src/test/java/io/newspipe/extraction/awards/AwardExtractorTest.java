@@ -74,6 +74,35 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenANamedPersonDescribedInLowerCaseBeforeTheVerb_whenRead_thenThePersonReceives() {
+        assertThat(only("Cô Phan Thị Thu Hà, y sĩ Trạm Y tế xã Đồng Lạc được tặng Giấy khen của Giám đốc Sở Y tế.")
+                .recipients()).containsExactly("Phan Thị Thu Hà");
+        assertThat(only("Ông Lò Văn Khánh, trưởng bản Nà Tăm vinh dự nhận Bằng khen của Chủ tịch UBND tỉnh.").recipients())
+                .containsExactly("Lò Văn Khánh");
+        // a body described after its name is left as it was read
+        assertThat(only("Năm 2021, Hợp tác xã Tân Lập được tặng Cờ thi đua của UBND tỉnh.").recipients())
+                .containsExactly("Hợp tác xã Tân Lập");
+    }
+
+    @Test
+    void givenASecondPassiveOpenedByAConjunction_whenRead_thenItSharesTheFirstSubject() {
+        List<AwardMention> found = awards("Năm 2020, Trạm Kiểm lâm Mường Lát được Chi cục Kiểm lâm tặng Giấy khen và được "
+                + "UBND huyện tặng Bằng khen.");
+        assertThat(found).extracting(AwardMention::conferrer).containsExactly("Chi cục Kiểm lâm", "UBND huyện");
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Trạm Kiểm lâm Mường Lát"));
+    }
+
+    @Test
+    void givenCountedFormsOfTwoGiversAfterOneSubject_whenRead_thenTheCountIsNoRecipient() {
+        List<AwardMention> found = awards("Qua 20 năm, Ban Dân tộc tỉnh được Chủ tịch nước tặng 2 Huân chương Lao động hạng "
+                + "Ba; Thủ tướng Chính phủ tặng 7 Bằng khen.");
+        assertThat(found).extracting(AwardMention::conferrer).containsExactly("Chủ tịch nước", "Thủ tướng Chính phủ");
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Ban Dân tộc tỉnh"));
+        assertThat(awards("Từ 2015, Hội Cựu chiến binh được Nhà nước tặng 1 Huân chương Độc lập và Bộ Quốc phòng tặng "
+                + "9 Bằng khen.")).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Hội Cựu chiến binh"));
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
