@@ -161,10 +161,10 @@ public final class AwardExtractor {
     private static final StartScanner RECIPIENT_STOP_WORDS = new StartScanner(Pattern.compile(
             "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
                     + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện|"
-                    + "sau khi|trước khi|khi)(?![\\p{L}])",
+                    + "sau khi|trước khi|khi|đồng thời)(?![\\p{L}])",
             FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't', 's', 'k'),
             List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc", "sau",
-                    "trước", "khi"));
+                    "trước", "khi", "đồng"));
     private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+[^\\s,;:()]+){0,3}\\s*$",
             FLAGS);
     private static final Pattern GENERIC_AFTER = Pattern.compile("^\\s*(?:khác|các loại|các cấp)(?![\\p{L}])", FLAGS);
@@ -221,7 +221,10 @@ public final class AwardExtractor {
     private static final Pattern FREQUENCY = Pattern.compile(
             "^(?:\\d+|nhiều|một|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?(?![\\p{L}])\\s*", FLAGS);
     private static final Pattern LEADING_TIME = Pattern.compile(
-            "^(?:(?:vào\\s+)?(?:năm|tháng)\\s+[\\d/]+|năm học\\s+\\d{4}\\s*[-–]\\s*\\d{4})\\s*,?\\s*", FLAGS);
+            "^(?:(?:vào\\s+)?(?:năm|tháng)\\s+[\\d/]+|năm học\\s+\\d{4}\\s*[-–]\\s*\\d{4}"
+                    // how long, not who: "Nhiều năm liền nhà trường …", "5 năm liên tục Công an tỉnh …", "liên tục 3 năm"
+                    + "|(?:nhiều|\\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+năm\\s+(?:liền|liên tục|liên tiếp)"
+                    + "|liên tục\\s+(?:nhiều|\\d+)\\s+năm(?:\\s+liền)?)(?![\\p{L}])\\s*,?\\s*", FLAGS);
     private static final Pattern TRAILING_FREQUENCY = Pattern.compile(
             "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?$", FLAGS);
     private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
@@ -1303,6 +1306,18 @@ public final class AwardExtractor {
                 c.recipients = items;
             }
         }
+        if (c.recipients.stream().allMatch(AwardExtractor::isDescription)) {
+            // "7 tập thể được phong tặng danh hiệu … gồm Lữ đoàn 74, Tổng cục II; Nhà máy X51 …", "02 tập thể … được tặng
+            // Bằng khen của Chủ tịch UBND tỉnh là Nhân dân và cán bộ xã A, Nhân dân và cán bộ xã B": the names follow
+            Matcher named = NAMED_LIST.matcher(post);
+            named.region(postFrom, post.length());
+            if (named.find() && (CharClass.isUpperCase(named.group(1).charAt(0)) || honorific.matcher(named.group(1)).lookingAt())) {
+                List<String> items = splitList(named.group(1));
+                if (!items.isEmpty() && items.stream().noneMatch(AwardExtractor::isDescription)) {
+                    c.recipients = new ArrayList<>(items);
+                }
+            }
+        }
         if (c.conferrer == null && StartScanner.containsFolded(s, "quyết định")) {
             Matcher decision = DECISION_OF.matcher(s);
             decision.region(0, f.start());
@@ -1919,35 +1934,72 @@ public final class AwardExtractor {
 
     /** Restatements of one conferral merge: same award form and no conflicting conferrer. */
     /**
-     * "… tổ chức lễ đón nhận Huân chương Bảo vệ Tổ quốc hạng Nhì. Thiếu tướng A … trao Huân chương (cho đơn vị).": a
-     * bare form without recipients, or given to the named award's recipient again, refers back to that award; its giver
-     * fills that award's gaps.
+     * "… tổ chức lễ đón nhận Huân chương Bảo vệ Tổ quốc hạng Nhì. Thiếu tướng A … trao Huân chương (cho đơn vị).", a
+     * caption's "Trao Kỷ niệm chương … cho các cá nhân" before the decision's "Kỷ niệm chương Vì sự nghiệp … cho 9 đồng
+     * chí", a lead's "Huân chương Chiến công cho tập thể, cá nhân" before its three classes: a form less specific than a
+     * named one of the article (a bare "Huân chương", or a name another form's name continues) refers to it when it has
+     * no recipients, the named one's, or only a generic group; its giver fills that award's gaps. A counted or recorded
+     * form is a conferral of its own ("2 Huân chương Độc lập (1 … hạng Nhất cho tỉnh X)", "Huân chương Lao động (1998)").
      */
     private List<Candidate> foldBareReferences(List<Candidate> found) {
         List<Candidate> kept = new ArrayList<>();
-        for (Candidate c : found) {
-            if (bareForms.contains(c.key)) {
-                Candidate named = null;
-                for (int k = kept.size() - 1; k >= 0 && named == null; k--) {
-                    if (kept.get(k).key.startsWith(c.key + " ")) {
-                        named = kept.get(k);
-                    }
-                }
-                if (named != null && (c.recipients.isEmpty() || sharesRecipient(named, c))) {
-                    named.presenter = named.presenter != null ? named.presenter : c.presenter;
-                    named.conferrer = named.conferrer != null ? named.conferrer : c.conferrer;
-                    continue;
-                }
+        for (int i = 0; i < found.size(); i++) {
+            Candidate c = found.get(i);
+            boolean bare = bareForms.contains(c.key);
+            Candidate named = null;
+            for (int k = i - 1; k >= 0 && named == null; k--) {
+                named = refersTo(c, found.get(k), bare);
+            }
+            for (int k = i + 1; k < found.size() && named == null; k++) {
+                named = refersTo(c, found.get(k), bare);
+            }
+            if (named != null) {
+                named.presenter = named.presenter != null ? named.presenter : c.presenter;
+                named.conferrer = named.conferrer != null ? named.conferrer : c.conferrer;
+                continue;
             }
             kept.add(c);
         }
         return kept;
     }
 
+    /** {@code named} when the less specific {@code c} refers to it (see {@link #foldBareReferences}), else null. */
+    private static Candidate refersTo(Candidate c, Candidate named, boolean bare) {
+        if (!named.key.startsWith(c.key + " ") || !bare && (c.tally != null || c.record)) {
+            return null;
+        }
+        boolean generic = c.tally == null && !c.recipients.isEmpty() && c.recipients.stream().allMatch(AwardExtractor::isGenericGroup);
+        return c.recipients.isEmpty() || sharesRecipient(named, c) || generic ? named : null;
+    }
+
+    /** "tập thể", "cá nhân thuộc Công an tỉnh", "các cá nhân ở Nghệ An": a group in lower case with no count and no name first. */
+    private static boolean isGenericGroup(String r) {
+        String t = r.strip();
+        return !t.isEmpty() && CharClass.isLowerCase(t.charAt(0)) && GENERIC_GROUP.matcher(t).lookingAt();
+    }
+
+    private static final Pattern GENERIC_GROUP = Pattern.compile("(?:các|những|nhiều)?\\s*(?:tập thể|cá nhân|đơn vị|đồng chí|cán bộ)(?![\\p{L}])",
+            FLAGS);
+
+    /** "gồm"/"là" and a capitalized name: the named list of the counted group before (no colon needed). */
+    private static final Pattern NAMED_LIST = Pattern.compile("(?<![\\p{L}])(?:gồm(?:\\s+có)?|bao gồm|là)\\s+(\\S.*)$");
+
+    /** A recipient that describes rather than names: "bảy tập thể", "02 tập thể đã có thành tích …", "các cá nhân". */
+    private static boolean isDescription(String r) {
+        String t = r.strip();
+        return t.isEmpty() || !CharClass.isUpperCase(t.charAt(0)) || COUNTED_START.matcher(t).lookingAt();
+    }
+
+    private static final Pattern COUNTED_START = Pattern.compile(
+            "(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|nhiều)\\s+(?:tập thể|cá nhân|đơn vị|\\p{Ll})", FLAGS);
+
+    /** One recipient of each names the same group: equal, or one begins the other ("9 đồng chí", "9 đồng chí lãnh đạo …"). */
     private static boolean sharesRecipient(Candidate a, Candidate b) {
         for (String x : a.recipients) {
             for (String y : b.recipients) {
-                if (key(x).equals(key(y))) {
+                String kx = key(x);
+                String ky = key(y);
+                if (!kx.isEmpty() && !ky.isEmpty() && (kx.equals(ky) || kx.startsWith(ky + " ") || ky.startsWith(kx + " "))) {
                     return true;
                 }
             }
