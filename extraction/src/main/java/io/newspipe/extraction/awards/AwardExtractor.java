@@ -63,6 +63,8 @@ public final class AwardExtractor {
         int list;
         /** One item of a record of honours (clauses at ";", or several counted groups): a conferral of its own. */
         boolean record;
+        /** The number of the decision its sentence cites ("Quyết định số 2364/QĐ-CTN"), or null. */
+        String decision;
 
         static final int MAX_COMPLETENESS = 8;
 
@@ -417,6 +419,7 @@ public final class AwardExtractor {
                     c.inferred = !c.recipients.isEmpty();
                 }
                 c.year = yearOf(s, f);
+                c.decision = decisionNumber(s);
                 c.start = span.start();
                 c.end = span.end();
                 inSentence.add(c);
@@ -1171,7 +1174,10 @@ public final class AwardExtractor {
                 }
                 String subject = pre.substring(0, passive.start());
                 String described = personBeforeDescription(s, floor, subject);
-                if (described != null) {
+                List<String> chain = subjectThroughAppositions(s, floor, subject);
+                if (!chain.isEmpty()) {
+                    c.recipients.addAll(chain);
+                } else if (described != null) {
                     addUnique(c.recipients, described); // "Chị A, giáo viên Trường B được tặng …": she receives it
                 } else {
                     addSubjectRecipients(c, subject);
@@ -1200,7 +1206,10 @@ public final class AwardExtractor {
                 // "UBND tỉnh tổ chức lễ đón nhận danh hiệu … do Chủ tịch nước trao tặng cho Bệnh viện X": when the
                 // sentence names who it was given to, the subject only hosts the ceremony
                 String described = personBeforeDescription(s, floor, subject);
-                if (described != null && c.recipients.isEmpty()) {
+                List<String> chain = c.recipients.isEmpty() ? subjectThroughAppositions(s, floor, subject) : List.of();
+                if (!chain.isEmpty()) {
+                    c.recipients.addAll(chain);
+                } else if (described != null && c.recipients.isEmpty()) {
                     addUnique(c.recipients, described); // "Anh A, công nhân Nhà máy B nhận danh hiệu …"
                 } else if (!hostsCeremony || c.recipients.isEmpty()) {
                     addSubjectRecipients(c, subject);
@@ -1668,6 +1677,70 @@ public final class AwardExtractor {
         return person != null && before.endsWith(person) && wordCount(before) <= wordCount(person) + 2 ? person : null;
     }
 
+    /**
+     * "Theo Quyết định số …, Liệt sỹ, Đại úy A, nguyên Chỉ huy trưởng …, Quân chủng Hải quân, được truy tặng …", "Các tập
+     * thể Phòng PC03, PA06 và Đại tá B, Phó Giám đốc Công an tỉnh; Thiếu tá C, Phó trưởng Phòng PC02, Công an TPHCM đón
+     * nhận …": the clause before the verb only continues a position's apposition, so the recipients are the people
+     * (and the bodies opening the subject) named in the chunks before it, after the sentence's frame ("Theo …",
+     * "Năm 2020"). Empty when the clause is a subject of its own.
+     */
+    private List<String> subjectThroughAppositions(String s, int floor, String subject) {
+        if (floor < 2 || s.charAt(floor - 1) != ',') {
+            return List.of();
+        }
+        List<String> chunks = new ArrayList<>();
+        for (String ch : APPOSITION_SPLIT.split(s.substring(0, floor - 1))) {
+            if (!ch.isBlank()) {
+                chunks.add(ch.strip());
+            }
+        }
+        if (chunks.size() < 2) {
+            return List.of();
+        }
+        String last = chunks.get(chunks.size() - 1);
+        if (!subject.isBlank() && !isApposition(last)) {
+            return List.of();
+        }
+        int from = 0;
+        while (from < chunks.size() && FRAME_CHUNK.matcher(chunks.get(from)).lookingAt()) {
+            from++;
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = from; k < chunks.size(); k++) {
+            String ch = chunks.get(k);
+            if (isApposition(ch)) {
+                continue;
+            }
+            for (String part : SPLIT_AND.split(ch)) {
+                String person = lastPerson(part);
+                String body = LEADING_COLLECTIVE.matcher(part.strip()).replaceFirst("");
+                if (person != null) {
+                    addUnique(out, person);
+                } else if (k == from && bodyHead.matcher(body).lookingAt()) {
+                    addUnique(out, body);
+                }
+            }
+        }
+        return out.stream().anyMatch(this::looksLikePersonName) ? out : List.of();
+    }
+
+    /**
+     * A position, a former one or a description without a name of its own ("Phó trưởng Phòng PC02", "nguyên Chỉ huy
+     * trưởng …", "cán bộ Phòng PA08"): it describes a name before it. "Thượng úy Hà Văn Khiêm" names one.
+     */
+    private boolean isApposition(String chunk) {
+        return (FORMER_WORD.matcher(chunk).lookingAt() || titleStart.matcher(chunk).lookingAt()
+                || CharClass.isLowerCase(chunk.charAt(0))) && lastPerson(chunk) == null;
+    }
+
+    private static final Pattern APPOSITION_SPLIT = Pattern.compile("[,;]");
+    private static final Pattern SPLIT_AND = Pattern.compile("\\s+và\\s+");
+    private static final Pattern FORMER_WORD = Pattern.compile("nguyên\\s", FLAGS);
+    private static final Pattern LEADING_COLLECTIVE = Pattern.compile("^(?:các|những)?\\s*(?:tập thể|đơn vị|cá nhân)\\s+(?=\\p{Lu})", FLAGS);
+    /** How a sentence opens before its subject: the decision, the time, the occasion. */
+    private static final Pattern FRAME_CHUNK = Pattern.compile(
+            "(?:Theo|Căn cứ|Thực hiện|Năm|Ngày|Sáng|Chiều|Tối|Dịp này|Nhân dịp|Tại|Trong|Qua|Với|Thừa)(?![\\p{L}])", FLAGS);
+
     private void subjectBeforeApposition(Candidate c, String s, int floor) {
         int comma = s.indexOf(',');
         if (comma <= 0 || comma >= floor - 1) {
@@ -1745,6 +1818,18 @@ public final class AwardExtractor {
      * Giám đốc …"). Once a comma has been passed, "và" ends the list ("… gồm: Diễn Châu, Con Cuông, Khối Các cơ quan
      * tỉnh và Tân Kỳ").
      */
+    /** A capitalized item whose "và" goes on with a lower-case noun that is no new counted or generic group. */
+    private static boolean joinsDescription(String left, String right) {
+        String l = left.strip();
+        String r = right.strip();
+        return !l.isEmpty() && CharClass.isUpperCase(l.charAt(0)) && PEOPLE.matcher(l).lookingAt() && !r.isEmpty()
+                && CharClass.isLowerCase(r.charAt(0)) && PEOPLE.matcher(r).lookingAt();
+    }
+
+    /** Nouns for the people of a place or body, which pair up in one collective ("Nhân dân và cán bộ xã A", "Thầy và trò"). */
+    private static final Pattern PEOPLE = Pattern.compile("(?:nhân dân|cán bộ|chiến sĩ|công nhân|nhân viên|người lao động|"
+            + "đoàn viên|hội viên|giáo viên|học sinh|sinh viên|thầy|trò|công chức|viên chức|lực lượng vũ trang)(?![\\p{L}])", FLAGS);
+
     private String[] splitCommasAndAnd(String l) {
         int firstComma = l.indexOf(',');
         List<String> out = new ArrayList<>();
@@ -1756,6 +1841,9 @@ public final class AwardExtractor {
             boolean isAnd = sep.group().strip().equalsIgnoreCase("và");
             if (isAnd && (firstComma < 0 || sep.start() < firstComma) && continuesBodyName(left, l.substring(sep.end()))) {
                 continue; // keep the "và" inside the item
+            }
+            if (isAnd && joinsDescription(left, l.substring(sep.end()))) {
+                continue; // "Nhân dân và cán bộ xã Châu Hóa": one collective, its second noun in lower case
             }
             out.add(l.substring(itemStart, sep.start()));
             itemStart = sep.end();
@@ -1953,12 +2041,17 @@ public final class AwardExtractor {
             for (int k = i + 1; k < found.size() && named == null; k++) {
                 named = refersTo(c, found.get(k), bare);
             }
-            if (named != null) {
-                named.presenter = named.presenter != null ? named.presenter : c.presenter;
-                named.conferrer = named.conferrer != null ? named.conferrer : c.conferrer;
+            if (named == null) {
+                kept.add(c);
                 continue;
             }
-            kept.add(c);
+            for (Candidate n : found) {
+                // a bare restatement fills the award it restates; a lead's classless order every class it introduces
+                if (n == named || !bare && n != c && refersTo(c, n, false) != null) {
+                    n.presenter = n.presenter != null ? n.presenter : c.presenter;
+                    n.conferrer = n.conferrer != null ? n.conferrer : c.conferrer;
+                }
+            }
         }
         return kept;
     }
@@ -2007,9 +2100,21 @@ public final class AwardExtractor {
         return false;
     }
 
+    /** "Quyết định số 2364/QĐ-CTN": two decisions are two conferrals, even of one form. */
+    private static String decisionNumber(String s) {
+        if (!StartScanner.containsFolded(s, "quyết định")) {
+            return null;
+        }
+        Matcher m = DECISION_NUMBER.matcher(s);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final Pattern DECISION_NUMBER = Pattern.compile("quyết định\\s+(?:số\\s+)?(\\d+/[\\p{L}\\d/-]+)", FLAGS);
+
     private static final class MergeGroup {
         final boolean record;
         final int list;
+        String decision;
         String conferrer;
         Integer count;
         String noun;
@@ -2131,6 +2236,7 @@ public final class AwardExtractor {
                 MergeGroup g = states.get(i);
                 if (!g.record && g.list == c.list && groups.get(i).get(0).key.equals(c.key)
                         && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
+                        && (g.decision == null || c.decision == null || g.decision.equals(c.decision))
                         && (g.count == null || cc == null || g.count.equals(cc)
                             || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null))) {
                     home = i;
@@ -2147,6 +2253,7 @@ public final class AwardExtractor {
             if (c.conferrer != null && (g.conferrer == null || c.conferrer.length() > g.conferrer.length())) {
                 g.conferrer = c.conferrer;
             }
+            g.decision = g.decision != null ? g.decision : c.decision;
             if (g.count == null && cc != null) {
                 g.count = cc;
                 g.noun = noun;

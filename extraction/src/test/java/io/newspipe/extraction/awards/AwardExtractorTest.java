@@ -103,6 +103,58 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenALeadWithAClasslessOrderThenItsClasses_whenMerged_thenOnlyTheClassesRemain() {
+        List<AwardMention> found = awards("Chủ tịch nước tặng thưởng Huân chương Bảo vệ Tổ quốc cho tập thể, cá nhân thuộc Bộ "
+                + "Chỉ huy Quân sự tỉnh.\n\nHuân chương Bảo vệ Tổ quốc hạng Nhì được trao cho Ban Tác chiến.\n\n"
+                + "Huân chương Bảo vệ Tổ quốc hạng Ba được trao cho Thượng tá Đinh Công Tráng.");
+        assertThat(found).extracting(AwardMention::award)
+                .containsExactly("Huân chương Bảo vệ Tổ quốc hạng Nhì", "Huân chương Bảo vệ Tổ quốc hạng Ba");
+        assertThat(found).extracting(AwardMention::conferrer).containsOnly("Chủ tịch nước");
+        // a caption's bare form before the decision that names it, given to the same group
+        List<AwardMention> caption = awards("Trao Kỷ niệm chương cho 6 đồng chí. Ảnh: Hải Nam\n\nGiám đốc Sở Tư pháp có quyết "
+                + "định tặng Kỷ niệm chương Vì sự nghiệp Tư pháp cho 6 đồng chí công tác tại các phòng tư pháp.");
+        assertThat(caption).extracting(AwardMention::award).containsExactly("Kỷ niệm chương Vì sự nghiệp Tư pháp");
+    }
+
+    @Test
+    void givenACountedGroupNamedAfterGomOrLaWithoutAColon_whenRead_thenTheNamesAreTheRecipients() {
+        assertThat(only("Hai tập thể được tặng Cờ thi đua của UBND tỉnh là Trường THCS Lý Tự Trọng và Trường Tiểu học Hòa "
+                + "Bình.").recipients()).containsExactly("Trường THCS Lý Tự Trọng", "Trường Tiểu học Hòa Bình");
+        assertThat(only("Ba đơn vị được tặng Huân chương Chiến công hạng Ba gồm Đồn Biên phòng Sà Phìn; Trung đoàn 741, Bộ "
+                + "Chỉ huy Quân sự tỉnh; Trạm Kiểm soát Biên phòng Cửa khẩu Thanh Thủy.").recipients())
+                .containsExactly("Đồn Biên phòng Sà Phìn", "Trung đoàn 741, Bộ Chỉ huy Quân sự tỉnh",
+                        "Trạm Kiểm soát Biên phòng Cửa khẩu Thanh Thủy");
+        // a collective with a lower-case second noun is one name
+        assertThat(only("Hai tập thể được tặng Bằng khen là Nhân dân và cán bộ xã Tam Thanh, Nhân dân và cán bộ xã Tam Hải.")
+                .recipients()).containsExactly("Nhân dân và cán bộ xã Tam Thanh", "Nhân dân và cán bộ xã Tam Hải");
+        // "là" before a description names nobody
+        assertThat(only("Năm 2021, 5 tập thể được tặng Bằng khen, đây là phần thưởng cao quý.").recipients())
+                .containsExactly("5 tập thể");
+    }
+
+    @Test
+    void givenASubjectFollowedByPositionAppositions_whenRead_thenTheNamedPeopleAndBodiesReceive() {
+        assertThat(only("Theo Quyết định số 845/QĐ-CTN, Liệt sĩ, Thượng úy Hà Văn Khiêm, nguyên Đội trưởng Đội Trinh sát, "
+                + "Đồn Biên phòng Na Mèo, được truy tặng danh hiệu Anh hùng Lực lượng vũ trang nhân dân.").recipients())
+                .containsExactly("Hà Văn Khiêm");
+        assertThat(only("Các tập thể Phòng PC06, Đội Điều tra tổng hợp và Trung tá Bùi Văn Dũng, Trưởng Công an huyện; Đại "
+                + "úy Trịnh Thị Nga, cán bộ Phòng PA08, Công an tỉnh Ninh Bình đón nhận Bằng khen của Bộ trưởng Bộ Công an.")
+                .recipients()).contains("Bùi Văn Dũng", "Trịnh Thị Nga").doesNotContain("Công an tỉnh Ninh Bình");
+        // a time before a body is no apposition chain
+        assertThat(only("Năm 2020, Công an tỉnh Thái Bình được tặng Cờ thi đua của Chính phủ.").recipients())
+                .containsExactly("Công an tỉnh Thái Bình");
+    }
+
+    @Test
+    void givenOneFormInTwoDecisions_whenMerged_thenTwoConferrals() {
+        List<AwardMention> found = awards("Theo Quyết định số 120/QĐ-CTN, Lữ đoàn 573 được phong tặng danh hiệu Anh hùng Lực "
+                + "lượng vũ trang nhân dân.\n\nTheo Quyết định số 121/QĐ-CTN, Đại tá Lương Văn Phú được phong tặng danh hiệu "
+                + "Anh hùng Lực lượng vũ trang nhân dân.");
+        assertThat(found).extracting(AwardMention::recipients)
+                .containsExactly(List.of("Lữ đoàn 573"), List.of("Lương Văn Phú"));
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
