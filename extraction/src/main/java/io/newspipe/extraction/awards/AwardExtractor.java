@@ -206,6 +206,8 @@ public final class AwardExtractor {
             + "(?:Chủ tịch|Thủ tướng|Chính phủ|Nhà nước|Hội đồng|Bộ trưởng|UBND|Ủy ban|cấp)))(?![\\p{L}])", FLAGS);
     private static final StartScanner PROPOSAL_SCAN = new StartScanner(PROPOSAL, List.of('đ', 'k', 'd', 't', 'x'),
             List.of("đề nghị", "đề xuất", "kiến nghị", "dự kiến", "xét chọn", "xét duyệt", "thẩm định", "trình"));
+    /** "huyện phấn đấu hằng năm có 85% đơn vị đạt danh hiệu …": a goal; nothing after it in the sentence is conferred. */
+    private static final Pattern GOAL = Pattern.compile("(?<![\\p{L}])(?:phấn đấu|mục tiêu|chỉ tiêu)(?![\\p{L}])", FLAGS);
     private static final Pattern PREAMBLE = Pattern.compile("(?:theo|xét|trên cơ sở|căn cứ|thực hiện)\\s*$", FLAGS);
     /** A public consultation on proposed honours ("lấy ý kiến nhân dân về việc tặng …"): nothing in it is conferred yet. */
     private static final Pattern CONSULTATION = Pattern.compile("(?<![\\p{L}])(?:lấy ý kiến|xin ý kiến|hiệp y)(?![\\p{L}])",
@@ -226,7 +228,8 @@ public final class AwardExtractor {
             "^(?:(?:vào\\s+)?(?:năm|tháng)\\s+[\\d/]+|năm học\\s+\\d{4}\\s*[-–]\\s*\\d{4}"
                     // how long, not who: "Nhiều năm liền nhà trường …", "5 năm liên tục Công an tỉnh …", "liên tục 3 năm"
                     + "|(?:nhiều|\\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+năm\\s+(?:liền|liên tục|liên tiếp)"
-                    + "|liên tục\\s+(?:nhiều|\\d+)\\s+năm(?:\\s+liền)?)(?![\\p{L}])\\s*,?\\s*", FLAGS);
+                    + "|liên tục\\s+(?:nhiều|\\d+)\\s+năm(?:\\s+liền)?"
+                    + "|(?:\\d+|nhiều)\\s+năm\\s+(?:qua|gần đây))(?![\\p{L}])\\s*,?\\s*", FLAGS);
     private static final Pattern TRAILING_FREQUENCY = Pattern.compile(
             "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?$", FLAGS);
     private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
@@ -281,15 +284,26 @@ public final class AwardExtractor {
         return starts;
     }
 
+    /**
+     * A title as listed and in the other spelling of its final "i"/"y" syllable, which Vietnamese writes both ways
+     * ("Chiến sĩ"/"Chiến sỹ thi đua", "Nghệ sĩ"/"Nghệ sỹ ưu tú").
+     */
+    private static List<String> spellings(String title) {
+        String other = title.replace("sĩ", "sỹ");
+        return other.equals(title) ? List.of(title) : List.of(title, other);
+    }
+
     public AwardExtractor() {
         List<String> titles = new ArrayList<>();
         List<String> plainTitles = new ArrayList<>();
         for (String[] row : Lexicon.rows("awards-titles.tsv")) {
-            titles.add(row[0]);
-            if (row.length > 1 && row[1].contains("D")) {
-                titlesNeedingPrefix.add(key(row[0]));
-            } else {
-                plainTitles.add(row[0]);
+            for (String title : spellings(row[0])) {
+                titles.add(title);
+                if (row.length > 1 && row[1].contains("D")) {
+                    titlesNeedingPrefix.add(key(title));
+                } else {
+                    plainTitles.add(title);
+                }
             }
         }
         String orders = Lexicon.alternation(Lexicon.lines("awards-orders.txt"));
@@ -376,6 +390,9 @@ public final class AwardExtractor {
                 tallied = ""; // "- Huân chương Lao động hạng Ba cho …;": an item of the decision's list
             } else if (!verbPattern.find(verbPattern.matcher(s), s, 0)) {
                 tallied = i > 0 && isTally(s, forms) ? tallyContext(sentences.get(i - 1).of(text)) : null;
+                if (tallied == null && listIntroHolder(text, span) != null) {
+                    tallied = ""; // "Những thành tích của Bệnh viện A:" over "- Huân chương … (năm 2012).": a record
+                }
                 if (tallied == null) {
                     continue;
                 }
@@ -418,6 +435,13 @@ public final class AwardExtractor {
                     addRecipients(c, tallied);
                     c.inferred = !c.recipients.isEmpty();
                 }
+                if (c.recipients.isEmpty()) {
+                    String holder = listIntroHolder(text, span);
+                    if (holder != null) {
+                        c.recipients.add(holder);
+                        c.inferred = true;
+                    }
+                }
                 c.year = yearOf(s, f);
                 c.decision = decisionNumber(s);
                 c.start = span.start();
@@ -444,7 +468,11 @@ public final class AwardExtractor {
                 Form f = read.get(k);
                 // "đề nghị tặng", "lấy ý kiến … xét tặng": not (yet) a conferral; nor the next items of its list
                 // ("… đề nghị khen thưởng Cờ thi đua … cho 57 đơn vị; Cờ thi đua của Chính phủ cho 5 đơn vị; …")
-                proposed = consultation < f.start() || isProposal(s, f.start()) || proposed && !c.ownFrame;
+                // "Đề nghị tặng danh hiệu …; tập thể lao động xuất sắc cho 16 tập thể; cờ thi đua …": the items after a
+                // proposal with no verb of their own are proposed too, even when its first form went unrecognized
+                Matcher goal = GOAL.matcher(s);
+                proposed = consultation < f.start() || isProposal(s, f.start()) || goal.find() && goal.start() < f.start()
+                        || (proposed || proposalBefore(s, f.start())) && !c.ownFrame;
                 if (proposed) {
                     continue;
                 }
@@ -589,6 +617,23 @@ public final class AwardExtractor {
         return null;
     }
 
+    /**
+     * Whether a proposal verb ("Đề nghị tặng …", "đề nghị Thủ tướng tặng …") stands before {@code at} in the sentence;
+     * not the noun of a decision's preamble ("Theo đề nghị của Sở Nội vụ, …").
+     */
+    private static boolean proposalBefore(String s, int at) {
+        Matcher m = PROPOSAL_SCAN.matcher(s);
+        for (int from = 0; PROPOSAL_SCAN.find(m, s, from, at); from = m.end()) {
+            int colon = s.indexOf(':', m.end());
+            // not across a colon: "… cá nhân đề nghị khen thưởng, Hội đồng thống nhất: Tặng …" decides what follows
+            if (!s.substring(m.end()).stripLeading().startsWith("của") && !PREAMBLE.matcher(s.substring(0, m.start())).find()
+                    && (colon < 0 || colon > at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Where the sentence first speaks of a consultation ("lấy ý kiến nhân dân …"), or its length. */
     private static int consultationStart(String s) {
         Matcher consultation = CONSULTATION_SCAN.matcher(s);
@@ -606,7 +651,8 @@ public final class AwardExtractor {
             }
             // "đề nghị Thủ tướng Chính phủ xét, trình Chủ tịch nước tặng": the proposal governs the form; "ông A đề nghị
             // các tập thể được tặng Bằng khen tiếp tục …" urges those already given it
-            if (wordCount(after) <= 12 && !containsWord(after, "được") && !containsWord(after, "đã")) {
+            // "… cá nhân đề nghị khen thưởng, Hội đồng thống nhất: Tặng …": what follows the colon was decided
+            if (wordCount(after) <= 12 && !containsWord(after, "được") && !containsWord(after, "đã") && after.indexOf(':') < 0) {
                 return true;
             }
         }
@@ -655,6 +701,29 @@ public final class AwardExtractor {
     }
 
     /** Whether the sentence stands on a line opened by a list marker (the split may cut "1." off as a sentence). */
+    /**
+     * "Những thành tích của Trường THPT A được ghi nhận:" over items "- Huân chương Lao động hạng Nhì (năm 2015).": the
+     * body the intro line names holds every item that names no recipient of its own; null when the item is on no list.
+     */
+    private String listIntroHolder(String text, TextSpan span) {
+        if (!looksLikeListItem(text, span)) {
+            return null;
+        }
+        int end = text.lastIndexOf('\n', Math.max(0, span.start() - 1));
+        for (int line = 0; line < 30 && end > 0; line++) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String l = text.substring(start, end).strip();
+            if (!LIST_ITEM.matcher(l).lookingAt()) {
+                // in an intro "của X" holds the achievements ("thành tích của Trường A"); it confers nothing
+                return l.endsWith(":") ? firstNamedBody(OF.matcher(l).replaceAll(" "), null) : null;
+            }
+            end = start - 1;
+        }
+        return null;
+    }
+
+    private static final Pattern OF = Pattern.compile("\\s+của\\s+", FLAGS);
+
     private static boolean looksLikeListItem(String text, TextSpan span) {
         int lineStart = text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
         return LIST_ITEM.matcher(text).region(lineStart, span.end()).lookingAt();
@@ -1172,7 +1241,7 @@ public final class AwardExtractor {
                 if (a != null && a.authority() != null && c.conferrer == null) {
                     c.conferrer = a.authority();
                 }
-                String subject = pre.substring(0, passive.start());
+                String subject = s.substring(namedSubjectStart(s, floor), floor) + pre.substring(0, passive.start());
                 String described = personBeforeDescription(s, floor, subject);
                 List<String> chain = subjectThroughAppositions(s, floor, subject);
                 if (!chain.isEmpty()) {
@@ -1187,7 +1256,7 @@ public final class AwardExtractor {
                     subjectBeforeApposition(c, s, floor);
                 }
             } else if (verbType.equals("RECEIVE")) {
-                String subject = pre.substring(0, verbStart);
+                String subject = s.substring(namedSubjectStart(s, floor), floor) + pre.substring(0, verbStart);
                 Matcher has = StartScanner.containsFolded(subject, "có") ? HAS_COUNT.matcher(subject) : null;
                 if (has != null && has.find()) {
                     subject = subject.substring(has.end()); // "nhà trường có 45 giáo viên đạt …": the counted group
@@ -1321,8 +1390,8 @@ public final class AwardExtractor {
             Matcher named = NAMED_LIST.matcher(post);
             named.region(postFrom, post.length());
             if (named.find() && (CharClass.isUpperCase(named.group(1).charAt(0)) || honorific.matcher(named.group(1)).lookingAt())) {
-                List<String> items = splitList(named.group(1));
-                if (!items.isEmpty() && items.stream().noneMatch(AwardExtractor::isDescription)) {
+                List<String> items = namedRun(named.group(1));
+                if (!items.isEmpty()) {
                     c.recipients = new ArrayList<>(items);
                 }
             }
@@ -1785,7 +1854,18 @@ public final class AwardExtractor {
         r = LEADING_ROLE.matcher(r).replaceFirst("");
         r = TRAILING_ADVERBS.matcher(r).replaceFirst("").strip();
         r = LEADING_ROLE.matcher(r).replaceFirst("").strip();
-        if (r.isEmpty() || r.length() > 150) {
+        if (r.isEmpty()) {
+            return;
+        }
+        Matcher named = COUNTED_THEN_NAMES.matcher(r);
+        if (named.matches()) {
+            List<String> items = namedRun(named.group(1)); // "4 tập thể là Trường A (Tân Trụ), Trường B và 43 cá nhân"
+            if (!items.isEmpty()) {
+                items.forEach(item -> addUnique(c.recipients, item));
+                return;
+            }
+        }
+        if (r.length() > 150) {
             return;
         }
         addRecipients(c, r);
@@ -2074,6 +2154,23 @@ public final class AwardExtractor {
     private static final Pattern GENERIC_GROUP = Pattern.compile("(?:các|những|nhiều)?\\s*(?:tập thể|cá nhân|đơn vị|đồng chí|cán bộ)(?![\\p{L}])",
             FLAGS);
 
+    /**
+     * The names a list opens with, up to what it says of them: "Trường A (huyện X), Trường B đã hoàn thành xuất sắc, toàn
+     * diện …" gives Trường A and Trường B; a counted group after them ("… và 43 cá nhân") is kept.
+     */
+    private List<String> namedRun(String list) {
+        Matcher stop = RECIPIENT_STOP_WORDS.matcher(list);
+        String l = RECIPIENT_STOP_WORDS.find(stop, list, 0) ? list.substring(0, stop.start()) : list;
+        List<String> items = new ArrayList<>();
+        for (String item : splitList(l)) {
+            if (isDescription(item) && !COUNTED_START.matcher(item).lookingAt()) {
+                break;
+            }
+            items.add(item);
+        }
+        return items.stream().anyMatch(i -> !isDescription(i)) ? items : List.of();
+    }
+
     /** "gồm"/"là" and a capitalized name: the named list of the counted group before (no colon needed). */
     private static final Pattern NAMED_LIST = Pattern.compile("(?<![\\p{L}])(?:gồm(?:\\s+có)?|bao gồm|là)\\s+(\\S.*)$");
 
@@ -2083,6 +2180,35 @@ public final class AwardExtractor {
         return t.isEmpty() || !CharClass.isUpperCase(t.charAt(0)) || COUNTED_START.matcher(t).lookingAt();
     }
 
+    /**
+     * Where a counted group named item by item opens, when the clause before the verb is its last item ("2 tập thể là
+     * Trường A, Trường B và 12 cá nhân nhận …": the split at the comma left "Trường B và 12 cá nhân"); else {@code floor}.
+     */
+    private int namedSubjectStart(String s, int floor) {
+        if (floor == 0 || !(StartScanner.containsFolded(s, "là") || StartScanner.containsFolded(s, "gồm"))) {
+            return floor;
+        }
+        Matcher m = COUNTED_THEN_NAMES_OPENER.matcher(s);
+        m.region(0, floor);
+        int start = -1;
+        int end = -1;
+        while (m.find()) {
+            start = m.start();
+            end = m.end();
+        }
+        if (start < 0) {
+            return floor;
+        }
+        String between = s.substring(end, floor);
+        return between.indexOf(';') < 0 && !verbPattern.find(verbPattern.matcher(between), between, 0) ? start : floor;
+    }
+
+    private static final Pattern COUNTED_THEN_NAMES_OPENER = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\\s+(?:tập thể|cá nhân|đơn vị)[^,;:]{0,30}?"
+                    + "\\s+(?:là|gồm)\\s+(?=\\p{Lu})", FLAGS);
+    private static final Pattern COUNTED_THEN_NAMES = Pattern.compile(
+            "(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\\s+(?:tập thể|cá nhân|đơn vị)[^,;:]{0,30}?\\s+(?:là|gồm)\\s+(\\p{Lu}.*)",
+            FLAGS);
     private static final Pattern COUNTED_START = Pattern.compile(
             "(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|nhiều)\\s+(?:tập thể|cá nhân|đơn vị|\\p{Ll})", FLAGS);
 

@@ -155,6 +155,49 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenATitleSpelledWithY_whenRead_thenItIsTheSameTitle() {
+        assertThat(only("Năm 2023, 41 cá nhân được tặng danh hiệu Chiến sỹ thi đua cơ sở.").award())
+                .isEqualTo("Chiến sỹ thi đua cơ sở");
+    }
+
+    @Test
+    void givenItemsAfterAProposalVerbWithNoVerbOfTheirOwn_whenRead_thenNoneIsConferred() {
+        assertThat(awards("Hội đồng đề nghị tặng Cờ thi đua của UBND tỉnh cho 2 tập thể; Bằng khen của Chủ tịch UBND tỉnh "
+                + "cho 14 cá nhân; danh hiệu Chiến sĩ thi đua cấp tỉnh cho 3 cá nhân.")).isEmpty();
+        // a decision's preamble "theo đề nghị của …" proposes nothing; a colon after a proposal starts what was decided
+        assertThat(awards("Theo đề nghị của Sở Nội vụ, Chủ tịch UBND tỉnh quyết định tặng Cờ thi đua cho 5 đơn vị; Bằng khen "
+                + "cho 10 tập thể.")).hasSize(2);
+        assertThat(awards("Sau khi xét hồ sơ các cá nhân đề nghị khen thưởng, Hội đồng thống nhất: tặng Giấy khen cho 40 cá "
+                + "nhân; danh hiệu Lao động tiên tiến cho 120 cá nhân.")).hasSize(2);
+    }
+
+    @Test
+    void givenAGoalForTheComingYears_whenRead_thenNothingIsConferred() {
+        assertThat(awards("Giai đoạn 2025-2030, ngành phấn đấu hằng năm có 80% đơn vị đạt danh hiệu Tập thể lao động tiên "
+                + "tiến; 10 đơn vị đạt danh hiệu Tập thể lao động xuất sắc.")).isEmpty();
+    }
+
+    @Test
+    void givenANamedListThatGoesOnWithWhatTheyDid_whenRead_thenOnlyTheNamesAreRecipients() {
+        assertThat(only("Tại buổi lễ, 2 tập thể nhận Cờ thi đua của Bộ Giáo dục và Đào tạo gồm Trường Tiểu học Hòa Lạc (huyện "
+                + "Nam Đàn), Trường THCS Kim Liên đã hoàn thành xuất sắc, toàn diện nhiệm vụ năm học.").recipients())
+                .containsExactly("Trường Tiểu học Hòa Lạc (huyện Nam Đàn)", "Trường THCS Kim Liên");
+        assertThat(only("Bên cạnh đó, 2 tập thể là Trường Mầm non Hoa Mai, Trường Tiểu học Kim Đồng và 12 cá nhân nhận Bằng "
+                + "khen của Thủ tướng Chính phủ.").recipients())
+                .containsExactly("Trường Mầm non Hoa Mai", "Trường Tiểu học Kim Đồng", "12 cá nhân");
+    }
+
+    @Test
+    void givenListItemsUnderAnIntroNamingTheHolder_whenRead_thenTheHolderReceivesEachItem() {
+        List<AwardMention> found = awards("Những thành tích của Bệnh viện Đa khoa huyện Yên Thành:\n"
+                + "- Huân chương Lao động hạng Ba (năm 2012).\n- Cờ thi đua của UBND tỉnh (năm 2019).");
+        assertThat(found).hasSize(2).allSatisfy(a -> assertThat(a.recipients())
+                .containsExactly("Bệnh viện Đa khoa huyện Yên Thành"));
+        assertThat(only("5 năm qua Hội Nông dân huyện được UBND tỉnh tặng Cờ thi đua.").recipients())
+                .containsExactly("Hội Nông dân huyện");
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
