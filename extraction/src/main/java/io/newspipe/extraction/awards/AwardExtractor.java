@@ -229,7 +229,7 @@ public final class AwardExtractor {
                     // how long, not who: "Nhiều năm liền nhà trường …", "5 năm liên tục Công an tỉnh …", "liên tục 3 năm"
                     + "|(?:nhiều|\\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+năm\\s+(?:liền|liên tục|liên tiếp)"
                     + "|liên tục\\s+(?:nhiều|\\d+)\\s+năm(?:\\s+liền)?"
-                    + "|(?:\\d+|nhiều)\\s+năm\\s+(?:qua|gần đây))(?![\\p{L}])\\s*,?\\s*", FLAGS);
+                    + "|(?:trong\\s+)?(?:\\d+|nhiều|những)\\s+năm\\s+(?:qua|gần đây))(?![\\p{L}])\\s*,?\\s*", FLAGS);
     private static final Pattern TRAILING_FREQUENCY = Pattern.compile(
             "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?$", FLAGS);
     private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
@@ -434,6 +434,9 @@ public final class AwardExtractor {
                 if (c.recipients.isEmpty() && tallied != null) {
                     addRecipients(c, tallied);
                     c.inferred = !c.recipients.isEmpty();
+                }
+                if (c.recipients.isEmpty()) {
+                    receiverBeforeColon(c, s, f.start());
                 }
                 if (c.recipients.isEmpty()) {
                     String holder = listIntroHolder(text, span);
@@ -701,6 +704,29 @@ public final class AwardExtractor {
     }
 
     /** Whether the sentence stands on a line opened by a list marker (the split may cut "1." off as a sentence). */
+    /**
+     * "DIC … liên tục nhận được nhiều phần thưởng cao quý … như: Huân chương …, Cờ thi đua …": forms listed after a colon
+     * that closes a receiving clause went to that clause's subject.
+     */
+    private void receiverBeforeColon(Candidate c, String s, int formStart) {
+        int colon = s.lastIndexOf(':', formStart);
+        if (colon < 0) {
+            return;
+        }
+        String head = s.substring(0, colon);
+        Matcher vm = verbPattern.matcher(head);
+        int verbStart = -1;
+        for (int at = 0; verbPattern.find(vm, head, at); at = vm.end()) {
+            if (typeOf(vm.group()).equals("RECEIVE")) {
+                verbStart = vm.start(); // the last receiving verb before the colon
+            }
+        }
+        if (verbStart > 0) {
+            addSubjectRecipients(c, head.substring(clauseStart(head, verbStart), verbStart));
+            c.inferred = !c.recipients.isEmpty();
+        }
+    }
+
     /**
      * "Những thành tích của Trường THPT A được ghi nhận:" over items "- Huân chương Lao động hạng Nhì (năm 2015).": the
      * body the intro line names holds every item that names no recipient of its own; null when the item is on no list.
@@ -1488,8 +1514,8 @@ public final class AwardExtractor {
                     continue; // "Ông Phạm Văn Lộc": "Ông" is the honorific here, not the rare family name
                 }
                 int j = i + 1;
-                while (j < words.length && j - i < 4 && isCapitalized(words[j])) {
-                    j++;
+                while (j < words.length && j - i < 4 && isCapitalized(words[j]) && !isAcronym(words[j])) {
+                    j++; // "Phạm Văn Thành TGĐ công ty …": a position's acronym is no syllable of the name
                 }
                 if (j - i >= 3) {
                     String name = String.join(" ", List.of(words).subList(i, j));
@@ -1501,6 +1527,10 @@ public final class AwardExtractor {
             }
         }
         return found;
+    }
+
+    private static boolean isAcronym(String w) {
+        return w.length() >= 2 && CharClass.isUpperCase(w.charAt(0)) && CharClass.isUpperCase(w.charAt(1));
     }
 
     private static boolean isCapitalized(String w) {
@@ -1754,7 +1784,7 @@ public final class AwardExtractor {
      * "Năm 2020"). Empty when the clause is a subject of its own.
      */
     private List<String> subjectThroughAppositions(String s, int floor, String subject) {
-        if (floor < 2 || s.charAt(floor - 1) != ',') {
+        if (floor < 2 || APPOSITION_MARKS.indexOf(s.charAt(floor - 1)) < 0) {
             return List.of();
         }
         List<String> chunks = new ArrayList<>();
@@ -1767,12 +1797,16 @@ public final class AwardExtractor {
             return List.of();
         }
         String last = chunks.get(chunks.size() - 1);
-        if (!subject.isBlank() && !isApposition(last)) {
+        String own = TRAILING_ADVERBS.matcher(" " + subject).replaceFirst("").strip();
+        // "ông A – chủ tịch HĐQT – TGĐ tổng công ty được …", "ông B và ông C – Trưởng phòng TCHC nhận …"
+        if (!own.isEmpty() && !isApposition(last) && !isApposition(own)) {
             return List.of();
         }
-        int from = 0;
-        while (from < chunks.size() && FRAME_CHUNK.matcher(chunks.get(from)).lookingAt()) {
-            from++;
+        // the subject's chunks run back from the verb to the sentence's frame ("Theo …", "Năm 2020") or to a clause of
+        // its own (a verb or an award form: "… được tặng Huân chương …, các ông A và B – Trưởng phòng … nhận …")
+        int from = chunks.size();
+        while (from > 0 && !FRAME_CHUNK.matcher(chunks.get(from - 1)).lookingAt() && !hasFrame(chunks.get(from - 1))) {
+            from--;
         }
         List<String> out = new ArrayList<>();
         for (int k = from; k < chunks.size(); k++) {
@@ -1793,6 +1827,10 @@ public final class AwardExtractor {
         return out.stream().anyMatch(this::looksLikePersonName) ? out : List.of();
     }
 
+    private boolean hasFrame(String chunk) {
+        return verbPattern.find(verbPattern.matcher(chunk), chunk, 0) || formPattern.find(formPattern.matcher(chunk), chunk, 0);
+    }
+
     /**
      * A position, a former one or a description without a name of its own ("Phó trưởng Phòng PC02", "nguyên Chỉ huy
      * trưởng …", "cán bộ Phòng PA08"): it describes a name before it. "Thượng úy Hà Văn Khiêm" names one.
@@ -1802,7 +1840,9 @@ public final class AwardExtractor {
                 || CharClass.isLowerCase(chunk.charAt(0))) && lastPerson(chunk) == null;
     }
 
-    private static final Pattern APPOSITION_SPLIT = Pattern.compile("[,;]");
+    private static final Pattern APPOSITION_SPLIT = Pattern.compile("[,;–—]");
+    /** What separates a name from its positions: a comma or a dash. */
+    private static final String APPOSITION_MARKS = ",–—";
     private static final Pattern SPLIT_AND = Pattern.compile("\\s+và\\s+");
     private static final Pattern FORMER_WORD = Pattern.compile("nguyên\\s", FLAGS);
     private static final Pattern LEADING_COLLECTIVE = Pattern.compile("^(?:các|những)?\\s*(?:tập thể|đơn vị|cá nhân)\\s+(?=\\p{Lu})", FLAGS);
@@ -1829,7 +1869,7 @@ public final class AwardExtractor {
 
     private void addSubjectRecipients(Candidate c, String subject) {
         String r = subject.strip();
-        r = TRAILING_ADVERBS.matcher(r).replaceFirst("").strip();
+        r = TRAILING_ADVERBS.matcher(" " + r).replaceFirst("").strip(); // also a subject of adverbs alone ("đã")
         if (NOT_A_SUBJECT.matcher(r).find()) {
             return;
         }
@@ -1840,6 +1880,10 @@ public final class AwardExtractor {
         if (PERSON_PRONOUNS.contains(Lexicon.lower(r.strip()))) {
             addUnique(c.recipients, r.strip()); // "Ông từng được … tặng": kept for the reference back (resolveAnaphor)
             return;
+        }
+        Matcher has = StartScanner.containsFolded(r, "có") ? HAS_COUNT.matcher(r) : null;
+        if (has != null && has.find()) {
+            r = r.substring(has.end()); // "trên địa bàn tỉnh có 7 doanh nghiệp được … tặng": the counted group
         }
         r = FREQUENCY.matcher(r).replaceFirst(""); // "4 lần được UBND tỉnh tặng": how often, not who
         r = TRAILING_FREQUENCY.matcher(r).replaceFirst(""); // "Bộ đội Biên phòng tỉnh 2 lần được phong tặng"
@@ -1865,7 +1909,14 @@ public final class AwardExtractor {
                 return;
             }
         }
-        if (r.length() > 150) {
+        int copula = r.indexOf(" là ");
+        String predicate = copula > 0 ? r.substring(copula) : "";
+        if (copula > 0 && CharClass.isUpperCase(r.charAt(0)) && !predicate.contains(" và ") && predicate.indexOf(',') < 0) {
+            // (not "A là điểm sáng … và 5 năm liên tục B được tặng …", where "và" opens the subject's own clause)
+            // "DIC cũng là doanh nghiệp liên tục nhận được …": the name, not what it is
+            r = TRAILING_ADVERBS.matcher(r.substring(0, copula)).replaceFirst("").strip();
+        }
+        if (r.isEmpty() || r.length() > 150) {
             return;
         }
         addRecipients(c, r);
@@ -2138,6 +2189,12 @@ public final class AwardExtractor {
 
     /** {@code named} when the less specific {@code c} refers to it (see {@link #foldBareReferences}), else null. */
     private static Candidate refersTo(Candidate c, Candidate named, boolean bare) {
+        if (named.key.equals(c.key) && !bare && c.tally == null && !c.record && !c.recipients.isEmpty()
+                && c.recipients.stream().allMatch(AwardExtractor::isGenericGroup)
+                && named.recipients.stream().anyMatch(r -> !isGenericGroup(r))
+                && (named.conferrer == null || c.conferrer == null || sameAuthority(named.conferrer, c.conferrer))) {
+            return named; // a caption's "trao bằng khen cho các doanh nghiệp" over the body's "122 doanh nghiệp được … tặng"
+        }
         if (!named.key.startsWith(c.key + " ") || !bare && (c.tally != null || c.record)) {
             return null;
         }
@@ -2148,8 +2205,12 @@ public final class AwardExtractor {
     /** "tập thể", "cá nhân thuộc Công an tỉnh", "các cá nhân ở Nghệ An": a group in lower case with no count and no name first. */
     private static boolean isGenericGroup(String r) {
         String t = r.strip();
-        return !t.isEmpty() && CharClass.isLowerCase(t.charAt(0)) && GENERIC_GROUP.matcher(t).lookingAt();
+        return !t.isEmpty() && CharClass.isLowerCase(t.charAt(0))
+                && (GENERIC_GROUP.matcher(t).lookingAt() || GENERIC_PLURAL.matcher(t).lookingAt());
     }
+
+    /** "các doanh nghiệp", "những hộ gia đình": a plural with no count and no name. */
+    private static final Pattern GENERIC_PLURAL = Pattern.compile("(?:các|những|nhiều)\\s+\\p{Ll}", FLAGS);
 
     private static final Pattern GENERIC_GROUP = Pattern.compile("(?:các|những|nhiều)?\\s*(?:tập thể|cá nhân|đơn vị|đồng chí|cán bộ)(?![\\p{L}])",
             FLAGS);
@@ -2241,6 +2302,7 @@ public final class AwardExtractor {
         final boolean record;
         final int list;
         String decision;
+        final Set<String> recipientKeys = new HashSet<>();
         String conferrer;
         Integer count;
         String noun;
@@ -2364,7 +2426,8 @@ public final class AwardExtractor {
                         && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
                         && (g.decision == null || c.decision == null || g.decision.equals(c.decision))
                         && (g.count == null || cc == null || g.count.equals(cc)
-                            || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null))) {
+                            || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null)
+                            || g.recipientKeys.contains(key(c.recipients.get(0))))) { // "4 tập thể …, 43 cá nhân" / "43 cá nhân"
                     home = i;
                     break;
                 }
@@ -2380,6 +2443,7 @@ public final class AwardExtractor {
                 g.conferrer = c.conferrer;
             }
             g.decision = g.decision != null ? g.decision : c.decision;
+            c.recipients.forEach(r -> g.recipientKeys.add(key(r)));
             if (g.count == null && cc != null) {
                 g.count = cc;
                 g.noun = noun;

@@ -198,6 +198,30 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenPeopleWhosePositionsFollowAfterDashes_whenRead_thenThePeopleReceiveNotTheEarlierClause() {
+        List<AwardMention> found = awards("Đóng góp vào thành tích chung, ông Lê Quang Vinh – chủ tịch HĐQT – TGĐ công ty cũng "
+                + "đã vinh dự được Nhà nước tặng Huân chương Lao động hạng Ba, các ông Trần Minh Đức TGĐ công ty con và ông Hồ Sĩ "
+                + "Lâm – Trưởng phòng Kỹ thuật Công ty vinh dự được nhận Bằng khen của Bộ trưởng Bộ Xây dựng.");
+        assertThat(found).extracting(AwardMention::recipients)
+                .containsExactly(List.of("Lê Quang Vinh"), List.of("Trần Minh Đức", "Hồ Sĩ Lâm"));
+    }
+
+    @Test
+    void givenFormsListedAfterAColonThatClosesAReceivingClause_whenRead_thenItsSubjectReceivesThem() {
+        List<AwardMention> found = awards("Trong những năm qua Công ty Than Hà Tu cũng là doanh nghiệp nhận được nhiều phần "
+                + "thưởng cao quý của Đảng, Nhà nước trao tặng như: Huân chương Lao động hạng Ba, Cờ thi đua của Bộ Công Thương.");
+        assertThat(found).hasSize(2).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Công ty Than Hà Tu"));
+    }
+
+    @Test
+    void givenACaptionGivingAFormToAGenericGroup_whenMerged_thenItRestatesTheBodysConferral() {
+        List<AwardMention> found = awards("Lãnh đạo tỉnh trao bằng khen cho các hợp tác xã. Ảnh: Thu Hà\n\nNăm 2024, 35 hợp tác "
+                + "xã được Chủ tịch UBND tỉnh tặng Bằng khen, 12 hợp tác xã được Giám đốc Sở Nông nghiệp tặng Giấy khen.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Bằng khen", "Giấy khen");
+        assertThat(found.get(0).recipients()).containsExactly("35 hợp tác xã");
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
