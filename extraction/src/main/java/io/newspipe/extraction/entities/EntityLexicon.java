@@ -36,7 +36,7 @@ public final class EntityLexicon {
     public static final String[] FILES = {
         "provinces.txt", "places.txt", "location-exceptions.txt", "admin-prefixes.txt", "surnames.txt",
         "titles.txt", "org-heads.txt", "org-generic.txt", "org-words.txt", "org-names.txt",
-        "abbreviations.tsv", "misc-heads.txt", "facility-heads.txt", "persons-fixed.txt",
+        "abbreviations.tsv", "misc-heads.txt", "facility-heads.txt", "persons-fixed.txt", "org-arms.txt",
     };
     static final String RESOURCE_DIR = "/io/newspipe/extraction/lexicon/";
 
@@ -54,6 +54,8 @@ public final class EntityLexicon {
     final PhraseDict fixedPersons = new PhraseDict(true, 8);
     /** Country names that are also ordinary words or given names ("Mỹ", "Đức", "Anh"): places only in context. */
     final PhraseDict contextCountries = new PhraseDict(true, 9);
+    /** Arms and services of the armed forces and police branches, a closed class ("Phòng không", "Cảnh sát cơ động"). */
+    final PhraseDict militaryArms = new PhraseDict(false, 10);
     final Map<String, String> abbreviations = new HashMap<>();
     /** First words of every phrase list: a lower-case token outside this set cannot start any entity. */
     final Set<String> startWords = new HashSet<>();
@@ -104,6 +106,7 @@ public final class EntityLexicon {
         lines(files, "org-names.txt", (e, fl) -> orgHeads.add(e, "S"));
         lines(files, "org-generic.txt", (e, fl) -> generic.add(TextNormalizer.canonicalKey(e)));
         lines(files, "org-words.txt", (e, fl) -> orgWords.add(e, fl));
+        lines(files, "org-arms.txt", (e, fl) -> militaryArms.add(e, fl));
         lines(files, "persons-fixed.txt", (e, fl) -> fixedPersons.add(e, ""));
         lines(files, "facility-heads.txt", (e, fl) -> facilityHeads.add(e, ""));
         lines(files, "misc-heads.txt", (e, fl) -> miscHeads.add(e, ""));
@@ -124,7 +127,7 @@ public final class EntityLexicon {
             vocabulary.computeIfAbsent(w, k -> new Known()).surname = true;
         }
         for (PhraseDict d : new PhraseDict[] {locations, locationExceptions, adminPrefixes, titles, orgHeads, orgWords,
-            miscHeads, facilityHeads, fixedPersons, contextCountries}) {
+            miscHeads, facilityHeads, fixedPersons, contextCountries, militaryArms}) {
             for (Map.Entry<String, PhraseDict.Node> first : d.firstNodes().entrySet()) {
                 Known known = vocabulary.computeIfAbsent(first.getKey(), k -> new Known());
                 known.firstNodes[d.slot()] = first.getValue();

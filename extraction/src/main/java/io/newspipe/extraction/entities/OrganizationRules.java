@@ -79,6 +79,7 @@ abstract class OrganizationRules extends LocationRules {
         boolean afterLocation = false;
         boolean namedAfter = NAMED_AFTER_PERSON_HEADS.contains(first.lower);
         boolean companyInside = false; // "Công đoàn Công ty CP Dược ... (Bidiphar)"
+        boolean unit = head.flags().contains("U"); // the last head is a military unit, numbered after its arm
         while (facility && j < n && live(j)) {
             // named facilities take only proper names: "Khu công nghiệp VSIP Nghệ An", "Cảng Quy Nhơn"
             Token t = tok(j);
@@ -106,6 +107,12 @@ abstract class OrganizationRules extends LocationRules {
         }
         while (!facility && j < n && live(j)) {
             Token t = tok(j);
+            int armEnd = j == lastHeadEnd ? armsEnd(j, unit) : -1;
+            if (armEnd > j) {
+                j = armEnd; // "Sư đoàn Phòng không 363", "Cơ quan Cảnh sát điều tra Công an tỉnh"
+                proper = true;
+                continue;
+            }
             if (j > i + head.length() && branchEnd(j) > j) {
                 j = branchEnd(j); // "Ngân hàng BIDV chi nhánh Nghệ An"
                 proper = true;
@@ -179,6 +186,7 @@ abstract class OrganizationRules extends LocationRules {
             PhraseDict.Match sub = lex.orgHeads.match(toks, j);
             if (sub != null && t.cap && (lex.titles.match(toks, j) == null || lex.titles.match(toks, j).length() < sub.length())) {
                 companyInside |= COMPANY_HEADS.contains(sub.entry().toLowerCase(Locale.ROOT));
+                unit = sub.flags().contains("U");
                 j += sub.length(); // hierarchy: "Ban Tổ chức Tỉnh ủy", "Đội 5 Cục Điều tra"
                 lastHeadEnd = j;
                 continue;
@@ -231,15 +239,9 @@ abstract class OrganizationRules extends LocationRules {
                 j += 2;
                 continue;
             }
-            if (j == lastHeadEnd && startsWithDigit(t) && t.text.length() <= 4 && !t.text.contains(",")) {
-                // "Đội 5", "Đồn 33 thuộc ...", "Tiểu đoàn 3/2": a unit's number right after its head, unless it
-                // counts what follows ("Đội 5 người")
-                Token nx = tok(j + 1);
-                if (!live(j + 1) || !nx.word || nx.cap || (FUNCTION_WORDS.contains(nx.lower)
-                        || STOP_WORDS.contains(nx.lower)) && !QUANTITY_WORDS.contains(nx.lower)) {
-                    j++;
-                    continue;
-                }
+            if (j == lastHeadEnd && numberAfterHead(j, false)) {
+                j++;
+                continue;
             }
             if (t.number) {
                 if (t.text.length() <= 2 && live(j + 1) && tok(j + 1).nameLike && tok(j - 1).word
@@ -572,6 +574,50 @@ abstract class OrganizationRules extends LocationRules {
                 }
             }
         }
+    }
+
+    /**
+     * "Đội 5", "Đồn 33 thuộc ...", "Tiểu đoàn 3/2", "Lữ đoàn Tăng thiết giáp 416": a unit's number right after its
+     * head, unless it counts what follows ("Đội 5 người"). After an arm, which already names the unit, the number is
+     * its designation before a verb too ("Sư đoàn phòng không 361 bảo vệ ..."), not before a quantity or a counted noun.
+     */
+    boolean numberAfterHead(int j, boolean afterArm) {
+        Token t = tok(j);
+        if (!startsWithDigit(t) || t.text.length() > 4 || t.text.contains(",")) {
+            return false;
+        }
+        Token nx = tok(j + 1);
+        if (!live(j + 1) || !nx.word || nx.cap) {
+            return true;
+        }
+        boolean counts = QUANTITY_WORDS.contains(nx.lower) || afterArm && COUNTED_NOUNS.contains(nx.lower);
+        return !counts && (afterArm || FUNCTION_WORDS.contains(nx.lower) || STOP_WORDS.contains(nx.lower));
+    }
+
+    /**
+     * The arms right after a head, a closed class ("Lữ đoàn Trinh sát Đặc nhiệm", "Quân chủng Phòng không - Không
+     * quân", "Phòng Cảnh sát cơ động"). Written in lower case an arm is as often a verb or a common noun ("Sư đoàn
+     * huấn luyện chiến sĩ mới"), so it counts only before the unit's number ("Sư đoàn phòng không 361", "Đội công
+     * binh số 1"). A military unit's number follows its arm as it follows a bare head ("Đại đội 5"). Returns the end
+     * of the arms and the number, or -1.
+     */
+    int armsEnd(int j, boolean unit) {
+        PhraseDict.Match arm = lex.militaryArms.match(toks, j);
+        if (arm == null || !tok(j).cap && arm.flags().contains("V")) {
+            return -1; // "Sư đoàn huấn luyện 200 chiến sĩ mới": a verb
+        }
+        int k = j;
+        while (live(k) && (arm = lex.militaryArms.match(toks, k)) != null) {
+            k += arm.length();
+            if (live(k + 1) && tok(k).isDash() && lex.militaryArms.match(toks, k + 1) != null) {
+                k++;
+            }
+        }
+        boolean numbered = unit && live(k) && numberAfterHead(k, true);
+        if (k == j || !tok(j).cap && !numbered && !(live(k) && unitNumber(k))) {
+            return -1;
+        }
+        return numbered ? k + 1 : k;
     }
 
     /** "chi nhánh Nghệ An", "Chi nhánh Đông Đô" after a bank or company: the branch is part of the name. */

@@ -19,7 +19,7 @@ final class PhraseDict {
     }
 
     /** Number of memo slots per token: each dictionary of a lexicon has its own (see {@link Token#dictMemo}). */
-    static final int SLOTS = 10;
+    static final int SLOTS = 11;
 
     private final Node root = new Node();
     private final boolean caseChecked;

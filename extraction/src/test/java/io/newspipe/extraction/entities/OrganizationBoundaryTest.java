@@ -75,6 +75,48 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenMilitaryUnitsNamedByTheirArmAndNumber_whenExtracted_thenArmAndNumberArePartOfTheName() {
+        List<String> orgs = names("Đoàn công tác thăm Trung đoàn Pháo binh 45, Lữ đoàn Đặc công 113 và Sư đoàn Phòng "
+                + "không 375; Lữ đoàn Tăng thiết giáp 202 và Hải đoàn Biên phòng 28 cũng tham dự.", EntityKind.ORGANIZATION);
+        assertThat(orgs).containsExactly("Trung đoàn Pháo binh 45", "Lữ đoàn Đặc công 113", "Sư đoàn Phòng không 375",
+                "Lữ đoàn Tăng thiết giáp 202", "Hải đoàn Biên phòng 28");
+    }
+
+    @Test
+    void givenServicesNamedByTheirArms_whenExtracted_thenTheyAreBodiesEvenWithTwoArmsJoinedByADash() {
+        assertThat(names("Binh chủng Hóa học và Quân chủng Phòng không - Không quân phối hợp diễn tập; Bộ Tư lệnh "
+                + "Quân chủng Hải quân chỉ đạo.", EntityKind.ORGANIZATION)).containsExactly("Binh chủng Hóa học",
+                "Quân chủng Phòng không - Không quân", "Bộ Tư lệnh Quân chủng Hải quân");
+    }
+
+    @Test
+    void givenAnArmWrittenInLowerCase_whenNoNumberFollows_thenItIsNoName() {
+        assertThat(names("Sư đoàn phòng không 361 bảo vệ bầu trời Thủ đô.", EntityKind.ORGANIZATION))
+                .containsExactly("Sư đoàn phòng không 361");
+        assertThat(names("Năm nay Sư đoàn huấn luyện chiến sĩ mới sớm hơn.", EntityKind.ORGANIZATION)).isEmpty();
+    }
+
+    @Test
+    void givenPoliceBranches_whenExtracted_thenTheBranchAndTheParentForceArePartOfTheName() {
+        assertThat(names("Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh ký quyết định; Phòng Cảnh sát cơ động "
+                + "và Trung đoàn Cảnh sát cơ động phối hợp.", EntityKind.ORGANIZATION)).containsExactly(
+                "Cơ quan Cảnh sát điều tra Công an tỉnh", "Phòng Cảnh sát cơ động", "Trung đoàn Cảnh sát cơ động");
+    }
+
+    @Test
+    void givenAnEnterpriseHead_whenExtracted_thenXiNghiepOpensTheName() {
+        assertThat(names("Xí nghiệp Liên hiệp Xây lắp Dầu khí và Xí nghiệp 23 được khen thưởng.",
+                EntityKind.ORGANIZATION)).containsExactly("Xí nghiệp Liên hiệp Xây lắp Dầu khí", "Xí nghiệp 23");
+    }
+
+    @Test
+    void givenABodyAndARankedPersonJoinedByVa_whenExtracted_thenTheNameStopsBeforeTheRank() {
+        String text = "Tổng Công ty Xây dựng Bạch Đằng và Phó Đô đốc Trần Văn Bình được tặng Huân chương Lao động.";
+        assertThat(names(text, EntityKind.ORGANIZATION)).containsExactly("Tổng Công ty Xây dựng Bạch Đằng");
+        assertThat(names(text, EntityKind.PERSON)).containsExactly("Trần Văn Bình");
+    }
+
+    @Test
     void givenAServiceWrittenWithItsProvince_whenExtracted_thenItIsAUnitButTheBareServiceIsNot() {
         assertThat(names("Hải quan Lạng Sơn đã kiểm tra lô hàng; Bộ đội biên phòng Hà Giang cũng vào cuộc.",
                 EntityKind.ORGANIZATION)).containsExactly("Hải quan Lạng Sơn", "Bộ đội biên phòng Hà Giang");
