@@ -173,7 +173,7 @@ public final class AwardExtractor {
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:(?:đại diện(?: cho)?|thay mặt|tập thể|cùng|và)\\s+)+", FLAGS);
     private static final Pattern TRAILING_ADVERBS = Pattern.compile(
-            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự|từng|đã từng))+\\s*$",
+            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|còn|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự|từng|đã từng))+\\s*$",
             FLAGS);
     /** "… tổ chức lễ đón", "… long trọng tổ chức Lễ kỷ niệm 60 năm thành lập và đón" before a receiving verb. */
     private static final Pattern HOLDS_CEREMONY = Pattern.compile(
@@ -215,7 +215,8 @@ public final class AwardExtractor {
     private static final StartScanner CONSULTATION_SCAN = new StartScanner(CONSULTATION, List.of('l', 'x', 'h'),
             List.of("lấy ý kiến", "xin ý kiến", "hiệp y"));
     /** How a list item opens: "1.", "2)", "-", "+", or a subjectless "Tặng …" / "Truy tặng …". */
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d{1,2}\\s*[.)]|[-–+•*]|(?:Tặng|Truy tặng|Phong tặng)(?![\\p{L}]))");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d{1,2}\\s*[.)]|[-–+•*]|(?:Tặng|Truy tặng|Phong tặng)(?![\\p{L}])"
+            + "|Năm\\s+(?:19|20)\\d{2}\\s*:)"); // "Năm 2019: Cờ thi đua của UBND tỉnh.": a record's year-by-year items
     /** "…: 54 tập thể" after a form and its authority. */
     private static final Pattern COUNT_AFTER_COLON = Pattern.compile("[^:;.]{0,40}:\\s*\\d");
     /** A tally opening its enumeration: "Trong đó, có 51 danh hiệu …". */
@@ -437,6 +438,9 @@ public final class AwardExtractor {
                 }
                 if (c.recipients.isEmpty()) {
                     receiverBeforeColon(c, s, f.start());
+                }
+                if (c.conferrer == null) {
+                    c.conferrer = blockAuthority(text, span, s, f.start());
                 }
                 if (c.recipients.isEmpty()) {
                     String holder = listIntroHolder(text, span);
@@ -704,6 +708,47 @@ public final class AwardExtractor {
     }
 
     /** Whether the sentence stands on a line opened by a list marker (the split may cut "1." off as a sentence). */
+    /**
+     * The authority a block of a record names before its colon: "Khen thưởng của Tổng Liên đoàn Lao động Việt Nam: Cờ thi
+     * đua …", or a header line over the item ("2. Chính phủ tặng:", "Phần thưởng của Nhà nước:"); null when none.
+     */
+    private String blockAuthority(String text, TextSpan span, String s, int formStart) {
+        int colon = s.lastIndexOf(':', formStart);
+        if (colon > 0) {
+            return headerAuthority(s.substring(clauseStart(s, colon), colon));
+        }
+        if (!looksLikeListItem(text, span)) {
+            return null;
+        }
+        int end = text.lastIndexOf('\n', Math.max(0, span.start() - 1));
+        for (int line = 0; line < 30 && end > 0; line++) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String l = text.substring(start, end).strip();
+            if (l.endsWith(":")) {
+                return formPattern.find(formPattern.matcher(l), l, 0) ? null : headerAuthority(l.substring(0, l.length() - 1));
+            }
+            if (!LIST_ITEM.matcher(l).lookingAt()) {
+                return null;
+            }
+            end = start - 1;
+        }
+        return null;
+    }
+
+    /** "2. Chính phủ tặng", "Phần thưởng của Nhà nước", "Khen thưởng của Bộ Công an": the authority, or null. */
+    private String headerAuthority(String header) {
+        String h = ITEM_NUMBER_OR_MARK.matcher(header.strip()).replaceFirst("");
+        Matcher of = HEADER_OF.matcher(h);
+        String phrase = of.find() ? h.substring(of.end()) : HEADER_GIVES.matcher(h).replaceFirst("");
+        Authority a = authority(phrase.substring(0, authorityEnd(phrase, 0)));
+        return a == null ? null : a.authority();
+    }
+
+    private static final Pattern ITEM_NUMBER_OR_MARK = Pattern.compile("^(?:\\d{1,2}\\s*[.)]|[-–+•*]|[IVX]{1,4}\\s*[.)])\\s*");
+    private static final Pattern HEADER_OF = Pattern.compile("(?:phần thưởng|khen thưởng|hình thức khen thưởng)(?:\\s+cao quý)?"
+            + "\\s+(?:của|do)\\s+", FLAGS);
+    private static final Pattern HEADER_GIVES = Pattern.compile("\\s+(?:tặng|trao tặng|tặng thưởng)\\s*$", FLAGS);
+
     /**
      * "DIC … liên tục nhận được nhiều phần thưởng cao quý … như: Huân chương …, Cờ thi đua …": forms listed after a colon
      * that closes a receiving clause went to that clause's subject.

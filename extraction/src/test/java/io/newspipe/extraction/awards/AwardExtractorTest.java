@@ -222,6 +222,29 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenAYearByYearRecordUnderAnIntro_whenRead_thenEachYearIsAConferralToTheHolder() {
+        List<AwardMention> found = awards("Các danh hiệu, phần thưởng Trường Mầm non Họa Mi đã đạt được:\n"
+                + "Năm 2017: Bằng khen của Chủ tịch UBND tỉnh.\nNăm 2021: Cờ thi đua của Bộ Giáo dục và Đào tạo.");
+        assertThat(found).extracting(AwardMention::year).containsExactly(2017, 2021);
+        assertThat(found).extracting(AwardMention::conferrer)
+                .containsExactly("Chủ tịch UBND tỉnh", "Bộ Giáo dục và Đào tạo");
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Trường Mầm non Họa Mi"));
+    }
+
+    @Test
+    void givenABlockOfARecordHeadedByItsAuthority_whenRead_thenTheAuthorityConfersItsItems() {
+        List<AwardMention> found = awards("Khen thưởng của Trung ương Hội Nông dân Việt Nam: Cờ thi đua cho Hội Nông dân huyện "
+                + "Đô Lương (năm 2019); Bằng khen cho 8 cá nhân.");
+        assertThat(found).extracting(AwardMention::conferrer).containsOnly("Trung ương Hội Nông dân Việt Nam");
+        List<AwardMention> lines = awards("Thành tích của Hợp tác xã Đồng Tiến:\n1. Phần thưởng của Nhà nước:\n"
+                + "- Huân chương Lao động hạng Ba (năm 2012).");
+        assertThat(lines).singleElement().satisfies(a -> {
+            assertThat(a.conferrer()).isEqualTo("Nhà nước");
+            assertThat(a.recipients()).containsExactly("Hợp tác xã Đồng Tiến");
+        });
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
