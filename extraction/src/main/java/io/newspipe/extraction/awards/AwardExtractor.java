@@ -717,22 +717,34 @@ public final class AwardExtractor {
         if (colon > 0) {
             return headerAuthority(s.substring(clauseStart(s, colon), colon));
         }
-        if (!looksLikeListItem(text, span)) {
-            return null;
+        for (String l : linesAbove(text, span)) {
+            if (l.endsWith(":")) {
+                return formPattern.find(formPattern.matcher(l), l, 0) ? null : headerAuthority(l.substring(0, l.length() - 1));
+            }
         }
+        return null;
+    }
+
+    /**
+     * The lines above a list item's line, nearest first: the items and headers before it and the first line that is no
+     * item (its intro, if the list has one); empty when the span stands on no list item.
+     */
+    private static List<String> linesAbove(String text, TextSpan span) {
+        if (!looksLikeListItem(text, span)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
         int end = text.lastIndexOf('\n', Math.max(0, span.start() - 1));
         for (int line = 0; line < 30 && end > 0; line++) {
             int start = text.lastIndexOf('\n', end - 1) + 1;
             String l = text.substring(start, end).strip();
-            if (l.endsWith(":")) {
-                return formPattern.find(formPattern.matcher(l), l, 0) ? null : headerAuthority(l.substring(0, l.length() - 1));
-            }
+            lines.add(l);
             if (!LIST_ITEM.matcher(l).lookingAt()) {
-                return null;
+                break;
             }
             end = start - 1;
         }
-        return null;
+        return lines;
     }
 
     /** "2. Chính phủ tặng", "Phần thưởng của Nhà nước", "Khen thưởng của Bộ Công an": the authority, or null. */
@@ -777,20 +789,11 @@ public final class AwardExtractor {
      * body the intro line names holds every item that names no recipient of its own; null when the item is on no list.
      */
     private String listIntroHolder(String text, TextSpan span) {
-        if (!looksLikeListItem(text, span)) {
-            return null;
-        }
-        int end = text.lastIndexOf('\n', Math.max(0, span.start() - 1));
-        for (int line = 0; line < 30 && end > 0; line++) {
-            int start = text.lastIndexOf('\n', end - 1) + 1;
-            String l = text.substring(start, end).strip();
-            if (!LIST_ITEM.matcher(l).lookingAt()) {
-                // in an intro "của X" holds the achievements ("thành tích của Trường A"); it confers nothing
-                return l.endsWith(":") ? firstNamedBody(OF.matcher(l).replaceAll(" "), null) : null;
-            }
-            end = start - 1;
-        }
-        return null;
+        List<String> above = linesAbove(text, span);
+        String intro = above.isEmpty() ? "" : above.get(above.size() - 1);
+        // in an intro "của X" holds the achievements ("thành tích của Trường A"); it confers nothing
+        return intro.endsWith(":") && !LIST_ITEM.matcher(intro).lookingAt()
+                ? firstNamedBody(OF.matcher(intro).replaceAll(" "), null) : null;
     }
 
     private static final Pattern OF = Pattern.compile("\\s+của\\s+", FLAGS);
