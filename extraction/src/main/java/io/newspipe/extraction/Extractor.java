@@ -1,6 +1,9 @@
 package io.newspipe.extraction;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.newspipe.extraction.awards.AwardExtractor;
 import io.newspipe.extraction.entities.EntityExtractor;
@@ -55,8 +58,48 @@ public final class Extractor {
         ParsedArticle article = ParsedArticle.of(text);
         List<EntityMention> found = entities.extract(article);
         List<AwardMention> a = awards.extract(article);
-        List<KpiMention> k = kpis.extract(article);
+        List<KpiMention> k = withoutAwardRecipients(kpis.extract(article), a);
         return new ExtractionResult(version, found, a, k);
+    }
+
+    /**
+     * A counted group an award went to ("122 doanh nghiệp được Chủ tịch UBND tỉnh tặng Bằng khen", "… cho 253 cá nhân
+     * và 153 hộ gia đình") is no KPI: counts of award recipients are excluded. The award extractor has read who
+     * received; a figure in its statement that counts one of those groups is dropped.
+     */
+    static List<KpiMention> withoutAwardRecipients(List<KpiMention> kpis, List<AwardMention> awards) {
+        if (awards.isEmpty() || kpis.isEmpty()) {
+            return kpis;
+        }
+        List<KpiMention> kept = new ArrayList<>(kpis.size());
+        for (KpiMention k : kpis) {
+            if (!countsRecipients(k, awards)) {
+                kept.add(k);
+            }
+        }
+        return kept;
+    }
+
+    private static final Pattern COUNTED_GROUP = Pattern.compile("(?<![\\p{L}\\d.,])(\\d{1,3}(?:\\.\\d{3})*|\\d+)\\s+(\\p{L}+)");
+
+    private static boolean countsRecipients(KpiMention k, List<AwardMention> awards) {
+        if (k.value() == null || k.total() != null) {
+            return false;
+        }
+        for (AwardMention a : awards) {
+            if (k.end() <= a.start() || k.start() >= a.end()) {
+                continue;
+            }
+            for (String r : a.recipients()) {
+                for (Matcher m = COUNTED_GROUP.matcher(r); m.find(); ) {
+                    double n = Double.parseDouble(m.group(1).replace(".", ""));
+                    if (n == k.value() && k.text().contains(m.group())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String awardKpiResourceHash() {

@@ -36,4 +36,13 @@ class ExtractorTest {
         assertThat(r.extractorVersion()).isEqualTo(extractor.version());
         assertThat(r.entities()).extracting(EntityMention::text).contains("Hoàng Văn Bình", "UBND tỉnh", "Yên Thành");
     }
+
+    @Test
+    void givenCountedGroupsThatReceiveAnAward_whenExtracted_thenTheyAreRecipientsAndNoKpi() {
+        ExtractionResult r = Extractor.create().extract(TextNormalizer.normalize("Năm 2024, toàn huyện thu ngân sách đạt 412 "
+                + "tỷ đồng. Dịp này, 36 hợp tác xã được Chủ tịch UBND tỉnh tặng Bằng khen, 18 hộ gia đình được Chủ tịch UBND "
+                + "huyện tặng Giấy khen."));
+        assertThat(r.awards()).flatExtracting(AwardMention::recipients).containsExactly("36 hợp tác xã", "18 hộ gia đình");
+        assertThat(r.kpis()).extracting(KpiMention::value).containsExactly(412.0);
+    }
 }
