@@ -391,8 +391,10 @@ public final class AwardExtractor {
                 tallied = ""; // "- Huân chương Lao động hạng Ba cho …;": an item of the decision's list
             } else if (!verbPattern.find(verbPattern.matcher(s), s, 0)) {
                 tallied = i > 0 && isTally(s, forms) ? tallyContext(sentences.get(i - 1).of(text)) : null;
-                if (tallied == null && listIntroHolder(text, span) != null) {
-                    tallied = ""; // "Những thành tích của Bệnh viện A:" over "- Huân chương … (năm 2012).": a record
+                if (tallied == null && (listIntroHolder(text, span) != null || onDatedListLine(text, span))) {
+                    // "Những thành tích của Bệnh viện A:" over "- Huân chương … (năm 2012).", or "- Năm 2006: Tập thể Lao
+                    // động Xuất sắc. … Bằng khen Bộ LĐTBXH.": items of a record
+                    tallied = "";
                 }
                 if (tallied == null) {
                     continue;
@@ -447,9 +449,15 @@ public final class AwardExtractor {
                     if (holder != null) {
                         c.recipients.add(holder);
                         c.inferred = true;
+                    } else {
+                        // "… Nhà trường đã được Đảng, Nhà nước … tặng thưởng các danh hiệu cao quý:" over its bullets
+                        receiverOf(c, listIntro(text, span));
                     }
                 }
                 c.year = yearOf(s, f);
+                if (c.year == null) {
+                    c.year = lineYear(text, span);
+                }
                 c.decision = decisionNumber(s);
                 c.start = span.start();
                 c.end = span.end();
@@ -767,15 +775,28 @@ public final class AwardExtractor {
      */
     private void receiverBeforeColon(Candidate c, String s, int formStart) {
         int colon = s.lastIndexOf(':', formStart);
-        if (colon < 0) {
-            return;
+        if (colon >= 0) {
+            receiverOf(c, s.substring(0, colon));
+        } else if (c.tally != null) {
+            receiverOf(c, s.substring(0, formStart)); // "A được … tặng thưởng 2 Huân chương …, 1 Huân chương …": counted forms
         }
-        String head = s.substring(0, colon);
+    }
+
+    /**
+     * "A được Đảng, Nhà nước và các ngành, các cấp tặng thưởng 2 Huân chương …, hơn 1.700 bằng khen": the subject of the
+     * last receiving frame of {@code head} (a receiving verb, or "được … tặng"), which the split at the agent's commas
+     * hid from the form's own clause.
+     */
+    private void receiverOf(Candidate c, String head) {
         Matcher vm = verbPattern.matcher(head);
         int verbStart = -1;
         for (int at = 0; verbPattern.find(vm, head, at); at = vm.end()) {
-            if (typeOf(vm.group()).equals("RECEIVE")) {
-                verbStart = vm.start(); // the last receiving verb before the colon
+            String type = typeOf(vm.group());
+            if (type.equals("RECEIVE")) {
+                verbStart = vm.start();
+            } else if (type.equals("GIVE") || type.equals("PRESENT")) {
+                int passive = head.lastIndexOf("được ", vm.start());
+                verbStart = passive >= 0 && vm.start() - passive <= 80 ? passive : -1; // "được … tặng": passive, else active
             }
         }
         if (verbStart > 0) {
@@ -789,11 +810,16 @@ public final class AwardExtractor {
      * body the intro line names holds every item that names no recipient of its own; null when the item is on no list.
      */
     private String listIntroHolder(String text, TextSpan span) {
+        String intro = listIntro(text, span);
+        // in an intro "của X" holds the achievements ("thành tích của Trường A"); it confers nothing
+        return intro.isEmpty() ? null : firstNamedBody(OF.matcher(intro).replaceAll(" "), null);
+    }
+
+    /** The line that introduces the list the span is an item of, without its colon; "" when there is none. */
+    private static String listIntro(String text, TextSpan span) {
         List<String> above = linesAbove(text, span);
         String intro = above.isEmpty() ? "" : above.get(above.size() - 1);
-        // in an intro "của X" holds the achievements ("thành tích của Trường A"); it confers nothing
-        return intro.endsWith(":") && !LIST_ITEM.matcher(intro).lookingAt()
-                ? firstNamedBody(OF.matcher(intro).replaceAll(" "), null) : null;
+        return intro.endsWith(":") && !LIST_ITEM.matcher(intro).lookingAt() ? intro.substring(0, intro.length() - 1) : "";
     }
 
     private static final Pattern OF = Pattern.compile("\\s+của\\s+", FLAGS);
@@ -893,8 +919,38 @@ public final class AwardExtractor {
                 before = Integer.valueOf(date.group(1)); // a decision's date before the form
             }
         }
+        Matcher own = OWN_YEAR.matcher(s);
+        own.region(f.end(), s.length());
+        if (own.lookingAt()) {
+            return Integer.valueOf(own.group(1)); // "Huân chương Độc lập hạng Ba (1989), hạng Nhì (1978)": its own year
+        }
         return before != null ? before : after;
     }
+
+    /** A year in parentheses right after a form: "(1989)", "(năm 2012)", "(1999 và 2009)". */
+    private static final Pattern OWN_YEAR = Pattern.compile("\\s*\\((?:năm\\s+)?((?:19|20)\\d{2})(?!\\d)", FLAGS);
+    /** A record's line opened by its year: "- Năm 2006: …", "Năm 2019: …". */
+    private static final Pattern LINE_YEAR = Pattern.compile("^\\s*(?:[-–+•*]\\s*)?Năm\\s+((?:19|20)\\d{2})\\s*:");
+
+    /** The year that opens the line of the span ("- Năm 2006: … Chính phủ tặng Bằng khen. Bằng khen Bộ LĐTBXH."), or null. */
+    private static Integer lineYear(String text, TextSpan span) {
+        Matcher m = LINE_YEAR.matcher(text);
+        m.region(text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1, span.end());
+        return m.lookingAt() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /** A list item's line that dates what it lists ("- Năm 2008: …", "• Huân chương Hồ Chí Minh (2004)"): a record. */
+    private static boolean onDatedListLine(String text, TextSpan span) {
+        if (!looksLikeListItem(text, span)) {
+            return false;
+        }
+        int lineStart = text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
+        int lineEnd = text.indexOf('\n', span.start());
+        String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+        return LINE_YEAR.matcher(line).lookingAt() || DATED.matcher(line).find();
+    }
+
+    private static final Pattern DATED = Pattern.compile("\\((?:năm\\s+)?(?:19|20)\\d{2}(?!\\d)", FLAGS);
 
     /** "2015-2019", "2015 – 2019": a span of years, not the year of a conferral. */
     private static boolean opensSpan(String s, int at) {
@@ -1095,9 +1151,35 @@ public final class AwardExtractor {
                 }
             }
             forms.add(new Form(award, kind, fs, fe, quoted, open));
+            if (kind == Kind.ORDER) {
+                from = addElidedClasses(s, award, fe, forms, from);
+            }
         }
         return forms;
     }
+
+    /**
+     * "Huân chương Độc lập hạng Ba (1989), hạng Nhì (1978), hạng Nhất (1999 và 2009)": the classes after an order with its
+     * class, the order's name left out, are orders of their own (named in full).
+     * @return where the form search goes on
+     */
+    private static int addElidedClasses(String s, String order, int end, List<Form> forms, int from) {
+        Matcher cls = ORDER_CLASS.matcher(order);
+        if (!cls.find()) {
+            return from;
+        }
+        String name = order.substring(0, cls.start()).strip();
+        Matcher next = ELIDED_CLASS.matcher(s);
+        for (int at = end; next.region(at, s.length()).lookingAt(); at = next.end()) {
+            forms.add(new Form(name + " " + next.group(1), Kind.ORDER, next.start(1), next.end(1), false, false));
+            from = Math.max(from, next.end());
+        }
+        return from;
+    }
+
+    private static final Pattern ORDER_CLASS = Pattern.compile("\\s+hạng\\s+\\S+$", FLAGS);
+    private static final Pattern ELIDED_CLASS = Pattern.compile(
+            "\\s*(?:\\([^()]{0,30}\\))?\\s*(?:,|và)\\s*(hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))(?![\\p{L}\\d])", FLAGS);
 
     /** The end of the capitalized name (at most five words) and class ("hạng Nhất", "hạng Vàng") after "Huân chương". */
     private static int orderNameEnd(String s, int from) {

@@ -245,6 +245,33 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenYearLinesOfARecordWithoutVerbs_whenRead_thenEachFormOfEachYearIsAConferral() {
+        List<AwardMention> found = awards("- Năm 2011: Tập thể lao động xuất sắc. Được Sở Y tế tặng Giấy khen.\n"
+                + "- Năm 2012: Tập thể lao động xuất sắc. Bằng khen UBND tỉnh.");
+        assertThat(found).extracting(AwardMention::award)
+                .containsExactly("Tập thể lao động xuất sắc", "Giấy khen", "Tập thể lao động xuất sắc", "Bằng khen");
+        assertThat(found).extracting(AwardMention::year).containsExactly(2011, 2011, 2012, 2012);
+    }
+
+    @Test
+    void givenClassesAfterAnOrderWithItsNameLeftOut_whenRead_thenEachClassIsAnOrderOfItsOwn() {
+        List<AwardMention> found = awards("Với những thành tích đó, Bệnh viện Bạch Mai đã được Nhà nước tặng thưởng các phần "
+                + "thưởng cao quý:\n• Huân chương Lao động hạng Ba (1985), hạng Nhì (1995), hạng Nhất (2005)");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động hạng Ba",
+                "Huân chương Lao động hạng Nhì", "Huân chương Lao động hạng Nhất");
+        assertThat(found).extracting(AwardMention::year).containsExactly(1985, 1995, 2005);
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Bệnh viện Bạch Mai"));
+    }
+
+    @Test
+    void givenCountedFormsAfterAnAgentWithCommas_whenRead_thenThePassiveSubjectReceivesThem() {
+        List<AwardMention> found = awards("Qua 30 năm, lực lượng Phòng cháy chữa cháy tỉnh được Đảng, Nhà nước và các cấp, các "
+                + "ngành tặng thưởng 1 Huân chương Chiến công hạng Nhì, 3 Huân chương Bảo vệ Tổ quốc hạng Ba.");
+        assertThat(found).hasSize(2).allSatisfy(a -> assertThat(a.recipients())
+                .containsExactly("lực lượng Phòng cháy chữa cháy tỉnh"));
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
