@@ -230,7 +230,7 @@ public final class AwardExtractor {
                     // how long, not who: "Nhiều năm liền nhà trường …", "5 năm liên tục Công an tỉnh …", "liên tục 3 năm"
                     + "|(?:nhiều|\\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+năm\\s+(?:liền|liên tục|liên tiếp)"
                     + "|liên tục\\s+(?:nhiều|\\d+)\\s+năm(?:\\s+liền)?"
-                    + "|(?:trong\\s+)?(?:\\d+|nhiều|những)\\s+năm\\s+(?:qua|gần đây))(?![\\p{L}])\\s*,?\\s*", FLAGS);
+                    + "|(?:trong\\s+)?(?:\\d+|nhiều|những)\\s+năm\\s+(?:qua|gần đây)|\\d+\\s+năm$)(?![\\p{L}])\\s*,?\\s*", FLAGS);
     private static final Pattern TRAILING_FREQUENCY = Pattern.compile(
             "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?$", FLAGS);
     private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
@@ -265,6 +265,7 @@ public final class AwardExtractor {
     private static final Set<String> AUTHORITY_STOP = Set.of("trao", "tặng", "ký", "đã", "vừa", "cho", "vì", "về", "nhân",
             "tại", "trong", "năm", "với", "khen", "quyết", "công", "đến", "chúc", "đối", "ngày", "lúc", "nhằm", "ghi", "sẽ",
             "truy", "phong", "gắn", "đại", "thừa", "thay", "là", "đồng", "biểu", "tuyên", "vinh", "cùng", "hôm", "được", "gồm", "dự",
+            "còn", "cũng",
             "tham", "chủ", "tổ");
 
     /** The level a plain form is given at ("Cờ thi đua cấp tỉnh", "Bằng khen cấp bộ"): part of its name. */
@@ -433,6 +434,10 @@ public final class AwardExtractor {
                     // "1.267 tập thể lao động xuất sắc": 1.267 collectives were given the title
                     c.recipients = new ArrayList<>(List.of(s.substring(countStart(s, f.start()), f.start()) + COLLECTIVE_TITLE
                             .matcher(f.award()).results().findFirst().orElseThrow().group()));
+                } else if (c.tally != null && f.kind() == Kind.TITLE && tallied == null) {
+                    // "177 chiến sĩ thi đua cơ sở": 177 people hold the title; in a tally framed by the sentence before
+                    // ("… được khen thưởng. Trong đó, có … 308 Chiến sĩ thi đua cấp tỉnh") the framing group receives
+                    c.recipients = new ArrayList<>(List.of(s.substring(countStart(s, f.start()), f.end())));
                 }
                 if (c.recipients.isEmpty() && tallied != null) {
                     addRecipients(c, tallied);
@@ -1314,6 +1319,12 @@ public final class AwardExtractor {
         c.award = f.award();
         c.openForm = f.open();
         c.key = f.kind() == Kind.PLAIN ? PLAIN_QUALIFIER.matcher(awardKey(f.award())).replaceFirst("") : awardKey(f.award());
+        if (f.kind() == Kind.PLAIN && f.award().equalsIgnoreCase("Cờ")) {
+            Matcher quoted = QUOTED.matcher(s.substring(f.end()));
+            if (quoted.find()) {
+                c.key += " " + key(quoted.group(1)); // two flags with their own quoted titles are two conferrals
+            }
+        }
         // Everything about this form lies before the next form of the sentence.
         int limit = nextForm == null ? s.length() : cutBeforeNextFrame(s, f.end(), nextForm.start());
         String post = s.substring(f.end(), limit);
@@ -1473,6 +1484,7 @@ public final class AwardExtractor {
                     }
                 }
                 subject = LEADING_ROLE.matcher(subject.strip()).replaceFirst("");
+                subject = TRAILING_ADVERBS.matcher(" " + subject).replaceFirst("").strip(); // "Bộ Công an còn tặng …"
                 if (c.recipients.isEmpty() && COUNTED_GROUPS.matcher(subject).matches()) {
                     // "4.222 tập thể, 19.729 cá nhân tặng bằng khen": a passive without "được"; a giver is never counted
                     addSubjectRecipients(c, subject);
@@ -2004,7 +2016,8 @@ public final class AwardExtractor {
             return;
         }
         r = LEADING_TIME.matcher(r).replaceFirst(""); // "năm 2019 được Chủ tịch nước tặng …": when, not who
-        if (CONJUNCTION_ONLY.matcher(r).matches()) {
+        r = LEADING_TIME.matcher(LEADING_AND.matcher(r).replaceFirst("")).replaceFirst(""); // "và 17 năm đạt …": how long
+        if (r.isEmpty() || CONJUNCTION_ONLY.matcher(r).matches()) {
             return; // "A được X tặng Giấy khen và được Y tặng Bằng khen": the second shares the first's subject
         }
         if (PERSON_PRONOUNS.contains(Lexicon.lower(r.strip()))) {

@@ -272,6 +272,27 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenACountRightBeforeAPersonsTitle_whenRead_thenTheCountedHoldersReceiveIt() {
+        assertThat(only("Trong 5 năm, nhà trường có 64 chiến sĩ thi đua cơ sở được công nhận.").recipients())
+                .containsExactly("64 chiến sĩ thi đua cơ sở");
+    }
+
+    @Test
+    void givenTwoFlagsWithTheirOwnQuotedTitlesFromOneMinistry_whenRead_thenTwoConferralsAndTheMinistryAlone() {
+        List<AwardMention> found = awards("Ngoài ra, Bộ Quốc phòng còn tặng cờ “Đơn vị dẫn đầu phong trào thi đua Quyết thắng” "
+                + "và cờ “Đơn vị xuất sắc phong trào thi đua huấn luyện”.");
+        assertThat(found).hasSize(2);
+        assertThat(found).extracting(AwardMention::conferrer).containsOnly("Bộ Quốc phòng");
+    }
+
+    @Test
+    void givenADurationOpeningACoordinatedPredicate_whenRead_thenItSharesTheSubject() {
+        List<AwardMention> found = awards("Đồn Biên phòng Cà Roòng được Chủ tịch nước tặng Huân chương Chiến công hạng Ba và 12 "
+                + "năm đạt danh hiệu “Đơn vị quyết thắng”.");
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Đồn Biên phòng Cà Roòng"));
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
