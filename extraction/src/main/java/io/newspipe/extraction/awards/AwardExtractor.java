@@ -216,7 +216,7 @@ public final class AwardExtractor {
             List.of("lấy ý kiến", "xin ý kiến", "hiệp y"));
     /** How a list item opens: "1.", "2)", "-", "+", or a subjectless "Tặng …" / "Truy tặng …". */
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d{1,2}\\s*[.)]|[-–+•*]|(?:Tặng|Truy tặng|Phong tặng)(?![\\p{L}])"
-            + "|Năm\\s+(?:19|20)\\d{2}\\s*:)"); // "Năm 2019: Cờ thi đua của UBND tỉnh.": a record's year-by-year items
+            + "|Năm\\s+(?:19|20)\\d{2}\\s*:|(?:19|20)\\d{2}\\s*\\|)"); // "Năm 2019: Cờ thi đua …", "2019 | …": a record's years
     /** "…: 54 tập thể" after a form and its authority. */
     private static final Pattern COUNT_AFTER_COLON = Pattern.compile("[^:;.]{0,40}:\\s*\\d");
     /** A tally opening its enumeration: "Trong đó, có 51 danh hiệu …". */
@@ -392,6 +392,9 @@ public final class AwardExtractor {
                 tallied = ""; // "- Huân chương Lao động hạng Ba cho …;": an item of the decision's list
             } else if (!verbPattern.find(verbPattern.matcher(s), s, 0)) {
                 tallied = i > 0 && isTally(s, forms) ? tallyContext(sentences.get(i - 1).of(text)) : null;
+                if (tallied == null && isTally(s, forms) && LABELLED_BLOCK.matcher(s).lookingAt()) {
+                    tallied = ""; // "* Tập thể : 14 bằng khen của UBND tỉnh; 2 Cờ thi đua …": the label says who
+                }
                 if (tallied == null && (listIntroHolder(text, span) != null || onDatedListLine(text, span))) {
                     // "Những thành tích của Bệnh viện A:" over "- Huân chương … (năm 2012).", or "- Năm 2006: Tập thể Lao
                     // động Xuất sắc. … Bằng khen Bộ LĐTBXH.": items of a record
@@ -459,6 +462,9 @@ public final class AwardExtractor {
                         receiverOf(c, listIntro(text, span));
                     }
                 }
+                if (c.recipients.isEmpty() && tallied != null) {
+                    recordHolder(c, found); // a record's rows under a table header: the holder named before them
+                }
                 c.year = yearOf(s, f);
                 if (c.year == null) {
                     c.year = lineYear(text, span);
@@ -475,7 +481,8 @@ public final class AwardExtractor {
             shareCoordinatedRecipients(s, inSentence, read);
             // a tally's counted forms are conferrals of their own; the items of one decision's list that give the same
             // form are that decision's one conferral, and merge
-            boolean record = tallied != null && !conferralItem || isRecord(s, inSentence, read);
+            boolean record = tallied != null && !conferralItem || isRecord(s, inSentence, read)
+                    || opensLineWithForm(text, span, read);
             if (opensList) {
                 for (Candidate c : inSentence) {
                     c.list = list; // the intro's own forms belong to its list
@@ -769,6 +776,10 @@ public final class AwardExtractor {
         return a == null ? null : a.authority();
     }
 
+    /** Who a block of a record lists, as its label says ("Tập thể :", "Cá nhân :"). */
+    private static final String GROUP_NOUNS = "(?:tập thể|cá nhân|đơn vị|tổ chức|hộ gia đình)";
+    private static final Pattern GROUP_LABEL = Pattern.compile(GROUP_NOUNS, FLAGS);
+    private static final Pattern LABELLED_BLOCK = Pattern.compile("^\\s*(?:[-–+•*]\\s*)?" + GROUP_NOUNS + "\\s*:", FLAGS);
     private static final Pattern ITEM_NUMBER_OR_MARK = Pattern.compile("^(?:\\d{1,2}\\s*[.)]|[-–+•*]|[IVX]{1,4}\\s*[.)])\\s*");
     private static final Pattern HEADER_OF = Pattern.compile("(?:phần thưởng|khen thưởng|hình thức khen thưởng)(?:\\s+cao quý)?"
             + "\\s+(?:của|do)\\s+", FLAGS);
@@ -780,7 +791,11 @@ public final class AwardExtractor {
      */
     private void receiverBeforeColon(Candidate c, String s, int formStart) {
         int colon = s.lastIndexOf(':', formStart);
-        if (colon >= 0) {
+        String label = colon < 0 ? "" : ITEM_NUMBER_OR_MARK.matcher(s.substring(0, colon).strip()).replaceFirst("").strip();
+        if (colon >= 0 && GROUP_LABEL.matcher(label).matches()) {
+            c.recipients.add(label); // "* Tập thể : 52 bằng khen …; * Cá nhân : …": the block names who received
+            c.inferred = true;
+        } else if (colon >= 0) {
             receiverOf(c, s.substring(0, colon));
         } else if (c.tally != null) {
             receiverOf(c, s.substring(0, formStart)); // "A được … tặng thưởng 2 Huân chương …, 1 Huân chương …": counted forms
@@ -807,6 +822,21 @@ public final class AwardExtractor {
         if (verbStart > 0) {
             addSubjectRecipients(c, head.substring(clauseStart(head, verbStart), verbStart));
             c.inferred = !c.recipients.isEmpty();
+        }
+    }
+
+    /**
+     * "Bệnh viện … đã được tặng các phần thưởng cao quý: …" and then a table of its titles by year: an item of a record
+     * that names no recipient goes to the named recipient of the nearest conferral before it, if that is a name.
+     */
+    private static void recordHolder(Candidate c, List<Candidate> found) {
+        for (int k = found.size() - 1; k >= 0; k--) {
+            List<String> named = found.get(k).recipients.stream().filter(r -> !isDescription(r)).toList();
+            if (!named.isEmpty()) {
+                c.recipients.addAll(named);
+                c.inferred = true;
+                return;
+            }
         }
     }
 
@@ -935,13 +965,22 @@ public final class AwardExtractor {
     /** A year in parentheses right after a form: "(1989)", "(năm 2012)", "(1999 và 2009)". */
     private static final Pattern OWN_YEAR = Pattern.compile("\\s*\\((?:năm\\s+)?((?:19|20)\\d{2})(?!\\d)", FLAGS);
     /** A record's line opened by its year: "- Năm 2006: …", "Năm 2019: …". */
-    private static final Pattern LINE_YEAR = Pattern.compile("^\\s*(?:[-–+•*]\\s*)?Năm\\s+((?:19|20)\\d{2})\\s*:");
+    private static final Pattern LINE_YEAR = Pattern.compile("^\\s*(?:(?:[-–+•*]\\s*)?Năm\\s+((?:19|20)\\d{2})\\s*:"
+            + "|((?:19|20)\\d{2})\\s*\\|)"); // also a table's row "2007 | Tập thể Lao động xuất sắc | Quyết định … |"
 
     /** The year that opens the line of the span ("- Năm 2006: … Chính phủ tặng Bằng khen. Bằng khen Bộ LĐTBXH."), or null. */
     private static Integer lineYear(String text, TextSpan span) {
         Matcher m = LINE_YEAR.matcher(text);
         m.region(text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1, span.end());
-        return m.lookingAt() ? Integer.valueOf(m.group(1)) : null;
+        return m.lookingAt() ? Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+
+    /**
+     * "Huân chương Lao động Hạng III do Chủ tịch nước trao tặng (Quyết định số 508/QĐ-CT …)." on a line of its own, the next
+     * line "Cờ thi đua … do Thủ tướng Chính phủ khen tặng.": a line that opens with its form is one item of a record.
+     */
+    private static boolean opensLineWithForm(String text, TextSpan span, List<Form> read) {
+        return !read.isEmpty() && read.get(0).start() == 0 && (span.start() == 0 || text.charAt(span.start() - 1) == '\n');
     }
 
     /** A list item's line that dates what it lists ("- Năm 2008: …", "• Huân chương Hồ Chí Minh (2004)"): a record. */
@@ -2052,6 +2091,10 @@ public final class AwardExtractor {
                 return;
             }
         }
+        Matcher predicate0 = PREDICATE_START.matcher(r);
+        if (!r.isEmpty() && CharClass.isUpperCase(r.charAt(0)) && predicate0.find() && predicate0.start() > 0) {
+            r = r.substring(0, predicate0.start()); // "Bệnh viện luôn hoàn thành xuất sắc … và (đã được tặng)": the name
+        }
         int copula = r.indexOf(" là ");
         String predicate = copula > 0 ? r.substring(copula) : "";
         if (copula > 0 && CharClass.isUpperCase(r.charAt(0)) && !predicate.contains(" và ") && predicate.indexOf(',') < 0) {
@@ -2348,9 +2391,12 @@ public final class AwardExtractor {
     /** "tập thể", "cá nhân thuộc Công an tỉnh", "các cá nhân ở Nghệ An": a group in lower case with no count and no name first. */
     private static boolean isGenericGroup(String r) {
         String t = r.strip();
-        return !t.isEmpty() && CharClass.isLowerCase(t.charAt(0))
+        // (a capital only where the group opens the sentence: "Nhiều tập thể và cá nhân đã được nhận …")
+        return !t.isEmpty() && (CharClass.isLowerCase(t.charAt(0)) || GENERIC_BEFORE_NAME.matcher(t).lookingAt())
                 && (GENERIC_GROUP.matcher(t).lookingAt() || GENERIC_PLURAL.matcher(t).lookingAt());
     }
+
+    private static final Pattern GENERIC_BEFORE_NAME = Pattern.compile("(?:Các|Những|Nhiều)\\s");
 
     /** "các doanh nghiệp", "những hộ gia đình": a plural with no count and no name. */
     private static final Pattern GENERIC_PLURAL = Pattern.compile("(?:các|những|nhiều)\\s+\\p{Ll}", FLAGS);
@@ -2410,6 +2456,9 @@ public final class AwardExtractor {
     private static final Pattern COUNTED_THEN_NAMES_OPENER = Pattern.compile(
             "(?<![\\p{L}\\d])(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\\s+(?:tập thể|cá nhân|đơn vị)[^,;:]{0,30}?"
                     + "\\s+(?:là|gồm)\\s+(?=\\p{Lu})", FLAGS);
+    /** An adverb that opens a predicate ("luôn hoàn thành …", "không ngừng …") ends the subject before it. */
+    private static final Pattern PREDICATE_START = Pattern.compile(
+            "\\s+(?:luôn|luôn luôn|đang|vẫn|thường xuyên|không ngừng)\\s+\\p{Ll}", FLAGS);
     private static final Pattern COUNTED_THEN_NAMES = Pattern.compile(
             "(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\\s+(?:tập thể|cá nhân|đơn vị)[^,;:]{0,30}?\\s+(?:là|gồm)\\s+(\\p{Lu}.*)",
             FLAGS);

@@ -293,6 +293,36 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenLinesThatEachOpenWithTheirForm_whenRead_thenEachLineIsAConferral() {
+        List<AwardMention> found = awards("Bằng khen do UBND tỉnh khen tặng (Quyết định số 120/QĐ-UBND, ngày 02/3/2012).\n"
+                + "Bằng khen do Bộ trưởng Bộ Y tế khen tặng năm 2014.\nCờ thi đua do UBND tỉnh tặng năm 2016.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Bằng khen", "Bằng khen", "Cờ thi đua");
+    }
+
+    @Test
+    void givenATableOfTitlesByYearAfterTheHoldersStatement_whenRead_thenEachRowGoesToTheHolder() {
+        List<AwardMention> found = awards("Trung tâm Y tế Hòa Vang luôn hoàn thành tốt nhiệm vụ và đã được tặng nhiều phần "
+                + "thưởng: Bằng khen của Bộ trưởng Bộ Y tế.\nNăm | Danh hiệu | Quyết định |\n"
+                + "2018 | Tập thể Lao động xuất sắc | Quyết định số 12/QĐ-UBND ngày 20/01/2019 của UBND thành phố |\n"
+                + "2019 | Tập thể Lao động xuất sắc | Quyết định số 30/QĐ-UBND ngày 21/01/2020 của UBND thành phố |");
+        assertThat(found).extracting(AwardMention::year).containsExactly(null, 2018, 2019);
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Trung tâm Y tế Hòa Vang"));
+    }
+
+    @Test
+    void givenABlockLabelledByWhoReceived_whenRead_thenTheLabelIsTheRecipient() {
+        List<AwardMention> found = awards("* Tập thể : 14 bằng khen của UBND tỉnh; 2 Cờ thi đua của Bộ Y tế.");
+        assertThat(found).hasSize(2).allSatisfy(a -> assertThat(a.recipients()).containsExactly("Tập thể"));
+    }
+
+    @Test
+    void givenAGenericGroupOpeningTheSentenceBeforeTheCountedConferrals_whenMerged_thenItRestatesThem() {
+        List<AwardMention> found = awards("Nhiều tập thể và cá nhân đã được nhận bằng khen. Dịp này, 9 đơn vị được Bộ Y tế "
+                + "tặng bằng khen.");
+        assertThat(found).singleElement().satisfies(a -> assertThat(a.recipients()).containsExactly("9 đơn vị"));
+    }
+
+    @Test
     void givenTheSameFormForTwoDifferentCountedGroups_whenMerged_thenTwoConferrals() {
         List<AwardMention> found = awards("Chủ tịch UBND tỉnh trao Bằng khen cho 25 cá nhân.\n\n"
                 + "Dịp này, Chủ tịch UBND tỉnh Trần Văn Lâu trao Bằng khen cho 10 tập thể.");
