@@ -321,8 +321,9 @@ abstract class LocationRules extends EntityScan {
                 && (lex.orgHeads.match(toks, k) == null || k > j && headWithoutComplement(k)
                     || k == j && personLikeIsPlace && tok(k).nameLike && live(k + 1) && tok(k + 1).nameLike
                     && lex.orgHeads.match(toks, k).length() == 1)
-                && (k == j || !(lex.isSurname(tok(k)) && nameRun(k, true) >= 3))) {
-            k++;
+                && (k == j || !(lex.isSurname(tok(k)) && nameRun(k, true) >= 3)
+                    && !(tok(k).allCaps && STOP_WORDS.contains(tok(k).lower)))) {
+            k++; // (a headline in capitals shows no case: "HUYỆN THUẬN BẮC HỌP MẶT" ends at its verb)
         }
         if (k > j && live(k) && tok(k).number && tok(k).text.length() <= 2
                 && (!live(k + 1) || ",;)".contains(tok(k + 1).text)

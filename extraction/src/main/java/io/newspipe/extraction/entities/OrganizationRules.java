@@ -78,6 +78,7 @@ abstract class OrganizationRules extends LocationRules {
         int lastHeadEnd = j;
         boolean afterLocation = false;
         boolean namedAfter = NAMED_AFTER_PERSON_HEADS.contains(first.lower);
+        boolean ownName = false; // a capitalized syllable of the body's own name, no lexicon word
         boolean companyInside = false; // "Công đoàn Công ty CP Dược ... (Bidiphar)"
         boolean unit = head.flags().contains("U"); // the last head is a military unit, numbered after its arm
         while (facility && j < n && live(j)) {
@@ -199,7 +200,9 @@ abstract class OrganizationRules extends LocationRules {
                 continue;
             }
             if (t.nameLike && lex.isSurname(t) && nameRun(j, true) >= 3) {
-                if (namedAfter) {
+                // a school is named after a person right after its kind ("Trường THCS Nguyễn Du"); once its own
+                // name has begun, a full name is the person who follows it ("Trường Đại học Duy Tân Lê Nguyên Bảo")
+                if (namedAfter && !ownName) {
                     j += nameRun(j, true);
                     proper = true;
                     properName = true;
@@ -212,6 +215,9 @@ abstract class OrganizationRules extends LocationRules {
                     break; // a title ends the name; a capitalized "Anh" inside "CLB Hoàng Anh Gia Lai" does not
                 }
                 PhraseDict.Match w = lex.orgWords.match(toks, j);
+                // the school's own name is a word outside the lexicon of name words, which holds its kinds
+                // ("Tiểu học Lê Minh Xuân", "THPT Chuyên Chu Văn An"), and fields too ("Ngoại thương")
+                ownName |= t.nameLike && w == null;
                 if (w != null) {
                     j += w.length();
                 } else {
