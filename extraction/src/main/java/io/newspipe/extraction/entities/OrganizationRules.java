@@ -37,6 +37,10 @@ abstract class OrganizationRules extends LocationRules {
         if (head == null) {
             return -1;
         }
+        if (head.flags().contains("G") && live(i + head.length()) && tok(i + head.length()).cap
+                && lex.orgHeads.match(toks, i + head.length()) != null) {
+            return i + head.length(); // "Bằng khen Bộ LĐTBXH": the giver, an institution of its own, follows
+        }
         // a lower-case head ("kỷ niệm chương", "cuộc vận động") names something only with a quoted title after it
         int end = t.cap ? nameWithHead(i, false, lex.miscHeads) : -1;
         int q = end > i ? end : i + head.length();
@@ -304,8 +308,9 @@ abstract class OrganizationRules extends LocationRules {
             if (t.is("và") && live(j + 1) && j > i + head.length()) {
                 Token nx = tok(j + 1);
                 if (lex.orgHeads.match(toks, j + 1) != null || isPersonStart(j + 1)
-                        || lex.locations.match(toks, j + 1) != null || lex.titles.match(toks, j + 1, true) != null) {
-                    break; // "UBND tỉnh và Già làng Vàng A Dế": a title opens the next mention
+                        || lex.locations.match(toks, j + 1) != null || lex.titles.match(toks, j + 1, true) != null
+                        || nx.cap && lex.miscHeads.match(toks, j + 1) != null) {
+                    break; // "UBND tỉnh và Già làng Vàng A Dế", "Sở Y tế và Cờ thi đua ...": the next mention opens
                 }
                 PhraseDict.Match nextAdmin = lex.adminPrefixes.match(toks, j + 1);
                 if (nextAdmin != null && placeName(j + 1 + nextAdmin.length()) > j + 1 + nextAdmin.length()) {

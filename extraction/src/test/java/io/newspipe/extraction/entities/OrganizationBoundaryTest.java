@@ -230,4 +230,12 @@ class OrganizationBoundaryTest {
         assertThat(names("BỆNH VIỆN ĐA KHOA HUYỆN PHÚ TÂN HỌP MẶT KỶ NIỆM NGÀY THẦY THUỐC\n\nSáng 27/2, bệnh viện "
                 + "tổ chức lễ.", EntityKind.ORGANIZATION)).containsExactly("BỆNH VIỆN ĐA KHOA HUYỆN PHÚ TÂN");
     }
+
+    @Test
+    void givenAnAwardFormNamedByItsGiver_whenExtracted_thenTheGiverIsAnOrganizationAndTheFormIsNot() {
+        List<String> orgs = names("Tập thể nhận Bằng khen Bộ LĐTBXH, Giấy khen Sở GD&ĐT và Cờ thi đua UBND tỉnh Nghệ An; "
+                + "hai cá nhân nhận Bằng khen Bộ trưởng Bộ Nội vụ.", EntityKind.ORGANIZATION);
+        assertThat(orgs).contains("Bộ LĐTBXH", "Sở GD&ĐT", "UBND tỉnh Nghệ An", "Bộ Nội vụ")
+                .noneMatch(o -> o.contains("khen") || o.contains("thi đua"));
+    }
 }
