@@ -411,6 +411,7 @@ abstract class OrganizationRules extends LocationRules {
                         Confidence.ANCHORED));
                 j += 3;
             }
+            j = bracketedUnit(j); // "Trường Tiểu học Gò Đen (Bến Lức)"
         }
         return j;
     }

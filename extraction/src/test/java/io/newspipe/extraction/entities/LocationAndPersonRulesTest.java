@@ -112,4 +112,13 @@ class LocationAndPersonRulesTest {
         assertThat(names(text, EntityKind.ORGANIZATION)).isEmpty();
         assertThat(names(text, EntityKind.LOCATION)).isEmpty();
     }
+
+    @Test
+    void givenABareUnitNameInBracketsAfterABody_whenExtracted_thenItIsAPlaceButAPersonInBracketsIsNot() {
+        String text = "Khen thưởng Trường THCS Phước Hòa (Tuy Phước), Trường Tiểu học Tân Hưng (Cái Nước), Trường "
+                + "Mầm non Sơn Ca (Nguyễn Thị Hoa) và Công ty CP Sữa Việt Nam (Vinamilk).";
+        assertThat(names(text, EntityKind.LOCATION)).contains("Tuy Phước", "Cái Nước")
+                .doesNotContain("Nguyễn Thị Hoa", "Vinamilk");
+        assertThat(names(text, EntityKind.ORGANIZATION)).contains("Trường THCS Phước Hòa", "Trường Tiểu học Tân Hưng");
+    }
 }
