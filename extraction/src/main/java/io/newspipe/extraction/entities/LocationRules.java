@@ -281,9 +281,9 @@ abstract class LocationRules extends EntityScan {
     }
 
     /**
-     * "Trường Tiểu học Mỹ Lạc (Thủ Thừa)": a bare name in brackets right after a body is where it stands, its
-     * district or commune, when the unit tables of either map have that name (a person in brackets is none).
-     * The place is recorded; returns the index after the closing bracket, or j when there is none.
+     * "Trường Tiểu học Mỹ Lạc (Thủ Thừa)", "xã Mỹ Hòa (Ba Tri)": a bare name in brackets right after a body or a
+     * place is where it stands, its district or commune, when the unit tables of either map have that name (a
+     * person in brackets is none). The place is recorded; returns the index after the closing bracket, or j.
      */
     int bracketedUnit(int j) {
         if (!live(j + 1) || !tok(j).is("(")) {

@@ -411,7 +411,6 @@ abstract class OrganizationRules extends LocationRules {
                         Confidence.ANCHORED));
                 j += 3;
             }
-            j = bracketedUnit(j); // "Trường Tiểu học Gò Đen (Bến Lức)"
         }
         return j;
     }

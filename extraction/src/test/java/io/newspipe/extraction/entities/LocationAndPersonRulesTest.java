@@ -114,10 +114,10 @@ class LocationAndPersonRulesTest {
     }
 
     @Test
-    void givenABareUnitNameInBracketsAfterABody_whenExtracted_thenItIsAPlaceButAPersonInBracketsIsNot() {
+    void givenABareUnitNameInBracketsAfterABodyOrAPlace_whenExtracted_thenItIsAPlaceButAPersonInBracketsIsNot() {
         String text = "Khen thưởng Trường THCS Phước Hòa (Tuy Phước), Trường Tiểu học Tân Hưng (Cái Nước), Trường "
-                + "Mầm non Sơn Ca (Nguyễn Thị Hoa) và Công ty CP Sữa Việt Nam (Vinamilk).";
-        assertThat(names(text, EntityKind.LOCATION)).contains("Tuy Phước", "Cái Nước")
+                + "Mầm non Sơn Ca (Nguyễn Thị Hoa), Công ty CP Sữa Việt Nam (Vinamilk) và nông dân xã Mỹ Hòa (Ba Tri).";
+        assertThat(names(text, EntityKind.LOCATION)).contains("Tuy Phước", "Cái Nước", "Mỹ Hòa", "Ba Tri")
                 .doesNotContain("Nguyễn Thị Hoa", "Vinamilk");
         assertThat(names(text, EntityKind.ORGANIZATION)).contains("Trường THCS Phước Hòa", "Trường Tiểu học Tân Hưng");
     }
