@@ -331,6 +331,11 @@ abstract class OrganizationRules extends LocationRules {
                     afterLocation = true;
                     break;
                 }
+                int level = proper || j == i + 1 || ORG_ADMIN_TAIL.contains(tok(j - 1).lower) ? -1 : levelAfterRun(j);
+                if (level > j) {
+                    j = level; // "Hội đồng thi đua khen thưởng huyện họp ...": its own level closes it
+                    break;
+                }
                 PhraseDict.Match w = lex.orgWords.match(toks, j);
                 if (w != null) {
                     if (w.flags().contains("V") && (afterLocation || ORG_ADMIN_TAIL.contains(tok(j - 1).lower))) {
@@ -603,6 +608,23 @@ abstract class OrganizationRules extends LocationRules {
         }
         boolean counts = QUANTITY_WORDS.contains(nx.lower) || afterArm && COUNTED_NOUNS.contains(nx.lower);
         return !counts && (afterArm || FUNCTION_WORDS.contains(nx.lower) || STOP_WORDS.contains(nx.lower));
+    }
+
+    /**
+     * A name in lower-case words after its head ("Hội đồng thi đua khen thưởng huyện", "Ban Chỉ đạo phòng
+     * chống thiên tai tỉnh") ends with the bare level of its jurisdiction: "huyện", "tỉnh" with no place name after it,
+     * which no verb's object is without its name ("giao huyện Tuy Phước"). Up to four syllables, no function word.
+     * Returns the end after the level word, or -1.
+     */
+    int levelAfterRun(int j) {
+        int k = j;
+        while (k - j < 4 && live(k) && tok(k).word && !tok(k).cap && !tok(k).number
+                && !FUNCTION_WORDS.contains(tok(k).lower) && !ORG_ADMIN_TAIL.contains(tok(k).lower)) {
+            k++;
+        }
+        boolean bareLevel = k > j && live(k) && (tok(k).lower.equals("tỉnh") || tok(k).lower.equals("huyện"))
+                && !tok(k).cap && (!live(k + 1) || !tok(k + 1).cap && !tok(k + 1).number);
+        return bareLevel ? k + 1 : -1;
     }
 
     /**

@@ -238,4 +238,13 @@ class OrganizationBoundaryTest {
         assertThat(orgs).contains("Bộ LĐTBXH", "Sở GD&ĐT", "UBND tỉnh Nghệ An", "Bộ Nội vụ")
                 .noneMatch(o -> o.contains("khen") || o.contains("thi đua"));
     }
+
+    @Test
+    void givenALowerCaseNameClosedByItsBareLevel_whenExtracted_thenTheLevelEndsTheName() {
+        assertThat(names("Hội đồng thi đua khen thưởng huyện họp xét danh hiệu; Ban Chỉ đạo phòng chống thiên "
+                + "tai tỉnh đã kiểm tra.", EntityKind.ORGANIZATION))
+                .contains("Hội đồng thi đua khen thưởng huyện", "Ban Chỉ đạo phòng chống thiên tai tỉnh");
+        assertThat(names("UBND tỉnh giao huyện thực hiện; Sở Y tế hỗ trợ huyện.", EntityKind.ORGANIZATION))
+                .containsExactly("UBND tỉnh", "Sở Y tế");
+    }
 }
