@@ -56,6 +56,9 @@ final class ArticleScan extends PersonRules {
             if (next < 0) {
                 next = location(i, true);
             }
+            if (next > i) {
+                next = bracketedUnit(next); // "Trường Tiểu học Gò Đen (Bến Lức)", "xã Mỹ Lạc (Thủ Thừa)"
+            }
             if (next < 0) {
                 next = barePerson(i);
             }

@@ -109,7 +109,7 @@ public final class EntityLexicon {
         lines(files, "org-arms.txt", (e, fl) -> militaryArms.add(e, fl));
         lines(files, "persons-fixed.txt", (e, fl) -> fixedPersons.add(e, ""));
         lines(files, "facility-heads.txt", (e, fl) -> facilityHeads.add(e, ""));
-        lines(files, "misc-heads.txt", (e, fl) -> miscHeads.add(e, ""));
+        lines(files, "misc-heads.txt", (e, fl) -> miscHeads.add(e, fl));
         lines(files, "abbreviations.tsv", (e, fl) -> abbreviations.put(e, fl));
         if (withReference) {
             addReferenceNames();

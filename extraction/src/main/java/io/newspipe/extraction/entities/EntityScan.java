@@ -63,7 +63,7 @@ abstract class EntityScan {
             "nhận", "trao", "tặng", "chủ", "tổ chức", "thực", "ký", "họp", "làm", "nói", "cho biết", "yêu", "đề",
             "giành", "đạt", "tăng", "giảm", "thu", "chi", "nộp", "kiểm", "xử", "phối", "lãnh", "chỉ", "báo", "ban",
             "hành", "công", "tiếp", "thăm", "dự", "tham", "chúc", "khen", "nhấn", "nêu", "đánh", "biểu", "quyết",
-            "ghi", "gửi", "điều", "triển", "tập", "hoàn", "thành", "hướng", "khẳng", "đặc", "vinh", "đón", "góp");
+            "ghi", "gửi", "điều", "triển", "tập", "hoàn", "thành", "hướng", "khẳng", "đặc", "vinh", "đón", "góp", "bắt");
 
 
     final EntityExtractor extractor;

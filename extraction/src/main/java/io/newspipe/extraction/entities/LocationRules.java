@@ -280,6 +280,27 @@ abstract class LocationRules extends EntityScan {
         return AdminUnits.get().isName(text.substring(tok(s).start, tok(e - 1).end));
     }
 
+    /**
+     * "Trường Tiểu học Mỹ Lạc (Thủ Thừa)", "xã Mỹ Hòa (Ba Tri)": a bare name in brackets right after a body or a
+     * place is where it stands, its district or commune, when the unit tables of either map have that name (a
+     * person in brackets is none). The place is recorded; returns the index after the closing bracket, or j.
+     */
+    int bracketedUnit(int j) {
+        if (!live(j + 1) || !tok(j).is("(")) {
+            return j;
+        }
+        int e = j + 1;
+        while (e < n && e - j <= MAX_NAME && live(e) && tok(e).nameLike) {
+            e++;
+        }
+        if (e == j + 1 || !live(e) || !tok(e).is(")") || isPersonStart(j + 1) && nameRun(j + 1, true) >= 3
+                || !knownUnit(j + 1, e)) {
+            return j;
+        }
+        addLocation(j + 1, e, false, Confidence.ANCHORED);
+        return e + 1;
+    }
+
     void addLocation(int from, int to, boolean keepPrefix, double confidence) {
         String surface = text.substring(tok(from).start, tok(to - 1).end);
         String canonical = keepPrefix ? extractor.canonicalOrg(surface) : surface;
@@ -321,8 +342,9 @@ abstract class LocationRules extends EntityScan {
                 && (lex.orgHeads.match(toks, k) == null || k > j && headWithoutComplement(k)
                     || k == j && personLikeIsPlace && tok(k).nameLike && live(k + 1) && tok(k + 1).nameLike
                     && lex.orgHeads.match(toks, k).length() == 1)
-                && (k == j || !(lex.isSurname(tok(k)) && nameRun(k, true) >= 3))) {
-            k++;
+                && (k == j || !(lex.isSurname(tok(k)) && nameRun(k, true) >= 3)
+                    && !(tok(k).allCaps && STOP_WORDS.contains(tok(k).lower)))) {
+            k++; // (a headline in capitals shows no case: "HUYỆN THUẬN BẮC HỌP MẶT" ends at its verb)
         }
         if (k > j && live(k) && tok(k).number && tok(k).text.length() <= 2
                 && (!live(k + 1) || ",;)".contains(tok(k + 1).text)

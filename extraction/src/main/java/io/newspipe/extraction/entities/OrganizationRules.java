@@ -37,6 +37,10 @@ abstract class OrganizationRules extends LocationRules {
         if (head == null) {
             return -1;
         }
+        if (head.flags().contains("G") && live(i + head.length()) && tok(i + head.length()).cap
+                && lex.orgHeads.match(toks, i + head.length()) != null) {
+            return i + head.length(); // "Bằng khen Bộ LĐTBXH": the giver, an institution of its own, follows
+        }
         // a lower-case head ("kỷ niệm chương", "cuộc vận động") names something only with a quoted title after it
         int end = t.cap ? nameWithHead(i, false, lex.miscHeads) : -1;
         int q = end > i ? end : i + head.length();
@@ -78,6 +82,7 @@ abstract class OrganizationRules extends LocationRules {
         int lastHeadEnd = j;
         boolean afterLocation = false;
         boolean namedAfter = NAMED_AFTER_PERSON_HEADS.contains(first.lower);
+        boolean ownName = false; // a capitalized syllable of the body's own name, no lexicon word
         boolean companyInside = false; // "Công đoàn Công ty CP Dược ... (Bidiphar)"
         boolean unit = head.flags().contains("U"); // the last head is a military unit, numbered after its arm
         while (facility && j < n && live(j)) {
@@ -199,7 +204,9 @@ abstract class OrganizationRules extends LocationRules {
                 continue;
             }
             if (t.nameLike && lex.isSurname(t) && nameRun(j, true) >= 3) {
-                if (namedAfter) {
+                // a school is named after a person right after its kind ("Trường THCS Nguyễn Du"); once its own
+                // name has begun, a full name is the person who follows it ("Trường Đại học Duy Tân Lê Nguyên Bảo")
+                if (namedAfter && !ownName) {
                     j += nameRun(j, true);
                     proper = true;
                     properName = true;
@@ -212,6 +219,9 @@ abstract class OrganizationRules extends LocationRules {
                     break; // a title ends the name; a capitalized "Anh" inside "CLB Hoàng Anh Gia Lai" does not
                 }
                 PhraseDict.Match w = lex.orgWords.match(toks, j);
+                // the school's own name is a word outside the lexicon of name words, which holds its kinds
+                // ("Tiểu học Lê Minh Xuân", "THPT Chuyên Chu Văn An"), and fields too ("Ngoại thương")
+                ownName |= t.nameLike && w == null;
                 if (w != null) {
                     j += w.length();
                 } else {
@@ -298,8 +308,9 @@ abstract class OrganizationRules extends LocationRules {
             if (t.is("và") && live(j + 1) && j > i + head.length()) {
                 Token nx = tok(j + 1);
                 if (lex.orgHeads.match(toks, j + 1) != null || isPersonStart(j + 1)
-                        || lex.locations.match(toks, j + 1) != null || lex.titles.match(toks, j + 1, true) != null) {
-                    break; // "UBND tỉnh và Già làng Vàng A Dế": a title opens the next mention
+                        || lex.locations.match(toks, j + 1) != null || lex.titles.match(toks, j + 1, true) != null
+                        || nx.cap && lex.miscHeads.match(toks, j + 1) != null) {
+                    break; // "UBND tỉnh và Già làng Vàng A Dế", "Sở Y tế và Cờ thi đua ...": the next mention opens
                 }
                 PhraseDict.Match nextAdmin = lex.adminPrefixes.match(toks, j + 1);
                 if (nextAdmin != null && placeName(j + 1 + nextAdmin.length()) > j + 1 + nextAdmin.length()) {
@@ -318,6 +329,11 @@ abstract class OrganizationRules extends LocationRules {
                     proper = true;
                     properName = true;
                     afterLocation = true;
+                    break;
+                }
+                int level = proper || j == i + 1 || ORG_ADMIN_TAIL.contains(tok(j - 1).lower) ? -1 : levelAfterRun(j);
+                if (level > j) {
+                    j = level; // "Hội đồng thi đua khen thưởng huyện họp ...": its own level closes it
                     break;
                 }
                 PhraseDict.Match w = lex.orgWords.match(toks, j);
@@ -592,6 +608,23 @@ abstract class OrganizationRules extends LocationRules {
         }
         boolean counts = QUANTITY_WORDS.contains(nx.lower) || afterArm && COUNTED_NOUNS.contains(nx.lower);
         return !counts && (afterArm || FUNCTION_WORDS.contains(nx.lower) || STOP_WORDS.contains(nx.lower));
+    }
+
+    /**
+     * A name in lower-case words after its head ("Hội đồng thi đua khen thưởng huyện", "Ban Chỉ đạo phòng
+     * chống thiên tai tỉnh") ends with the bare level of its jurisdiction: "huyện", "tỉnh" with no place name after it,
+     * which no verb's object is without its name ("giao huyện Tuy Phước"). Up to four syllables, no function word.
+     * Returns the end after the level word, or -1.
+     */
+    int levelAfterRun(int j) {
+        int k = j;
+        while (k - j < 4 && live(k) && tok(k).word && !tok(k).cap && !tok(k).number
+                && !FUNCTION_WORDS.contains(tok(k).lower) && !ORG_ADMIN_TAIL.contains(tok(k).lower)) {
+            k++;
+        }
+        boolean bareLevel = k > j && live(k) && (tok(k).lower.equals("tỉnh") || tok(k).lower.equals("huyện"))
+                && !tok(k).cap && (!live(k + 1) || !tok(k + 1).cap && !tok(k + 1).number);
+        return bareLevel ? k + 1 : -1;
     }
 
     /**

@@ -112,4 +112,13 @@ class LocationAndPersonRulesTest {
         assertThat(names(text, EntityKind.ORGANIZATION)).isEmpty();
         assertThat(names(text, EntityKind.LOCATION)).isEmpty();
     }
+
+    @Test
+    void givenABareUnitNameInBracketsAfterABodyOrAPlace_whenExtracted_thenItIsAPlaceButAPersonInBracketsIsNot() {
+        String text = "Khen thưởng Trường THCS Phước Hòa (Tuy Phước), Trường Tiểu học Tân Hưng (Cái Nước), Trường "
+                + "Mầm non Sơn Ca (Nguyễn Thị Hoa), Công ty CP Sữa Việt Nam (Vinamilk) và nông dân xã Mỹ Hòa (Ba Tri).";
+        assertThat(names(text, EntityKind.LOCATION)).contains("Tuy Phước", "Cái Nước", "Mỹ Hòa", "Ba Tri")
+                .doesNotContain("Nguyễn Thị Hoa", "Vinamilk");
+        assertThat(names(text, EntityKind.ORGANIZATION)).contains("Trường THCS Phước Hòa", "Trường Tiểu học Tân Hưng");
+    }
 }

@@ -207,4 +207,44 @@ class OrganizationBoundaryTest {
     private static double confidence(List<EntityMention> found, String name) {
         return found.stream().filter(m -> m.text().equals(name)).findFirst().orElseThrow().confidence();
     }
+
+    @Test
+    void givenASchoolWithItsOwnNameFollowedByAPerson_whenExtracted_thenThePersonIsNotPartOfTheSchool() {
+        String raw = "Hiệu trưởng Trường Đại học Hoa Sen Trần Minh Khoa nhận Bằng khen; Giám đốc Trường "
+                + "Đại học Phan Thiết Hoàng Văn Châu phát biểu tại Trường THCS Nguyễn Du, Trường Tiểu học Lê Văn Tám và "
+                + "Trường THPT Chuyên Lê Quý Đôn.";
+        assertThat(names(raw, EntityKind.ORGANIZATION)).contains("Trường Đại học Hoa Sen",
+                "Trường Đại học Phan Thiết", "Trường THCS Nguyễn Du", "Trường Tiểu học Lê Văn Tám", "Trường THPT Chuyên Lê Quý Đôn");
+        assertThat(names(raw, EntityKind.PERSON)).contains("Trần Minh Khoa", "Hoàng Văn Châu");
+    }
+
+    @Test
+    void givenAForeignBodyFollowedByItsVerb_whenExtracted_thenTheVerbIsNotPartOfTheName() {
+        assertThat(names("BĐBP Nghệ An phối hợp với Công an Champasak bắt giữ hai đối tượng; Công an Lào bắt một "
+                + "người khác.", EntityKind.ORGANIZATION)).contains("Công an Champasak", "Công an Lào")
+                .noneMatch(o -> o.contains("bắt"));
+    }
+
+    @Test
+    void givenAHeadlineInCapitals_whenExtracted_thenTheBodyEndsBeforeItsVerb() {
+        assertThat(names("BỆNH VIỆN ĐA KHOA HUYỆN PHÚ TÂN HỌP MẶT KỶ NIỆM NGÀY THẦY THUỐC\n\nSáng 27/2, bệnh viện "
+                + "tổ chức lễ.", EntityKind.ORGANIZATION)).containsExactly("BỆNH VIỆN ĐA KHOA HUYỆN PHÚ TÂN");
+    }
+
+    @Test
+    void givenAnAwardFormNamedByItsGiver_whenExtracted_thenTheGiverIsAnOrganizationAndTheFormIsNot() {
+        List<String> orgs = names("Tập thể nhận Bằng khen Bộ LĐTBXH, Giấy khen Sở GD&ĐT và Cờ thi đua UBND tỉnh Nghệ An; "
+                + "hai cá nhân nhận Bằng khen Bộ trưởng Bộ Nội vụ.", EntityKind.ORGANIZATION);
+        assertThat(orgs).contains("Bộ LĐTBXH", "Sở GD&ĐT", "UBND tỉnh Nghệ An", "Bộ Nội vụ")
+                .noneMatch(o -> o.contains("khen") || o.contains("thi đua"));
+    }
+
+    @Test
+    void givenALowerCaseNameClosedByItsBareLevel_whenExtracted_thenTheLevelEndsTheName() {
+        assertThat(names("Hội đồng thi đua khen thưởng huyện họp xét danh hiệu; Ban Chỉ đạo phòng chống thiên "
+                + "tai tỉnh đã kiểm tra.", EntityKind.ORGANIZATION))
+                .contains("Hội đồng thi đua khen thưởng huyện", "Ban Chỉ đạo phòng chống thiên tai tỉnh");
+        assertThat(names("UBND tỉnh giao huyện thực hiện; Sở Y tế hỗ trợ huyện.", EntityKind.ORGANIZATION))
+                .containsExactly("UBND tỉnh", "Sở Y tế");
+    }
 }
