@@ -387,6 +387,9 @@ public final class AwardExtractor {
             if (forms.isEmpty() || proposalItem) {
                 continue;
             }
+            List<String> above = linesAbove(text, span); // the list the sentence is an item of, if any
+            String intro = listIntro(above);
+            String introHolder = listIntroHolder(intro);
             String tallied = null; // "… được khen thưởng. Trong đó, có 51 danh hiệu …, 2 Huân chương …": a tally
             if (conferralItem) {
                 tallied = ""; // "- Huân chương Lao động hạng Ba cho …;": an item of the decision's list
@@ -395,7 +398,7 @@ public final class AwardExtractor {
                 if (tallied == null && isTally(s, forms) && LABELLED_BLOCK.matcher(s).lookingAt()) {
                     tallied = ""; // "* Tập thể : 14 bằng khen của UBND tỉnh; 2 Cờ thi đua …": the label says who
                 }
-                if (tallied == null && (listIntroHolder(text, span) != null || onDatedListLine(text, span))) {
+                if (tallied == null && (introHolder != null || onDatedListLine(text, span))) {
                     // "Những thành tích của Bệnh viện A:" over "- Huân chương … (năm 2012).", or "- Năm 2006: Tập thể Lao
                     // động Xuất sắc. … Bằng khen Bộ LĐTBXH.": items of a record
                     tallied = "";
@@ -450,16 +453,15 @@ public final class AwardExtractor {
                     receiverBeforeColon(c, s, f.start());
                 }
                 if (c.conferrer == null) {
-                    c.conferrer = blockAuthority(text, span, s, f.start());
+                    c.conferrer = blockAuthority(above, s, f.start());
                 }
                 if (c.recipients.isEmpty()) {
-                    String holder = listIntroHolder(text, span);
-                    if (holder != null) {
-                        c.recipients.add(holder);
+                    if (introHolder != null) {
+                        c.recipients.add(introHolder);
                         c.inferred = true;
                     } else {
                         // "… Nhà trường đã được Đảng, Nhà nước … tặng thưởng các danh hiệu cao quý:" over its bullets
-                        receiverOf(c, listIntro(text, span));
+                        receiverOf(c, intro);
                     }
                 }
                 if (c.recipients.isEmpty() && tallied != null) {
@@ -489,6 +491,8 @@ public final class AwardExtractor {
                 }
             }
             int consultation = consultationStart(s);
+            Matcher goal = GOAL.matcher(s);
+            int goalStart = goal.find() ? goal.start() : s.length();
             boolean proposed = false;
             for (int k = 0; k < inSentence.size(); k++) {
                 Candidate c = inSentence.get(k);
@@ -497,8 +501,7 @@ public final class AwardExtractor {
                 // ("… đề nghị khen thưởng Cờ thi đua … cho 57 đơn vị; Cờ thi đua của Chính phủ cho 5 đơn vị; …")
                 // "Đề nghị tặng danh hiệu …; tập thể lao động xuất sắc cho 16 tập thể; cờ thi đua …": the items after a
                 // proposal with no verb of their own are proposed too, even when its first form went unrecognized
-                Matcher goal = GOAL.matcher(s);
-                proposed = consultation < f.start() || isProposal(s, f.start()) || goal.find() && goal.start() < f.start()
+                proposed = consultation < f.start() || isProposal(s, f.start()) || goalStart < f.start()
                         || (proposed || proposalBefore(s, f.start())) && !c.ownFrame;
                 if (proposed) {
                     continue;
@@ -732,12 +735,12 @@ public final class AwardExtractor {
      * The authority a block of a record names before its colon: "Khen thưởng của Tổng Liên đoàn Lao động Việt Nam: Cờ thi
      * đua …", or a header line over the item ("2. Chính phủ tặng:", "Phần thưởng của Nhà nước:"); null when none.
      */
-    private String blockAuthority(String text, TextSpan span, String s, int formStart) {
+    private String blockAuthority(List<String> above, String s, int formStart) {
         int colon = s.lastIndexOf(':', formStart);
         if (colon > 0) {
             return headerAuthority(s.substring(clauseStart(s, colon), colon));
         }
-        for (String l : linesAbove(text, span)) {
+        for (String l : above) {
             if (l.endsWith(":")) {
                 return formPattern.find(formPattern.matcher(l), l, 0) ? null : headerAuthority(l.substring(0, l.length() - 1));
             }
@@ -754,7 +757,7 @@ public final class AwardExtractor {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        int end = text.lastIndexOf('\n', Math.max(0, span.start() - 1));
+        int end = lineStart(text, span) - 1;
         for (int line = 0; line < 30 && end > 0; line++) {
             int start = text.lastIndexOf('\n', end - 1) + 1;
             String l = text.substring(start, end).strip();
@@ -787,7 +790,8 @@ public final class AwardExtractor {
 
     /**
      * "DIC … liên tục nhận được nhiều phần thưởng cao quý … như: Huân chương …, Cờ thi đua …": forms listed after a colon
-     * that closes a receiving clause went to that clause's subject.
+     * that closes a receiving clause went to that clause's subject (or to a block's label: "* Tập thể : …"); counted forms
+     * without a colon went to the subject of the receiving frame before them.
      */
     private void receiverBeforeColon(Candidate c, String s, int formStart) {
         int colon = s.lastIndexOf(':', formStart);
@@ -844,15 +848,13 @@ public final class AwardExtractor {
      * "Những thành tích của Trường THPT A được ghi nhận:" over items "- Huân chương Lao động hạng Nhì (năm 2015).": the
      * body the intro line names holds every item that names no recipient of its own; null when the item is on no list.
      */
-    private String listIntroHolder(String text, TextSpan span) {
-        String intro = listIntro(text, span);
+    private String listIntroHolder(String intro) {
         // in an intro "của X" holds the achievements ("thành tích của Trường A"); it confers nothing
         return intro.isEmpty() ? null : firstNamedBody(OF.matcher(intro).replaceAll(" "), null);
     }
 
-    /** The line that introduces the list the span is an item of, without its colon; "" when there is none. */
-    private static String listIntro(String text, TextSpan span) {
-        List<String> above = linesAbove(text, span);
+    /** The line that introduces the list ({@link #linesAbove}), without its colon; "" when there is none. */
+    private static String listIntro(List<String> above) {
         String intro = above.isEmpty() ? "" : above.get(above.size() - 1);
         return intro.endsWith(":") && !LIST_ITEM.matcher(intro).lookingAt() ? intro.substring(0, intro.length() - 1) : "";
     }
@@ -860,8 +862,12 @@ public final class AwardExtractor {
     private static final Pattern OF = Pattern.compile("\\s+của\\s+", FLAGS);
 
     private static boolean looksLikeListItem(String text, TextSpan span) {
-        int lineStart = text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
-        return LIST_ITEM.matcher(text).region(lineStart, span.end()).lookingAt();
+        return LIST_ITEM.matcher(text).region(lineStart(text, span), span.end()).lookingAt();
+    }
+
+    /** Where the line holding the span starts. */
+    private static int lineStart(String text, TextSpan span) {
+        return text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
     }
 
     /** Several counted forms ("51 danh hiệu …, 2 Huân chương …"), or one after "Trong đó", "Cụ thể". */
@@ -971,7 +977,7 @@ public final class AwardExtractor {
     /** The year that opens the line of the span ("- Năm 2006: … Chính phủ tặng Bằng khen. Bằng khen Bộ LĐTBXH."), or null. */
     private static Integer lineYear(String text, TextSpan span) {
         Matcher m = LINE_YEAR.matcher(text);
-        m.region(text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1, span.end());
+        m.region(lineStart(text, span), span.end());
         return m.lookingAt() ? Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
 
@@ -988,9 +994,8 @@ public final class AwardExtractor {
         if (!looksLikeListItem(text, span)) {
             return false;
         }
-        int lineStart = text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
         int lineEnd = text.indexOf('\n', span.start());
-        String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+        String line = text.substring(lineStart(text, span), lineEnd < 0 ? text.length() : lineEnd);
         return LINE_YEAR.matcher(line).lookingAt() || DATED.matcher(line).find();
     }
 
@@ -2453,17 +2458,19 @@ public final class AwardExtractor {
         return between.indexOf(';') < 0 && !verbPattern.find(verbPattern.matcher(between), between, 0) ? start : floor;
     }
 
+    /** A count in digits or words. */
+    private static final String NUMBER = "(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)";
+    /** "4 tập thể là", "các đơn vị tiêu biểu gồm": a counted group that its names follow. */
+    private static final String COUNTED_GROUP_NAMED_BY = "(?:" + NUMBER + "|các)\\s+(?:tập thể|cá nhân|đơn vị)[^,;:]{0,30}?"
+            + "\\s+(?:là|gồm)\\s+";
     private static final Pattern COUNTED_THEN_NAMES_OPENER = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\\s+(?:tập thể|cá nhân|đơn vị)[^,;:]{0,30}?"
-                    + "\\s+(?:là|gồm)\\s+(?=\\p{Lu})", FLAGS);
+            "(?<![\\p{L}\\d])" + COUNTED_GROUP_NAMED_BY + "(?=\\p{Lu})", FLAGS);
     /** An adverb that opens a predicate ("luôn hoàn thành …", "không ngừng …") ends the subject before it. */
     private static final Pattern PREDICATE_START = Pattern.compile(
             "\\s+(?:luôn|luôn luôn|đang|vẫn|thường xuyên|không ngừng)\\s+\\p{Ll}", FLAGS);
-    private static final Pattern COUNTED_THEN_NAMES = Pattern.compile(
-            "(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các)\\s+(?:tập thể|cá nhân|đơn vị)[^,;:]{0,30}?\\s+(?:là|gồm)\\s+(\\p{Lu}.*)",
-            FLAGS);
+    private static final Pattern COUNTED_THEN_NAMES = Pattern.compile(COUNTED_GROUP_NAMED_BY + "(\\p{Lu}.*)", FLAGS);
     private static final Pattern COUNTED_START = Pattern.compile(
-            "(?:\\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|nhiều)\\s+(?:tập thể|cá nhân|đơn vị|\\p{Ll})", FLAGS);
+            "(?:" + NUMBER + "|các|những|nhiều)\\s+(?:tập thể|cá nhân|đơn vị|\\p{Ll})", FLAGS);
 
     /** One recipient of each names the same group: equal, or one begins the other ("9 đồng chí", "9 đồng chí lãnh đạo …"). */
     private static boolean sharesRecipient(Candidate a, Candidate b) {
