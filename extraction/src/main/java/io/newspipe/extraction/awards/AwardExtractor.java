@@ -1453,13 +1453,8 @@ public final class AwardExtractor {
                     c.conferrer = a.authority();
                 }
                 String subject = s.substring(namedSubjectStart(s, floor), floor) + pre.substring(0, passive.start());
-                String described = personBeforeDescription(s, floor, subject);
-                List<String> chain = subjectThroughAppositions(s, floor, subject);
-                if (!chain.isEmpty()) {
-                    c.recipients.addAll(chain);
-                } else if (described != null) {
-                    addUnique(c.recipients, described); // "Chị A, giáo viên Trường B được tặng …": she receives it
-                } else {
+                // "Chị A, giáo viên Trường B được tặng …": she receives it, not her description
+                if (!appositionRecipients(c, s, floor, subject)) {
                     addSubjectRecipients(c, subject);
                 }
                 widenCountedRecipients(c, s, floor);
@@ -1485,13 +1480,9 @@ public final class AwardExtractor {
                 }
                 // "UBND tỉnh tổ chức lễ đón nhận danh hiệu … do Chủ tịch nước trao tặng cho Bệnh viện X": when the
                 // sentence names who it was given to, the subject only hosts the ceremony
-                String described = personBeforeDescription(s, floor, subject);
-                List<String> chain = c.recipients.isEmpty() ? subjectThroughAppositions(s, floor, subject) : List.of();
-                if (!chain.isEmpty()) {
-                    c.recipients.addAll(chain);
-                } else if (described != null && c.recipients.isEmpty()) {
-                    addUnique(c.recipients, described); // "Anh A, công nhân Nhà máy B nhận danh hiệu …"
-                } else if (!hostsCeremony || c.recipients.isEmpty()) {
+                // "Anh A, công nhân Nhà máy B nhận danh hiệu …": read through the apposition
+                boolean appositive = c.recipients.isEmpty() && appositionRecipients(c, s, floor, subject);
+                if (!appositive && (!hostsCeremony || c.recipients.isEmpty())) {
                     addSubjectRecipients(c, subject);
                     widenCountedRecipients(c, s, floor);
                 }
@@ -1947,6 +1938,24 @@ public final class AwardExtractor {
      * "Nghệ nhân Ưu tú Rơ Châm Phon, làng Kon Tum Kơ Nâm, được … phong tặng …": when the clause before the verb is only
      * an apposition, the subject is the sentence's first clause, a name after its honorific or title.
      */
+    /**
+     * The people and bodies before a chain of appositions ({@link #subjectThroughAppositions}), else the person before
+     * a description ({@link #personBeforeDescription}), receive; false when the subject has no apposition.
+     */
+    private boolean appositionRecipients(Candidate c, String s, int floor, String subject) {
+        List<String> chain = subjectThroughAppositions(s, floor, subject);
+        if (!chain.isEmpty()) {
+            c.recipients.addAll(chain);
+            return true;
+        }
+        String described = personBeforeDescription(s, floor, subject);
+        if (described != null) {
+            addUnique(c.recipients, described);
+            return true;
+        }
+        return false;
+    }
+
     /**
      * "Chị Hoàng Thị Mai, giáo viên Trường Mầm non Hoa Sen được tặng …": a subject in lower case (what she does) after a
      * clause that is only a person's name describes that person, who is the recipient; null otherwise.
