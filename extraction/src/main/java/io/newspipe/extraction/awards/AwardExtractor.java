@@ -65,6 +65,8 @@ public final class AwardExtractor {
         boolean record;
         /** The number of the decision its sentence cites ("Quyết định số 2364/QĐ-CTN"), or null. */
         String decision;
+        /** The conferrer is the subject of an active giving verb ("UBND tỉnh tặng …"). */
+        boolean conferrerFromGiver;
 
         static final int MAX_COMPLETENESS = 8;
 
@@ -90,8 +92,10 @@ public final class AwardExtractor {
     /** "cho X" between a giving verb and its form. */
     private static final Pattern OBJECT_FIRST = Pattern.compile("\\s*cho\\s+([^,;:]+?)\\s*$", FLAGS);
     /** A recipient written right after the form, without "cho": a counted or collective group, a person. */
-    private static final Pattern DIRECT_OBJECT = Pattern.compile("\\s*(?=(?:\\d|cá nhân|tập thể|các|những|nhiều|một số|đơn vị|cán bộ|"
+    private static final Pattern DIRECT_OBJECT = Pattern.compile("\\s*(?!các\\s+(?:hạng|loại|cấp)(?![\\p{L}]))(?=(?:\\d|cá nhân|tập thể|các|những|nhiều|một số|đơn vị|cán bộ|"
             + "chiến sĩ|học sinh|gia đình|ông|bà|anh|chị|đồng chí)(?![\\p{L}]))", FLAGS);
+    private static final Pattern FLAG_CITATION = Pattern.compile("\\s*(?:đơn vị\\s+)?(?:thi đua\\s+)?(?:xuất sắc|dẫn đầu|tiên tiến)"
+            + "(?![\\p{L}])", FLAGS);
     private static final Pattern GIVE_TO_GENERIC_END = Pattern.compile("(?s).*(?:trao|tặng|nhận)\\s+(?:các|những)\\s*$");
     private static final Pattern CHUNK_SEPARATORS = Pattern.compile("[,;:()“”\"]+");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
@@ -173,7 +177,8 @@ public final class AwardExtractor {
     private static final Pattern LEADING_ROLE = Pattern.compile(
             "^(?:(?:đại diện(?: cho)?|thay mặt|tập thể|cùng|và)\\s+)+", FLAGS);
     private static final Pattern TRAILING_ADVERBS = Pattern.compile(
-            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|còn|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự|từng|đã từng))+\\s*$",
+            "(?:\\s+(?:vừa|đã|được|vinh dự|rất|cũng|còn|chính thức|mới|vừa qua|là|sẽ|đều|lên|đại diện|đã vinh dự|vừa vinh dự|từng|đã từng|"
+                    + "liên tục|liên tiếp))+\\s*$",
             FLAGS);
     /** "… tổ chức lễ đón", "… long trọng tổ chức Lễ kỷ niệm 60 năm thành lập và đón" before a receiving verb. */
     private static final Pattern HOLDS_CEREMONY = Pattern.compile(
@@ -232,7 +237,7 @@ public final class AwardExtractor {
                     + "|liên tục\\s+(?:nhiều|\\d+)\\s+năm(?:\\s+liền)?"
                     + "|(?:trong\\s+)?(?:\\d+|nhiều|những)\\s+năm\\s+(?:qua|gần đây)|\\d+\\s+năm$)(?![\\p{L}])\\s*,?\\s*", FLAGS);
     private static final Pattern TRAILING_FREQUENCY = Pattern.compile(
-            "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?$", FLAGS);
+            "\\s+(?:\\d+|nhiều|hai|ba|bốn|năm)\\s+(?:lần(?:\\s+(?:liên tiếp|liền))?|năm\\s+(?:liền|liên tục|liên tiếp))$", FLAGS);
     private static final Pattern DATE_YEAR = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/((?:19|20)\\d{2})(?!\\d)");
     /** "trao Quyết định 2862/QĐ-CTN của Chủ tịch nước về việc tặng thưởng …": the decision's author confers. */
     private static final Pattern DECISION_OF = Pattern.compile(
@@ -319,7 +324,10 @@ public final class AwardExtractor {
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương"
-                + "|Cờ(?=\\s*[“\"]\\p{L})|Huy chương(?=\\s+(?-iu:\\p{Lu})))"
+                + "|Cờ(?=\\s*[“\"]\\p{L})|Cờ\\s+(?:nhất|nhì|ba)(?=\\s|[,.;])"
+                // "cờ dẫn đầu phong trào thi đua", "Cờ đơn vị thi đua xuất sắc": a flag named by its citation
+                + "|Cờ(?=\\s+(?:đơn vị\\s+)?(?:thi đua\\s+)?(?:dẫn đầu|xuất sắc)(?![\\p{L}]))"
+                + "|Huy chương(?=\\s+(?-iu:\\p{Lu})))"
                 + "(?:\\s+cấp\\s+(?:" + LEVELS + "))?)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
                 + "|(?<open>danh hiệu)(?=\\s+(?-iu:\\p{Lu}))"
@@ -331,7 +339,7 @@ public final class AwardExtractor {
         formWords = new PhraseSet(screen);
         verbs = Lexicon.rows("awards-verbs.tsv");
         // "được X tặng thưởng …": X is the giver of a passive frame, with any giving verb of the lexicon
-        passive = Pattern.compile("(?<![\\p{L}])được\\s+(.{2,80}?)\\s+(?:" + Lexicon.alternation(verbs.stream()
+        passive = Pattern.compile("(?<![\\p{L}])được\\s+((?:(?!(?<![\\p{L}])được(?![\\p{L}])).){2,80}?)\\s+(?:" + Lexicon.alternation(verbs.stream()
                 .filter(r -> r[1].equals("GIVE") || r[1].equals("PRESENT")).map(r -> r[0]).toList()) + ")\\s*$", FLAGS);
         verbPattern = new StartScanner(Lexicon.wordPattern(verbs.stream().map(r -> r[0]).toList()),
                 verbs.stream().map(r -> r[0].charAt(0)).toList(), verbs.stream().map(r -> r[0]).toList());
@@ -824,9 +832,22 @@ public final class AwardExtractor {
             }
         }
         if (verbStart > 0) {
-            addSubjectRecipients(c, head.substring(clauseStart(head, verbStart), verbStart));
+            // the intro line may hold sentences before the one of its verb
+            int from = Math.max(clauseStart(head, verbStart), sentenceStart(head, verbStart));
+            addSubjectRecipients(c, head.substring(from, verbStart));
             c.inferred = !c.recipients.isEmpty();
         }
+    }
+
+    /** Where the sentence around {@code at} starts: after a lower-case word's full stop ("… giao cho. Với …"), else 0. */
+    private static int sentenceStart(String s, int at) {
+        for (int i = at - 2; i > 1; i--) {
+            if (s.charAt(i) == '.' && CharClass.isWhitespace(s.charAt(i + 1)) && CharClass.isLowerCase(s.charAt(i - 1))
+                    && CharClass.isLowerCase(s.charAt(i - 2))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -948,6 +969,9 @@ public final class AwardExtractor {
         Matcher m = YEAR_SCAN.matcher(s);
         for (int at = clause[0]; YEAR_SCAN.find(m, s, at, clause[1]); at = m.end()) {
             if (m.end() <= f.start()) {
+                if (startsPeriod(s, m.start())) {
+                    continue; // "Từ năm 2010 đến nay, … được tặng …": when a run of years began, not one conferral's
+                }
                 before = before == null ? Integer.valueOf(m.group(1)) : before;
             } else if (after == null && m.start() >= f.end() && m.end() <= clause[1] && !opensSpan(s, m.end())) {
                 after = Integer.valueOf(m.group(1));
@@ -1000,6 +1024,11 @@ public final class AwardExtractor {
     }
 
     private static final Pattern DATED = Pattern.compile("\\((?:năm\\s+)?(?:19|20)\\d{2}(?!\\d)", FLAGS);
+
+    /** "từ năm 2010", "kể từ năm 2010": the first year of a period. */
+    private static boolean startsPeriod(String s, int yearAt) {
+        return previousWord(s, yearAt).equalsIgnoreCase("từ");
+    }
 
     /** "2015-2019", "2015 – 2019": a span of years, not the year of a conferral. */
     private static boolean opensSpan(String s, int at) {
@@ -1396,7 +1425,10 @@ public final class AwardExtractor {
             addRecipients(c, readRecipients(post, to.end()));
         }
         boolean givenRightBefore = givenRightBefore(s, f.start());
-        if (c.recipients.isEmpty() && givenRightBefore) {
+        // "tặng cờ thi đua Đơn vị dẫn đầu …": the flag's citation, not a unit it was given to
+        boolean flagCitation = f.award().regionMatches(true, 0, "Cờ", 0, 2)
+                && FLAG_CITATION.matcher(post).region(postFrom, post.length()).lookingAt();
+        if (c.recipients.isEmpty() && givenRightBefore && !flagCitation) {
             Matcher object = DIRECT_OBJECT.matcher(post);
             object.region(postFrom, post.length());
             if (object.lookingAt()) {
@@ -1414,7 +1446,7 @@ public final class AwardExtractor {
         }
 
         // The frame before the form: who gives it, who receives it.
-        int floor = clauseStart(s, f.start());
+        int floor = passiveOverGivers(s, clauseStart(s, f.start()));
         if (prevForm != null) {
             floor = Math.max(floor, prevForm.end());
         }
@@ -1460,6 +1492,12 @@ public final class AwardExtractor {
                 widenCountedRecipients(c, s, floor);
                 if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
                     subjectBeforeApposition(c, s, floor);
+                }
+                if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
+                    String head = headSubject(s, floor);
+                    if (head != null) {
+                        addRecipients(c, head); // "Trường A đạt chuẩn quốc gia, được Thủ tướng tặng Bằng khen"
+                    }
                 }
             } else if (verbType.equals("RECEIVE")) {
                 String subject = s.substring(namedSubjectStart(s, floor), floor) + pre.substring(0, verbStart);
@@ -1548,11 +1586,24 @@ public final class AwardExtractor {
                 if (a != null && a.authority() != null && c.conferrer == null && !presentsOnly) {
                     c.conferrer = a.authority();
                     conferrerFromGiver = true;
+                } else if (subject.isBlank() && c.conferrer == null && previous != null && previous.conferrerFromGiver
+                        && floor > 0 && (s.charAt(floor - 1) == ';' || s.charAt(floor - 1) == ',')) {
+                    // "Ban Thường vụ tặng cờ … cho A; tặng bằng khen cho 2 tập thể …": the giver is said once
+                    c.conferrer = previous.conferrer;
+                    conferrerFromGiver = true;
                 }
+                c.conferrerFromGiver = conferrerFromGiver;
                 if (verbType.equals("PRESENT") || verb.contains("trao")) {
                     String person = a != null && a.person() != null ? a.person() : lastPerson(s.substring(0, floor + verbStart));
                     if (person != null) {
                         c.presenter = person;
+                    }
+                }
+                if (c.recipients.isEmpty() && a != null && a.authority() != null && floor > 0 && s.charAt(floor - 1) == ','
+                        && !POSITION.matcher(subject.strip()).lookingAt()) {
+                    String head = headSubject(s, floor);
+                    if (head != null) {
+                        addRecipients(c, head); // "Công đoàn đạt VMXS, LĐLĐ tỉnh tặng bằng khen": the union receives it
                     }
                 }
             }
@@ -1611,6 +1662,44 @@ public final class AwardExtractor {
             c.title = null;
         }
         return c;
+    }
+
+    /**
+     * "… Công an tỉnh đã liên tục được Chính phủ, Bộ Công an, UBND tỉnh tặng cờ thi đua": the givers of one passive are
+     * listed with commas, so the form's clause opens before its "được", not after the last giver's comma. The floor as
+     * it was unless the clause holds only a giver and its verb and every chunk back to "được" is a giver.
+     */
+    private int passiveOverGivers(String s, int floor) {
+        if (floor < 2 || s.charAt(floor - 1) != ',') {
+            return floor;
+        }
+        String clause = s.substring(floor);
+        Matcher verb = verbPattern.matcher(clause);
+        if (!verbPattern.find(verb, clause, 0) || giver(clause.substring(0, verb.start())) == null) {
+            return floor;
+        }
+        int at = floor;
+        for (int n = 0; n < 6 && at > 1 && s.charAt(at - 1) == ','; n++) {
+            int start = clauseStart(s, at - 1);
+            String chunk = s.substring(start, at - 1);
+            Matcher passive = LAST_PASSIVE.matcher(chunk);
+            if (StartScanner.containsFolded(chunk, "được") && passive.find()) {
+                return giver(passive.group(1)) != null ? start : floor;
+            }
+            if (giver(chunk) == null) {
+                return floor;
+            }
+            at = start;
+        }
+        return floor;
+    }
+
+    private static final Pattern LAST_PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+([^,]{2,60})$", FLAGS);
+
+    /** A short capitalized phrase that names an authority ("Bộ Công an", "UBND tỉnh"); null otherwise. */
+    private Authority giver(String phrase) {
+        String p = phrase.strip();
+        return p.isEmpty() || !CharClass.isUpperCase(p.charAt(0)) || wordCount(p) > 6 ? null : authority(p);
     }
 
     /**
@@ -1749,11 +1838,24 @@ public final class AwardExtractor {
                     continue;
                 }
             }
+            if (c == ',' && pairedStaff(s, i)) {
+                continue; // "139 lượt cán bộ, chiến sỹ được tặng …": one group, not two clauses
+            }
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '–' || c == '—') {
                 return i + 1;
             }
         }
         return 0;
+    }
+
+    /** "cán bộ, chiến sĩ", "cán bộ, công chức", "giáo viên, nhân viên": the staff of a body named as a pair. */
+    private static final Pattern STAFF_PAIR_AFTER = Pattern.compile("\\s*(?:chiến sĩ|chiến sỹ|công chức|viên chức|giáo viên|"
+            + "nhân viên|đảng viên|công nhân|hội viên|người lao động|đoàn viên)(?![\\p{L}])", FLAGS);
+    private static final Set<String> STAFF_PAIR_BEFORE = Set.of("bộ", "viên", "chức", "sĩ", "sỹ", "nhân");
+
+    private static boolean pairedStaff(String s, int comma) {
+        return STAFF_PAIR_BEFORE.contains(previousWord(s, comma))
+                && STAFF_PAIR_AFTER.matcher(s).region(comma + 1, s.length()).lookingAt();
     }
 
     /** End of an authority phrase: the first stop word written in lower case, digit, quote or punctuation. */
@@ -2063,7 +2165,7 @@ public final class AwardExtractor {
     }
 
     private void addSubjectRecipients(Candidate c, String subject) {
-        String r = subject.strip();
+        String r = BULLET.matcher(subject.strip()).replaceFirst(""); // "- Binh chủng được tặng …": a list's mark
         r = TRAILING_ADVERBS.matcher(" " + r).replaceFirst("").strip(); // also a subject of adverbs alone ("đã")
         if (NOT_A_SUBJECT.matcher(r).find()) {
             return;
@@ -2081,6 +2183,7 @@ public final class AwardExtractor {
         if (has != null && has.find()) {
             r = r.substring(has.end()); // "trên địa bàn tỉnh có 7 doanh nghiệp được … tặng": the counted group
         }
+        r = afterFrameOpener(r);
         r = FREQUENCY.matcher(r).replaceFirst(""); // "4 lần được UBND tỉnh tặng": how often, not who
         r = TRAILING_FREQUENCY.matcher(r).replaceFirst(""); // "Bộ đội Biên phòng tỉnh 2 lần được phong tặng"
         Matcher rep = REPRESENTING.matcher(r);
@@ -2120,6 +2223,69 @@ public final class AwardExtractor {
             return;
         }
         addRecipients(c, r);
+    }
+
+    private static final Pattern BULLET = Pattern.compile("^[-–+•*]\\s*");
+    /** "Với những thành tích đã đạt được", "Nhờ những đóng góp to lớn": why, said before the subject. */
+    private static final Pattern FOR_ACHIEVEMENTS = Pattern.compile("^(?:với|bằng|nhờ)\\s+(?:những\\s+)?(?:thành tích|kết quả|"
+            + "đóng góp)(?:\\s+(?:xuất sắc|to lớn|nổi bật))?(?:\\s+(?:đã\\s+)?đạt được)?\\s+(?=\\S)", FLAGS);
+    /** An adverbial that opens a sentence: "Qua …", "Với …", "Trải qua …", "Sau …", "Trong …". */
+    private static final Pattern FRAME_OPENER = Pattern.compile("^(?:qua|với|trải qua|sau|trong)\\s+", FLAGS);
+    /** A predicate after a subject said once at the head of a sentence ("Trường A đạt chuẩn …", "Công đoàn đạt VMXS"). */
+    private static final Pattern OWN_PREDICATE = Pattern.compile("\\s+(?:đã\\s+)?(?:đạt|có|là|hoàn thành|luôn|liên tục|tiếp tục|"
+            + "giữ vững|xếp|đứng|được)(?![\\p{L}])", FLAGS);
+
+    /**
+     * "Qua nhiều năm hình thành và phát triển Bệnh viện 2 lần được tặng …": an adverbial frame written without its comma
+     * before the subject; the subject is the institution named after it (the text as it was when none is named).
+     */
+    private String afterFrameOpener(String r) {
+        Matcher reason = FOR_ACHIEVEMENTS.matcher(r);
+        if (reason.lookingAt()) {
+            return r.substring(reason.end()); // "Với những thành tích đã đạt được tập thể … Nhà trường được tặng …"
+        }
+        Matcher m = FRAME_OPENER.matcher(r);
+        if (!m.lookingAt()) {
+            return r;
+        }
+        Matcher head = bodyHead.matcher(r);
+        for (int i = m.end(); i < r.length(); i++) {
+            if (r.charAt(i - 1) == ' ' && CharClass.isUpperCase(r.charAt(i)) && head.region(i, r.length()).lookingAt()) {
+                return r.substring(i);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * "Trường Mầm non A đạt chuẩn quốc gia, được Thủ tướng tặng Bằng khen", "Công đoàn đạt VMXS, LĐLĐ tỉnh tặng bằng
+     * khen": the subject is said once, at the head of the sentence, before a predicate of its own; a later clause that
+     * names no recipient has it. The sentence's frame ("Năm 2020,", "Qua 30 năm xây dựng,") is passed over; null when
+     * the first clause after it is no named institution or person followed by its predicate.
+     */
+    private String headSubject(String s, int floor) {
+        int from = 0;
+        while (from < floor) {
+            int comma = s.indexOf(',', from);
+            if (comma < 0 || comma >= floor) {
+                return null; // the clause of the form itself: no subject said before it
+            }
+            String chunk = BULLET.matcher(s.substring(from, comma).strip()).replaceFirst("");
+            from = comma + 1;
+            if (chunk.isEmpty() || FRAME_CHUNK.matcher(chunk).lookingAt() || LEADING_TIME.matcher(chunk).lookingAt()) {
+                continue;
+            }
+            Matcher predicate = OWN_PREDICATE.matcher(chunk);
+            if (!CharClass.isUpperCase(chunk.charAt(0)) || !predicate.find()) {
+                return null;
+            }
+            String name = chunk.substring(0, predicate.start()).strip();
+            name = TRAILING_FREQUENCY.matcher(name).replaceFirst("");
+            boolean named = bodyHead.matcher(name).lookingAt() || looksLikePersonName(name);
+            return named && wordCount(name) <= 8 && !POSITION.matcher(name).lookingAt()
+                    && !verbPattern.find(verbPattern.matcher(name), name, 0) ? name : null;
+        }
+        return null;
     }
 
     private static String capitalizedRun(String s) {

@@ -1,0 +1,106 @@
+package io.newspipe.extraction.awards;
+
+import io.newspipe.extraction.AwardMention;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.newspipe.extraction.awards.AwardTexts.awards;
+import static io.newspipe.extraction.awards.AwardTexts.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who receives when the sentence says it once (rules 2.3.0): a subject said at the head of a sentence before its own
+ * predicate, givers listed with commas, frames written without their comma, a giver said once for two clauses, staff
+ * named as a pair, a flag named by its citation. Every sentence here is written for the test.
+ */
+class AwardSubjectsTest {
+
+    @Test
+    void givenASubjectSaidBeforeItsOwnPredicate_whenALaterClauseIsPassive_thenTheSubjectReceives() {
+        List<AwardMention> found = awards("Trường Tiểu học Kim Đồng đạt chuẩn quốc gia mức độ 2, được Thủ tướng Chính phủ "
+                + "tặng Bằng khen.");
+        assertThat(found).singleElement().satisfies(m -> {
+            assertThat(m.conferrer()).isEqualTo("Thủ tướng Chính phủ");
+            assertThat(m.recipients()).containsExactly("Trường Tiểu học Kim Đồng");
+        });
+    }
+
+    @Test
+    void givenASubjectSaidBeforeItsOwnPredicate_whenALaterClauseIsActiveWithoutObject_thenTheSubjectReceives() {
+        AwardMention m = only("Năm 2019, Công đoàn Công ty Than Hà Lầm đạt vững mạnh xuất sắc, Liên đoàn Lao động tỉnh tặng "
+                + "bằng khen.");
+        assertThat(m.conferrer()).isEqualTo("Liên đoàn Lao động tỉnh");
+        assertThat(m.recipients()).containsExactly("Công đoàn Công ty Than Hà Lầm");
+    }
+
+    @Test
+    void givenAPresenterBeforeItsTitle_whenTheClauseAfterGivesAForm_thenThePresenterIsNoSubjectOfTheSentence() {
+        // "Ông A, Chủ tịch UBND tỉnh trao …": an apposition, not a subject with a predicate of its own
+        AwardMention m = only("Ông Lê Văn Tâm, Chủ tịch UBND tỉnh trao Bằng khen.");
+        assertThat(m.recipients()).doesNotContain("Ông Lê Văn Tâm", "Lê Văn Tâm");
+    }
+
+    @Test
+    void givenGiversListedWithCommas_whenPassive_thenTheSubjectBeforeDuocReceivesAndAllGiversConfer() {
+        AwardMention m = only("Từ năm 2015 đến nay, Công ty Cổ phần Cấp nước Phú Thọ đã liên tục được Bộ Xây dựng, UBND tỉnh "
+                + "tặng bằng khen.");
+        assertThat(m.recipients()).containsExactly("Công ty Cổ phần Cấp nước Phú Thọ");
+        assertThat(m.conferrer()).isEqualTo("Bộ Xây dựng, UBND tỉnh");
+        assertThat(m.year()).as("the year a period began is no conferral's year").isNull();
+    }
+
+    @Test
+    void givenAFrameWrittenWithoutItsComma_whenTheSubjectFollows_thenTheNamedInstitutionReceives() {
+        AwardMention m = only("Qua 20 năm xây dựng và trưởng thành Trường THCS Lê Lợi 2 lần được tặng Bằng khen của Bộ Giáo "
+                + "dục và Đào tạo.");
+        assertThat(m.recipients()).containsExactly("Trường THCS Lê Lợi");
+        AwardMention reason = only("Với những thành tích đạt được tập thể giáo viên và học sinh nhà trường được Chủ tịch nước "
+                + "tặng Huân chương Lao động hạng Ba.");
+        assertThat(reason.recipients()).noneMatch(r -> r.toLowerCase().startsWith("với"));
+        assertThat(reason.recipients()).anyMatch(r -> r.startsWith("tập thể giáo viên") || r.startsWith("giáo viên"));
+    }
+
+    @Test
+    void givenAGiverSaidOnce_whenTheClauseAfterASemicolonGivesAnotherForm_thenItHasTheSameConferrer() {
+        List<AwardMention> found = awards("Ban Thường vụ Hội Cựu chiến binh tỉnh tặng cờ dẫn đầu phong trào thi đua cho Hội "
+                + "Cựu chiến binh huyện Cẩm Xuyên; tặng bằng khen cho 3 tập thể và 15 cá nhân.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("cờ", "bằng khen");
+        assertThat(found).extracting(AwardMention::conferrer).containsOnly("Ban Thường vụ Hội Cựu chiến binh tỉnh");
+        assertThat(found.get(0).recipients()).containsExactly("Hội Cựu chiến binh huyện Cẩm Xuyên");
+        assertThat(found.get(1).recipients()).containsExactly("3 tập thể và 15 cá nhân");
+    }
+
+    @Test
+    void givenAFlagFollowedByItsCitation_whenRead_thenTheCitationIsNoRecipient() {
+        List<AwardMention> found = awards("Trường Mầm non Sơn Ca 3 năm liền được UBND tỉnh tặng cờ thi đua Đơn vị dẫn đầu.");
+        assertThat(found).singleElement().satisfies(m -> {
+            assertThat(m.award()).isEqualTo("cờ thi đua");
+            assertThat(m.recipients()).containsExactly("Trường Mầm non Sơn Ca");
+        });
+        assertThat(only("Tổng công ty tặng Cờ nhì cho Phân xưởng Khai thác 3.").award()).isEqualTo("Cờ nhì");
+    }
+
+    @Test
+    void givenStaffNamedAsAPair_whenTheyReceive_thenTheGroupIsWholeAndAGradeIsNoRecipient() {
+        AwardMention m = only("- 24 lượt tập thể và 95 lượt cán bộ, chiến sĩ được tặng thưởng Huân chương Chiến công các hạng.");
+        assertThat(m.recipients()).containsExactly("24 lượt tập thể và 95 lượt cán bộ, chiến sĩ");
+        assertThat(m.recipientCount()).isEqualTo(119);
+    }
+
+    @Test
+    void givenABulletBeforeTheSubject_whenRead_thenTheMarkIsNoPartOfTheRecipient() {
+        AwardMention m = only("- Sư đoàn được tặng thưởng Huân chương Quân công hạng Nhì (1985).");
+        assertThat(m.recipients()).containsExactly("Sư đoàn");
+        assertThat(m.year()).isEqualTo(1985);
+    }
+
+    @Test
+    void givenTheVerbTuyenDuong_whenATitleFollows_thenItIsAConferral() {
+        AwardMention m = only("Năm 1976, Tiểu đoàn 8 được Nhà nước tuyên dương danh hiệu Anh hùng Lực lượng vũ trang nhân dân.");
+        assertThat(m.award()).isEqualTo("Anh hùng Lực lượng vũ trang nhân dân");
+        assertThat(m.conferrer()).isEqualTo("Nhà nước");
+        assertThat(m.recipients()).containsExactly("Tiểu đoàn 8");
+        assertThat(m.year()).isEqualTo(1976);
+    }
+}
