@@ -231,7 +231,7 @@ public final class AwardExtractor {
     private static final Pattern FREQUENCY = Pattern.compile(
             "^(?:\\d+|nhiều|một|hai|ba|bốn|năm)\\s+lần(?:\\s+(?:liên tiếp|liền))?(?![\\p{L}])\\s*", FLAGS);
     private static final Pattern LEADING_TIME = Pattern.compile(
-            "^(?:(?:vào\\s+)?(?:năm|tháng)\\s+[\\d/]+|năm học\\s+\\d{4}\\s*[-–]\\s*\\d{4}"
+            "^(?:(?:vào\\s+)?(?:năm|tháng)\\s+[\\d/]+(?:\\s*[-–]\\s*\\d{4}(?!\\d))?|năm học\\s+\\d{4}\\s*[-–]\\s*\\d{4}"
                     // how long, not who: "Nhiều năm liền nhà trường …", "5 năm liên tục Công an tỉnh …", "liên tục 3 năm"
                     + "|(?:nhiều|\\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+năm\\s+(?:liền|liên tục|liên tiếp)"
                     + "|liên tục\\s+(?:nhiều|\\d+)\\s+năm(?:\\s+liền)?"
@@ -398,6 +398,9 @@ public final class AwardExtractor {
             List<String> above = linesAbove(text, span); // the list the sentence is an item of, if any
             String intro = listIntro(above);
             String introHolder = listIntroHolder(intro);
+            if (introHolder == null) {
+                introHolder = achievementsHolder(nearestHeading(above)); // "1. Thành tích của nhà trường:" over "- …"
+            }
             String tallied = null; // "… được khen thưởng. Trong đó, có 51 danh hiệu …, 2 Huân chương …": a tally
             if (conferralItem) {
                 tallied = ""; // "- Huân chương Lao động hạng Ba cho …;": an item of the decision's list
@@ -632,6 +635,9 @@ public final class AwardExtractor {
                     break;
                 }
                 char first = text.charAt(ws);
+                if (CharClass.isDigit(first) && FREQUENCY.matcher(text).region(ws, text.length()).lookingAt()) {
+                    break; // "Trung đoàn 02 lần được …": how often, not the unit's number
+                }
                 if (CharClass.isUpperCase(first) || CharClass.isDigit(first)) {
                     afterSyllable = CharClass.isUpperCase(first) && (we - ws == 1 || CharClass.isLowerCase(text.charAt(ws + 1)));
                 } else {
@@ -871,7 +877,42 @@ public final class AwardExtractor {
      */
     private String listIntroHolder(String intro) {
         // in an intro "của X" holds the achievements ("thành tích của Trường A"); it confers nothing
-        return intro.isEmpty() ? null : firstNamedBody(OF.matcher(intro).replaceAll(" "), null);
+        if (intro.isEmpty()) {
+            return null;
+        }
+        String named = firstNamedBody(OF.matcher(intro).replaceAll(" "), null);
+        if (named != null) {
+            return named;
+        }
+        return achievementsHolder(intro);
+    }
+
+    /**
+     * "1. Thành tích nổi bật của nhà trường:", "Thành tích của công đoàn trong các năm học qua như sau:": the holder of a
+     * heading's achievements named by its head noun alone (referred back to a name later, like any head noun); null when
+     * the heading names none.
+     */
+    private String achievementsHolder(String intro) {
+        Matcher of = ACHIEVEMENTS_OF.matcher(intro);
+        if (!of.find()) {
+            return null;
+        }
+        String holder = of.group(1).strip();
+        return wordCount(holder) <= 4 && (bodyHead.matcher(holder).lookingAt() || Lexicon.lower(holder).equals("nhà trường"))
+                ? holder : null;
+    }
+
+    private static final Pattern ACHIEVEMENTS_OF = Pattern.compile("(?<![\\p{L}])thành tích(?:\\s+(?:nổi bật|tiêu biểu|"
+            + "xuất sắc|đạt được))?\\s+của\\s+([^,;:()]+?)(?:\\s+(?:trong|qua|từ|như|đạt|là)(?![\\p{L}]).*)?$", FLAGS);
+
+    /** The nearest line above that ends with a colon, a numbered heading too, without its colon; "" when none does. */
+    private static String nearestHeading(List<String> above) {
+        for (String line : above) {
+            if (line.endsWith(":")) {
+                return line.substring(0, line.length() - 1);
+            }
+        }
+        return "";
     }
 
     /** The line that introduces the list ({@link #linesAbove}), without its colon; "" when there is none. */
@@ -2271,6 +2312,7 @@ public final class AwardExtractor {
                 return null; // the clause of the form itself: no subject said before it
             }
             String chunk = BULLET.matcher(s.substring(from, comma).strip()).replaceFirst("");
+            chunk = chunk.substring(chunk.lastIndexOf(':') + 1).strip(); // "+ Năm 2003-2004: Công đoàn đạt …"
             from = comma + 1;
             if (chunk.isEmpty() || FRAME_CHUNK.matcher(chunk).lookingAt() || LEADING_TIME.matcher(chunk).lookingAt()) {
                 continue;

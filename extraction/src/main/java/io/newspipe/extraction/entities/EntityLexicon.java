@@ -161,9 +161,12 @@ public final class EntityLexicon {
             }
         }
         for (CentralBody b : CentralBodies.get().all()) {
-            orgHeads.add(b.name(), "S");
-            for (String other : b.otherNames()) {
-                orgHeads.add(other, "S");
+            List<String> names = new ArrayList<>(b.otherNames());
+            names.add(0, b.name());
+            for (String name : names) {
+                // "Bộ giáo dục và đào tạo": a full name of four words or more is known in lower case too
+                boolean lowerOk = name.split(" ").length >= 4;
+                orgHeads.add(name, lowerOk ? "S" + PhraseDict.FIRST_CAPITAL_ONLY : "S");
             }
         }
         for (AdminMap map : AdminMap.values()) {

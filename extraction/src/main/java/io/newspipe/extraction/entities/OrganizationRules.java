@@ -154,8 +154,9 @@ abstract class OrganizationRules extends LocationRules {
                     afterLocation = true;
                     break;
                 }
-                if (!t.cap && admin.length() == 1 && ORG_ADMIN_TAIL.contains(t.lower)) {
-                    j += 1; // "UBND tỉnh", "Ban Chỉ đạo tỉnh về ..."
+                if (!t.cap && ORG_ADMIN_TAIL.contains(admin.length() == 1 ? t.lower : t.lower + " " + tok(j + 1).lower)
+                        && admin.length() <= 2) {
+                    j += admin.length(); // "UBND tỉnh", "UBND thành phố", "Ban Chỉ đạo tỉnh về ..."
                     continue;
                 }
                 // "cửa khẩu sân bay quốc tế Nội Bài": a descriptor inside the name, handled below

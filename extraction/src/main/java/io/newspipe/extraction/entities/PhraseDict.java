@@ -35,6 +35,12 @@ final class PhraseDict {
         this.slot = slot;
     }
 
+    /**
+     * Flag of an entry whose words after the first may be written in lower case: a long official name is often
+     * written so ("Bộ giáo dục và đào tạo") and stays unmistakable.
+     */
+    static final String FIRST_CAPITAL_ONLY = "F";
+
     void add(String entry, String flags) {
         List<Token> toks = Tokenizer.tokenize(entry);
         if (toks.isEmpty()) {
@@ -44,7 +50,7 @@ final class PhraseDict {
         boolean[] mask = new boolean[toks.size()];
         for (int k = 0; k < toks.size(); k++) {
             Token t = toks.get(k);
-            mask[k] = t.cap;
+            mask[k] = t.cap && (k == 0 || flags == null || !flags.contains(FIRST_CAPITAL_ONLY));
             node = node.next.computeIfAbsent(t.lower, x -> new Node());
         }
         if (node.entry == null) {

@@ -103,4 +103,20 @@ class AwardSubjectsTest {
         assertThat(m.recipients()).containsExactly("Tiểu đoàn 8");
         assertThat(m.year()).isEqualTo(1976);
     }
+    @Test
+    void givenANumberedHeadingThatNamesWhoseAchievements_whenItsBulletsNameNoRecipient_thenTheHolderReceives() {
+        List<AwardMention> found = awards("2. Thành tích nổi bật của nhà trường:\n"
+                + "- Năm 2011-2012 được Sở Giáo dục và Đào tạo tặng giấy khen.\n"
+                + "- Năm 2015 được UBND tỉnh tặng bằng khen.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("giấy khen", "bằng khen");
+        assertThat(found).allSatisfy(m -> assertThat(m.recipients()).containsExactly("nhà trường"));
+        assertThat(found).extracting(AwardMention::year).containsExactly(2011, 2015);
+    }
+
+    @Test
+    void givenAUnitHeadThenHowOften_whenReferredBack_thenTheCountIsNoNumberOfTheUnit() {
+        List<AwardMention> found = awards("Sư đoàn 312 có bề dày truyền thống. Năm 2005, Sư đoàn 02 lần được Nhà nước tặng "
+                + "Huân chương Quân công hạng Nhất.");
+        assertThat(found).singleElement().satisfies(m -> assertThat(m.recipients()).doesNotContain("Sư đoàn 02"));
+    }
 }

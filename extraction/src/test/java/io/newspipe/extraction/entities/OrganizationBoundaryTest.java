@@ -247,4 +247,24 @@ class OrganizationBoundaryTest {
         assertThat(names("UBND tỉnh giao huyện thực hiện; Sở Y tế hỗ trợ huyện.", EntityKind.ORGANIZATION))
                 .containsExactly("UBND tỉnh", "Sở Y tế");
     }
+    @Test
+    void givenACommitteeOfATwoWordLevel_whenExtracted_thenTheLevelClosesItsName() {
+        assertThat(names("Chủ tịch UBND thành phố tặng giấy khen cho hai trường.", EntityKind.ORGANIZATION))
+                .containsExactly("UBND thành phố");
+        assertThat(names("Hội nghị do UBND thị xã tổ chức.", EntityKind.ORGANIZATION)).containsExactly("UBND thị xã");
+    }
+
+    @Test
+    void givenALongCentralBodyWrittenInLowerCaseAfterItsFirstWord_whenExtracted_thenTheReferenceNameIsFound() {
+        assertThat(names("Năm học 2009, nhà trường được Bộ giáo dục và đào tạo tặng bằng khen.", EntityKind.ORGANIZATION))
+                .containsExactly("Bộ giáo dục và đào tạo");
+        // all in lower case it is a common phrase, not the ministry's name
+        assertThat(names("Học sinh học theo chương trình của bộ giáo dục và đào tạo.", EntityKind.ORGANIZATION)).isEmpty();
+    }
+
+    @Test
+    void givenTheLabourFederationAbbreviated_whenExtracted_thenItsLevelOrItsNationalBodyIsTheName() {
+        assertThat(names("Công đoàn trường được LĐLĐ tỉnh tặng bằng khen và Tổng LĐLĐ Việt Nam tặng cờ thi đua.",
+                EntityKind.ORGANIZATION)).contains("LĐLĐ tỉnh", "Tổng LĐLĐ Việt Nam");
+    }
 }
