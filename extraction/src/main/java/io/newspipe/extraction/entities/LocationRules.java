@@ -105,6 +105,9 @@ abstract class LocationRules extends EntityScan {
                 }
                 return end;
             }
+            if (loc.flags().contains("C") && closesADaysName(i)) {
+                return end; // "Ngày Nhà giáo Việt Nam", "Ngày Thầy thuốc Việt Nam": the day's name, not the country
+            }
             // "Nam" alone is a direction, never listed; the lexicon has no single direction words
             addLocation(i, end, false, Confidence.KNOWN);
             return end;
@@ -150,6 +153,19 @@ abstract class LocationRules extends EntityScan {
      * movement ("sang Nhật", "từ Mỹ"), and never when a capitalized syllable continues the name ("Mỹ Tho", "Anh
      * Tuấn") or a lower-case one makes it a word ("Anh em").
      */
+    boolean closesADaysName(int i) {
+        for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
+            Token w = tok(k);
+            if (w == null || !w.word) {
+                return false;
+            }
+            if (w.text.equals("Ngày")) {
+                return k + 1 < i; // "Ngày Nhà giáo Việt Nam"; not "Ngày 20/11" (no word) nor a country right after it
+            }
+        }
+        return false;
+    }
+
     boolean countryContext(int s, int e) {
         Token before = tok(s - 1);
         if (before == null || before.masked || live(e) && tok(e).word && tok(e).cap) {

@@ -121,4 +121,19 @@ class LocationAndPersonRulesTest {
                 .doesNotContain("Nguyễn Thị Hoa", "Vinamilk");
         assertThat(names(text, EntityKind.ORGANIZATION)).contains("Trường THCS Phước Hòa", "Trường Tiểu học Tân Hưng");
     }
+    @Test
+    void givenACountryThatClosesTheNameOfADay_whenExtracted_thenItIsNoLocation_butElsewhereItIs() {
+        assertThat(names("Trường tổ chức mít tinh kỷ niệm Ngày Nhà giáo Việt Nam 20/11.", EntityKind.LOCATION)).isEmpty();
+        assertThat(names("Ngày 27/2, bệnh viện gặp mặt nhân Ngày Thầy thuốc Việt Nam.", EntityKind.LOCATION)).isEmpty();
+        assertThat(names("Ngày 3/3, đoàn doanh nghiệp Nhật Bản sang Việt Nam tìm hiểu thị trường.", EntityKind.LOCATION))
+                .contains("Việt Nam");
+    }
+
+    @Test
+    void givenAHmongFamilyName_whenAPositionPrecedesIt_thenThePersonIsNotPartOfTheBody() {
+        assertThat(names("Ban Chấp hành Trung ương Hội Nông dân Việt Nam Giàng A Chu đã phát biểu.", EntityKind.PERSON))
+                .containsExactly("Giàng A Chu");
+        assertThat(names("Ban Chấp hành Trung ương Hội Nông dân Việt Nam Giàng A Chu đã phát biểu.", EntityKind.ORGANIZATION))
+                .containsExactly("Ban Chấp hành Trung ương Hội Nông dân Việt Nam");
+    }
 }
