@@ -65,7 +65,7 @@ public final class AwardExtractor {
         boolean record;
         /** The number of the decision its sentence cites ("Quyết định số 2364/QĐ-CTN"), or null. */
         String decision;
-        /** The conferrer is the subject of an active giving verb ("UBND tỉnh tặng …"). */
+        /** The conferrer is the subject of an active giving verb ("UBND tỉnh tặng …"): whoever hands the award over. */
         boolean conferrerFromGiver;
 
         static final int MAX_COMPLETENESS = 8;
@@ -1429,7 +1429,6 @@ public final class AwardExtractor {
             }
         }
         Candidate c = new Candidate();
-        boolean conferrerFromGiver = false; // the conferrer is the title of whoever hands the award over
         c.award = f.award();
         c.openForm = f.open();
         c.key = f.kind() == Kind.PLAIN ? PLAIN_QUALIFIER.matcher(awardKey(f.award())).replaceFirst("") : awardKey(f.award());
@@ -1533,12 +1532,7 @@ public final class AwardExtractor {
                 widenCountedRecipients(c, s, floor);
                 if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
                     subjectBeforeApposition(c, s, floor);
-                }
-                if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
-                    String head = headSubject(s, floor);
-                    if (head != null) {
-                        addRecipients(c, head); // "Trường A đạt chuẩn quốc gia, được Thủ tướng tặng Bằng khen"
-                    }
+                    headSubjectReceives(c, s, floor); // "Trường A đạt chuẩn quốc gia, được Thủ tướng tặng Bằng khen"
                 }
             } else if (verbType.equals("RECEIVE")) {
                 String subject = s.substring(namedSubjectStart(s, floor), floor) + pre.substring(0, verbStart);
@@ -1626,26 +1620,22 @@ public final class AwardExtractor {
                         || !HOLDER_GIVEN_FORM.matcher(c.award).lookingAt());
                 if (a != null && a.authority() != null && c.conferrer == null && !presentsOnly) {
                     c.conferrer = a.authority();
-                    conferrerFromGiver = true;
+                    c.conferrerFromGiver = true;
                 } else if (subject.isBlank() && c.conferrer == null && previous != null && previous.conferrerFromGiver
                         && floor > 0 && (s.charAt(floor - 1) == ';' || s.charAt(floor - 1) == ',')) {
                     // "Ban Thường vụ tặng cờ … cho A; tặng bằng khen cho 2 tập thể …": the giver is said once
                     c.conferrer = previous.conferrer;
-                    conferrerFromGiver = true;
+                    c.conferrerFromGiver = true;
                 }
-                c.conferrerFromGiver = conferrerFromGiver;
                 if (verbType.equals("PRESENT") || verb.contains("trao")) {
                     String person = a != null && a.person() != null ? a.person() : lastPerson(s.substring(0, floor + verbStart));
                     if (person != null) {
                         c.presenter = person;
                     }
                 }
-                if (c.recipients.isEmpty() && a != null && a.authority() != null && floor > 0 && s.charAt(floor - 1) == ','
+                if (a != null && a.authority() != null && floor > 0 && s.charAt(floor - 1) == ','
                         && !POSITION.matcher(subject.strip()).lookingAt()) {
-                    String head = headSubject(s, floor);
-                    if (head != null) {
-                        addRecipients(c, head); // "Công đoàn đạt VMXS, LĐLĐ tỉnh tặng bằng khen": the union receives it
-                    }
+                    headSubjectReceives(c, s, floor); // "Công đoàn đạt VMXS, LĐLĐ tỉnh tặng bằng khen": the union receives it
                 }
             }
         } else if (previous != null && prevForm != null && s.substring(prevForm.end(), f.start()).indexOf(';') < 0) {
@@ -1659,7 +1649,7 @@ public final class AwardExtractor {
             Authority a = authority(s.substring(d.end(), authorityEnd(s, d.end())));
             if (a != null && a.authority() != null) {
                 c.conferrer = a.authority();
-            } else if (conferrerFromGiver) {
+            } else if (c.conferrerFromGiver) {
                 // "Thay mặt lãnh đạo Đảng, Nhà nước, Phó Thủ tướng A trao …": A acts for others and only presents
                 c.conferrer = null;
             }
@@ -2328,6 +2318,14 @@ public final class AwardExtractor {
                     && !verbPattern.find(verbPattern.matcher(name), name, 0) ? name : null;
         }
         return null;
+    }
+
+    /** A candidate that names no recipient yet gets the sentence's {@link #headSubject}, if it has one. */
+    private void headSubjectReceives(Candidate c, String s, int floor) {
+        String head = c.recipients.isEmpty() ? headSubject(s, floor) : null;
+        if (head != null) {
+            addRecipients(c, head);
+        }
     }
 
     private static String capitalizedRun(String s) {

@@ -154,8 +154,7 @@ abstract class OrganizationRules extends LocationRules {
                     afterLocation = true;
                     break;
                 }
-                if (!t.cap && ORG_ADMIN_TAIL.contains(admin.length() == 1 ? t.lower : t.lower + " " + tok(j + 1).lower)
-                        && admin.length() <= 2) {
+                if (!t.cap && ORG_ADMIN_TAIL.contains(admin.entry())) {
                     j += admin.length(); // "UBND tỉnh", "UBND thành phố", "Ban Chỉ đạo tỉnh về ..."
                     continue;
                 }
