@@ -91,6 +91,8 @@ public final class AwardExtractor {
     private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
     /** "cho X" between a giving verb and its form. */
     private static final Pattern OBJECT_FIRST = Pattern.compile("\\s*cho\\s+([^,;:]+?)\\s*$", FLAGS);
+    /** A named recipient right after a giving verb, without "cho" ("trao tặng Công ty CP X Huân chương …"). */
+    private static final Pattern NAMED_OBJECT_FIRST = Pattern.compile("\\s*((?-i:\\p{Lu})[^,;:()]*?)\\s*$", FLAGS);
     /** A recipient written right after the form, without "cho": a counted or collective group, a person. */
     private static final Pattern DIRECT_OBJECT = Pattern.compile("\\s*(?!các\\s+(?:hạng|loại|cấp)(?![\\p{L}]))(?=(?:\\d|cá nhân|tập thể|các|những|nhiều|một số|đơn vị|cán bộ|"
             + "chiến sĩ|học sinh|gia đình|ông|bà|anh|chị|đồng chí)(?![\\p{L}]))", FLAGS);
@@ -571,6 +573,11 @@ public final class AwardExtractor {
                 return;
             }
         }
+    }
+
+    /** An institution's name (a head of org-heads.txt opens it) or a person's full name. */
+    private boolean namesABody(String text) {
+        return bodyHead.matcher(text).lookingAt() || looksLikePersonName(text);
     }
 
     /** Two to five capitalized words that open no institution's name ("Rơ Châm Phon", "Nguyễn Văn An"). */
@@ -1507,6 +1514,11 @@ public final class AwardExtractor {
         // "trao cho Công ty Điện lực Hòa Bình Bằng khen": the recipient may stand between the verb and the form
         Matcher firstObject = verbType == null ? null : OBJECT_FIRST.matcher(pre.substring(verbEnd));
         boolean objectFirst = firstObject != null && firstObject.lookingAt() && wordCount(firstObject.group(1)) <= 12;
+        if (!objectFirst && verbType != null && !verbType.equals("RECEIVE")) {
+            firstObject = NAMED_OBJECT_FIRST.matcher(pre.substring(verbEnd));
+            objectFirst = firstObject.lookingAt() && wordCount(firstObject.group(1)) <= 12
+                    && namesABody(firstObject.group(1));
+        }
         boolean ownFrame = verbType != null && (wordCount(pre.substring(verbEnd)) <= 6 || objectFirst);
         c.ownFrame = ownFrame;
         if (ownFrame) {

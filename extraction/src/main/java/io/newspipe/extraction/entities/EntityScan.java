@@ -31,7 +31,7 @@ abstract class EntityScan {
     /** "mang tên", "đặt tên", "lấy tên" + a person's name: a thing named after them ("em trai tên X" is the person). */
     static final Set<String> NAMING_VERBS = Set.of("mang", "đặt", "lấy");
     /** Heads that with only a bare "tỉnh"/"thành phố" after them are descriptions ("trung tâm thành phố"). */
-    static final Set<String> NEEDS_PROPER_COMPLEMENT = Set.of("trung tâm", "trường", "công ty", "ngân hàng",
+    static final Set<String> NEEDS_PROPER_COMPLEMENT = Set.of("trung tâm", "trường", "công ty", "cty", "ngân hàng",
             "bệnh viện", "hội", "quỹ", "viện", "phòng", "đội", "khối", "ban", "vụ", "hội đồng", "ủy ban", "hải quan",
             "biên phòng", "bộ đội biên phòng", "phái bộ");
     static final Set<String> ORG_ADMIN_TAIL = Set.of("tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường");
@@ -41,7 +41,7 @@ abstract class EntityScan {
     static final Set<String> QUANTITY_WORDS = Set.of("%", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "đồng", "usd",
             "ha", "km", "m", "người", "tấn", "năm", "tháng", "ngày", "lần", "điểm", "bậc", ",", ".");
     /** Heads of companies, which are also called by their distinctive name alone or in brackets ("(Bidiphar)"). */
-    static final Set<String> COMPANY_HEADS = Set.of("công ty", "tổng công ty", "tập đoàn", "ngân hàng",
+    static final Set<String> COMPANY_HEADS = Set.of("công ty", "cty", "tổng công ty", "tổng cty", "tập đoàn", "ngân hàng",
             "hợp tác xã", "htx");
     /** Words after which a country name that is also a word ("Mỹ", "Nhật") is the country. */
     static final Set<String> COUNTRY_CUES = Set.of("nước", "người", "sang", "từ", "tới", "đến", "tại", "ở",

@@ -119,4 +119,17 @@ class AwardSubjectsTest {
                 + "Huân chương Quân công hạng Nhất.");
         assertThat(found).singleElement().satisfies(m -> assertThat(m.recipients()).doesNotContain("Sư đoàn 02"));
     }
+
+    @Test
+    void givenANamedRecipientRightAfterTheGivingVerbWithoutCho_whenTheFormFollows_thenTheNameReceives() {
+        AwardMention company = only("Thừa ủy quyền Chủ tịch nước, Phó Chủ tịch UBND tỉnh trao tặng Cty CP Chè Mộc Châu Huân "
+                + "chương Lao động hạng Ba.");
+        assertThat(company.conferrer()).isEqualTo("Chủ tịch nước");
+        assertThat(company.recipients()).containsExactly("Cty CP Chè Mộc Châu");
+        AwardMention person = only("Giám đốc Sở Giáo dục trao tặng Nguyễn Thị Lan Giấy khen.");
+        assertThat(person.recipients()).containsExactly("Nguyễn Thị Lan");
+        // a lower-case word after the verb names no recipient: "trao tặng thưởng" is the verb itself
+        AwardMention noName = only("Bộ trưởng trao tặng thưởng Bằng khen cho Trường Tiểu học Hòa Bình.");
+        assertThat(noName.recipients()).containsExactly("Trường Tiểu học Hòa Bình");
+    }
 }

@@ -267,4 +267,16 @@ class OrganizationBoundaryTest {
         assertThat(names("Công đoàn trường được LĐLĐ tỉnh tặng bằng khen và Tổng LĐLĐ Việt Nam tặng cờ thi đua.",
                 EntityKind.ORGANIZATION)).contains("LĐLĐ tỉnh", "Tổng LĐLĐ Việt Nam");
     }
+
+    @Test
+    void givenACompanyWrittenCtyBeforeTheAwardItReceives_whenExtracted_thenTheNameStopsBeforeTheForm() {
+        assertThat(names("Chủ tịch nước trao tặng Cty CP Chè Mộc Châu Huân chương Lao động hạng Ba.",
+                EntityKind.ORGANIZATION)).containsExactly("Cty CP Chè Mộc Châu");
+        assertThat(names("Bộ trưởng trao tặng Hợp tác xã Nông nghiệp Tân Phong Bằng khen của Bộ Nông nghiệp.",
+                EntityKind.ORGANIZATION)).contains("Hợp tác xã Nông nghiệp Tân Phong")
+                .noneMatch(o -> o.contains("Bằng"));
+        // a capitalized word that is no form still continues the name
+        assertThat(names("Tổng Cty Đường sắt Việt Nam khởi công dự án.", EntityKind.ORGANIZATION))
+                .containsExactly("Tổng Cty Đường sắt Việt Nam");
+    }
 }
