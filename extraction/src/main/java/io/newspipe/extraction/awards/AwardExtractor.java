@@ -159,6 +159,10 @@ public final class AwardExtractor {
     private static final Pattern COUNTED_GROUPS = Pattern.compile(
             "(?:" + COUNT.pattern() + ")(?:\\s*(?:,|\\s và)\\s*(?:" + COUNT.pattern() + "))*", FLAGS);
     /** A counted group and its comma or "và" that end a clause: "9 tập thể," of "9 tập thể, 31 cá nhân được …". */
+    /** A group noun without its count, counted by the group before it ("12.500 tập thể, cá nhân"). */
+    private static final Pattern BARE_GROUP = Pattern.compile("(?:tập thể|cá nhân|đơn vị)", FLAGS);
+    /** "cho" or a giving verb right before a counted group: the group is an object, not a clause's subject. */
+    private static final Pattern GIVEN_TO_BEFORE = Pattern.compile("(?<![\\p{L}])(?:cho|tặng|trao)\\s*$", FLAGS);
     private static final Pattern COUNTED_GROUP_BEFORE = Pattern.compile(
             "(?:" + COUNT.pattern() + ")\\s*(?:,|\\s và)\\s*$", FLAGS);
     /**
@@ -329,6 +333,8 @@ public final class AwardExtractor {
                 + "|Cờ(?=\\s*[“\"]\\p{L})|Cờ\\s+(?:nhất|nhì|ba)(?=\\s|[,.;])"
                 // "cờ dẫn đầu phong trào thi đua", "Cờ đơn vị thi đua xuất sắc": a flag named by its citation
                 + "|Cờ(?=\\s+(?:đơn vị\\s+)?(?:thi đua\\s+)?(?:dẫn đầu|xuất sắc)(?![\\p{L}]))"
+                // "tặng cờ, bằng khen, giấy khen": a flag coordinated with other forms
+                + "|Cờ(?=\\s*(?:,|và)\\s*(?:bằng khen|giấy khen)(?![\\p{L}]))"
                 + "|Huy chương(?=\\s+(?-iu:\\p{Lu})))"
                 + "(?:\\s+cấp\\s+(?:" + LEVELS + "))?)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
@@ -1272,8 +1278,8 @@ public final class AwardExtractor {
                         && !GIVE_TO_GENERIC_END.matcher(before).matches()) {
                     continue; // "nhiều giải thưởng và bằng khen", "các Mẹ Việt Nam anh hùng": not one conferral
                 }
-                if (GENERIC_AFTER.matcher(s.substring(fe)).find()) {
-                    continue;
+                if (GENERIC_AFTER.matcher(s.substring(fe)).find() && countBefore(s, fs) == null) {
+                    continue; // "các Huân chương khác"; a counted "591 Huân chương các loại" is a tally of conferrals
                 }
             }
             forms.add(new Form(award, kind, fs, fe, quoted, open));
@@ -2475,7 +2481,9 @@ public final class AwardExtractor {
      * counted group; the groups coordinated before it belong to the same recipients, kept as one descriptive span.
      */
     private static void widenCountedRecipients(Candidate c, String s, int floor) {
-        if (c.recipients.size() != 1 || floor <= 0 || !COUNTED_GROUPS.matcher(c.recipients.get(0)).matches()) {
+        // "12.500 tập thể, cá nhân được …": one group, counted once for both nouns
+        if (c.recipients.size() != 1 || floor <= 0 || !COUNTED_GROUPS.matcher(c.recipients.get(0)).matches()
+                && !BARE_GROUP.matcher(c.recipients.get(0)).matches()) {
             return;
         }
         String last = c.recipients.get(0);
@@ -2484,8 +2492,8 @@ public final class AwardExtractor {
         Matcher before = COUNTED_GROUP_BEFORE.matcher(s).useTransparentBounds(true); // see "4." before "222 tập thể"
         while (at >= 0 && start > 0) {
             before.region(Math.max(0, start - 40), start);
-            if (!before.find()) {
-                break;
+            if (!before.find() || GIVEN_TO_BEFORE.matcher(s).region(0, before.start()).find()) {
+                break; // "tặng Cờ thi đua cho 120 tập thể, 3.400 đơn vị đạt …": that group is the earlier verb's object
             }
             start = before.start();
         }
@@ -2757,6 +2765,9 @@ public final class AwardExtractor {
         }
         String ka = key(a);
         String kb = key(b);
+        if (containsWords(ka, STATE) && kb.equals(HEAD_OF_STATE) || containsWords(kb, STATE) && ka.equals(HEAD_OF_STATE)) {
+            return true; // "Đảng, Nhà nước" and "Chủ tịch nước": the President confers in the State's name
+        }
         String ha = key(bodyOfHolder(a));
         String hb = key(bodyOfHolder(b));
         for (String x : List.of(ka, ha)) {
@@ -2778,6 +2789,10 @@ public final class AwardExtractor {
         }
         return false;
     }
+
+    /** Keys (see {@link #key}) of "Nhà nước" and "Chủ tịch nước"; written out because KEY_FOLD is built after this. */
+    private static final String STATE = "nha nuoc";
+    private static final String HEAD_OF_STATE = "chu tich nuoc";
 
     private static boolean containsWords(String outer, String inner) {
         return (" " + outer + " ").contains(" " + inner + " ");

@@ -10,6 +10,7 @@ import java.util.List;
 import static io.newspipe.extraction.awards.AwardTexts.awards;
 import static io.newspipe.extraction.awards.AwardTexts.only;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The rule families added for news from unseen outlets (issue 15): records of past honours, coordinated forms,
@@ -383,5 +384,43 @@ class AwardRecordsAndFramesTest {
         assertThat(only("Ông Hoàng Long nhận Huân chương Tự do hạng Nhì của Nhà nước Lào.").award())
                 .isEqualTo("Huân chương Tự do hạng Nhì");
         assertThat(only("Xã Tân Hòa được UBND tỉnh tặng Cờ thi đua xuất sắc.").award()).isEqualTo("Cờ thi đua xuất sắc");
+    }
+
+    @Test
+    void givenATallyOfCountedClausesJoinedByCommas_whenRead_thenEachCountedGroupGoesWithItsOwnForm() {
+        List<AwardMention> found = awards("Năm năm qua, tỉnh Trà Vinh tặng Cờ thi đua cho 85 tập thể, 2.100 đơn vị đạt Tập "
+                + "thể lao động xuất sắc, 640 cá nhân được tặng danh hiệu Chiến sĩ thi đua cấp tỉnh, 9.300 tập thể, cá nhân "
+                + "được Chủ tịch UBND tỉnh tặng Bằng khen.");
+        assertThat(found).extracting(AwardMention::award, m -> m.recipients())
+                .containsExactly(tuple("Cờ thi đua", List.of("85 tập thể")),
+                        tuple("Tập thể lao động xuất sắc", List.of("2.100 đơn vị")),
+                        tuple("Chiến sĩ thi đua cấp tỉnh", List.of("640 cá nhân")),
+                        tuple("Bằng khen", List.of("9.300 tập thể, cá nhân")));
+    }
+
+    @Test
+    void givenACountedOrderOfAllKinds_whenGiven_thenItIsATallyButUncountedItIsNot() {
+        assertThat(awards("Giai đoạn 2016-2020, Chủ tịch nước tặng 214 Huân chương các loại cho tập thể, cá nhân của tỉnh."))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.award()).isEqualTo("Huân chương");
+                    assertThat(m.conferrer()).isEqualTo("Chủ tịch nước");
+                });
+        assertThat(awards("Nhiều tập thể được tặng Huân chương các loại.")).isEmpty();
+    }
+
+    @Test
+    void givenABareFlagCoordinatedWithOtherForms_whenGiven_thenItIsAFormOfItsOwn() {
+        assertThat(awards("Giám đốc Công an tỉnh đã tặng cờ, bằng khen, giấy khen cho 6 tập thể và 14 cá nhân."))
+                .extracting(AwardMention::award).containsExactly("cờ", "bằng khen", "giấy khen");
+        assertThat(awards("Người dân treo cờ, khẩu hiệu chào mừng đại hội.")).isEmpty();
+    }
+
+    @Test
+    void givenALeadConferredByTheStateAndABodyPresentedByThePresident_whenRead_thenOneConferral() {
+        List<AwardMention> found = awards("Sáng nay, 12 tập thể, cá nhân đã được Đảng, Nhà nước tặng danh hiệu Anh hùng Lao "
+                + "động.\nTại lễ, thay mặt lãnh đạo Đảng, Nhà nước, Chủ tịch nước trao danh hiệu Anh hùng Lao động cho "
+                + "Bệnh viện Đa khoa tỉnh Phú Yên và Công ty Cổ phần Sữa Ba Vì.");
+        assertThat(found).singleElement().satisfies(m -> assertThat(m.recipients())
+                .contains("Bệnh viện Đa khoa tỉnh Phú Yên"));
     }
 }
