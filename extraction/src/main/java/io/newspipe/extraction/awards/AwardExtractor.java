@@ -581,9 +581,23 @@ public final class AwardExtractor {
         }
     }
 
-    /** An institution's name (a head of org-heads.txt opens it) or a person's full name. */
+    /** An institution's name (a head of org-heads.txt opens it), a person's full name, or one after a title. */
     private boolean namesABody(String text) {
-        return bodyHead.matcher(text).lookingAt() || looksLikePersonName(text);
+        if (bodyHead.matcher(text).lookingAt() || looksLikePersonName(text)) {
+            return true;
+        }
+        Matcher title = titleStart.matcher(text);
+        if (!title.lookingAt()) {
+            return false;
+        }
+        String[] words = WHITESPACE_RUN.split(text.substring(title.end()).strip());
+        // "Tổng Bí thư Tô Lâm": a title (one of titles.txt, whose rest is capitalized too) then a surname and its name
+        for (int i = 0; i + 1 < words.length && words.length - i <= 4; i++) {
+            if (surnames.contains(words[i]) && allCapitalized(words, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Two to five capitalized words that open no institution's name ("Rơ Châm Phon", "Nguyễn Văn An"). */
@@ -1265,8 +1279,11 @@ public final class AwardExtractor {
                 award = QUOTE_MARKS.matcher(DANH_HIEU_PREFIX.matcher(award).replaceFirst("")).replaceAll("").strip();
             } else {
                 kind = Kind.TITLE;
-                if (titlesNeedingPrefix.contains(key(award)) || startsName(s, fe)) {
-                    continue; // "Nghệ nhân Ưu tú Rơ Châm Phon": a title before a name describes the person
+                if (titlesNeedingPrefix.contains(key(award)) || startsName(s, fe)
+                        || DEGREE_AFTER.matcher(s).region(fe, s.length()).lookingAt()) {
+                    // "Nghệ nhân Ưu tú Rơ Châm Phon", "nhà giáo ưu tú, PGS-TS Lương Minh Cừ": a title before a name
+                    // (or before the degree opening it) describes the person
+                    continue;
                 }
             }
             boolean quoted = kind == Kind.TITLE && fs > 0 && (s.charAt(fs - 1) == '“' || s.charAt(fs - 1) == '"');
@@ -1364,6 +1381,10 @@ public final class AwardExtractor {
     }
 
     /** Whether a capitalized word follows right after {@code at} (one space, no punctuation). */
+    /** An academic degree or rank after a title and its comma: the title describes the person named next. */
+    private static final Pattern DEGREE_AFTER = Pattern.compile(",\\s*(?-i:GS|PGS|TS|ThS|BS|BSCKI{1,2}|Đại tá|Thượng tá|Trung tá"
+            + "|Thiếu tướng|Trung tướng)(?=[\\s.\\-])");
+
     private static boolean startsName(String s, int at) {
         return at + 1 < s.length() && s.charAt(at) == ' ' && CharClass.isUpperCase(s.charAt(at + 1));
     }
@@ -1533,7 +1554,8 @@ public final class AwardExtractor {
             Matcher passive = StartScanner.containsFolded(pre, "được")
                     ? this.passive.matcher(pre.substring(0, verbEnd)) : null;
             if (passive != null && passive.find()) {
-                String agent = passive.group(1);
+                // "được Nhà nước phong tặng, truy tặng": the first of two coordinated verbs is no part of the agent
+                String agent = AGENT_TRAILING_VERB.matcher(passive.group(1)).replaceFirst("");
                 Matcher agentEnd = SUBJECT_END.matcher(agent);
                 if (agentEnd.find() && agentEnd.start() > 0) {
                     agent = agent.substring(0, agentEnd.start()); // "được Chủ tịch nước quyết định tặng thưởng"
@@ -1890,6 +1912,9 @@ public final class AwardExtractor {
             if (c == ',' && pairedStaff(s, i)) {
                 continue; // "139 lượt cán bộ, chiến sỹ được tặng …": one group, not two clauses
             }
+            if (c == ',' && coordinatedVerbs(s, i)) {
+                continue; // "được phong tặng, truy tặng danh hiệu …": one predicate with two verbs
+            }
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '–' || c == '—') {
                 return i + 1;
             }
@@ -1901,6 +1926,18 @@ public final class AwardExtractor {
     private static final Pattern STAFF_PAIR_AFTER = Pattern.compile("\\s*(?:chiến sĩ|chiến sỹ|công chức|viên chức|giáo viên|"
             + "nhân viên|đảng viên|công nhân|hội viên|người lao động|đoàn viên)(?![\\p{L}])", FLAGS);
     private static final Set<String> STAFF_PAIR_BEFORE = Set.of("bộ", "viên", "chức", "sĩ", "sỹ", "nhân");
+
+    private static final String CONFERRAL_VERB = "(?:phong tặng|truy tặng|truy phong|tặng thưởng|trao tặng|phong|tặng)";
+    private static final Pattern CONFERRAL_VERB_BEFORE = Pattern.compile("(?<![\\p{L}])" + CONFERRAL_VERB + "$", FLAGS);
+    private static final Pattern CONFERRAL_VERB_AFTER = Pattern.compile("\\s*" + CONFERRAL_VERB + "(?![\\p{L}])", FLAGS);
+
+    private static final Pattern AGENT_TRAILING_VERB = Pattern.compile("(?:^|\\s+)" + CONFERRAL_VERB + "\\s*(?:,|và)?\\s*$", FLAGS);
+
+    /** "phong tặng, truy tặng": two conferral verbs joined by a comma. */
+    private static boolean coordinatedVerbs(String s, int comma) {
+        return CONFERRAL_VERB_BEFORE.matcher(s).region(Math.max(0, comma - 12), comma).find()
+                && CONFERRAL_VERB_AFTER.matcher(s).region(comma + 1, s.length()).lookingAt();
+    }
 
     private static boolean pairedStaff(String s, int comma) {
         return STAFF_PAIR_BEFORE.contains(previousWord(s, comma))

@@ -95,6 +95,12 @@ abstract class EntityScan {
      * Length of a person-name run at i: 2..4 capitalized letter-only syllables, not starting a location,
      * institution or title. 0 when there is none.
      */
+    /** An award form of misc-heads.txt (flag A) starts at {@code k}: no name runs into it. */
+    boolean isAwardForm(int k) {
+        PhraseDict.Match form = lex.miscHeads.match(toks, k);
+        return form != null && form.flags().contains("A");
+    }
+
     int nameRun(int i, boolean bare) {
         Token first = tok(i);
         if (first == null || !first.nameLike
@@ -106,6 +112,9 @@ abstract class EntityScan {
             PhraseDict.Match inner = k > i ? lex.titles.match(toks, k) : null;
             if (inner != null && !inner.flags().contains("H") && !lex.isSurname(tok(k))) {
                 break;
+            }
+            if (k > i && isAwardForm(k)) {
+                break; // "trao tặng Tổng Bí thư Tô Lâm Huân chương …": the award the person receives
             }
             k++;
             if (k > i + 1 && tok(k - 1).text.length() == 1 && !lex.isSurname(first) && live(k + 1)

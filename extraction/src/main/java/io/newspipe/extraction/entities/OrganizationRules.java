@@ -218,8 +218,7 @@ abstract class OrganizationRules extends LocationRules {
                 if (innerTitle != null && !(innerTitle.flags().contains("H") && innerTitle.length() == 1)) {
                     break; // a title ends the name; a capitalized "Anh" inside "CLB Hoàng Anh Gia Lai" does not
                 }
-                PhraseDict.Match form = lex.miscHeads.match(toks, j);
-                if (form != null && form.flags().contains("A")) {
+                if (isAwardForm(j)) {
                     break; // the award the body receives: "trao tặng Công ty CP Cao su X Huân chương …"
                 }
                 PhraseDict.Match w = lex.orgWords.match(toks, j);

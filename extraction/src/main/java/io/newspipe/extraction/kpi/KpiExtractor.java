@@ -1452,7 +1452,7 @@ public final class KpiExtractor {
             "cụ thể", "tiếp đến là", "tiếp đến", "là", "với", "có", "mà nay", "mà"));
     private static final PhraseSet TRAILING_VERBS = new PhraseSet(List.of("đạt", "đạt được", "tăng", "giảm", "là", "có", "được",
             "lên", "lên tới", "lên đến", "tới", "chiếm", "chiếm tới", "nằm trong", "với", "ở mức", "mới chỉ", "chỉ", "thêm",
-            "tăng thêm", "gấp", "tăng gấp", "cao gấp", "dẫn đầu với", "xếp", "đứng", "thứ", "khoảng", "trên", "hơn", "gần", "đã", "sẽ", "vượt", "thu đạt",
+            "tăng thêm", "gấp", "tăng gấp", "cao gấp", "dẫn đầu với", "xếp", "đứng", "thứ", "khoảng", "trên", "hơn", "gần", "đã", "sẽ", "vượt",
             "bằng", "mức", "còn", "giảm còn", "tương đương", "ước", "ước đạt"));
 
     /**

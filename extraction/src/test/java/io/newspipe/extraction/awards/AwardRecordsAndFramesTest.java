@@ -423,4 +423,15 @@ class AwardRecordsAndFramesTest {
         assertThat(found).singleElement().satisfies(m -> assertThat(m.recipients())
                 .contains("Bệnh viện Đa khoa tỉnh Phú Yên"));
     }
+
+    @Test
+    void givenOrdersOfTheWarsAndTheFarmersTitle_whenGiven_thenEachIsAFormOfItsName() {
+        assertThat(awards("Nhiều cán bộ được tặng thưởng Huân chương Quyết thắng, Huân chương Giải phóng hạng Ba."))
+                .extracting(AwardMention::award).containsExactly("Huân chương Quyết thắng", "Huân chương Giải phóng hạng Ba");
+        assertThat(awards("Năm 2024 có 9.100 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.award()).isEqualTo("sản xuất, kinh doanh giỏi");
+                    assertThat(m.recipients()).containsExactly("9.100 hộ");
+                });
+    }
 }

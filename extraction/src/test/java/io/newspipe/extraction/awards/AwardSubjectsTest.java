@@ -132,4 +132,25 @@ class AwardSubjectsTest {
         AwardMention noName = only("Bộ trưởng trao tặng thưởng Bằng khen cho Trường Tiểu học Hòa Bình.");
         assertThat(noName.recipients()).containsExactly("Trường Tiểu học Hòa Bình");
     }
+
+    @Test
+    void givenATitledPersonRightAfterTheGivingVerb_whenTheFormFollows_thenThePersonReceives() {
+        AwardMention m = only("Thay mặt Nhà nước Campuchia, Quốc vương đã trao tặng Thủ tướng Phạm Minh Quân Huân chương "
+                + "Hữu nghị.");
+        assertThat(m.recipients()).singleElement().asString().endsWith("Phạm Minh Quân");
+    }
+
+    @Test
+    void givenTwoConferralVerbsJoinedByAComma_whenPassive_thenTheSubjectReceivesAndTheAgentHoldsNoVerb() {
+        AwardMention m = only("Năm 1978, Đại đội 3 được Nhà nước phong tặng, truy tặng danh hiệu Anh hùng Lực lượng vũ trang "
+                + "nhân dân.");
+        assertThat(m.recipients()).containsExactly("Đại đội 3");
+        assertThat(m.conferrer()).isEqualTo("Nhà nước");
+    }
+
+    @Test
+    void givenATitleBeforeACommaAndADegree_whenNoVerbGivesIt_thenItDescribesThePersonAndIsNoConferral() {
+        assertThat(awards("Phát biểu tại lễ, nhà giáo ưu tú, PGS-TS Đỗ Văn Minh, Hiệu trưởng Trường Đại học Tây Bắc, "
+                + "cảm ơn các thế hệ thầy cô.")).isEmpty();
+    }
 }

@@ -136,4 +136,12 @@ class LocationAndPersonRulesTest {
         assertThat(names("Ban Chấp hành Trung ương Hội Nông dân Việt Nam Giàng A Chu đã phát biểu.", EntityKind.ORGANIZATION))
                 .containsExactly("Ban Chấp hành Trung ương Hội Nông dân Việt Nam");
     }
+
+    @Test
+    void givenAPersonBeforeTheAwardHeReceives_whenExtracted_thenTheNameStopsBeforeTheForm() {
+        assertThat(names("Chủ tịch nước trao tặng Thượng tướng Lê Văn Hòa Huân chương Quân công hạng Nhì.",
+                EntityKind.PERSON)).containsExactly("Lê Văn Hòa");
+        assertThat(names("Bộ trưởng trao tặng ông Trần Minh Giấy khen và Bằng khen.", EntityKind.PERSON))
+                .containsExactly("Trần Minh");
+    }
 }

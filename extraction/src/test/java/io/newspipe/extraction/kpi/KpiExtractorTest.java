@@ -477,4 +477,16 @@ class KpiExtractorTest {
         }
         assertThat(kpis(b.toString())).hasSize(3000);
     }
+
+    @Test
+    void givenRevenueAtTheStartOfASentence_whenExtracted_thenTheMetricKeepsTheWholeNoun() {
+        assertThat(kpis("Doanh thu đạt 640 tỷ đồng.")).singleElement()
+                .satisfies(k -> assertThat(k.metric()).isEqualTo("Doanh thu"));
+    }
+
+    @Test
+    void givenHouseholdsCountedForAnEmulationTitle_whenExtracted_thenTheyAreAwardRecipientsNotAKpi() {
+        assertThat(kpis("Năm 2024, toàn tỉnh có 18.300 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.")).isEmpty();
+        assertThat(kpis("Năm 2024, toàn tỉnh có 18.300 hộ được tặng danh hiệu gia đình văn hóa.")).isEmpty();
+    }
 }
