@@ -489,4 +489,20 @@ class KpiExtractorTest {
         assertThat(kpis("Năm 2024, toàn tỉnh có 18.300 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.")).isEmpty();
         assertThat(kpis("Năm 2024, toàn tỉnh có 18.300 hộ được tặng danh hiệu gia đình văn hóa.")).isEmpty();
     }
+
+    @Test
+    void givenBondAmountsMaturingInAYear_whenExtracted_thenTheTotalAndItsBreakdownAreKpis() {
+        List<KpiMention> found = kpis("Trái phiếu doanh nghiệp đáo hạn trong năm 2026 ước khoảng 310.000 tỷ đồng, trong đó "
+                + "nhóm bất động sản khoảng 140.000 tỷ đồng.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(310000.0, 140000.0);
+    }
+
+    @Test
+    void givenGraduatesAndPrizeWinnersOfAPeriod_whenExtracted_thenTheyAreResultsButEnrolmentIsNot() {
+        assertThat(kpis("Sau 20 năm, nhà trường đã cấp bằng tốt nghiệp cho hơn 12.000 kỹ sư.")).singleElement()
+                .satisfies(k -> assertThat(k.value()).isEqualTo(12000.0));
+        assertThat(kpis("Năm học 2024-2025 có 356 học sinh đoạt giải học sinh giỏi cấp tỉnh.")).singleElement()
+                .satisfies(k -> assertThat(k.value()).isEqualTo(356.0));
+        assertThat(kpis("Trường hiện có 900 học sinh và 70 giáo viên.")).isEmpty();
+    }
 }
