@@ -23,6 +23,9 @@ abstract class OrganizationRules extends LocationRules {
      * An institution head and its complement. Returns the end token index, or -1. With {@code record} the
      * mention is added.
      */
+    /** The head word being read closes a title ("Trưởng ban Tổ chức …"): written in lower case, it still opens a name. */
+    boolean headInTitle;
+
     int organization(int i, boolean record) {
         return nameWithHead(i, record, lex.orgHeads);
     }
@@ -63,7 +66,7 @@ abstract class OrganizationRules extends LocationRules {
             return -1;
         }
         Token first = tok(i);
-        boolean lowerOk = head.flags().contains("L");
+        boolean lowerOk = head.flags().contains("L") || headInTitle && !misc;
         if (!first.cap && !lowerOk) {
             return -1;
         }
@@ -385,7 +388,7 @@ abstract class OrganizationRules extends LocationRules {
             }
             return -1;
         }
-        if (!first.cap && !properName) {
+        if (!first.cap && !properName && !(headInTitle && (proper || j > i + 1 && tok(i + 1).cap))) {
             return -1;
         }
         String surface = text.substring(first.start, tok(j - 1).end);

@@ -32,8 +32,15 @@ abstract class PersonRules extends OrganizationRules {
         }
         // a title may be followed by an organization ("Chủ tịch UBND tỉnh") or a lower-case complement ("nước")
         int orgEnd = live(j) ? organization(j, true) : -1;
-        if (orgEnd < 0 && title.length() > 1 && lex.orgHeads.match(toks, j - 1) != null) {
-            orgEnd = organization(j - 1, true); // "Trưởng Ban Tuyên giáo ...": the title's last word heads the body
+        if (orgEnd < 0 && title.length() > 1 && lex.orgHeads.match(toks, j - 1, true) != null && live(j) && tok(j).cap) {
+            // "Trưởng Ban Tuyên giáo ...", "Trưởng đoàn Đại biểu Quốc hội tỉnh": the title's last word heads the body,
+            // in lower case too
+            headInTitle = true;
+            try {
+                orgEnd = organization(j - 1, true);
+            } finally {
+                headInTitle = false;
+            }
         }
         if (orgEnd > j) {
             j = orgEnd;

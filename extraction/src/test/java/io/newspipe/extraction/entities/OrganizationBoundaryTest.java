@@ -279,4 +279,15 @@ class OrganizationBoundaryTest {
         assertThat(names("Tổng Cty Đường sắt Việt Nam khởi công dự án.", EntityKind.ORGANIZATION))
                 .containsExactly("Tổng Cty Đường sắt Việt Nam");
     }
+
+    @Test
+    void givenATitleWhoseLastWordHeadsTheBody_whenWrittenInLowerCase_thenTheBodyIsNamedFromThatWord() {
+        List<String> orgs = names("Dự hội nghị có ông Đặng Văn Hải, Phó trưởng ban Dân vận Tỉnh ủy; bà Lò Thị Mai, Trưởng đoàn "
+                + "Đại biểu Quốc hội tỉnh; ông Vi Văn Sơn, Trưởng phòng Cảnh sát giao thông Công an tỉnh.", EntityKind.ORGANIZATION);
+        assertThat(orgs).contains("ban Dân vận Tỉnh ủy", "đoàn Đại biểu Quốc hội tỉnh",
+                "phòng Cảnh sát giao thông Công an tỉnh");
+        // a bare title names no body
+        assertThat(names("Ông Vi Văn Sơn, Trưởng phòng cho biết đơn vị đã hoàn thành kế hoạch.", EntityKind.ORGANIZATION))
+                .isEmpty();
+    }
 }
