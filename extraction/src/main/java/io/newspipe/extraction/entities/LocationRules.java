@@ -162,6 +162,9 @@ abstract class LocationRules extends EntityScan {
             if (w.text.equals("Ngày")) {
                 return k + 1 < i; // "Ngày Nhà giáo Việt Nam"; not "Ngày 20/11" (no word) nor a country right after it
             }
+            if (w.lower.equals("ngày") && k + 1 < i && tok(k + 1).cap) {
+                return true; // "kỷ niệm ngày Thầy thuốc Việt Nam"; "ngày làm việc tại Việt Nam" names the country
+            }
         }
         return false;
     }

@@ -328,6 +328,10 @@ abstract class OrganizationRules extends LocationRules {
                 }
                 break;
             }
+            if (t.lower.equals("toàn") && live(j + 1) && (lex.adminPrefixes.match(toks, j + 1) != null
+                    || tok(j + 1).lower.equals("quốc"))) {
+                break; // "Công an toàn tỉnh", "ngành Hải quan toàn quốc": the whole of a jurisdiction, not a name's
+            }
             if (!t.cap && t.word) {
                 int toPlace = afterLocation ? -1 : runToJurisdiction(j);
                 if (toPlace > j) {

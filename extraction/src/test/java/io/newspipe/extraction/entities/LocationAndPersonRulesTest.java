@@ -144,4 +144,11 @@ class LocationAndPersonRulesTest {
         assertThat(names("Bộ trưởng trao tặng ông Trần Minh Giấy khen và Bằng khen.", EntityKind.PERSON))
                 .containsExactly("Trần Minh");
     }
+
+    @Test
+    void givenADaysNameInLowerCaseAfterNgay_whenExtracted_thenVietNamClosingItIsNoLocation() {
+        assertThat(names("Chào mừng ngày Doanh nhân Việt Nam, đoàn có ba ngày làm việc tại Việt Nam.", EntityKind.LOCATION))
+                .containsExactly("Việt Nam"); // the second: the country where they work
+        assertThat(names("Chào mừng ngày Doanh nhân Việt Nam.", EntityKind.LOCATION)).isEmpty();
+    }
 }

@@ -290,4 +290,11 @@ class OrganizationBoundaryTest {
         assertThat(names("Ông Vi Văn Sơn, Trưởng phòng cho biết đơn vị đã hoàn thành kế hoạch.", EntityKind.ORGANIZATION))
                 .isEmpty();
     }
+
+    @Test
+    void givenAForceOfTheWholeJurisdiction_whenExtracted_thenToanTinhIsNoPartOfAName() {
+        assertThat(names("Năm qua, Công an toàn tỉnh đã điều tra làm rõ 312 vụ án.", EntityKind.ORGANIZATION)).isEmpty();
+        assertThat(names("Ủy ban An toàn giao thông Quốc gia đánh giá cao kết quả.", EntityKind.ORGANIZATION))
+                .containsExactly("Ủy ban An toàn giao thông Quốc gia");
+    }
 }
