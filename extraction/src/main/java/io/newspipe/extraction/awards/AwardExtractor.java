@@ -337,7 +337,7 @@ public final class AwardExtractor {
                 + "|Cờ(?=\\s*(?:,|và)\\s*(?:bằng khen|giấy khen)(?![\\p{L}]))"
                 + "|Huy chương(?=\\s+(?-iu:\\p{Lu})))"
                 + "(?:\\s+cấp\\s+(?:" + LEVELS + "))?)"
-                + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,80}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
+                + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,120}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
                 + "|(?<open>danh hiệu)(?=\\s+(?-iu:\\p{Lu}))"
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
                 + ")(?![\\p{L}])", FLAGS), formFirstLetters, formStarts(plainTitles));

@@ -434,4 +434,11 @@ class AwardRecordsAndFramesTest {
                     assertThat(m.recipients()).containsExactly("9.100 hộ");
                 });
     }
+
+    @Test
+    void givenALongQuotedTitleAfterDanhHieu_whenRead_thenTheWholeQuotedTitleIsTheForm() {
+        String title = "Đơn vị dẫn đầu phong trào thi đua xây dựng nông thôn mới, đô thị văn minh, giảm nghèo bền vững";
+        assertThat(awards("Năm 2024, 15 xã đạt danh hiệu “" + title + "”.")).singleElement()
+                .satisfies(m -> assertThat(m.award()).isEqualTo(title));
+    }
 }

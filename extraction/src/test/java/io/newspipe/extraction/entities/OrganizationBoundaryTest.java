@@ -297,4 +297,12 @@ class OrganizationBoundaryTest {
         assertThat(names("Ủy ban An toàn giao thông Quốc gia đánh giá cao kết quả.", EntityKind.ORGANIZATION))
                 .containsExactly("Ủy ban An toàn giao thông Quốc gia");
     }
+
+    @Test
+    void givenThePartysFullName_whenExtracted_thenItIsAnOrganizationAndBareDangIsNot() {
+        assertThat(names("Thắng lợi đó có được nhờ sự lãnh đạo của Đảng Cộng sản Việt Nam.", EntityKind.ORGANIZATION))
+                .containsExactly("Đảng Cộng sản Việt Nam");
+        assertThat(names("Thắng lợi đó có được nhờ sự lãnh đạo của Đảng Cộng sản Việt Nam.", EntityKind.LOCATION)).isEmpty();
+        assertThat(names("Đảng và Nhà nước luôn quan tâm.", EntityKind.ORGANIZATION)).isEmpty();
+    }
 }
