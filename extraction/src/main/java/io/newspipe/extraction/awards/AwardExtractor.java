@@ -13,10 +13,12 @@ import io.newspipe.extraction.text.ParsedArticle;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -306,13 +308,19 @@ public final class AwardExtractor {
         return other.equals(title) ? List.of(title) : List.of(title, other);
     }
 
+    /** Keys of abbreviated titles and of the titles they stand for (awards-titles.tsv, "=title"). */
+    private final Map<String, String> titleAbbreviations = new HashMap<>();
+
     public AwardExtractor() {
         List<String> titles = new ArrayList<>();
         List<String> plainTitles = new ArrayList<>();
         for (String[] row : Lexicon.rows("awards-titles.tsv")) {
             for (String title : spellings(row[0])) {
                 titles.add(title);
-                if (row.length > 1 && row[1].contains("D")) {
+                if (row.length > 1 && row[1].startsWith("=")) {
+                    titleAbbreviations.put(key(title), key(row[1].substring(1))); // "NNND" is "Nghệ nhân nhân dân"
+                    plainTitles.add(title);
+                } else if (row.length > 1 && row[1].contains("D")) {
                     titlesNeedingPrefix.add(key(title));
                 } else {
                     plainTitles.add(title);
@@ -1299,6 +1307,10 @@ public final class AwardExtractor {
                     continue; // "các Huân chương khác"; a counted "591 Huân chương các loại" is a tally of conferrals
                 }
             }
+            int lastEnd = forms.isEmpty() ? -1 : forms.get(forms.size() - 1).end();
+            if (lastEnd >= 0 && lastEnd <= fs && s.substring(lastEnd, fs).strip().equals("(")) {
+                continue; // "Nghệ nhân Nhân dân (NNND)": the abbreviation of the form before it
+            }
             forms.add(new Form(award, kind, fs, fe, quoted, open));
             if (kind == Kind.ORDER) {
                 from = addElidedClasses(s, award, fe, forms, from);
@@ -1466,6 +1478,7 @@ public final class AwardExtractor {
         c.award = f.award();
         c.openForm = f.open();
         c.key = f.kind() == Kind.PLAIN ? PLAIN_QUALIFIER.matcher(awardKey(f.award())).replaceFirst("") : awardKey(f.award());
+        c.key = titleAbbreviations.getOrDefault(c.key, c.key);
         if (f.kind() == Kind.PLAIN && f.award().equalsIgnoreCase("Cờ")) {
             Matcher quoted = QUOTED.matcher(s.substring(f.end()));
             if (quoted.find()) {
@@ -1607,6 +1620,7 @@ public final class AwardExtractor {
                     }
                 } else if (c.recipients.isEmpty() && floor > 0 && s.charAt(floor - 1) == ',') {
                     subjectBeforeApposition(c, s, floor);
+                    headSubjectReceives(c, s, floor); // "xã A đã tổ chức lễ kỷ niệm …, đón nhận Huân chương …"
                 }
             } else {
                 if (objectFirst && c.recipients.isEmpty()) {
@@ -2238,7 +2252,10 @@ public final class AwardExtractor {
         if (comma <= 0 || comma >= floor - 1) {
             return;
         }
-        String first = s.substring(0, comma).strip();
+        String first = DATELINE.matcher(s.substring(0, comma).strip()).replaceFirst("");
+        if (first.isEmpty() || FRAME_CHUNK.matcher(first).lookingAt() || LEADING_TIME.matcher(first).lookingAt()) {
+            return; // "NGHỆ AN - Ngày 21.1, …": the dateline and the day, not who
+        }
         Matcher title = formPattern.matcher(first);
         if (formPattern.find(title, first, 0) && title.start() == 0) {
             first = first.substring(title.end()).strip(); // "Nghệ nhân Ưu tú Rơ Châm Phon": the title describes him
@@ -2319,7 +2336,9 @@ public final class AwardExtractor {
     private static final Pattern FRAME_OPENER = Pattern.compile("^(?:qua|với|trải qua|sau|trong)\\s+", FLAGS);
     /** A predicate after a subject said once at the head of a sentence ("Trường A đạt chuẩn …", "Công đoàn đạt VMXS"). */
     private static final Pattern OWN_PREDICATE = Pattern.compile("\\s+(?:đã\\s+)?(?:đạt|có|là|hoàn thành|luôn|liên tục|tiếp tục|"
-            + "giữ vững|xếp|đứng|được)(?![\\p{L}])", FLAGS);
+            + "giữ vững|xếp|đứng|được|(?:long trọng\\s+)?tổ chức\\s+(?:lễ|buổi lễ))(?![\\p{L}])", FLAGS);
+    /** A dateline before the lead: "NGHỆ AN - ", "HÀ NỘI – ". */
+    private static final Pattern DATELINE = Pattern.compile("^(?:\\p{Lu}{2,}\\s+)*\\p{Lu}{2,}\\s*[-–]\\s*");
 
     /**
      * "Qua nhiều năm hình thành và phát triển Bệnh viện 2 lần được tặng …": an adverbial frame written without its comma
@@ -2356,19 +2375,21 @@ public final class AwardExtractor {
             if (comma < 0 || comma >= floor) {
                 return null; // the clause of the form itself: no subject said before it
             }
-            String chunk = BULLET.matcher(s.substring(from, comma).strip()).replaceFirst("");
+            String chunk = BULLET.matcher(DATELINE.matcher(s.substring(from, comma).strip()).replaceFirst("")).replaceFirst("");
             chunk = chunk.substring(chunk.lastIndexOf(':') + 1).strip(); // "+ Năm 2003-2004: Công đoàn đạt …"
             from = comma + 1;
             if (chunk.isEmpty() || FRAME_CHUNK.matcher(chunk).lookingAt() || LEADING_TIME.matcher(chunk).lookingAt()) {
                 continue;
             }
             Matcher predicate = OWN_PREDICATE.matcher(chunk);
-            if (!CharClass.isUpperCase(chunk.charAt(0)) || !predicate.find()) {
+            // a commune or district is written with its level in lower case: "xã Nghi Xuân đã tổ chức lễ …"
+            if (!CharClass.isUpperCase(chunk.charAt(0)) && !adminStart.matcher(chunk).lookingAt() || !predicate.find()) {
                 return null;
             }
             String name = chunk.substring(0, predicate.start()).strip();
             name = TRAILING_FREQUENCY.matcher(name).replaceFirst("");
-            boolean named = bodyHead.matcher(name).lookingAt() || looksLikePersonName(name);
+            boolean named = bodyHead.matcher(name).lookingAt() || looksLikePersonName(name) || adminStart.matcher(name).lookingAt()
+                    && wordCount(name) >= 2 && CharClass.isUpperCase(name.charAt(name.indexOf(' ') + 1));
             return named && wordCount(name) <= 8 && !POSITION.matcher(name).lookingAt()
                     && !verbPattern.find(verbPattern.matcher(name), name, 0) ? name : null;
         }
@@ -2422,6 +2443,20 @@ public final class AwardExtractor {
     private static final Pattern PEOPLE = Pattern.compile("(?:nhân dân|cán bộ|chiến sĩ|công nhân|nhân viên|người lao động|"
             + "đoàn viên|hội viên|giáo viên|học sinh|sinh viên|thầy|trò|công chức|viên chức|lực lượng vũ trang)(?![\\p{L}])", FLAGS);
 
+    /** Whether a bracket opened in {@code l} between {@code from} and {@code at} is still open at {@code at}. */
+    private static boolean insideBrackets(String l, int from, int at) {
+        int depth = 0;
+        for (int i = from; i < at; i++) {
+            char c = l.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0;
+    }
+
     private String[] splitCommasAndAnd(String l) {
         int firstComma = l.indexOf(',');
         List<String> out = new ArrayList<>();
@@ -2429,6 +2464,9 @@ public final class AwardExtractor {
         int itemStart = 0;
         int from = 0;
         while (sep.find()) {
+            if (insideBrackets(l, itemStart, sep.start())) {
+                continue; // "Nguyễn Văn An (xã Mỹ Lộc, huyện Can Lộc)": the item's address, not two items
+            }
             String left = l.substring(itemStart, sep.start()).strip();
             boolean isAnd = sep.group().strip().equalsIgnoreCase("và");
             if (isAnd && (firstComma < 0 || sep.start() < firstComma) && continuesBodyName(left, l.substring(sep.end()))) {

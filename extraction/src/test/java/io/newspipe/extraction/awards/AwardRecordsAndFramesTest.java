@@ -441,4 +441,14 @@ class AwardRecordsAndFramesTest {
         assertThat(awards("Năm 2024, 15 xã đạt danh hiệu “" + title + "”.")).singleElement()
                 .satisfies(m -> assertThat(m.award()).isEqualTo(title));
     }
+
+    @Test
+    void givenATitleRestatedByItsAbbreviation_whenRead_thenOneConferralAndTheBracketedAbbreviationIsNoFormOfItsOwn() {
+        List<AwardMention> found = awards("Đợt này, 3 người được phong tặng danh hiệu Thầy thuốc Nhân dân (TTND). Được phong "
+                + "tặng danh hiệu TTND gồm TTƯT Hoàng Văn Lâm, TTƯT Đinh Thị Hoa.");
+        assertThat(found).singleElement().satisfies(m -> {
+            assertThat(m.award()).isEqualTo("Thầy thuốc Nhân dân");
+            assertThat(m.recipients()).contains("Hoàng Văn Lâm", "Đinh Thị Hoa");
+        });
+    }
 }

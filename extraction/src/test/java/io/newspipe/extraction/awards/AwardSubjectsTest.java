@@ -153,4 +153,25 @@ class AwardSubjectsTest {
         assertThat(awards("Phát biểu tại lễ, nhà giáo ưu tú, PGS-TS Đỗ Văn Minh, Hiệu trưởng Trường Đại học Tây Bắc, "
                 + "cảm ơn các thế hệ thầy cô.")).isEmpty();
     }
+
+    @Test
+    void givenThePartyAndStateAsGiversListedWithACommaInThePassive_whenRead_thenTheSubjectBeforeDuocReceives() {
+        List<AwardMention> found = awards("Xã Quỳnh Đôi vinh dự được Đảng, Nhà nước tặng thưởng danh hiệu Anh hùng Lao động, "
+                + "Huân chương Độc lập hạng Ba.");
+        assertThat(found).hasSize(2).allSatisfy(m -> assertThat(m.recipients()).containsExactly("Xã Quỳnh Đôi"));
+    }
+
+    @Test
+    void givenADatelineAndADayBeforeTheHostOfTheCeremony_whenTheReceivingClauseFollows_thenTheHostReceives() {
+        AwardMention m = only("HÀ TĨNH - Ngày 12.3, xã Thạch Kim (huyện Lộc Hà) đã tổ chức Lễ kỷ niệm 60 năm thành lập xã, "
+                + "đón nhận Huân chương Lao động hạng Ba.");
+        assertThat(m.recipients()).singleElement().asString().startsWith("xã Thạch Kim");
+    }
+
+    @Test
+    void givenListedRecipientsWithAddressesInBrackets_whenSplit_thenTheCommasInsideTheBracketsSplitNothing() {
+        AwardMention m = only("Được phong tặng danh hiệu Nghệ nhân ưu tú gồm ông Lê Văn Hào (xã Sơn Kim, huyện Hương Sơn), "
+                + "bà Phan Thị Lụa (phường Trung Lương, thị xã Hồng Lĩnh).");
+        assertThat(m.recipients()).containsExactly("Lê Văn Hào", "Phan Thị Lụa");
+    }
 }
