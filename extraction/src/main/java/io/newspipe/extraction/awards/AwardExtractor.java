@@ -123,6 +123,8 @@ public final class AwardExtractor {
     private static final Pattern CONJUNCTION_ONLY = Pattern.compile("(?:và|rồi|đồng thời|cùng|còn|sau đó)(?:\\s+(?:cũng|còn|đã|lại))?",
             FLAGS);
     private static final Pattern LEADING_AND = Pattern.compile("^(?:và|cùng)\\s+");
+    private static final Pattern LEADING_YEAR_OR_ADVERB = Pattern.compile("^(?:\\d{4}|liên tục|liên tiếp|cũng|đều)(?![\\p{L}\\p{N}])\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern RANK_1 = Pattern.compile("\\bhang (?:nhat|i|1)$");
     private static final Pattern RANK_2 = Pattern.compile("\\bhang (?:nhi|ii|2)$");
     private static final Pattern RANK_3 = Pattern.compile("\\bhang (?:ba|iii|3)$");
@@ -575,6 +577,17 @@ public final class AwardExtractor {
                     c.inferred = true;
                     return;
                 }
+            }
+        }
+        for (int j = i; j >= Math.max(0, i - 2) && person && !written.contains(" "); j--) {
+            // "Anh Đặng Quang Hùng là công nhân … Năm 2011, anh đạt danh hiệu …": the person the sentences are about
+            TextSpan span = sentences.get(j);
+            String before = j == i ? text.substring(span.start(), span.start() + firstFormStart) : span.of(text);
+            String name = lastPerson(before);
+            if (name != null) {
+                c.recipients = new ArrayList<>(List.of(name));
+                c.inferred = true;
+                return;
             }
         }
         for (int j = i; j >= Math.max(0, i - 2) && !person; j--) {
@@ -1926,6 +1939,10 @@ public final class AwardExtractor {
             if (c == ',' && pairedStaff(s, i)) {
                 continue; // "139 lượt cán bộ, chiến sỹ được tặng …": one group, not two clauses
             }
+            if (c == ',' && i > 0 && i + 1 < s.length() && CharClass.isDigit(s.charAt(i - 1))
+                    && CharClass.isDigit(s.charAt(i + 1))) {
+                continue; // "16,8% đạt danh hiệu …": a decimal comma
+            }
             if (c == ',' && coordinatedVerbs(s, i)) {
                 continue; // "được phong tặng, truy tặng danh hiệu …": one predicate with two verbs
             }
@@ -2275,6 +2292,9 @@ public final class AwardExtractor {
         }
         r = LEADING_TIME.matcher(r).replaceFirst(""); // "năm 2019 được Chủ tịch nước tặng …": when, not who
         r = LEADING_TIME.matcher(LEADING_AND.matcher(r).replaceFirst("")).replaceFirst(""); // "và 17 năm đạt …": how long
+        for (Matcher lead = LEADING_YEAR_OR_ADVERB.matcher(r); lead.lookingAt() && lead.end() < r.length(); lead = LEADING_YEAR_OR_ADVERB.matcher(r)) {
+            r = r.substring(lead.end()); // "Năm 2011, 2012 anh liên tục đạt …": the second year of the frame; "liên tục anh Hải"
+        }
         if (r.isEmpty() || CONJUNCTION_ONLY.matcher(r).matches()) {
             return; // "A được X tặng Giấy khen và được Y tặng Bằng khen": the second shares the first's subject
         }

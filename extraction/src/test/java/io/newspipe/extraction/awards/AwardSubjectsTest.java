@@ -174,4 +174,18 @@ class AwardSubjectsTest {
                 + "bà Phan Thị Lụa (phường Trung Lương, thị xã Hồng Lĩnh).");
         assertThat(m.recipients()).containsExactly("Lê Văn Hào", "Phan Thị Lụa");
     }
+
+    @Test
+    void givenAPronounAfterTwoYearsOfTheFrame_whenThePersonWasNamedBefore_thenThePersonReceives() {
+        AwardMention m = only("Chị Lường Thị Vân là thợ may của công ty. Năm 2022, 2023 chị liên tục đạt danh hiệu Chiến sĩ "
+                + "thi đua cơ sở.");
+        assertThat(m.recipients()).containsExactly("Lường Thị Vân");
+    }
+
+    @Test
+    void givenAShareWithADecimalComma_whenItReceivesATitle_thenTheCommaSplitsNoClause() {
+        List<AwardMention> found = awards("Năm 2024, toàn ngành có 76% công nhân đạt danh hiệu Lao động tiên tiến, 12,5% đạt "
+                + "danh hiệu Chiến sĩ thi đua cơ sở.");
+        assertThat(found).extracting(m -> m.recipients().get(0)).last().asString().startsWith("12,5%");
+    }
 }
