@@ -340,7 +340,7 @@ public final class AwardExtractor {
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương"
-                + "|Cờ(?=\\s*[“\"]\\p{L})|Cờ\\s+(?:nhất|nhì|ba)(?=\\s|[,.;])"
+                + "|Cờ(?:\\s+\\d+\\s+chữ\\s+vàng)?(?=\\s*[“\"]\\p{L})|Cờ\\s+(?:nhất|nhì|ba)(?=\\s|[,.;])"
                 // "cờ dẫn đầu phong trào thi đua", "Cờ đơn vị thi đua xuất sắc": a flag named by its citation
                 + "|Cờ(?=\\s+(?:đơn vị\\s+)?(?:thi đua\\s+)?(?:dẫn đầu|xuất sắc)(?![\\p{L}]))"
                 // "tặng cờ, bằng khen, giấy khen": a flag coordinated with other forms
@@ -1182,7 +1182,22 @@ public final class AwardExtractor {
                 }
             }
         }
+        for (int k = cs.size() - 2; k >= 0; k--) {
+            // "huân chương X hạng Nhất, Nhì, Ba cho ba đồng chí": the classes of one order go to the chain's object, not
+            // to a recipient shared forward from an earlier clause
+            Candidate later = cs.get(k + 1);
+            if (cs.get(k).inferred && !later.recipients.isEmpty() && forms.get(k).end() <= forms.get(k + 1).start()
+                    && CLASS_CHAIN_GAP.matcher(s.substring(forms.get(k).end(), forms.get(k + 1).start())).matches()
+                    && forms.get(k).kind() == Kind.ORDER && forms.get(k + 1).kind() == Kind.ORDER
+                    && ORDER_CLASS.matcher(forms.get(k).award()).find()
+                    && forms.get(k + 1).award().startsWith(ORDER_CLASS.matcher(forms.get(k).award()).replaceFirst(""))) {
+                cs.get(k).recipients = new ArrayList<>(later.recipients);
+                cs.get(k).recipientCount = later.recipientCount;
+            }
+        }
     }
+
+    private static final Pattern CLASS_CHAIN_GAP = Pattern.compile("\\s*(?:,|và)\\s*");
 
     /** A record dates or counts its items: "năm 2005", "4 lần", "19/8/2020". */
     private static boolean datesItsItems(String s) {
@@ -1333,8 +1348,8 @@ public final class AwardExtractor {
     }
 
     /**
-     * "Huân chương Độc lập hạng Ba (1989), hạng Nhì (1978), hạng Nhất (1999 và 2009)": the classes after an order with its
-     * class, the order's name left out, are orders of their own (named in full).
+     * "Huân chương Độc lập hạng Ba (1989), hạng Nhì (1978), hạng Nhất (1999 và 2009)", "hạng Nhất, Nhì, Ba": the classes
+     * after an order with its class, the order's name left out, are orders of their own (named in full).
      * @return where the form search goes on
      */
     private static int addElidedClasses(String s, String order, int end, List<Form> forms, int from) {
@@ -1345,7 +1360,8 @@ public final class AwardExtractor {
         String name = order.substring(0, cls.start()).strip();
         Matcher next = ELIDED_CLASS.matcher(s);
         for (int at = end; next.region(at, s.length()).lookingAt(); at = next.end()) {
-            forms.add(new Form(name + " " + next.group(1), Kind.ORDER, next.start(1), next.end(1), false, false));
+            String cls2 = next.group(1).regionMatches(true, 0, "hạng", 0, 4) ? next.group(1) : "hạng " + next.group(1);
+            forms.add(new Form(name + " " + cls2, Kind.ORDER, next.start(1), next.end(1), false, false));
             from = Math.max(from, next.end());
         }
         return from;
@@ -1353,7 +1369,9 @@ public final class AwardExtractor {
 
     private static final Pattern ORDER_CLASS = Pattern.compile("\\s+hạng\\s+\\S+$", FLAGS);
     private static final Pattern ELIDED_CLASS = Pattern.compile(
-            "\\s*(?:\\([^()]{0,30}\\))?\\s*(?:,|và)\\s*(hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))(?![\\p{L}\\d])", FLAGS);
+            "\\s*(?:\\([^()]{0,30}\\))?\\s*(?:,|và)\\s*(hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123])"
+                    // "hạng Nhất, Nhì, Ba": the later classes without "hạng", capitalized (lower-case "ba" is a count)
+                    + "|(?-i:Nhất|Nhì|Ba|III|II))(?![\\p{L}\\d])", FLAGS);
 
     /** The end of the capitalized name (at most five words) and class ("hạng Nhất", "hạng Vàng") after "Huân chương". */
     private static int orderNameEnd(String s, int from) {

@@ -451,4 +451,28 @@ class AwardRecordsAndFramesTest {
             assertThat(m.recipients()).contains("Hoàng Văn Lâm", "Đinh Thị Hoa");
         });
     }
+
+    @Test
+    void givenClassesListedWithoutHangAfterAnEarlierClause_whenRead_thenEachClassIsAnOrderForTheChainsObject() {
+        List<AwardMention> found = awards("Bộ Công an tặng Cờ thi đua cho Công an tỉnh Kon Tum; Chủ tịch nước tặng thưởng Huân "
+                + "chương Chiến công hạng Nhất, Nhì, Ba cho ba cán bộ của đơn vị.");
+        assertThat(found).extracting(AwardMention::award, m -> m.recipients())
+                .containsExactly(tuple("Cờ thi đua", List.of("Công an tỉnh Kon Tum")),
+                        tuple("Huân chương Chiến công hạng Nhất", List.of("ba cán bộ của đơn vị")),
+                        tuple("Huân chương Chiến công hạng Nhì", List.of("ba cán bộ của đơn vị")),
+                        tuple("Huân chương Chiến công hạng Ba", List.of("ba cán bộ của đơn vị")));
+        // lower-case "ba" after an order is a count, not a class
+        assertThat(awards("Đơn vị được tặng Huân chương Lao động hạng Ba và ba Bằng khen.")).extracting(AwardMention::award)
+                .containsExactly("Huân chương Lao động hạng Ba", "Bằng khen");
+    }
+
+    @Test
+    void givenAFlagOfGoldenWordsWithItsQuotedMotto_whenGiven_thenItIsAFlagNotARecipient() {
+        List<AwardMention> found = awards("Tiểu đoàn 7 được Bộ Tư lệnh Quân khu 9 tặng Cờ 8 chữ vàng “Anh dũng, kiên cường, "
+                + "đánh giỏi, thắng lớn”.");
+        assertThat(found).singleElement().satisfies(m -> {
+            assertThat(m.award()).isEqualTo("Cờ 8 chữ vàng");
+            assertThat(m.recipients()).containsExactly("Tiểu đoàn 7");
+        });
+    }
 }
