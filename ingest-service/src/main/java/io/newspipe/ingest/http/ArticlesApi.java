@@ -460,8 +460,9 @@ public final class ArticlesApi extends Handler.Abstract {
 
     private void replyError(Exchange exchange, ApiException e) {
         metrics.rejected(e.code().code());
-        if (e.status() == 413) {
-            // the rest of the upload is not read
+        if (e.status() == 413 || e.status() == 401) {
+            // the rest of the upload is not read (refused before its body): the connection cannot be reused, and a
+            // client that reused it would read no reply on its next request
             exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         Responses.error(exchange.response(), exchange.callback(), e);
