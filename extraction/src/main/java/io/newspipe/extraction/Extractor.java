@@ -18,7 +18,7 @@ import io.newspipe.extraction.text.ParsedArticle;
 public final class Extractor {
 
     /** Bump when a rule changes; lexicon edits change the version through their hash. */
-    static final String RULES_VERSION = "2.3.0";
+    static final String RULES_VERSION = "2.4.0";
 
     private final EntityExtractor entities;
     private final AwardExtractor awards;
@@ -58,22 +58,23 @@ public final class Extractor {
         ParsedArticle article = ParsedArticle.of(text);
         List<EntityMention> found = entities.extract(article);
         List<AwardMention> a = awards.extract(article);
-        List<KpiMention> k = withoutAwardRecipients(kpis.extract(article), a);
+        List<KpiMention> k = withoutAwardRecipients(kpis.extract(article), a, text);
         return new ExtractionResult(version, found, a, k);
     }
 
     /**
      * A counted group an award went to ("122 doanh nghiệp được Chủ tịch UBND tỉnh tặng Bằng khen", "… cho 253 cá nhân
      * và 153 hộ gia đình") is no KPI: counts of award recipients are excluded. The award extractor has read who
-     * received; a figure in its statement that counts one of those groups is dropped.
+     * received; a figure in its statement that counts one of those groups is dropped. So is a count a form goes to
+     * when the statement is no conferral ("xét duyệt cờ thi đua … cho 69 đơn vị": proposed recipients are counted too).
      */
-    static List<KpiMention> withoutAwardRecipients(List<KpiMention> kpis, List<AwardMention> awards) {
-        if (awards.isEmpty() || kpis.isEmpty()) {
+    List<KpiMention> withoutAwardRecipients(List<KpiMention> kpis, List<AwardMention> awards, String text) {
+        if (kpis.isEmpty()) {
             return kpis;
         }
         List<KpiMention> kept = new ArrayList<>(kpis.size());
         for (KpiMention k : kpis) {
-            if (!countsRecipients(k, awards)) {
+            if (!countsRecipients(k, awards) && !countsFormRecipients(k, text)) {
                 kept.add(k);
             }
         }
@@ -97,6 +98,19 @@ public final class Extractor {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    private boolean countsFormRecipients(KpiMention k, String text) {
+        if (k.value() == null || k.total() != null) {
+            return false;
+        }
+        for (Matcher m = COUNTED_GROUP.matcher(k.text()); m.find(); ) {
+            if (Double.parseDouble(m.group(1).replace(".", "")) == k.value()
+                    && awards.awardGoesToCount(text, k.start() + m.start())) {
+                return true;
             }
         }
         return false;

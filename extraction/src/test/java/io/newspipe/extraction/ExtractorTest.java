@@ -45,4 +45,13 @@ class ExtractorTest {
         assertThat(r.awards()).flatExtracting(AwardMention::recipients).containsExactly("36 hợp tác xã", "18 hộ gia đình");
         assertThat(r.kpis()).extracting(KpiMention::value).containsExactly(412.0);
     }
+
+    @Test
+    void givenFormsProposedForCountedUnits_whenExtracted_thenThoseCountsAreNoKpi() {
+        // the counts are recipients of forms even though nothing is conferred yet (a council's deliberation)
+        ExtractionResult r = Extractor.create().extract(TextNormalizer.normalize("Năm 2025, thu ngân sách của tỉnh đạt 9.120 "
+                + "tỷ đồng. Hội đồng Thi đua - Khen thưởng tỉnh thống nhất đề nghị tặng Cờ thi đua của UBND tỉnh cho 27 đơn "
+                + "vị dẫn đầu khối thi đua; Bằng khen của Chủ tịch UBND tỉnh cho khoảng 40 đơn vị thuộc các cụm."));
+        assertThat(r.kpis()).extracting(KpiMention::value).containsExactly(9120.0);
+    }
 }

@@ -155,10 +155,12 @@ public final class AwardExtractor {
     private static final Pattern LIST = Pattern.compile("(?<![\\p{L}])gồm(?:\\s+có)?([^:;.]{0,60}):\\s*(.+)$", FLAGS);
     private static final Pattern LIST_SENTENCE = Pattern.compile("^[^:]{0,100}?(?<![\\p{L}])gồm(?:\\s+có)?\\s*[^:;.]{0,40}:\\s*(.+)$", FLAGS);
     /** A counted group: "16 cá nhân", "1.355 học sinh" (thousands separated by dots), "8.619 lượt tập thể". */
+    private static final String GROUP_NOUN = "(?:tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
+            + "gia đình|học sinh|giáo viên|nhà giáo|y bác sĩ|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)";
     private static final Pattern COUNT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:\\.\\d{3})+|\\d+)\\s+(?:lượt\\s+)?(tập thể|cá nhân|đơn vị|đồng chí|người|đảng viên|tổ chức(?: đảng)?|chiến sĩ|cán bộ|hộ|"
-                    + "gia đình|học sinh|giáo viên|nhà giáo|y bác sĩ|doanh nghiệp|đảng bộ|chi bộ|địa phương|cơ quan|công dân|hội viên|đoàn viên)(?![\\p{L}])",
-            FLAGS);
+            "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:\\.\\d{3})+|\\d+)\\s+(?:lượt\\s+)?(" + GROUP_NOUN + ")(?![\\p{L}])", FLAGS);
+    /** "cho các đồng chí: A - …; B - …": a plural group that a list after the colon names. */
+    private static final Pattern PLURAL_GROUP = Pattern.compile("^(?:các|những)\\s+" + GROUP_NOUN + "$", FLAGS);
     /** Counted groups coordinated by commas or "và", and nothing else: "4.222 tập thể, 19.729 cá nhân". */
     private static final Pattern COUNTED_GROUPS = Pattern.compile(
             "(?:" + COUNT.pattern() + ")(?:\\s*(?:,|\\s và)\\s*(?:" + COUNT.pattern() + "))*", FLAGS);
@@ -177,10 +179,10 @@ public final class AwardExtractor {
     private static final StartScanner RECIPIENT_STOP_WORDS = new StartScanner(Pattern.compile(
             "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
                     + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện|"
-                    + "sau khi|trước khi|khi|đồng thời)(?![\\p{L}])",
+                    + "sau khi|trước khi|khi|đồng thời|cụ thể)(?![\\p{L}])",
             FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't', 's', 'k'),
             List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc", "sau",
-                    "trước", "khi", "đồng"));
+                    "trước", "khi", "đồng", "cụ"));
     private static final Pattern GENERIC_BEFORE = Pattern.compile("(?<![\\p{L}])(?:các|những|nhiều|hàng|mọi)(?:\\s+[^\\s,;:()]+){0,3}\\s*$",
             FLAGS);
     private static final Pattern GENERIC_AFTER = Pattern.compile("^\\s*(?:khác|các loại|các cấp)(?![\\p{L}])", FLAGS);
@@ -196,6 +198,9 @@ public final class AwardExtractor {
     private static final Pattern SUBJECT_END = Pattern.compile(
             "(?<![\\p{L}])(?:ký|đã|vừa|sẽ|cũng|chính thức|trân trọng|long trọng|công bố|quyết định|ban hành)(?![\\p{L}])", FLAGS);
     /** "(đến) dự lễ kỷ niệm … và" before a receiving verb: the subject is a guest of the ceremony. */
+    /** A sentence opening with "(Đến) (tham) dự (buổi) lễ trao …" up to a form: the form names the ceremony. */
+    private static final Pattern GUESTS_OF_CEREMONY = Pattern.compile(
+            "^\\s*(?:(?:đến|tới)\\s+)?(?:tham\\s+)?dự\\s+(?:buổi\\s+)?lễ(?![\\p{L}])[^,;:]*$", FLAGS);
     private static final Pattern ATTENDS_CEREMONY = Pattern.compile(
             "(?<![\\p{L}])(?:dự|tham dự|chủ trì|chứng kiến|tại)\\s+(?:buổi\\s+)?(?:lễ|mít tinh)(?![\\p{L}])[^,;:]{0,100}$", FLAGS);
     /** "tổ chức (buổi) Lễ …" (group 1: the host) or "dự Lễ …" before the giving verb. */
@@ -230,7 +235,7 @@ public final class AwardExtractor {
     private static final StartScanner CONSULTATION_SCAN = new StartScanner(CONSULTATION, List.of('l', 'x', 'h'),
             List.of("lấy ý kiến", "xin ý kiến", "hiệp y"));
     /** How a list item opens: "1.", "2)", "-", "+", or a subjectless "Tặng …" / "Truy tặng …". */
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d{1,2}\\s*[.)]|[-–+•*]|(?:Tặng|Truy tặng|Phong tặng)(?![\\p{L}])"
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:\\d{1,2}\\s*[.)]|[-–+•*]|(?:Tặng|Truy tặng|Phong tặng|Trao|Trao tặng)(?![\\p{L}])"
             + "|Năm\\s+(?:19|20)\\d{2}\\s*:|(?:19|20)\\d{2}\\s*\\|)"); // "Năm 2019: Cờ thi đua …", "2019 | …": a record's years
     /** "…: 54 tập thể" after a form and its authority. */
     private static final Pattern COUNT_AFTER_COLON = Pattern.compile("[^:;.]{0,40}:\\s*\\d");
@@ -377,6 +382,26 @@ public final class AwardExtractor {
         honorific = Pattern.compile("^(?:" + Lexicon.alternation(Lexicon.lines("awards-honorifics.txt")) + ")\\s+(?=\\p{Lu})", FLAGS);
     }
 
+    /** "… cho" right before a count: the giving preposition of a form ("cờ thi đua của Chính phủ cho 5 đơn vị"). */
+    private static final Pattern GIVEN_FOR_COUNT = Pattern.compile("(?<![\\p{L}])cho\\s+(?:(?:khoảng|gần|hơn|trên)\\s+)?$", FLAGS);
+
+    /**
+     * Whether the count starting at {@code countStart} is the group an award form goes to, proposed or given: "xét duyệt
+     * cờ thi đua xuất sắc của tỉnh cho 69 đơn vị", "bằng khen của Chủ tịch UBND tỉnh cho 74 đơn vị". A form stands
+     * before it in the same clause (no ";" or sentence end between) and "cho" right before it.
+     */
+    public boolean awardGoesToCount(String text, int countStart) {
+        int from = countStart;
+        while (from > 0 && countStart - from < 160 && ";.!?\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String before = text.substring(from, countStart);
+        if (!GIVEN_FOR_COUNT.matcher(before).find()) {
+            return false;
+        }
+        return formPattern.find(formPattern.matcher(before), before, 0);
+    }
+
     /** @param normalizedText text after {@code TextNormalizer.normalize}; offsets of the result refer to it */
     public List<AwardMention> extract(String normalizedText) {
         return extract(ParsedArticle.of(normalizedText));
@@ -440,6 +465,9 @@ public final class AwardExtractor {
             List<Form> read = new ArrayList<>();
             Candidate previous = null;
             for (Form f : forms) {
+                if (GUESTS_OF_CEREMONY.matcher(s).region(0, f.start()).matches()) {
+                    continue; // "Dự lễ trao Huân chương Lao động có các đồng chí: A, B": the guests, not recipients
+                }
                 Candidate c = readNear(s, f, forms, tallied == null ? previous : null); // a tally's items share no frame
                 if (c == null || opensList && bareForms.contains(c.key)) {
                     continue; // "… tặng thưởng Huân chương cho các tập thể như sau:": the items name the orders
@@ -1745,7 +1773,8 @@ public final class AwardExtractor {
             if (!items.isEmpty()) {
                 c.recipients = items;
             }
-        } else if (post.indexOf(':', postFrom) >= 0 && (c.recipients.isEmpty() || looksCounted(c.recipients))) {
+        } else if (post.indexOf(':', postFrom) >= 0 && (c.recipients.isEmpty() || looksCounted(c.recipients)
+                || c.recipients.size() == 1 && PLURAL_GROUP.matcher(c.recipients.get(0)).matches())) {
             // "… tặng Bằng khen: 1. Ủy ban …; 2. Đài …", "đón nhận Huân chương … có các lãnh đạo: A, Bộ trưởng …; B"
             Matcher colon = COLON_LIST.matcher(post);
             colon.region(postFrom, post.length());
@@ -2554,6 +2583,8 @@ public final class AwardExtractor {
                 && !startsWithPlace(right);
     }
 
+    private static final Pattern ROLE_AFTER_DASH = Pattern.compile("\\s+[-–]\\s+(\\S.*)$");
+
     private List<String> splitList(String list) {
         String l = TRAILING_ELLIPSIS.matcher(list.strip()).replaceAll("").strip();
         List<String> items = new ArrayList<>();
@@ -2563,6 +2594,10 @@ public final class AwardExtractor {
             String t = TRAILING_LIST_PUNCT.matcher(LEADING_AND.matcher(ITEM_NUMBER.matcher(p.strip()).replaceFirst(""))
                     .replaceAll("")).replaceAll("").strip();
             if (!t.isEmpty() && !t.chars().allMatch(ch -> CharClass.isDigit((char) ch)) && !isHonorificAlone(t)) {
+                Matcher role = ROLE_AFTER_DASH.matcher(t);
+                if (role.find() && titleStart.matcher(FORMER.matcher(role.group(1)).replaceFirst("")).lookingAt()) {
+                    t = t.substring(0, role.start()); // "Lê Thị C - Phó Chủ tịch UBND tỉnh": the name, then the position
+                }
                 String position = FORMER.matcher(t).replaceFirst("");
                 if (afterPerson && titleStart.matcher(position).lookingAt() && !honorific.matcher(t).lookingAt()) {
                     // "ông Nguyễn Văn Khởi, Giám đốc Công ty …": the position of the person before, not a recipient
@@ -2847,7 +2882,7 @@ public final class AwardExtractor {
 
     private static final class MergeGroup {
         final boolean record;
-        final int list;
+        int list;
         String decision;
         final Set<String> recipientKeys = new HashSet<>();
         String conferrer;
@@ -2976,7 +3011,9 @@ public final class AwardExtractor {
             int home = -1;
             for (int i = 0; i < groups.size() && !c.record; i++) {
                 MergeGroup g = states.get(i);
-                if (!g.record && g.list == c.list && groups.get(i).get(0).key.equals(c.key)
+                // a caption or lead that counts a list's recipients restates the list's intro ("… cho 5 cá nhân")
+                boolean sameList = g.list == c.list || (g.list == 0 || c.list == 0) && cc != null && cc.equals(g.count);
+                if (!g.record && sameList && groups.get(i).get(0).key.equals(c.key)
                         && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
                         && (g.decision == null || c.decision == null || g.decision.equals(c.decision))
                         && (g.count == null || cc == null || g.count.equals(cc)
@@ -2993,6 +3030,7 @@ public final class AwardExtractor {
             }
             groups.get(home).add(c);
             MergeGroup g = states.get(home);
+            g.list = g.list == 0 ? c.list : g.list;
             if (c.conferrer != null && (g.conferrer == null || c.conferrer.length() > g.conferrer.length())) {
                 g.conferrer = c.conferrer;
             }
@@ -3016,18 +3054,33 @@ public final class AwardExtractor {
             String title = best.title;
             Integer count = best.recipientCount;
             Integer year = best.year;
-            Set<String> recipients = new LinkedHashSet<>(best.recipients);
-            Set<String> recipientKeys = new HashSet<>();
-            for (String r : best.recipients) {
-                recipientKeys.add(key(r));
+            // "… trao Huân chương Lao động hạng Nhất, Nhì, Ba cho 5 cá nhân, cụ thể:" then "Trao Huân chương Lao động hạng
+            // Nhất cho đồng chí A": the names are whom the count counted, so a statement that only counts adds nothing
+            boolean named = false;
+            for (Candidate c : g) {
+                named |= !c.recipients.isEmpty() && c.recipients.stream().noneMatch(AwardExtractor::isDescription);
             }
+            Set<String> recipients = new LinkedHashSet<>();
+            Set<String> recipientKeys = new HashSet<>();
             for (Candidate c : g) {
                 conferrer = conferrer != null ? conferrer : c.conferrer;
                 presenter = presenter != null ? presenter : c.presenter;
                 title = title != null ? title : c.title;
                 year = year != null ? year : c.year;
+            }
+            List<Candidate> bestFirst = new ArrayList<>(g.size());
+            bestFirst.add(best);
+            for (Candidate c : g) {
+                if (c != best) {
+                    bestFirst.add(c);
+                }
+            }
+            for (Candidate c : bestFirst) {
+                if (named && looksCounted(c.recipients)) {
+                    continue;
+                }
                 for (String r : c.recipients) {
-                    if (recipients.size() < MAX_RECIPIENTS && recipientKeys.add(key(r))) {
+                    if ((c == best || recipients.size() < MAX_RECIPIENTS) && recipientKeys.add(key(r))) {
                         recipients.add(r);
                     }
                 }

@@ -20,6 +20,14 @@ public final class ScrapedTextParser {
     /** A credit at the end of a line: "Ảnh: X", "Ảnh X", "(Ảnh: X)", "Ảnh minh họa: X", "Nguồn ảnh: X". */
     private static final Pattern CREDIT = Pattern.compile(
             "^(\\(?)((?:Ảnh|ẢNH|Nguồn ảnh|Nguồn)(?: minh họa)?(?:\\s*:\\s*|\\s+))([^\\n()]{1,60}?)(\\)?)\\.?$");
+    /**
+     * The outlets an article was taken from, closing its last line: "… nghỉ hưu theo chế độ.Theo TTXVN, Cổng TTĐT
+     * Chính phủ, VOV", "Theo baochinhphu.vn". Each source opens with a capital or is a domain; the tag follows a
+     * sentence end or opens the line, so "Theo ông A, …" (a clause goes on) is no tag.
+     */
+    private static final Pattern SOURCE_TAG = Pattern.compile(
+            "(?:^|(?<=[.!?…”\"»)]))\\s*Theo\\s+((?:\\p{Lu}[^\\n,;:.!?]{0,40}|[\\w-]+(?:\\.[\\w-]+)+)"
+            + "(?:\\s*,\\s*(?:\\p{Lu}[^\\n,;:.!?]{0,40}|[\\w-]+(?:\\.[\\w-]+)+)){0,4})\\.?$");
     private static final Pattern INITIALS_OR_NAME = Pattern.compile("^\\p{Lu}[\\p{L}.&]*(?:[ .-]+\\p{Lu}[\\p{L}.&]*){0,4}$");
 
     private static final Pattern PARENTHETICAL = Pattern.compile("\\([^()]*\\)");
@@ -63,6 +71,7 @@ public final class ScrapedTextParser {
             }
         }
 
+        int lastBodyIdx = lastNonBlank(text, lines, (bylineIdx >= 0 ? bylineIdx : urlIdx >= 0 ? urlIdx : lines.size()) - 1);
         boolean firstBody = true;
         boolean nextIsCaption = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -119,6 +128,14 @@ public final class ScrapedTextParser {
                     bodyEnd = skipSpacesBack(text, bodyStart, creditStart);
                 }
             }
+            if (i == lastBodyIdx) {
+                Matcher tag = SOURCE_TAG.matcher(text).region(bodyStart, bodyEnd).useTransparentBounds(true);
+                int tagAt = sourceTagCandidate(text, bodyStart, bodyEnd);
+                if (tagAt >= 0 && tag.region(tagAt, bodyEnd).lookingAt()) {
+                    excluded.add(new Segment(text, tagAt, bodyEnd));
+                    bodyEnd = skipSpacesBack(text, bodyStart, tagAt);
+                }
+            }
             if (bodyEnd <= bodyStart) {
                 continue;
             }
@@ -146,6 +163,19 @@ public final class ScrapedTextParser {
             best--;
         }
         return best;
+    }
+
+    /** Start of the last "Theo" of the line that opens it or follows a sentence end (spaces before it kept), or -1. */
+    private static int sourceTagCandidate(String text, int from, int to) {
+        int k = text.lastIndexOf("Theo ", to - 5);
+        if (k < from) {
+            return -1;
+        }
+        int s = k;
+        while (s > from && CharClass.isWhitespace(text.charAt(s - 1))) {
+            s--;
+        }
+        return s == from || ".!?…”\"»)".indexOf(text.charAt(s - 1)) >= 0 ? s : -1;
     }
 
     /** Tags are short source names: an all-caps abbreviation or a domain; a spaced name only when a dash follows. */

@@ -475,4 +475,29 @@ class AwardRecordsAndFramesTest {
             assertThat(m.recipients()).containsExactly("Tiểu đoàn 7");
         });
     }
+
+    // --- a counted intro and the items that name its recipients ---
+
+    @Test
+    void givenACountedIntroThenItemsByClass_whenRead_thenEachClassGoesToItsNames_andAClassWithoutItemsKeepsTheCount() {
+        List<AwardMention> found = awards("Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy trao Huân chương Lao động hạng "
+                + "Nhất, Nhì, Ba cho 6 cá nhân. Ảnh: Minh Hà\n"
+                + "Tại buổi lễ, thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy trao Huân chương Lao động hạng Nhất, Nhì, Ba "
+                + "cho 6 cá nhân, cụ thể:\n"
+                + "Trao Huân chương Lao động hạng Nhất cho đồng chí Lò Văn Khánh - nguyên Phó Chủ tịch HĐND tỉnh.\n"
+                + "Trao Huân chương Lao động hạng Nhì cho các đồng chí: Vi Thị Hằng - Phó Giám đốc Sở Tư pháp; Đinh Quang "
+                + "Vũ - Chánh Thanh tra tỉnh.");
+        assertThat(found).extracting(AwardMention::award, AwardMention::conferrer, AwardMention::recipients).containsExactly(
+                tuple("Huân chương Lao động hạng Nhất", "Chủ tịch nước", List.of("Lò Văn Khánh")),
+                tuple("Huân chương Lao động hạng Nhì", "Chủ tịch nước", List.of("Vi Thị Hằng", "Đinh Quang Vũ")),
+                tuple("Huân chương Lao động hạng Ba", "Chủ tịch nước", List.of("6 cá nhân")));
+    }
+
+    @Test
+    void givenTheGuestsOfACeremonyListedAfterItsName_whenRead_thenTheyReceiveNothing() {
+        assertThat(awards("Dự lễ trao Huân chương Lao động có các đồng chí: Hà Văn Tú - Phó Bí thư Tỉnh ủy; Mai Thị Duyên - "
+                + "Phó Chủ tịch UBND tỉnh.")).isEmpty();
+        assertThat(awards("Dự lễ có lãnh đạo tỉnh; tại buổi lễ, Chủ tịch UBND tỉnh trao Bằng khen cho Trường Tiểu học Tân Lập."))
+                .extracting(AwardMention::recipients).containsExactly(List.of("Trường Tiểu học Tân Lập"));
+    }
 }

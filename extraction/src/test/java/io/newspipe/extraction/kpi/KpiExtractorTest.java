@@ -197,6 +197,8 @@ class KpiExtractorTest {
             "Giai đoạn 2021 - 2025 là giai đoạn bản lề.",
             "Người dân tiếp tục chống dịch Covid-19 trong tháng 6,7/2021.",
             "Ông Lê Văn Tâm được bầu với 97,8% số phiếu.",
+            "Bà Hoàng Thị Lan trúng cử với tỷ lệ 81,2% số phiếu hợp lệ.",
+            "Sở Giáo dục khen thưởng 12 học sinh đạt giải quốc gia.",
             "Giá vàng miếng tăng 1,5 triệu đồng/lượng.",
             "Chiều 24/11, tại thành phố Lạng Sơn, UBND tỉnh đã tổ chức gặp mặt 50 doanh nghiệp tiêu biểu.",
             "Hội nghị đã tuyên dương 35 doanh nghiệp có nhiều đóng góp cho địa phương.",

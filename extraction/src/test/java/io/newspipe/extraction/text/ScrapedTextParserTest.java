@@ -68,4 +68,17 @@ class ScrapedTextParserTest {
             assertThat(ARTICLE.substring(seg.start(), seg.end())).isEqualTo(seg.text());
         }
     }
+
+    @Test
+    void givenSourcesGluedToTheLastSentence_whenParsed_thenTheyAreExcluded_butAClauseOpeningWithTheoIsNot() {
+        String text = "Tỉnh đạt 12 chỉ tiêu.\nÔng nghỉ hưu từ năm 2019.Theo TTXVN, Cổng TTĐT Chính phủ, VOV";
+        ScrapedText s = ScrapedTextParser.parse(text);
+        int tag = text.indexOf("Theo");
+        assertThat(s.isExcluded(tag, text.length())).isTrue();
+        assertThat(s.isExcluded(text.indexOf("Ông"), tag)).isFalse();
+        assertThat(ScrapedTextParser.parse("Tỉnh đạt 12 chỉ tiêu.\nTheo baophutho.vn").isExcluded(22, 40)).isTrue();
+
+        String clause = "Tỉnh đạt 12 chỉ tiêu.\nTheo Sở Tài chính, thu ngân sách tăng 8%.";
+        assertThat(ScrapedTextParser.parse(clause).isExcluded(clause.indexOf("Theo"), clause.length())).isFalse();
+    }
 }
