@@ -46,8 +46,8 @@ import io.newspipe.schemas.PublishedArticle;
  */
 class ClusterFaultTest {
 
-    private static final int ARTICLES = 1_000;
-    private static final int KILL_AT = 400;
+    private static final int ARTICLES = 500;
+    private static final int KILL_AT = 200;
     private static final Duration PACE = Duration.ofMillis(10); // ~100 articles/s
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
