@@ -15,11 +15,11 @@ abstract class LocationRules extends EntityScan {
     }
 
     /** An institution-like name: a head of {@code heads} and its complement (the organization rules read it). */
-    abstract int nameWithHead(int i, boolean record, PhraseDict heads);
+    abstract int nameWithHead(int i, boolean record, PhraseDict heads, boolean headInTitle);
 
     int location(int i, boolean record) {
         if (tok(i).cap && lex.facilityHeads.match(toks, i) != null) {
-            int end = nameWithHead(i, false, lex.facilityHeads);
+            int end = nameWithHead(i, false, lex.facilityHeads, false);
             if (end > i) {
                 addLocation(i, end, true, Confidence.ANCHORED);
                 return end;

@@ -23,11 +23,32 @@ abstract class OrganizationRules extends LocationRules {
      * An institution head and its complement. Returns the end token index, or -1. With {@code record} the
      * mention is added.
      */
-    /** The head word being read closes a title ("Trưởng ban Tổ chức …"): written in lower case, it still opens a name. */
-    boolean headInTitle;
+    private boolean termAt(int k) {
+        return tok(k).lower.equals("khóa") && live(k + 1) && (tok(k + 1).number || isRomanNumeral(tok(k + 1).text));
+    }
+
+    private static boolean isRomanNumeral(String w) {
+        if (w.isEmpty() || w.length() > 6) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if ("IVXL".indexOf(w.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     int organization(int i, boolean record) {
-        return nameWithHead(i, record, lex.orgHeads);
+        return nameWithHead(i, record, lex.orgHeads, false);
+    }
+
+    /**
+     * @param headInTitle the head word at {@code i} closes a title ("Trưởng ban Tổ chức …", "Chánh văn phòng …"):
+     *                    written in lower case, it still opens a name
+     */
+    int organization(int i, boolean record, boolean headInTitle) {
+        return nameWithHead(i, record, lex.orgHeads, headInTitle);
     }
 
     /**
@@ -45,7 +66,7 @@ abstract class OrganizationRules extends LocationRules {
             return i + head.length(); // "Bằng khen Bộ LĐTBXH": the giver, an institution of its own, follows
         }
         // a lower-case head ("kỷ niệm chương", "cuộc vận động") names something only with a quoted title after it
-        int end = t.cap ? nameWithHead(i, false, lex.miscHeads) : -1;
+        int end = t.cap ? nameWithHead(i, false, lex.miscHeads, false) : -1;
         int q = end > i ? end : i + head.length();
         if (live(q) && (tok(q).is("“") || tok(q).is("\""))) {
             // Kỷ niệm chương “Vì sự nghiệp xây dựng Quân đội nhân dân Việt Nam”: the quoted title is the name
@@ -58,7 +79,7 @@ abstract class OrganizationRules extends LocationRules {
         return end > i ? end : -1;
     }
 
-    int nameWithHead(int i, boolean record, PhraseDict heads) {
+    int nameWithHead(int i, boolean record, PhraseDict heads, boolean headInTitle) {
         boolean misc = heads != lex.orgHeads;
         boolean facility = heads == lex.facilityHeads;
         PhraseDict.Match head = heads.match(toks, i, true);
@@ -394,6 +415,9 @@ abstract class OrganizationRules extends LocationRules {
         }
         if (!first.cap && !properName && !(headInTitle && (proper || j > i + 1 && tok(i + 1).cap))) {
             return -1;
+        }
+        if (j - 2 > i + head.length() && termAt(j - 2)) {
+            j -= 2; // "HĐND tỉnh khóa XVIII", "Ban Chấp hành Trung ương Đoàn khóa IV": the term, not the body's name
         }
         String surface = text.substring(first.start, tok(j - 1).end);
         if (misc) {

@@ -31,16 +31,20 @@ abstract class PersonRules extends OrganizationRules {
             j++; // "các đồng chí: Lê Hồng Vinh, ..."
         }
         // a title may be followed by an organization ("Chủ tịch UBND tỉnh") or a lower-case complement ("nước")
-        int orgEnd = live(j) ? organization(j, true) : -1;
-        if (orgEnd < 0 && title.length() > 1 && lex.orgHeads.match(toks, j - 1, true) != null && live(j) && tok(j).cap) {
-            // "Trưởng Ban Tuyên giáo ...", "Trưởng đoàn Đại biểu Quốc hội tỉnh": the title's last word heads the body,
-            // in lower case too
-            headInTitle = true;
-            try {
-                orgEnd = organization(j - 1, true);
-            } finally {
-                headInTitle = false;
+        int orgEnd = live(j) ? organization(j, false) : -1;
+        int bodyStart = j;
+        int headStart = title.length() > 1 && live(j) && tok(j).cap ? headClosingTitle(i, j) : -1;
+        if (headStart >= 0 && (orgEnd < 0 || headStart < j - 1)) {
+            // "Trưởng Ban Tuyên giáo ...", "Trưởng đoàn Đại biểu Quốc hội tỉnh", "Chánh Văn phòng UBND tỉnh A": the
+            // title's last words head the body, in lower case too ("Văn phòng UBND tỉnh A", not just "UBND tỉnh A")
+            int bodyEnd = organization(headStart, false, true);
+            if (bodyEnd >= Math.max(orgEnd, j + 1)) {
+                bodyStart = headStart;
+                orgEnd = bodyEnd;
             }
+        }
+        if (orgEnd > 0) {
+            organization(bodyStart, true, bodyStart != j);
         }
         if (orgEnd > j) {
             j = orgEnd;
@@ -63,6 +67,21 @@ abstract class PersonRules extends OrganizationRules {
             return end;
         }
         return orgEnd > 0 ? orgEnd : i + title.length();
+    }
+
+    /**
+     * Where an institution's head word that closes the title from {@code i} to {@code j} starts ("Văn phòng" of "Chánh
+     * Văn phòng", "đoàn" of "Trưởng đoàn"), or -1. Only the title's last word for a one-word head: a one-word head inside
+     * a longer title is the title's own word ("Phó Trưởng ban" holds "Ban" at its end, which is the same).
+     */
+    private int headClosingTitle(int i, int j) {
+        for (int k = i + 1; k < j; k++) {
+            PhraseDict.Match h = lex.orgHeads.match(toks, k, true);
+            if (h != null && k + h.length() >= j && (h.length() > 1 || k == j - 1) && !h.flags().contains("Q")) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** A full name starting with a known surname, with no title before it. */

@@ -305,4 +305,20 @@ class OrganizationBoundaryTest {
         assertThat(names("Thắng lợi đó có được nhờ sự lãnh đạo của Đảng Cộng sản Việt Nam.", EntityKind.LOCATION)).isEmpty();
         assertThat(names("Đảng và Nhà nước luôn quan tâm.", EntityKind.ORGANIZATION)).isEmpty();
     }
+
+    @Test
+    void givenATitleWhoseLastWordsHeadTheBody_whenExtracted_thenTheBodyOpensThere_butARankInTheTitleOpensNothing() {
+        assertThat(names("Bà Hà Thị Nga, Chánh Văn phòng UBND tỉnh Lạng Sơn, đọc quyết định.", EntityKind.ORGANIZATION))
+                .containsExactly("Văn phòng UBND tỉnh Lạng Sơn");
+        assertThat(names("Ông Tô Văn Lâm, Trưởng Đoàn ĐBQH tỉnh, phát biểu.", EntityKind.ORGANIZATION))
+                .containsExactly("Đoàn ĐBQH tỉnh");
+        assertThat(names("Phó Chủ tịch Thường trực UBND huyện Đức Phổ Lê Quang Vinh dự.", EntityKind.ORGANIZATION))
+                .containsExactly("UBND huyện Đức Phổ");
+    }
+
+    @Test
+    void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
+        assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
+                EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
+    }
 }
