@@ -37,7 +37,8 @@ final class ArticleScan extends PersonRules {
             if (!lex.isStartWord(here) && !lex.isSurname(here) && !here.allCaps
                     && here.nameLike && !(i > 0 && (toks[i - 1].is(",") || toks[i - 1].is("và")))
                     && !runBeforeAddressMark(i)) {
-                i++; // a capitalized word no rule can start with ("Sáng", "Trong")
+                int again = prefixedPlaceAgain(i);
+                i = again > i ? again : i + 1; // else a capitalized word no rule can start with ("Sáng", "Trong")
                 continue;
             }
             PhraseDict.Match fixed = lex.fixedPersons.match(toks, i);
@@ -67,6 +68,9 @@ final class ArticleScan extends PersonRules {
             }
             if (next < 0) {
                 next = codeOrBrand(i);
+            }
+            if (next < 0) {
+                next = prefixedPlaceAgain(i);
             }
             i = next > i ? next : i + 1;
         }

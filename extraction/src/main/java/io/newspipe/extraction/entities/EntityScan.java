@@ -72,6 +72,11 @@ abstract class EntityScan {
     final Token[] toks;
     final int n;
     final List<EntityMention> out = new ArrayList<>();
+    /**
+     * Names read after an administrative prefix so far ("Nông Sơn" of "UBND huyện Nông Sơn"), as canonical keys of their
+     * syllables: written bare later in the article, they name that place ("Năm 2016, Nông Sơn có 12 đơn vị …").
+     */
+    final java.util.Set<String> prefixedPlaces = new java.util.HashSet<>();
     /** First token of the line after the scan position: every rule reads only up to it. */
     int lineLimit;
 

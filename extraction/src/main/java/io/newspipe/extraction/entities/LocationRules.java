@@ -371,7 +371,48 @@ abstract class LocationRules extends EntityScan {
                     && !COUNTED_NOUNS.contains(tok(k + 1).lower))) {
             k++; // "xã Sơn Kim 1"
         }
+        if (k - j >= 2 && !tok(k - 1).number && prefixEndsAt(j)) {
+            prefixedPlaces.add(runKey(j, k));
+        }
         return k;
+    }
+
+    /** Whether an administrative prefix ("huyện", "thành phố") ends right before j. */
+    private boolean prefixEndsAt(int j) {
+        for (int len = 1; len <= 2 && j - len >= 0; len++) {
+            PhraseDict.Match p = lex.adminPrefixes.match(toks, j - len);
+            if (p != null && p.length() == len) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String runKey(int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            b.append(k > from ? " " : "").append(tok(k).lower);
+        }
+        return b.toString();
+    }
+
+    /**
+     * "Năm 2016, Nông Sơn có …" after "UBND huyện Nông Sơn": a run of two or three capitalized syllables, no more on
+     * either side, that the article named after an administrative prefix before. Returns its end, or -1.
+     */
+    int prefixedPlaceAgain(int i) {
+        if (prefixedPlaces.isEmpty() || i > 0 && tok(i - 1).word && tok(i - 1).cap) {
+            return -1;
+        }
+        int e = i;
+        while (e < n && e - i < 4 && live(e) && tok(e).word && tok(e).cap && !tok(e).number) {
+            e++;
+        }
+        if (e - i < 2 || e - i > 3 || !prefixedPlaces.contains(runKey(i, e))) {
+            return -1;
+        }
+        addLocation(i, e, false, Confidence.NAME_SHAPE);
+        return e;
     }
 
     /**

@@ -86,6 +86,12 @@ abstract class OrganizationRules extends LocationRules {
         if (head == null) {
             return -1;
         }
+        if (!misc) {
+            PhraseDict.Match place = lex.locations.match(toks, i);
+            if (place != null && place.length() > head.length()) {
+                return -1; // "Đài Loan", "Hội An", "Trường Sa": a known place that opens like a head
+            }
+        }
         Token first = tok(i);
         boolean lowerOk = head.flags().contains("L") || headInTitle && !misc;
         if (!first.cap && !lowerOk) {

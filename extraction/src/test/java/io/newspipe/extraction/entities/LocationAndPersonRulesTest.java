@@ -151,4 +151,19 @@ class LocationAndPersonRulesTest {
                 .containsExactly("Việt Nam"); // the second: the country where they work
         assertThat(names("Chào mừng ngày Doanh nhân Việt Nam.", EntityKind.LOCATION)).isEmpty();
     }
+
+    @Test
+    void givenAPlaceNamedWithItsPrefixBefore_whenWrittenBareLater_thenItIsThatPlace_butNotInsideAPersonsName() {
+        String text = "UBND huyện Krông Bông tổ chức hội nghị. Năm 2025, Krông Bông có 9 xã đạt chuẩn. Ông Lê Krông Bông dự.";
+        assertThat(names(text, EntityKind.LOCATION)).containsExactly("Krông Bông");
+        assertThat(names("Năm 2025, Krông Bông có 9 xã đạt chuẩn.", EntityKind.LOCATION)).as("never named with a prefix")
+                .isEmpty();
+    }
+
+    @Test
+    void givenAKnownPlaceThatOpensLikeAnInstitutionsHead_whenExtracted_thenItIsAPlace() {
+        assertThat(names("Hàng hóa được xuất sang Đài Loan và Hàn Quốc; khách đến Hội An tăng.", EntityKind.LOCATION))
+                .containsExactly("Đài Loan", "Hàn Quốc", "Hội An");
+        assertThat(names("Hàng hóa được xuất sang Đài Loan và Hàn Quốc.", EntityKind.ORGANIZATION)).isEmpty();
+    }
 }
