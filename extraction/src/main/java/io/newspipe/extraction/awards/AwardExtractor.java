@@ -2044,6 +2044,12 @@ public final class AwardExtractor {
                 // a capitalized word continues the name ("Giám đốc Công an tỉnh": "công" only as in "công bố")
                 break;
             }
+            if (bare.equals("và") && bare.length() == w.length()) {
+                int nx = skipSpaces(s, we);
+                if (nx < s.length() && !CharClass.isUpperCase(s.charAt(nx))) {
+                    break; // "Bằng khen của Bộ trưởng Bộ Y tế và phần thưởng cho …": a second gift, not "… Thể thao và Du lịch"
+                }
+            }
             end = ws + bare.length();
             if (bare.length() < w.length()) {
                 break;

@@ -208,6 +208,15 @@ class KpiExtractorTest {
     }
 
     @Test
+    void givenPatientsTreatedOverAPeriod_whenExtracted_thenTheyAreResults_butNotOneDaysPatients() {
+        List<KpiMention> found = kpis("Năm 2025, trung tâm y tế đã khám, chữa bệnh cho gần 41 nghìn bệnh nhân ngoại trú, điều "
+                + "trị nội trú cho 6.215 người bệnh.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(41.0, 6215.0);
+        assertThat(found).extracting(KpiMention::unit).containsExactly("nghìn bệnh nhân", "người bệnh");
+        assertThat(kpis("Vụ ngộ độc khiến 12 bệnh nhân phải điều trị tại bệnh viện.")).isEmpty();
+    }
+
+    @Test
     void givenEnforcementTotalsOverAPeriod_whenExtracted_thenPersonsAndSeizuresAreResults() {
         List<KpiMention> found = kpis("Trong 9 tháng đầu năm 2025, Công an tỉnh đã phát hiện 215 vụ phạm tội về ma túy, "
                 + "bắt giữ 342 đối tượng, thu giữ 12,6 kg heroin, 85 bánh heroin và 4.300 viên ma túy tổng hợp.");
