@@ -23,6 +23,23 @@ abstract class OrganizationRules extends LocationRules {
      * An institution head and its complement. Returns the end token index, or -1. With {@code record} the
      * mention is added.
      */
+    /**
+     * End of a capitalized foreign-looking name of one or two words after a place and a dash ("Hà Nội - Amsterdam"),
+     * or k when the words there open something else (a title, person, body, place or event) or go on capitalized.
+     */
+    private int pairedForeignName(int k) {
+        int e = k;
+        while (e < k + 2 && live(e) && tok(e).word && tok(e).cap && !tok(e).number) {
+            e++;
+        }
+        if (e == k || live(e) && tok(e).word && tok(e).cap || lex.titles.match(toks, k) != null || isPersonStart(k)
+                || lex.orgHeads.match(toks, k) != null || lex.miscHeads.match(toks, k) != null
+                || lex.adminPrefixes.match(toks, k) != null) {
+            return k;
+        }
+        return e;
+    }
+
     private boolean termAt(int k) {
         return tok(k).lower.equals("khóa") && live(k + 1) && (tok(k + 1).number || isRomanNumeral(tok(k + 1).text));
     }
@@ -201,6 +218,8 @@ abstract class OrganizationRules extends LocationRules {
                     j += 1 + lex.locations.match(toks, j + 1).length();
                 } else if (live(j + 1) && tok(j).isDash() && lex.locations.match(toks, j + 1) != null) {
                     j += 1 + lex.locations.match(toks, j + 1).length(); // "khu vực Vinh - Nghi Lộc"
+                } else if (live(j + 1) && tok(j).isDash() && pairedForeignName(j + 1) > j + 1) {
+                    j = pairedForeignName(j + 1); // "Trường THPT chuyên Hà Nội - Amsterdam": twinned with a foreign city
                 }
                 if (live(j) && tok(j).nameLike && lex.locations.match(toks, j) == null && !isPersonStart(j)
                         && lex.titles.match(toks, j) == null && lex.orgHeads.match(toks, j) == null) {

@@ -321,4 +321,12 @@ class OrganizationBoundaryTest {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
     }
+
+    @Test
+    void givenAPlaceTwinnedWithAForeignNameByADash_whenExtracted_thenTheNameRunsThroughIt_butNotIntoAnotherBody() {
+        assertThat(names("Ba học sinh Trường THPT chuyên Huế - Kyoto đoạt giải.", EntityKind.ORGANIZATION))
+                .containsExactly("Trường THPT chuyên Huế - Kyoto");
+        assertThat(names("Sở Y tế Đà Nẵng - Bệnh viện Đà Nẵng phối hợp điều trị.", EntityKind.ORGANIZATION))
+                .containsExactly("Sở Y tế Đà Nẵng", "Bệnh viện Đà Nẵng");
+    }
 }
