@@ -301,7 +301,7 @@ public final class AwardExtractor {
     /** The literal openings of every alternative of the form pattern below (StartScanner refuses them if one is missing). */
     private static List<String> formStarts(List<String> plainTitles) {
         List<String> starts = new ArrayList<>(List.of("Huân chương", "Huy chương", "Kỷ niệm chương", "Bằng khen",
-                "Giấy khen", "Cờ thi đua", "Cờ truyền thống", "Cờ", "danh hiệu"));
+                "Giấy khen", "Cờ thi đua", "Cờ truyền thống", "Cờ", "danh hiệu", "Huy hiệu"));
         starts.addAll(plainTitles);
         return starts;
     }
@@ -343,7 +343,9 @@ public final class AwardExtractor {
         formPattern = new StartScanner(Pattern.compile("(?<![\\p{L}])(?:"
                 + "(?<order>Huân chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
-                + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
+                + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?"
+                // a badge named in quotes or by years of Party membership: "Huy hiệu “Vì sự nghiệp …”", "Huy hiệu 40 năm tuổi Đảng"
+                + "|Huy hiệu\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|\\d{2}\\s+năm\\s+tuổi\\s+Đảng))"
                 + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương"
                 + "|Cờ(?:\\s+\\d+\\s+chữ\\s+vàng)?(?=\\s*[“\"]\\p{L})|Cờ\\s+(?:nhất|nhì|ba)(?=\\s|[,.;])"
                 // "cờ dẫn đầu phong trào thi đua", "Cờ đơn vị thi đua xuất sắc": a flag named by its citation
@@ -357,7 +359,7 @@ public final class AwardExtractor {
                 + "|(?<title>" + Lexicon.alternation(plainTitles) + ")"
                 + ")(?![\\p{L}])", FLAGS), formFirstLetters, formStarts(plainTitles));
         List<String> screen = new ArrayList<>(List.of("huân chương", "huy chương", "kỷ niệm chương", "bằng khen", "giấy khen",
-                "cờ thi đua", "cờ truyền thống", "cờ", "danh hiệu"));
+                "cờ thi đua", "cờ truyền thống", "cờ", "danh hiệu", "huy hiệu"));
         screen.addAll(plainTitles);
         formWords = new PhraseSet(screen);
         verbs = Lexicon.rows("awards-verbs.tsv");

@@ -500,4 +500,17 @@ class AwardRecordsAndFramesTest {
         assertThat(awards("Dự lễ có lãnh đạo tỉnh; tại buổi lễ, Chủ tịch UBND tỉnh trao Bằng khen cho Trường Tiểu học Tân Lập."))
                 .extracting(AwardMention::recipients).containsExactly(List.of("Trường Tiểu học Tân Lập"));
     }
+
+    @Test
+    void givenBadgesNamedInQuotesOrByYearsOfMembership_whenRead_thenEachIsAForm_andItsQuoteNoOtherFormsTitle() {
+        List<AwardMention> found = awards("Tại buổi lễ, huyện trao danh hiệu Bà mẹ Việt Nam anh hùng cho thân nhân mẹ Đỗ Thị Lựu; "
+                + "trao Huy hiệu “Vì sự nghiệp phát triển tỉnh Bình Phước” cho 18 cá nhân. Ông Đặng Văn Thắng nhận Huy hiệu "
+                + "55 năm tuổi Đảng.");
+        assertThat(found).extracting(AwardMention::award, AwardMention::title).containsExactly(
+                tuple("Bà mẹ Việt Nam anh hùng", null),
+                tuple("Huy hiệu “Vì sự nghiệp phát triển tỉnh Bình Phước”", null),
+                tuple("Huy hiệu 55 năm tuổi Đảng", null));
+        assertThat(found.get(1).recipients()).containsExactly("18 cá nhân");
+        assertThat(awards("Anh đeo huy hiệu của đoàn trên ngực áo.")).isEmpty();
+    }
 }
