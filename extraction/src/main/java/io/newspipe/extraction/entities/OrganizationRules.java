@@ -202,7 +202,14 @@ abstract class OrganizationRules extends LocationRules {
                     break;
                 }
                 if (!t.cap && ORG_ADMIN_TAIL.contains(admin.entry())) {
-                    j += admin.length(); // "UBND tỉnh", "UBND thành phố", "Ban Chỉ đạo tỉnh về ..."
+                    int after = j + admin.length();
+                    if (live(after + 1) && (tok(after).is(",") || tok(after).is("và")) && !tok(after + 1).cap
+                            && lex.adminPrefixes.match(toks, after + 1) != null
+                            && placeName(after + 1 + lex.adminPrefixes.match(toks, after + 1).length())
+                                == after + 1 + lex.adminPrefixes.match(toks, after + 1).length()) {
+                        return -1; // "UBND xã, phường, thị trấn": the bodies of a level in general, none by name
+                    }
+                    j = after; // "UBND tỉnh", "UBND thành phố", "Ban Chỉ đạo tỉnh về ..."
                     continue;
                 }
                 // "cửa khẩu sân bay quốc tế Nội Bài": a descriptor inside the name, handled below

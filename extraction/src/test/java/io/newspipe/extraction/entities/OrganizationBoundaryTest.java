@@ -329,4 +329,10 @@ class OrganizationBoundaryTest {
         assertThat(names("Sở Y tế Đà Nẵng - Bệnh viện Đà Nẵng phối hợp điều trị.", EntityKind.ORGANIZATION))
                 .containsExactly("Sở Y tế Đà Nẵng", "Bệnh viện Đà Nẵng");
     }
+
+    @Test
+    void givenTheBodiesOfSeveralLevelsInGeneral_whenExtracted_thenNoneIsNamed_butOneLevelAloneStillIs() {
+        assertThat(names("UBND xã, phường, thị trấn chịu trách nhiệm thu phí.", EntityKind.ORGANIZATION)).isEmpty();
+        assertThat(names("UBND huyện và xã Tân Lập phối hợp thu phí.", EntityKind.ORGANIZATION)).containsExactly("UBND huyện");
+    }
 }
