@@ -393,14 +393,15 @@ public final class AwardExtractor {
      * before it in the same clause (no ";" or sentence end between) and "cho" right before it.
      */
     public boolean awardGoesToCount(String text, int countStart) {
+        // "cho" within the few chars before the count first: most counts have none, and cost no more
+        if (!GIVEN_FOR_COUNT.matcher(text).region(Math.max(0, countStart - 16), countStart).useTransparentBounds(true).find()) {
+            return false;
+        }
         int from = countStart;
         while (from > 0 && countStart - from < 160 && ";.!?\n".indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
         String before = text.substring(from, countStart);
-        if (!GIVEN_FOR_COUNT.matcher(before).find()) {
-            return false;
-        }
         return formPattern.find(formPattern.matcher(before), before, 0);
     }
 

@@ -77,6 +77,8 @@ abstract class EntityScan {
      * syllables: written bare later in the article, they name that place ("Năm 2016, Nông Sơn có 12 đơn vị …").
      */
     final java.util.Set<String> prefixedPlaces = new java.util.HashSet<>();
+    /** The first syllables of {@link #prefixedPlaces}: most capitalized words open none, and are passed at once. */
+    final java.util.Set<String> prefixedPlaceStarts = new java.util.HashSet<>();
     /** First token of the line after the scan position: every rule reads only up to it. */
     int lineLimit;
 

@@ -373,6 +373,7 @@ abstract class LocationRules extends EntityScan {
         }
         if (k - j >= 2 && !tok(k - 1).number && prefixEndsAt(j)) {
             prefixedPlaces.add(runKey(j, k));
+            prefixedPlaceStarts.add(tok(j).lower);
         }
         return k;
     }
@@ -401,7 +402,7 @@ abstract class LocationRules extends EntityScan {
      * either side, that the article named after an administrative prefix before. Returns its end, or -1.
      */
     int prefixedPlaceAgain(int i) {
-        if (prefixedPlaces.isEmpty() || i > 0 && tok(i - 1).word && tok(i - 1).cap) {
+        if (!prefixedPlaceStarts.contains(tok(i).lower) || i > 0 && tok(i - 1).word && tok(i - 1).cap) {
             return -1;
         }
         int e = i;

@@ -103,7 +103,7 @@ abstract class OrganizationRules extends LocationRules {
         if (head == null) {
             return -1;
         }
-        if (!misc) {
+        if (!misc && tok(i).cap) {
             PhraseDict.Match place = lex.locations.match(toks, i);
             if (place != null && place.length() > head.length()) {
                 return -1; // "Đài Loan", "Hội An", "Trường Sa": a known place that opens like a head

@@ -31,20 +31,25 @@ abstract class PersonRules extends OrganizationRules {
             j++; // "các đồng chí: Lê Hồng Vinh, ..."
         }
         // a title may be followed by an organization ("Chủ tịch UBND tỉnh") or a lower-case complement ("nước")
-        int orgEnd = live(j) ? organization(j, false) : -1;
-        int bodyStart = j;
         int headStart = title.length() > 1 && live(j) && tok(j).cap ? headClosingTitle(i, j) : -1;
-        if (headStart >= 0 && (orgEnd < 0 || headStart < j - 1)) {
-            // "Trưởng Ban Tuyên giáo ...", "Trưởng đoàn Đại biểu Quốc hội tỉnh", "Chánh Văn phòng UBND tỉnh A": the
-            // title's last words head the body, in lower case too ("Văn phòng UBND tỉnh A", not just "UBND tỉnh A")
-            int bodyEnd = organization(headStart, false, true);
-            if (bodyEnd >= Math.max(orgEnd, j + 1)) {
-                bodyStart = headStart;
-                orgEnd = bodyEnd;
+        int orgEnd;
+        if (headStart < 0) {
+            orgEnd = live(j) ? organization(j, true) : -1; // the usual case: one reading, recorded
+        } else {
+            orgEnd = live(j) ? organization(j, false) : -1;
+            int bodyStart = j;
+            if (orgEnd < 0 || headStart < j - 1) {
+                // "Trưởng Ban Tuyên giáo ...", "Trưởng đoàn Đại biểu Quốc hội tỉnh", "Chánh Văn phòng UBND tỉnh A": the
+                // title's last words head the body, in lower case too ("Văn phòng UBND tỉnh A", not just "UBND tỉnh A")
+                int bodyEnd = organization(headStart, false, true);
+                if (bodyEnd >= Math.max(orgEnd, j + 1)) {
+                    bodyStart = headStart;
+                    orgEnd = bodyEnd;
+                }
             }
-        }
-        if (orgEnd > 0) {
-            organization(bodyStart, true, bodyStart != j);
+            if (orgEnd > 0) {
+                organization(bodyStart, true, bodyStart != j);
+            }
         }
         if (orgEnd > j) {
             j = orgEnd;
