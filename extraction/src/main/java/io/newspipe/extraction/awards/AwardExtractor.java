@@ -1,5 +1,6 @@
 package io.newspipe.extraction.awards;
 
+
 import io.newspipe.extraction.CharClass;
 
 import io.newspipe.extraction.AwardMention;
@@ -7,12 +8,14 @@ import io.newspipe.extraction.Confidence;
 import io.newspipe.extraction.text.Lexicon;
 import io.newspipe.extraction.reference.AdminLevel;
 import io.newspipe.extraction.reference.AdminUnits;
+import io.newspipe.extraction.reference.CentralBodies;
 import io.newspipe.extraction.text.PhraseSet;
 import io.newspipe.extraction.text.TextSpan;
 import io.newspipe.extraction.text.ParsedArticle;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -1889,7 +1892,37 @@ public final class AwardExtractor {
         int before = s.lastIndexOf(' ', and - 1) + 1;
         int after = and + 4;
         return before < and && CharClass.isUpperCase(s.charAt(before)) && after < s.length()
-                && CharClass.isUpperCase(s.charAt(after)) && s.substring(after).strip().contains(" ");
+                && CharClass.isUpperCase(s.charAt(after)) && s.substring(after).strip().contains(" ")
+                || insideCentralBody(s, and);
+    }
+
+    /** "Bộ Lao động - Thương binh và Xã hội": the "và" at and is inside a central body's name. */
+    private static boolean insideCentralBody(String s, int and) {
+        int after = and + 4;
+        if (after >= s.length() || !CharClass.isUpperCase(s.charAt(after))) {
+            return false;
+        }
+        CentralBodies bodies = CentralBodies.get();
+        int start = and;
+        for (int back = 0; back < 8 && start > 0; back++) {
+            start = s.lastIndexOf(' ', start - 1);
+            int from = start + 1;
+            if (from < and && CharClass.isUpperCase(s.charAt(from))) {
+                int end = after;
+                for (int fwd = 0; fwd < 4 && end < s.length(); fwd++) {
+                    int space = s.indexOf(' ', end + 1);
+                    end = space < 0 ? s.length() : space;
+                    String name = TRAILING_WORD_PUNCT.matcher(s.substring(from, end)).replaceAll("");
+                    if (bodies.isName(name)) {
+                        return true;
+                    }
+                }
+            }
+            if (start < 0) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** "nhiều lần được tặng Giấy khen": a conferral verb after the quantifier, which counts the times, not the form. */
@@ -2030,7 +2063,9 @@ public final class AwardExtractor {
         int i = from;
         int end = from;
         int words = 0;
-        while (i < s.length() && words < 10) {
+        int[] wordStarts = new int[12];
+        Arrays.fill(wordStarts, -1);
+        while (i < s.length() && words < 12) {
             int ws = skipSpaces(s, i);
             int we = ws;
             while (we < s.length() && !CharClass.isWhitespace(s.charAt(we))) {
@@ -2055,12 +2090,55 @@ public final class AwardExtractor {
             }
             end = ws + bare.length();
             if (bare.length() < w.length()) {
-                break;
+                int bodyEnd = w.endsWith(",") ? centralBodyAcrossComma(s, wordStarts, ws, we) : -1;
+                if (bodyEnd < 0) {
+                    break;
+                }
+                end = bodyEnd; // "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch": the comma is inside the body's name
+                we = bodyEnd;
             }
+            wordStarts[Math.min(words, wordStarts.length - 1)] = ws;
             i = we;
             words++;
         }
         return end;
+    }
+
+    /**
+     * End of a central body's name that runs across the comma ending the word at [ws, we): its name starts at one of
+     * the phrase's earlier words or at this one, and ends at most six words after the comma; -1 when none does.
+     */
+    private static int centralBodyAcrossComma(String s, int[] wordStarts, int ws, int we) {
+        int[] ends = new int[6];
+        int n = 0;
+        int i = we;
+        while (n < ends.length) {
+            int a = skipSpaces(s, i);
+            int b = a;
+            while (b < s.length() && !CharClass.isWhitespace(s.charAt(b)) && s.charAt(b) != ',' && s.charAt(b) != ';') {
+                b++;
+            }
+            if (b == a) {
+                break;
+            }
+            ends[n++] = b;
+            i = b;
+            if (b < s.length() && s.charAt(b) != ' ') {
+                break;
+            }
+        }
+        CentralBodies bodies = CentralBodies.get();
+        for (int k = n - 1; k >= 0; k--) {
+            for (int start : wordStarts) {
+                if (start >= 0 && start <= ws && bodies.isName(s.substring(start, ends[k]))) {
+                    return ends[k];
+                }
+            }
+            if (bodies.isName(s.substring(ws, ends[k]))) {
+                return ends[k];
+            }
+        }
+        return -1;
     }
 
     /** Splits "Bộ trưởng Bộ Tài chính Đinh Tiến Dũng" into the authority and the person; null when neither. */

@@ -74,6 +74,19 @@ class AwardExtractorTest {
     }
 
     @Test
+    void givenAMinistryWhoseNameHasACommaOrAnInnerAnd_whenItConfers_thenTheWholeNameIsTheConferrer() {
+        assertThat(only("Thừa ủy quyền, ông Lê Hoàng Phúc trao Bằng khen của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch "
+                + "cho 7 nghệ nhân.").conferrer()).isEqualTo("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch");
+        List<AwardMention> found = awards("Chị Đỗ Thị Hạnh được tặng Bằng khen của Bộ trưởng Bộ Lao động - Thương binh và "
+                + "Xã hội, Giấy khen của Giám đốc Sở Y tế.");
+        assertThat(found).extracting(AwardMention::conferrer)
+                .containsExactly("Bộ trưởng Bộ Lao động - Thương binh và Xã hội", "Giám đốc Sở Y tế");
+        // a comma after a body that is no central body's name still ends the authority
+        assertThat(only("Anh Vũ Văn Khải nhận Bằng khen của Bộ trưởng Bộ Y tế, Thể thao cùng 20 đồng nghiệp.").conferrer())
+                .isEqualTo("Bộ trưởng Bộ Y tế");
+    }
+
+    @Test
     void givenANamedPersonDescribedInLowerCaseBeforeTheVerb_whenRead_thenThePersonReceives() {
         assertThat(only("Cô Phan Thị Thu Hà, y sĩ Trạm Y tế xã Đồng Lạc được tặng Giấy khen của Giám đốc Sở Y tế.")
                 .recipients()).containsExactly("Phan Thị Thu Hà");
