@@ -31,7 +31,9 @@ abstract class PersonRules extends OrganizationRules {
             j++; // "các đồng chí: Lê Hồng Vinh, ..."
         }
         // a title may be followed by an organization ("Chủ tịch UBND tỉnh") or a lower-case complement ("nước")
-        int headStart = title.length() > 1 && live(j) && tok(j).cap ? headClosingTitle(i, j) : -1;
+        // ("Chánh Thanh tra tỉnh A": the closing head's body goes on with a place's prefix)
+        int headStart = title.length() > 1 && live(j) && (tok(j).cap || lex.adminPrefixes.match(toks, j) != null)
+                ? headClosingTitle(i, j) : -1;
         int orgEnd;
         if (headStart < 0) {
             orgEnd = live(j) ? organization(j, true) : -1; // the usual case: one reading, recorded

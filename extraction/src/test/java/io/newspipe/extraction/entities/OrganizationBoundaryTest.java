@@ -314,6 +314,11 @@ class OrganizationBoundaryTest {
                 .containsExactly("Đoàn ĐBQH tỉnh");
         assertThat(names("Phó Chủ tịch Thường trực UBND huyện Đức Phổ Lê Quang Vinh dự.", EntityKind.ORGANIZATION))
                 .containsExactly("UBND huyện Đức Phổ");
+        // the body goes on with a place's prefix in lower case
+        assertThat(names("Ông Mai Xuân Trường, Chánh Thanh tra tỉnh Kon Tum, công bố kết luận.", EntityKind.ORGANIZATION))
+                .containsExactly("Thanh tra tỉnh Kon Tum");
+        assertThat(names("Ông Mai Xuân Trường, Chánh Thanh tra tỉnh Kon Tum, công bố kết luận.", EntityKind.LOCATION))
+                .isEmpty();
     }
 
     @Test
