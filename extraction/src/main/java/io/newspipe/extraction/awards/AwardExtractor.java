@@ -75,6 +75,31 @@ public final class AwardExtractor {
 
         static final int MAX_COMPLETENESS = 8;
 
+        /** The same conferral in another year ("hạng Nhất (1999 và 2009)": given twice). */
+        Candidate inYear(int otherYear) {
+            Candidate c = new Candidate();
+            c.award = award;
+            c.conferrer = conferrer;
+            c.presenter = presenter;
+            c.title = title;
+            c.recipients = new ArrayList<>(recipients);
+            c.recipientCount = recipientCount;
+            c.year = otherYear;
+            c.start = start;
+            c.end = end;
+            c.key = key;
+            c.ownFrame = ownFrame;
+            c.tally = tally;
+            c.conferrerIsAgent = conferrerIsAgent;
+            c.openForm = openForm;
+            c.inferred = inferred;
+            c.list = list;
+            c.record = record;
+            c.decision = decision;
+            c.conferrerFromGiver = conferrerFromGiver;
+            return c;
+        }
+
         int completeness() {
             return (conferrer != null ? 2 : 0) + (recipients.isEmpty() ? 0 : 2) + (title != null ? 1 : 0)
                     + (year != null ? 1 : 0) + (recipientCount != null ? 1 : 0) + (presenter != null ? 1 : 0);
@@ -181,7 +206,7 @@ public final class AwardExtractor {
      */
     private static final StartScanner RECIPIENT_STOP_WORDS = new StartScanner(Pattern.compile(
             "(?<![\\p{L}])(?:đã có|có thành tích|có nhiều thành tích|vì|do|đạt thành tích|với thành tích|với những|về thành tích|về những|"
-                    + "nhân dịp|nhằm|ghi nhận|trong (?:công tác|phong trào|việc|năm)|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện|"
+                    + "nhân dịp|nhân kỷ niệm|nhằm|ghi nhận|trong|năm (?:19|20)\\d{2}|gồm|đã|tại|thuộc diện|"
                     + "sau khi|trước khi|khi|đồng thời|cụ thể)(?![\\p{L}])",
             FLAGS), List.of('đ', 'c', 'v', 'd', 'n', 'g', 't', 's', 'k'),
             List.of("đã", "có", "vì", "do", "đạt", "với", "về", "nhân", "nhằm", "ghi", "trong", "năm", "gồm", "tại", "thuộc", "sau",
@@ -296,6 +321,8 @@ public final class AwardExtractor {
     /** Words after which a capitalized title written after "danh hiệu" has ended ("… Anh hùng LLVT lần thứ 2 cho …"). */
     /** A plain form's grade or level, left out of its comparison key: the lead's "Cờ thi đua" restates "Cờ thi đua xuất sắc". */
     private static final Pattern PLAIN_QUALIFIER = Pattern.compile(" (?:xuat sac|cap .+)$");
+    /** A hero title's era, left out of its key: "Anh hùng Lao động" restates "Anh hùng Lao động thời kỳ đổi mới". */
+    private static final Pattern HERO_ERA_KEY = Pattern.compile("^(anh hung .+?) (?:trong )?thoi ky .+$");
     private static final Set<String> TITLE_END = Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa",
             "tại", "nhân", "lần", "trong", "đối", "được", "sau", "khi", "từ", "và", "cùng", "là", "theo", "ngày", "này", "mà");
     private static final Set<String> CAUSE_END = Set.of("của", "cho", "tặng", "do", "trao", "năm", "vì", "với", "đã", "vừa",
@@ -348,7 +375,8 @@ public final class AwardExtractor {
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?"
                 // a badge named in quotes or by years of Party membership: "Huy hiệu “Vì sự nghiệp …”", "Huy hiệu 40 năm tuổi Đảng"
-                + "|Huy hiệu\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|\\d{2}\\s+năm\\s+tuổi\\s+Đảng))"
+                + "|Huy hiệu\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|\\d{2}\\s+năm(?:\\s*(?:,|và)\\s*\\d{2}\\s+năm)*\\s+tuổi\\s+Đảng"
+                + "|(?-i:Đảng)))"
                 + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương"
                 + "|Cờ(?:\\s+\\d+\\s+chữ\\s+vàng)?(?=\\s*[“\"]\\p{L})|Cờ\\s+(?:nhất|nhì|ba)(?=\\s|[,.;])"
                 // "cờ dẫn đầu phong trào thi đua", "Cờ đơn vị thi đua xuất sắc": a flag named by its citation
@@ -425,7 +453,8 @@ public final class AwardExtractor {
         int list = 0;
         for (int i = 0; i < sentences.size(); i++) {
             TextSpan span = sentences.get(i);
-            boolean listItem = (proposalItems || conferralItems) && looksLikeListItem(text, span);
+            boolean listItem = (proposalItems || conferralItems)
+                    && (looksLikeListItem(text, span) || formLabelsLine(text, span));
             boolean proposalItem = proposalItems && listItem;
             boolean conferralItem = conferralItems && listItem;
             proposalItems = proposalItem || endsProposalList(text, span);
@@ -539,6 +568,10 @@ public final class AwardExtractor {
                 c.end = span.end();
                 inSentence.add(c);
                 read.add(f);
+                for (int more : laterOwnYears(s, f)) {
+                    inSentence.add(c.inYear(more));
+                    read.add(f);
+                }
             }
             for (Candidate c : inSentence) {
                 resolveAnaphor(c, found, text, sentences, i, read.isEmpty() ? 0 : read.get(0).start());
@@ -624,7 +657,18 @@ public final class AwardExtractor {
                 return;
             }
         }
-        for (int j = i; j >= Math.max(0, i - 2) && !person; j--) {
+        // "đơn vị" only names a body of the two sentences before; "trường", "bệnh viện" the nearest body of that head
+        // before (a list's intro and the article's lead may be further up), else after ("… trao Huân chương cho Trường A")
+        if (person) {
+            return;
+        }
+        int first = anyBody ? Math.max(0, i - 2) : 0;
+        int last = anyBody ? i : sentences.size() - 1;
+        for (int step = 0; step <= last - first; step++) {
+            int j = i - step >= first ? i - step : i + (step - (i - first));
+            if (j > last) {
+                break;
+            }
             TextSpan span = sentences.get(j);
             String before = j == i ? text.substring(span.start(), span.start() + firstFormStart) : span.of(text);
             String name = firstNamedBody(before, anyBody ? null : head);
@@ -682,7 +726,8 @@ public final class AwardExtractor {
     private static final Set<String> AGENT_BEFORE = Set.of("được", "của", "do", "bởi");
     /** Function words that never stand inside a name ("Công ty được UBND tỉnh tặng …" names no "Công ty được UBND"). */
     private static final Set<String> NAME_BREAK = Set.of("được", "bị", "của", "và", "có", "đang", "sẽ", "mới", "này", "đó",
-            "tổ", "long", "trang", "đón", "nhận", "tiếp", "phát", "khai", "họp", "hoàn", "thực", "luôn", "không", "cần", "phải");
+            "tổ", "long", "trang", "đón", "nhận", "tiếp", "phát", "khai", "họp", "hoàn", "thực", "luôn", "không", "cần", "phải",
+            "kỷ", "tổng", "chào", "vinh", "đạt");
     private static final Pattern ANAPHOR_DETERMINER = Pattern.compile("^nhà (?=trường$)|\\s+(?:này|ấy|đó)$");
 
     /**
@@ -696,7 +741,8 @@ public final class AwardExtractor {
                 continue;
             }
             m.region(at, text.length());
-            if (!m.lookingAt() || head != null && !Lexicon.lower(m.group()).equals(head)) {
+            // ("trường" refers to a "Trường Đại học …" too)
+            if (!m.lookingAt() || head != null && !(Lexicon.lower(m.group()) + " ").startsWith(head + " ")) {
                 continue;
             }
             String wordBefore = previousWord(text, at);
@@ -848,8 +894,9 @@ public final class AwardExtractor {
      * The lines above a list item's line, nearest first: the items and headers before it and the first line that is no
      * item (its intro, if the list has one); empty when the span stands on no list item.
      */
-    private static List<String> linesAbove(String text, TextSpan span) {
-        if (!looksLikeListItem(text, span)) {
+    private List<String> linesAbove(String text, TextSpan span) {
+        boolean marked = looksLikeListItem(text, span);
+        if (!marked && !formLabelsLine(text, span)) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
@@ -858,7 +905,8 @@ public final class AwardExtractor {
             int start = text.lastIndexOf('\n', end - 1) + 1;
             String l = text.substring(start, end).strip();
             lines.add(l);
-            if (!LIST_ITEM.matcher(l).lookingAt()) {
+            // items without bullets are lines opening with a form, up to the intro
+            if (marked ? !LIST_ITEM.matcher(l).lookingAt() : !l.isEmpty() && !formLabels(l)) {
                 break;
             }
             end = start - 1;
@@ -1009,6 +1057,23 @@ public final class AwardExtractor {
         return LIST_ITEM.matcher(text).region(lineStart(text, span), span.end()).lookingAt();
     }
 
+    /**
+     * A line that opens with a form, as list items read once their bullets are lost in scraping ("Huân chương Lao động
+     * hạng Ba: Công ty A, ông B."; "Danh hiệu Chiến sĩ thi đua cấp tỉnh: …"; "Huân chương Hồ Chí Minh (2004)").
+     */
+    private boolean formLabelsLine(String text, TextSpan span) {
+        return lineStart(text, span) == span.start() && formLabels(span.of(text));
+    }
+
+    private boolean formLabels(String s) {
+        int colon = s.indexOf(':');
+        String label = colon < 0 ? s : s.substring(0, colon); // "Huân chương Hồ Chí Minh (2004)": a line of its own
+        List<Form> forms = forms(label);
+        // the form opens the line ("Danh hiệu " may stand before it), and no verb makes the label a sentence
+        return !forms.isEmpty() && forms.get(0).start() <= "Danh hiệu ".length()
+                && !verbPattern.find(verbPattern.matcher(label), label, 0);
+    }
+
     /** Where the line holding the span starts. */
     private static int lineStart(String text, TextSpan span) {
         return text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
@@ -1114,6 +1179,24 @@ public final class AwardExtractor {
         }
         return before != null ? before : after;
     }
+
+    /** The years after the first in a form's own parentheses: 2009 of "hạng Nhất (1999 và 2009)". */
+    private static List<Integer> laterOwnYears(String s, Form f) {
+        Matcher own = OWN_YEARS.matcher(s).region(f.end(), s.length());
+        if (!own.lookingAt()) {
+            return List.of();
+        }
+        List<Integer> years = new ArrayList<>();
+        Matcher y = YEAR_NUMBER.matcher(own.group(1));
+        while (y.find()) {
+            years.add(Integer.valueOf(y.group()));
+        }
+        return years;
+    }
+
+    private static final Pattern OWN_YEARS = Pattern.compile("\\s*\\((?:năm\\s+)?(?:19|20)\\d{2}((?:\\s*(?:,|và|;)\\s*(?:năm\\s+)?"
+            + "(?:19|20)\\d{2})+)\\s*\\)", FLAGS);
+    private static final Pattern YEAR_NUMBER = Pattern.compile("(?:19|20)\\d{2}");
 
     /** A year in parentheses right after a form: "(1989)", "(năm 2012)", "(1999 và 2009)". */
     private static final Pattern OWN_YEAR = Pattern.compile("\\s*\\((?:năm\\s+)?((?:19|20)\\d{2})(?!\\d)", FLAGS);
@@ -1356,6 +1439,13 @@ public final class AwardExtractor {
                     continue;
                 }
             }
+            if (kind == Kind.TITLE && award.regionMatches(true, 0, "Anh hùng", 0, 8)) {
+                Matcher era = HERO_ERA.matcher(s).region(fe, s.length());
+                if (era.lookingAt()) {
+                    fe = era.end(); // "Anh hùng Lao động thời kỳ đổi mới": the era is part of the title
+                    award = award + s.substring(m.end(), fe);
+                }
+            }
             boolean quoted = kind == Kind.TITLE && fs > 0 && (s.charAt(fs - 1) == '“' || s.charAt(fs - 1) == '"');
             String before = s.substring(Math.max(0, fs - 30), fs);
             if (kind != Kind.TITLE || m.group("prefixed") == null) {
@@ -1369,9 +1459,23 @@ public final class AwardExtractor {
                     continue; // "các Huân chương khác"; a counted "591 Huân chương các loại" is a tally of conferrals
                 }
             }
+            if (s.substring(0, fs).isBlank() && DEFINITION_AFTER.matcher(s).region(fe, s.length()).lookingAt()) {
+                continue; // "Huy hiệu Đảng là phần thưởng cao quý …": what the form is, not a conferral
+            }
             int lastEnd = forms.isEmpty() ? -1 : forms.get(forms.size() - 1).end();
             if (lastEnd >= 0 && lastEnd <= fs && s.substring(lastEnd, fs).strip().equals("(")) {
                 continue; // "Nghệ nhân Nhân dân (NNND)": the abbreviation of the form before it
+            }
+            if (kind == Kind.MEDAL && award.endsWith("tuổi Đảng") && BADGE_YEARS.matcher(award).results().count() > 1) {
+                // "Huy hiệu 45 năm, 40 năm và 30 năm tuổi Đảng": one badge per length of membership
+                Matcher y = BADGE_YEARS.matcher(s).region(fs, fe);
+                boolean firstBadge = true;
+                while (y.find()) {
+                    forms.add(new Form("Huy hiệu " + y.group() + " tuổi Đảng", kind, firstBadge ? fs : y.start(), fe, false,
+                            false));
+                    firstBadge = false;
+                }
+                continue;
             }
             forms.add(new Form(award, kind, fs, fe, quoted, open));
             if (kind == Kind.ORDER) {
@@ -1438,6 +1542,11 @@ public final class AwardExtractor {
     }
 
     /** Gold, silver and bronze are the medals of sports and contests, which are no state awards. */
+    private static final Pattern DEFINITION_AFTER = Pattern.compile("\\s+là(?![\\p{L}])", FLAGS);
+    private static final Pattern BADGE_YEARS = Pattern.compile("\\d{2}\\s+năm");
+    /** The era a hero title was given for: "(trong) thời kỳ đổi mới", "thời kỳ kháng chiến chống Mỹ". */
+    private static final Pattern HERO_ERA = Pattern.compile("\\s+(?:trong\\s+)?thời\\s+kỳ\\s+(?:đổi mới|kháng chiến"
+            + "(?:\\s+chống\\s+(?:thực dân\\s+)?Pháp|\\s+chống\\s+(?:đế quốc\\s+)?Mỹ)?)(?![\\p{L}])", FLAGS);
     private static final Pattern SPORTS_MEDAL = Pattern.compile("Huy chương\\s+(?:Vàng|Bạc|Đồng)(?![\\p{L}])", FLAGS);
     private static final Set<String> RANK_WORDS = Set.of("nhất", "nhì", "ba");
 
@@ -1542,7 +1651,8 @@ public final class AwardExtractor {
         Candidate c = new Candidate();
         c.award = f.award();
         c.openForm = f.open();
-        c.key = f.kind() == Kind.PLAIN ? PLAIN_QUALIFIER.matcher(awardKey(f.award())).replaceFirst("") : awardKey(f.award());
+        c.key = f.kind() == Kind.PLAIN ? PLAIN_QUALIFIER.matcher(awardKey(f.award())).replaceFirst("")
+                : f.kind() == Kind.TITLE ? HERO_ERA_KEY.matcher(awardKey(f.award())).replaceFirst("$1") : awardKey(f.award());
         c.key = titleAbbreviations.getOrDefault(c.key, c.key);
         if (f.kind() == Kind.PLAIN && f.award().equalsIgnoreCase("Cờ")) {
             Matcher quoted = QUOTED.matcher(s.substring(f.end()));
@@ -2418,6 +2528,13 @@ public final class AwardExtractor {
         addRecipients(c, first);
     }
 
+    /** The people of an institution named after them: "(tập thể) cán bộ, giảng viên và sinh viên Nhà trường". */
+    private static final String MEMBER_NOUNS = "(?:cán bộ|giảng viên|giáo viên|công nhân viên|công nhân|viên chức|nhân viên"
+            + "|người lao động|sinh viên|học sinh|học viên|chiến sĩ|chiến sỹ|sĩ quan|y bác sĩ|bác sĩ|đảng viên|hội viên|đoàn viên"
+            + "|công chức|nhân dân)";
+    private static final Pattern MEMBERS_OF = Pattern.compile("(?<![\\p{L}])(?:toàn thể\\s+|tập thể\\s+)?" + MEMBER_NOUNS
+            + "(?:(?:\\s*,\\s*|\\s+và\\s+|\\s+)" + MEMBER_NOUNS + ")*\\s+((?-i:\\p{Lu})\\S*(?:\\s+\\S+){0,8})$", FLAGS);
+
     private void addSubjectRecipients(Candidate c, String subject) {
         String r = BULLET.matcher(subject.strip()).replaceFirst(""); // "- Binh chủng được tặng …": a list's mark
         r = TRAILING_ADVERBS.matcher(" " + r).replaceFirst("").strip(); // also a subject of adverbs alone ("đã")
@@ -2441,6 +2558,10 @@ public final class AwardExtractor {
             r = r.substring(has.end()); // "trên địa bàn tỉnh có 7 doanh nghiệp được … tặng": the counted group
         }
         r = afterFrameOpener(r);
+        Matcher members = MEMBERS_OF.matcher(r);
+        if (members.find()) {
+            r = members.group(1); // "tập thể cán bộ, giảng viên và sinh viên Nhà trường": the institution they make up
+        }
         r = FREQUENCY.matcher(r).replaceFirst(""); // "4 lần được UBND tỉnh tặng": how often, not who
         r = TRAILING_FREQUENCY.matcher(r).replaceFirst(""); // "Bộ đội Biên phòng tỉnh 2 lần được phong tặng"
         Matcher rep = REPRESENTING.matcher(r);
@@ -2971,6 +3092,7 @@ public final class AwardExtractor {
         final boolean record;
         int list;
         String decision;
+        Integer year;
         final Set<String> recipientKeys = new HashSet<>();
         String conferrer;
         Integer count;
@@ -3085,6 +3207,22 @@ public final class AwardExtractor {
         return b.toString();
     }
 
+    /**
+     * "524 đảng viên được trao tặng Huy hiệu Đảng và 20 đảng viên được truy tặng Huy hiệu Đảng": one sentence counting
+     * other recipients of the same form states another conferral, never a restatement.
+     */
+    private static boolean countedApartInSentence(List<Candidate> group, Candidate c, Integer count) {
+        if (count == null) {
+            return false;
+        }
+        for (Candidate m : group) {
+            if (m.start == c.start && !m.record && looksCounted(m.recipients) && !count.equals(m.recipientCount)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<AwardMention> merge(List<Candidate> found, String text) {
         found = foldBareReferences(found);
         // Members of a group agree on the conferrer, so one conferrer per group (the most specific) decides a conflict
@@ -3100,9 +3238,10 @@ public final class AwardExtractor {
                 MergeGroup g = states.get(i);
                 // a caption or lead that counts a list's recipients restates the list's intro ("… cho 5 cá nhân")
                 boolean sameList = g.list == c.list || (g.list == 0 || c.list == 0) && cc != null && cc.equals(g.count);
-                if (!g.record && sameList && groups.get(i).get(0).key.equals(c.key)
+                if (!g.record && sameList && groups.get(i).get(0).key.equals(c.key) && !countedApartInSentence(groups.get(i), c, cc)
                         && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
                         && (g.decision == null || c.decision == null || g.decision.equals(c.decision))
+                        && (g.year == null || c.year == null || g.year.equals(c.year)) // given again in another year
                         && (g.count == null || cc == null || g.count.equals(cc)
                             || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null)
                             || g.recipientKeys.contains(key(c.recipients.get(0))))) { // "4 tập thể …, 43 cá nhân" / "43 cá nhân"
@@ -3122,6 +3261,7 @@ public final class AwardExtractor {
                 g.conferrer = c.conferrer;
             }
             g.decision = g.decision != null ? g.decision : c.decision;
+            g.year = g.year != null ? g.year : c.year;
             c.recipients.forEach(r -> g.recipientKeys.add(key(r)));
             if (g.count == null && cc != null) {
                 g.count = cc;

@@ -22,6 +22,43 @@ class AwardRecordsAndFramesTest {
     // --- records of past honours ---
 
     @Test
+    void givenARecordWhoseLinesLostTheirBullets_whenRead_thenEachLineIsAnItemOfTheNamedInstitutionAndEachYearAConferral() {
+        List<AwardMention> found = awards("Bệnh viện Đa khoa Tân Phú kỷ niệm 40 năm thành lập.\n"
+                + "Với những kết quả đó, tập thể y bác sĩ, nhân viên Bệnh viện đã được Đảng, Nhà nước tặng thưởng:\n"
+                + "Huân chương Lao động hạng Ba (2008)\n"
+                + "Huân chương Lao động hạng Nhì (2013), hạng Nhất (2018 và 2023)\n"
+                + "Anh hùng Lao động trong thời kỳ đổi mới (2020)");
+        assertThat(found).extracting(AwardMention::award, AwardMention::year).containsExactly(
+                tuple("Huân chương Lao động hạng Ba", 2008), tuple("Huân chương Lao động hạng Nhì", 2013),
+                tuple("Huân chương Lao động hạng Nhất", 2018), tuple("Huân chương Lao động hạng Nhất", 2023),
+                tuple("Anh hùng Lao động trong thời kỳ đổi mới", 2020));
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).contains("Bệnh viện Đa khoa Tân Phú"));
+    }
+
+    @Test
+    void givenAListOfFormLabelsWithoutBullets_whenRead_thenEachLabelGivesItsOwnRecipients() {
+        List<AwardMention> found = awards("Dịp này, nhiều tập thể, cá nhân của ngành Thủy lợi được khen thưởng như sau:\n"
+                + "Huân chương Lao động hạng Ba: Chi cục Thủy lợi Đắk Nông; ông Y Bhin Niê, Phó Chi cục trưởng.\n"
+                + "Bằng khen của Thủ tướng Chính phủ: Trạm Thủy nông Krông Nô.\n"
+                + "Danh hiệu Chiến sĩ thi đua cấp tỉnh: bà H'Loan Êban.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động hạng Ba", "Bằng khen",
+                "Chiến sĩ thi đua cấp tỉnh");
+        assertThat(found.get(0).recipients()).contains("Chi cục Thủy lợi Đắk Nông");
+        assertThat(found.get(1).recipients()).containsExactly("Trạm Thủy nông Krông Nô");
+        // a line opening with a form but making a statement is no item
+        assertThat(awards("Công ty đã tổng kết năm:\nBằng khen của UBND tỉnh được trao cho 3 phòng.")).hasSize(1);
+    }
+
+    @Test
+    void givenTheSameFormInTwoYears_whenRead_thenTwoConferrals_butARestatementWithoutAYearStillMerges() {
+        List<AwardMention> found = awards("Năm 2015, Trường THCS Kim Đồng được tặng Bằng khen của Bộ trưởng Bộ Giáo dục và "
+                + "Đào tạo. Năm 2021, Trường THCS Kim Đồng tiếp tục được tặng Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo.");
+        assertThat(found).extracting(AwardMention::year).containsExactly(2015, 2021);
+        assertThat(awards("Năm 2021, Trường THCS Kim Đồng được tặng Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo. Bằng "
+                + "khen của Bộ trưởng được trao cho Trường THCS Kim Đồng trong lễ khai giảng.")).hasSize(1);
+    }
+
+    @Test
     void givenAFormNamedInsideATitle_whenCoordinatedRecipientsAreShared_thenTheSentenceIsReadWithoutFailing() {
         // a form found inside another ("Danh hiệu Huân chương …") once made the gap between them negative and threw
         List<AwardMention> found = awards("Theo nghị định mới: Danh hiệu Huân chương Bảo vệ Tổ quốc hạng Nhì được tặng "
