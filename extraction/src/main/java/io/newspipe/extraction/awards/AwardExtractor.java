@@ -250,10 +250,11 @@ public final class AwardExtractor {
      * decision's preamble ("theo đề nghị của Sở Nội vụ, UBND tỉnh tặng …") is not one ({@link #PREAMBLE}).
      */
     private static final Pattern PROPOSAL = Pattern.compile("(?<![\\p{L}])(?:đề nghị|đề xuất|kiến nghị|dự kiến|xét chọn|xét duyệt|"
-            + "thẩm định|trình(?=\\s+"
-            + "(?:Chủ tịch|Thủ tướng|Chính phủ|Nhà nước|Hội đồng|Bộ trưởng|UBND|Ủy ban|cấp)))(?![\\p{L}])", FLAGS);
+            // "tham mưu UBND tỉnh ban hành quyết định tặng …": advice on a decision still to be taken
+            + "thẩm định|tham mưu|trình(?=\\s+(?:về\\s+|lên\\s+)?"
+            + "(?:Chủ tịch|Thủ tướng|Chính phủ|Nhà nước|Hội đồng|Bộ trưởng|UBND|Ủy ban|cấp|Trung ương)))(?![\\p{L}])", FLAGS);
     private static final StartScanner PROPOSAL_SCAN = new StartScanner(PROPOSAL, List.of('đ', 'k', 'd', 't', 'x'),
-            List.of("đề nghị", "đề xuất", "kiến nghị", "dự kiến", "xét chọn", "xét duyệt", "thẩm định", "trình"));
+            List.of("đề nghị", "đề xuất", "kiến nghị", "dự kiến", "xét chọn", "xét duyệt", "thẩm định", "tham mưu", "trình"));
     /** "huyện phấn đấu hằng năm có 85% đơn vị đạt danh hiệu …": a goal; nothing after it in the sentence is conferred. */
     private static final Pattern GOAL = Pattern.compile("(?<![\\p{L}])(?:phấn đấu|mục tiêu|chỉ tiêu)(?![\\p{L}])", FLAGS);
     private static final Pattern PREAMBLE = Pattern.compile("(?:theo|xét|trên cơ sở|căn cứ|thực hiện)\\s*$", FLAGS);
@@ -2139,6 +2140,13 @@ public final class AwardExtractor {
             if (c == ',' && coordinatedVerbs(s, i)) {
                 continue; // "được phong tặng, truy tặng danh hiệu …": one predicate with two verbs
             }
+            if (c == ')') {
+                int open = s.lastIndexOf('(', i);
+                if (open >= 0 && PHOTO_POSITION.matcher(s).region(open, i + 1).matches()) {
+                    i = open; // "Trung tá A (trái) và Đại tá B (phải) nhận …": a caption's note inside the subject
+                    continue;
+                }
+            }
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '–' || c == '—') {
                 return i + 1;
             }
@@ -2535,8 +2543,13 @@ public final class AwardExtractor {
     private static final Pattern MEMBERS_OF = Pattern.compile("(?<![\\p{L}])(?:toàn thể\\s+|tập thể\\s+)?" + MEMBER_NOUNS
             + "(?:(?:\\s*,\\s*|\\s+và\\s+|\\s+)" + MEMBER_NOUNS + ")*\\s+((?-i:\\p{Lu})\\S*(?:\\s+\\S+){0,8})$", FLAGS);
 
+    /** Where a person stands in a photo: "(trái)", "(thứ 2 từ phải sang)", "(đứng giữa)", "(hàng đầu, bên trái)". */
+    private static final Pattern PHOTO_POSITION = Pattern.compile("\\s*\\((?:[^()]{0,20}\\s)?(?:trái|phải|giữa|hàng đầu)"
+            + "(?:\\s[^()]{0,20})?\\)", FLAGS);
+
     private void addSubjectRecipients(Candidate c, String subject) {
         String r = BULLET.matcher(subject.strip()).replaceFirst(""); // "- Binh chủng được tặng …": a list's mark
+        r = PHOTO_POSITION.matcher(r).replaceAll(""); // a caption's "A (trái) và B (phải) nhận …"
         r = TRAILING_ADVERBS.matcher(" " + r).replaceFirst("").strip(); // also a subject of adverbs alone ("đã")
         if (NOT_A_SUBJECT.matcher(r).find()) {
             return;

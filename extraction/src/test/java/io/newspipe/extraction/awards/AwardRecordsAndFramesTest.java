@@ -204,7 +204,9 @@ class AwardRecordsAndFramesTest {
             "Hội đồng Thi đua tỉnh xét, trình Chủ tịch nước tặng danh hiệu Anh hùng Lao động cho Hợp tác xã Tân Lộc.",
             "Bộ dự kiến tặng Kỷ niệm chương cho 300 cán bộ hưu trí.",
             "Đề nghị tặng Huân chương Lao động hạng Nhì cho Trường THCS Phú Mỹ.",
-            "Hội đồng tỉnh đã xét chọn 40 giáo viên để Chủ tịch nước quyết định phong tặng danh hiệu Nhà giáo Ưu tú."})
+            "Hội đồng tỉnh đã xét chọn 40 giáo viên để Chủ tịch nước quyết định phong tặng danh hiệu Nhà giáo Ưu tú.",
+            "Giám đốc Sở yêu cầu: Giao Phòng Tổ chức tham mưu ban hành quyết định tặng Giấy khen cho 12 viên chức.",
+            "Hội đồng thống nhất trình về Trung ương tặng Bằng khen của Thủ tướng Chính phủ cho 2 hợp tác xã."})
     void givenAProposalOrAConsultation_whenRead_thenNoConferral(String sentence) {
         assertThat(awards(sentence)).isEmpty();
     }

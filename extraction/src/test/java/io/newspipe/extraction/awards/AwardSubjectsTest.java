@@ -188,4 +188,12 @@ class AwardSubjectsTest {
                 + "danh hiệu Chiến sĩ thi đua cơ sở.");
         assertThat(found).extracting(m -> m.recipients().get(0)).last().asString().startsWith("12,5%");
     }
+
+    @Test
+    void givenACaptionNotingWhereEachPersonStands_whenRead_thenBothPersonsReceive() {
+        assertThat(only("Thượng tá Bùi Đức Lâm (trái) và Trung tá Vi Văn Sáng (phải) nhận Huân chương Chiến công hạng Ba.")
+                .recipients()).containsExactly("Bùi Đức Lâm", "Vi Văn Sáng");
+        assertThat(only("Bà Lò Thị Xuân (thứ hai từ trái sang) nhận Bằng khen của Bộ trưởng Bộ Y tế.").recipients())
+                .containsExactly("Lò Thị Xuân");
+    }
 }
