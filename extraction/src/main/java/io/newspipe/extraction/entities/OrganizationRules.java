@@ -248,6 +248,10 @@ abstract class OrganizationRules extends LocationRules {
             if (sub != null && t.cap && (lex.titles.match(toks, j) == null || lex.titles.match(toks, j).length() < sub.length())) {
                 companyInside |= COMPANY_HEADS.contains(sub.entry().toLowerCase(Locale.ROOT));
                 unit = sub.flags().contains("U");
+                if (NAMED_AFTER_PERSON_HEADS.contains(t.lower)) {
+                    namedAfter = true; // "Ban Giám hiệu Trường THPT Phan Bội Châu": the school inside is named after him
+                    ownName = false;
+                }
                 j += sub.length(); // hierarchy: "Ban Tổ chức Tỉnh ủy", "Đội 5 Cục Điều tra"
                 lastHeadEnd = j;
                 continue;

@@ -322,6 +322,15 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenABoardOfABody_whenExtracted_thenTheBoardIsTheName_andASchoolInsideKeepsTheNameOfItsPatron() {
+        assertThat(names("Ban Giám đốc Công an tỉnh Tuyên Quang gặp mặt các điển hình.", EntityKind.ORGANIZATION))
+                .containsExactly("Ban Giám đốc Công an tỉnh Tuyên Quang");
+        assertThat(names("Ban Giám hiệu Trường THCS Lê Quý Đôn trao quà.", EntityKind.ORGANIZATION))
+                .containsExactly("Ban Giám hiệu Trường THCS Lê Quý Đôn");
+        assertThat(names("Ban Giám hiệu Trường THCS Lê Quý Đôn trao quà.", EntityKind.PERSON)).isEmpty();
+    }
+
+    @Test
     void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
