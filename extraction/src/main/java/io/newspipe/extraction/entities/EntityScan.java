@@ -35,6 +35,8 @@ abstract class EntityScan {
             "bệnh viện", "hội", "quỹ", "viện", "phòng", "đội", "khối", "ban", "vụ", "hội đồng", "ủy ban", "hải quan",
             "biên phòng", "bộ đội biên phòng", "phái bộ");
     static final Set<String> ORG_ADMIN_TAIL = Set.of("tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường");
+    /** Words that open with a level's name and are no level: "xã hội" (society), "xã viên" (a co-operative's member). */
+    static final Set<String> NOT_A_LEVEL = Set.of("xã hội", "xã viên", "xã giao");
     static final java.util.regex.Pattern ROAD = java.util.regex.Pattern.compile("QL\\d+[A-Z]?");
     static final Set<String> QUANTIFIERS = Set.of("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
             "mười", "các", "những", "mỗi", "nhiều", "mọi", "từng");
@@ -153,6 +155,9 @@ abstract class EntityScan {
         for (int m = i + 1; m < i + len; m++) {
             PhraseDict.Match inner = lex.locations.match(toks, m);
             if (inner != null && inner.length() >= 2) {
+                if (!bare && m == i + 1 && m + inner.length() == i + len && lex.isSurname(tok(i))) {
+                    break; // after a title, "Nguyễn Hòa Bình": a place after the surname alone is the given name
+                }
                 return m - i; // single-syllable places (Vinh, Huế) are common given names
             }
         }

@@ -203,6 +203,9 @@ abstract class OrganizationRules extends LocationRules {
                 }
                 if (!t.cap && ORG_ADMIN_TAIL.contains(admin.entry())) {
                     int after = j + admin.length();
+                    if (live(after) && NOT_A_LEVEL.contains(tok(j).lower + " " + tok(after).lower)) {
+                        break; // "Phòng CSĐT tội phạm về trật tự xã hội": "xã hội" is society, not a commune
+                    }
                     if (live(after + 1) && (tok(after).is(",") || tok(after).is("và")) && !tok(after + 1).cap
                             && lex.adminPrefixes.match(toks, after + 1) != null
                             && placeName(after + 1 + lex.adminPrefixes.match(toks, after + 1).length())
@@ -263,7 +266,7 @@ abstract class OrganizationRules extends LocationRules {
                 properName = true;
                 continue;
             }
-            if (t.nameLike && lex.isSurname(t) && nameRun(j, true) >= 3) {
+            if (t.nameLike && lex.isSurname(t) && (nameRun(j, true) >= 3 || surnameAndPlace(j))) {
                 // a school is named after a person right after its kind ("Trường THCS Nguyễn Du"); once its own
                 // name has begun, a full name is the person who follows it ("Trường Đại học Duy Tân Lê Nguyên Bảo")
                 if (namedAfter && !ownName) {
@@ -370,6 +373,9 @@ abstract class OrganizationRules extends LocationRules {
             }
             if (t.is("và") && live(j + 1) && j > i + head.length()) {
                 Token nx = tok(j + 1);
+                if (tok(j - 1).number) {
+                    break; // "Tiểu đoàn Cảnh sát đặc nhiệm số 1 và Kho K61": the unit's number ended its name
+                }
                 if (lex.orgHeads.match(toks, j + 1) != null || isPersonStart(j + 1)
                         || lex.locations.match(toks, j + 1) != null || lex.titles.match(toks, j + 1, true) != null
                         || nx.cap && lex.miscHeads.match(toks, j + 1) != null) {
@@ -545,6 +551,18 @@ abstract class OrganizationRules extends LocationRules {
      * not a person, title or another body. No function word may stand inside the run. Returns the end of the run
      * (the boundary itself excluded), or -1.
      */
+    /** "Chính phủ Trương Hòa Bình": a surname, then a province's name ending the capitalized run, is a person. */
+    private boolean surnameAndPlace(int j) {
+        PhraseDict.Match place = lex.locations.match(toks, j + 1);
+        return place != null && place.length() == 2 && nameRun(j, false) == 3;
+    }
+
+    /** An administrative prefix with a name or number after it; "xã" of "trật tự xã hội" prefixes nothing. */
+    private boolean prefixesAPlace(int k) {
+        PhraseDict.Match p = lex.adminPrefixes.match(toks, k);
+        return p != null && live(k + p.length()) && (tok(k + p.length()).cap || tok(k + p.length()).number);
+    }
+
     int lowerCaseTail(int j, boolean rightAfterHead) {
         if (startsWithDigit(tok(j - 1))) {
             return -1; // "Tiểu đoàn 4/1 tham gia ...": a unit's number completes its name
@@ -552,8 +570,7 @@ abstract class OrganizationRules extends LocationRules {
         int k = j;
         boolean verbLike = false;
         while (k < n && k - j < 4 && live(k) && tok(k).word && !tok(k).cap && !tok(k).number
-                && !FUNCTION_WORDS.contains(tok(k).lower) && lex.adminPrefixes.match(toks, k) == null
-                && !unitNumber(k)) {
+                && !FUNCTION_WORDS.contains(tok(k).lower) && !prefixesAPlace(k) && !unitNumber(k)) {
             verbLike |= STOP_WORDS.contains(tok(k).lower);
             k++;
         }

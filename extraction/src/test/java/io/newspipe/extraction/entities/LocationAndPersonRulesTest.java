@@ -166,4 +166,16 @@ class LocationAndPersonRulesTest {
                 .containsExactly("Đài Loan", "Hàn Quốc", "Hội An");
         assertThat(names("Hàng hóa được xuất sang Đài Loan và Hàn Quốc.", EntityKind.ORGANIZATION)).isEmpty();
     }
+
+    @Test
+    void givenATitledPersonWhoseGivenNameIsAProvince_whenExtracted_thenThePersonKeepsIt_butABareDelegationDoesNot() {
+        assertThat(names("Phó Thủ tướng Thường trực Chính phủ Phạm Hòa Bình dự lễ.", EntityKind.PERSON))
+                .containsExactly("Phạm Hòa Bình");
+        assertThat(names("Phó Thủ tướng Thường trực Chính phủ Phạm Hòa Bình dự lễ.", EntityKind.ORGANIZATION))
+                .containsExactly("Chính phủ");
+        assertThat(names("Phó Thủ tướng Thường trực Chính phủ Phạm Hòa Bình dự lễ.", EntityKind.LOCATION)).isEmpty();
+        assertThat(names("Ông Hồ Quảng Nam phát biểu.", EntityKind.PERSON)).containsExactly("Hồ Quảng Nam");
+        // no title: "Đoàn Bình Định" is the province's team
+        assertThat(names("Đoàn Bình Định giành 20 huy chương vàng.", EntityKind.PERSON)).isEmpty();
+    }
 }

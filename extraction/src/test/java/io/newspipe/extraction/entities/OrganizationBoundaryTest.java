@@ -331,6 +331,14 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenAUnitNumberThenAnd_whenExtracted_thenTwoUnits_andSocietyIsNoCommune() {
+        assertThat(names("Tiểu đoàn Cơ động số 2 và Kho K45 được tặng thưởng.", EntityKind.ORGANIZATION))
+                .containsExactly("Tiểu đoàn Cơ động số 2", "Kho K45");
+        assertThat(names("Đội Cảnh sát trật tự xã hội đã xử lý 12 vụ.", EntityKind.ORGANIZATION))
+                .noneMatch(o -> o.endsWith("xã"));
+    }
+
+    @Test
     void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
