@@ -586,14 +586,18 @@ public final class KpiExtractor {
                 ? u : null;
     }
 
-    /** "3.711/18.195 tỷ đồng": part of an amount out of the whole, the whole the larger. */
+    /**
+     * "3.711/18.195 tỷ đồng": part of an amount out of the whole, the whole the larger; "9.481/9.440 ha", "673/550 ha":
+     * an area reached against its plan, either may be larger (no date or code is written with an area's unit).
+     */
     private static boolean fractionOfAmount(Unit unit, FigureMatch m) {
-        if (unit.kind() != UnitClass.MONEY) {
-            return false;
-        }
         Double part = VietnameseNumbers.parse(m.group(1));
         Double whole = VietnameseNumbers.parse(m.group(2));
-        return part != null && whole != null && part < whole;
+        if (part == null || whole == null) {
+            return false;
+        }
+        return unit.kind() == UnitClass.MONEY ? part < whole
+                : (unit.kind() == UnitClass.EXTENT || unit.kind() == UnitClass.MEASURE) && whole > 0;
     }
 
     private static boolean wordAt(String l, int i, String word) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class KpiExtractorTest {
 
@@ -515,5 +516,21 @@ class KpiExtractorTest {
         assertThat(kpis("Năm học 2024-2025 có 356 học sinh đoạt giải học sinh giỏi cấp tỉnh.")).singleElement()
                 .satisfies(k -> assertThat(k.value()).isEqualTo(356.0));
         assertThat(kpis("Trường hiện có 900 học sinh và 70 giáo viên.")).isEmpty();
+    }
+
+    @Test
+    void givenAnAreaReachedAgainstItsPlan_whenExtracted_thenValueAndTotal_whicheverIsLarger() {
+        List<KpiMention> found = kpis("Diện tích lúa gieo cấy đạt 12.310/12.000 ha, diện tích ngô đạt 800/950 ha.");
+        assertThat(found).extracting(KpiMention::value, KpiMention::total)
+                .containsExactly(tuple(12310.0, 12000.0), tuple(800.0, 950.0));
+    }
+
+    @Test
+    void givenReportsOfCrimesAndVaccineDoses_whenExtracted_thenEachIsAKpi_butACapeIsNoDose() {
+        assertThat(kpis("Sáu tháng, Công an huyện tiếp nhận 35 tin báo, tố giác tội phạm.")).extracting(KpiMention::value)
+                .containsExactly(35.0);
+        assertThat(kpis("Năm 2023, huyện đã tiêm 9.412 mũi cho trẻ dưới 5 tuổi.")).extracting(KpiMention::unit)
+                .containsExactly("mũi tiêm");
+        assertThat(kpis("Du khách ngắm 2 mũi đá nhô ra biển.")).isEmpty();
     }
 }
