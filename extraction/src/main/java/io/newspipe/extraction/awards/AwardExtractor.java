@@ -2994,7 +2994,26 @@ public final class AwardExtractor {
             return null;
         }
         boolean generic = c.tally == null && !c.recipients.isEmpty() && c.recipients.stream().allMatch(AwardExtractor::isGenericGroup);
-        return c.recipients.isEmpty() || sharesRecipient(named, c) || generic ? named : null;
+        return c.recipients.isEmpty() || sharesRecipient(named, c) || shortNameOf(named, c) || generic ? named : null;
+    }
+
+    /**
+     * A headline's short name for a recipient named in full: every syllable of "Biên phòng Lạng Sơn" is in "Bộ Chỉ huy
+     * Bộ đội Biên phòng tỉnh Lạng Sơn".
+     */
+    private static boolean shortNameOf(Candidate named, Candidate c) {
+        for (String y : c.recipients) {
+            List<String> short_ = List.of(WHITESPACE_RUN.split(key(y)));
+            if (short_.size() < 2 || y.isEmpty() || !CharClass.isUpperCase(y.charAt(0))) {
+                continue;
+            }
+            for (String x : named.recipients) {
+                if (List.of(WHITESPACE_RUN.split(key(x))).containsAll(short_)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "tập thể", "cá nhân thuộc Công an tỉnh", "các cá nhân ở Nghệ An": a group in lower case with no count and no name first. */
@@ -3034,6 +3053,49 @@ public final class AwardExtractor {
     private static final Pattern NAMED_LIST = Pattern.compile("(?<![\\p{L}])(?:gồm(?:\\s+có)?|bao gồm|là)\\s+(\\S.*)$");
 
     /** A recipient that describes rather than names: "bảy tập thể", "02 tập thể đã có thành tích …", "các cá nhân". */
+    /**
+     * "… trao Huân chương Chiến công hạng Nhì cho Bộ Chỉ huy …" and the caption "Trung tá A và Đại tá B nhận Huân chương
+     * Chiến công hạng Nhì": a mention naming only recipients that no member of the group names gives them a conferral
+     * of their own, when every recipient named on both sides is a person or a body (no description, no pronoun).
+     */
+    private static boolean namedApart(List<Candidate> group, Candidate c) {
+        if (c.inferred || c.recipients.isEmpty() || c.recipients.stream().anyMatch(AwardExtractor::isDescription)) {
+            return false;
+        }
+        boolean namedInGroup = false;
+        // (a sentence's own coordinated mentions are one statement; a restatement group is small, so the first members
+        // decide and a long run of one form stays linear)
+        for (Candidate m : group.subList(0, Math.min(group.size(), 8))) {
+            if (m.start == c.start) {
+                return false;
+            }
+            if (m.inferred || m.recipients.isEmpty() || m.recipients.stream().anyMatch(AwardExtractor::isDescription)) {
+                continue;
+            }
+            namedInGroup = true;
+            if (sharesRecipient(m, c) || shortNameOf(m, c) || shortNameOf(c, m) || givenNameOf(m, c) || givenNameOf(c, m)) {
+                return false;
+            }
+        }
+        return namedInGroup;
+    }
+
+    /** "anh Huy" after "anh Phan Quốc Huy": a person called by the given name. */
+    private static boolean givenNameOf(Candidate named, Candidate c) {
+        for (String y : c.recipients) {
+            String ky = key(y);
+            if (ky.isEmpty() || ky.contains(" ")) {
+                continue;
+            }
+            for (String x : named.recipients) {
+                if (key(x).endsWith(" " + ky)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isDescription(String r) {
         String t = r.strip();
         return t.isEmpty() || !CharClass.isUpperCase(t.charAt(0)) || COUNTED_START.matcher(t).lookingAt();
@@ -3252,6 +3314,7 @@ public final class AwardExtractor {
                 // a caption or lead that counts a list's recipients restates the list's intro ("… cho 5 cá nhân")
                 boolean sameList = g.list == c.list || (g.list == 0 || c.list == 0) && cc != null && cc.equals(g.count);
                 if (!g.record && sameList && groups.get(i).get(0).key.equals(c.key) && !countedApartInSentence(groups.get(i), c, cc)
+                        && (g.list != 0 && g.list == c.list || !namedApart(groups.get(i), c))
                         && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
                         && (g.decision == null || c.decision == null || g.decision.equals(c.decision))
                         && (g.year == null || c.year == null || g.year.equals(c.year)) // given again in another year

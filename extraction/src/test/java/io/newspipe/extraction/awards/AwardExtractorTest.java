@@ -558,4 +558,18 @@ class AwardExtractorTest {
         assertThat(found).hasSize(1);
         assertThat(found.get(0).conferrer()).isEqualTo("UBND tỉnh");
     }
+
+    @Test
+    void givenAHeadlineShortNameAndACaptionNamingOthers_whenMerged_thenTheHeadlineRestates_andTheCaptionIsItsOwnConferral() {
+        List<AwardMention> found = awards("Công an Điện Biên nhận Huân chương Bảo vệ Tổ quốc\n"
+                + "Sáng 5/3, Bộ Công an trao Huân chương Bảo vệ Tổ quốc hạng Nhì cho Công an tỉnh Điện Biên.\n"
+                + "Thượng tá Lò Văn Pọm (trái) và Trung tá Quàng Thị Mai (phải) nhận Huân chương Bảo vệ Tổ quốc hạng Nhì.\n"
+                + "Bộ Công an cũng trao Huân chương Bảo vệ Tổ quốc hạng Nhì cho Công an tỉnh Điện Biên vì thành tích xuất sắc.");
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0).recipients()).contains("Công an tỉnh Điện Biên");
+        assertThat(found.get(1).recipients()).containsExactly("Lò Văn Pọm", "Quàng Thị Mai");
+        // a person called by the given name is the same recipient
+        assertThat(awards("UBND xã tặng giấy khen cho anh Huy. Chủ tịch xã trao giấy khen cho anh Đinh Quang Huy."))
+                .hasSize(1);
+    }
 }
