@@ -1290,8 +1290,10 @@ public final class AwardExtractor {
             if (forms.get(k).end() > forms.get(k + 1).start()) {
                 continue; // one form read inside another ("Danh hiệu Huân chương …"): nothing lies between them
             }
+            // (up to 12 words: the earlier form's authority may stand between, "23 Bằng khen của Tổng Liên đoàn Lao
+            // động Việt Nam, 21 Bằng khen của … cho các tập thể")
             String gap = s.substring(forms.get(k).end(), forms.get(k + 1).start());
-            if (wordCount(gap) <= 8 && !verbPattern.find(verbPattern.matcher(gap), gap, 0) && !TO.matcher(gap).find()) {
+            if (wordCount(gap) <= 12 && !verbPattern.find(verbPattern.matcher(gap), gap, 0) && !TO.matcher(gap).find()) {
                 share(cs.get(k + 1), cs.get(k));
                 Candidate later = cs.get(k + 1);
                 if (cs.get(k).conferrer == null && later.conferrerIsAgent && !gap.contains(";")) {

@@ -572,4 +572,12 @@ class AwardExtractorTest {
         assertThat(awards("UBND xã tặng giấy khen cho anh Huy. Chủ tịch xã trao giấy khen cho anh Đinh Quang Huy."))
                 .hasSize(1);
     }
+
+    @Test
+    void givenCountedFormsOfTwoAuthoritiesBeforeOneRecipientPhrase_whenRead_thenEachGoesToThatPhrase() {
+        List<AwardMention> found = awards("Dịp này, Hội Nông dân tỉnh trao 15 Bằng khen của Trung ương Hội Nông dân Việt Nam, "
+                + "40 Bằng khen của Ban Thường vụ Hội Nông dân tỉnh cho các hội viên sản xuất giỏi.");
+        assertThat(found).hasSize(2);
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).isNotEmpty());
+    }
 }
