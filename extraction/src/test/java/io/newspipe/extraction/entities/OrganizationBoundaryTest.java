@@ -339,6 +339,12 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenAGrassrootsUnionAfterAnotherBody_whenExtracted_thenTheAndSeparatesThem() {
+        assertThat(names("Cờ thi đua được trao cho Công đoàn Giáo dục và CĐCS Công ty CP Mía đường Sơn La.",
+                EntityKind.ORGANIZATION)).containsExactly("Công đoàn Giáo dục", "CĐCS Công ty CP Mía đường Sơn La");
+    }
+
+    @Test
     void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
