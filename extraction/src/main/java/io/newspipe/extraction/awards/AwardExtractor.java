@@ -372,7 +372,7 @@ public final class AwardExtractor {
             formFirstLetters.add(t.charAt(0));
         }
         formPattern = new StartScanner(Pattern.compile("(?<![\\p{L}])(?:"
-                + "(?<order>Huân chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
+                + "(?<order>Huân\\s+chương(?:\\s+(?:" + orders + "))?(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?)"
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?"
                 // a badge named in quotes or by years of Party membership: "Huy hiệu “Vì sự nghiệp …”", "Huy hiệu 40 năm tuổi Đảng"
@@ -384,6 +384,8 @@ public final class AwardExtractor {
                 + "|Cờ(?=\\s+(?:đơn vị\\s+)?(?:thi đua\\s+)?(?:dẫn đầu|xuất sắc)(?![\\p{L}]))"
                 // "tặng cờ, bằng khen, giấy khen": a flag coordinated with other forms
                 + "|Cờ(?=\\s*(?:,|và)\\s*(?:bằng khen|giấy khen)(?![\\p{L}]))"
+                // "cờ luân lưu", "tặng cờ của Liên hiệp Hội Việt Nam": a flag named by its kind or its giver
+                + "|Cờ\\s+luân\\s+lưu|(?<=tặng\\s)Cờ(?=\\s+của\\s+(?-i:\\p{Lu}))"
                 + "|Huy chương(?=\\s+(?-iu:\\p{Lu})))"
                 + "(?:\\s+cấp\\s+(?:" + LEVELS + "))?)"
                 + "|(?<prefixed>danh hiệu\\s+(?:[“\"][^”\"\\n]{2,120}[”\"]|(?:" + Lexicon.alternation(titles) + ")))"
@@ -547,6 +549,9 @@ public final class AwardExtractor {
                 }
                 if (c.conferrer == null) {
                     c.conferrer = blockAuthority(above, s, f.start());
+                }
+                if (c.conferrer != null && c.recipients.stream().anyMatch(r -> key(r).equals(key(c.conferrer)))) {
+                    c.conferrer = null; // a body does not confer on itself: the headline's topic was read as both
                 }
                 if (c.recipients.isEmpty()) {
                     if (introHolder != null) {
@@ -946,9 +951,25 @@ public final class AwardExtractor {
             c.inferred = true;
         } else if (colon >= 0) {
             receiverOf(c, s.substring(0, colon));
+            if (c.recipients.isEmpty() && namesABody(label) && receivesBetween(s, colon + 1, formStart)) {
+                // a headline's topic: "Sở Tư pháp: Kỷ niệm 30 năm thành lập và đón nhận Huân chương …"
+                c.recipients.add(label);
+                c.inferred = true;
+            }
         } else if (c.tally != null) {
             receiverOf(c, s.substring(0, formStart)); // "A được … tặng thưởng 2 Huân chương …, 1 Huân chương …": counted forms
         }
+    }
+
+    private boolean receivesBetween(String s, int from, int to) {
+        String between = s.substring(from, to);
+        Matcher vm = verbPattern.matcher(between);
+        for (int at = 0; verbPattern.find(vm, between, at); at = vm.end()) {
+            if (typeOf(vm.group()).equals("RECEIVE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1125,6 +1146,10 @@ public final class AwardExtractor {
         while (e > 0 && s.charAt(e - 1) == ' ') {
             e--;
         }
+        Matcher classifier = CLASSIFIER_BEFORE.matcher(s).region(Math.max(0, e - 8), e);
+        if (classifier.find()) {
+            e = classifier.start(); // "41 lá cờ thi đua", "3 tấm Huân chương": the count before its classifier
+        }
         int b = e;
         while (b > 0 && (CharClass.isDigit(s.charAt(b - 1)) || s.charAt(b - 1) == '.' && b > 1 && CharClass.isDigit(s.charAt(b - 2)))) {
             b--;
@@ -1132,12 +1157,15 @@ public final class AwardExtractor {
         return b;
     }
 
-    /** The number written right before a form ("30 cờ thi đua", "6.379 bằng khen"), or null. */
+    /** A classifier between a count and the form it counts: "41 lá cờ", "2 tấm bằng khen". */
+    private static final Pattern CLASSIFIER_BEFORE = Pattern.compile("(?<=\\d)\\s+(?:lá|tấm|bức|chiếc)$", FLAGS);
+
+    /** The number written right before a form ("30 cờ thi đua", "6.379 bằng khen", "41 lá cờ"), or null. */
     private static Integer countBefore(String s, int formStart) {
         int b = countStart(s, formStart);
-        int e = formStart;
-        while (e > b && s.charAt(e - 1) == ' ') {
-            e--;
+        int e = b;
+        while (e < formStart && CharClass.isDigit(s.charAt(e)) || e < formStart && s.charAt(e) == '.') {
+            e++;
         }
         if (b == e || e == formStart || b > 0 && CharClass.isLetterOrDigit(s.charAt(b - 1)) || !CharClass.isDigit(s.charAt(b))) {
             return null;
@@ -1392,7 +1420,7 @@ public final class AwardExtractor {
             boolean open = false;
             if (m.group("order") != null) {
                 kind = Kind.ORDER;
-                if (fe - fs == "Huân chương".length()) {
+                if (BARE_ORDER.matcher(award).matches()) { // ("Huân  chương": a run of spaces as scraped)
                     open = true;
                     // an order of no listed name, often foreign: "Huân chương Tự do hạng Nhất", "Huân chương Sikatuna
                     // hạng Vàng", "Huân chương Vàng Quốc gia": its capitalized name and class
@@ -1546,6 +1574,7 @@ public final class AwardExtractor {
 
     /** Gold, silver and bronze are the medals of sports and contests, which are no state awards. */
     private static final Pattern DEFINITION_AFTER = Pattern.compile("\\s+là(?![\\p{L}])", FLAGS);
+    private static final Pattern BARE_ORDER = Pattern.compile("Huân\\s+chương", FLAGS);
     private static final Pattern BADGE_YEARS = Pattern.compile("\\d{2}\\s+năm");
     /** The era a hero title was given for: "(trong) thời kỳ đổi mới", "thời kỳ kháng chiến chống Mỹ". */
     private static final Pattern HERO_ERA = Pattern.compile("\\s+(?:trong\\s+)?thời\\s+kỳ\\s+(?:đổi mới|kháng chiến"
@@ -1571,8 +1600,8 @@ public final class AwardExtractor {
 
     /** Whether a capitalized word follows right after {@code at} (one space, no punctuation). */
     /** An academic degree or rank after a title and its comma: the title describes the person named next. */
-    private static final Pattern DEGREE_AFTER = Pattern.compile(",\\s*(?-i:GS|PGS|TS|ThS|BS|BSCKI{1,2}|Đại tá|Thượng tá|Trung tá"
-            + "|Thiếu tướng|Trung tướng)(?=[\\s.\\-])");
+    private static final Pattern DEGREE_AFTER = Pattern.compile(",\\s*(?:(?-i:GS|PGS|TS|ThS|BS|BSCKI{1,2}|Đại tá|Thượng tá|Trung tá"
+            + "|Thiếu tướng|Trung tướng)(?=[\\s.\\-])|(?:nghệ nhân|nhà giáo|bác sĩ|nhà văn|nhà báo|nhà khoa học|kỹ sư)\\s+(?-i:\\p{Lu}))");
 
     private static boolean startsName(String s, int at) {
         return at + 1 < s.length() && s.charAt(at) == ' ' && CharClass.isUpperCase(s.charAt(at + 1));
@@ -2549,9 +2578,13 @@ public final class AwardExtractor {
     private static final Pattern PHOTO_POSITION = Pattern.compile("\\s*\\((?:[^()]{0,20}\\s)?(?:trái|phải|giữa|hàng đầu)"
             + "(?:\\s[^()]{0,20})?\\)", FLAGS);
 
+    private static final Pattern EVENT_AND = Pattern.compile("^(?:lễ\\s+)?(?:kỷ niệm|tổ chức|long trọng tổ chức|tổng kết)"
+            + "(?![\\p{L}]).*(?:\\s+và|,)\\s*$", FLAGS);
+
     private void addSubjectRecipients(Candidate c, String subject) {
         String r = BULLET.matcher(subject.strip()).replaceFirst(""); // "- Binh chủng được tặng …": a list's mark
         r = PHOTO_POSITION.matcher(r).replaceAll(""); // a caption's "A (trái) và B (phải) nhận …"
+        r = EVENT_AND.matcher(r).replaceFirst(""); // "X: Kỷ niệm 68 năm Ngày thành lập và đón nhận …": what, not who
         r = TRAILING_ADVERBS.matcher(" " + r).replaceFirst("").strip(); // also a subject of adverbs alone ("đã")
         if (NOT_A_SUBJECT.matcher(r).find()) {
             return;
@@ -2978,6 +3011,13 @@ public final class AwardExtractor {
                 if (n == named || !bare && n != c && refersTo(c, n, false) != null) {
                     n.presenter = n.presenter != null ? n.presenter : c.presenter;
                     n.conferrer = n.conferrer != null ? n.conferrer : c.conferrer;
+                }
+                if (bare && n != c && n.recipients.isEmpty() && !c.recipients.isEmpty() && n.start == c.start
+                        && n.tally != null && refersTo(c, n, true) != null) {
+                    // "trao Huân chương … cho 83 đồng chí …, gồm: 9 Huân chương Độc lập hạng Ba, 3 …": the counted
+                    // orders the bare one introduces go to its recipients
+                    n.recipients = new ArrayList<>(c.recipients);
+                    n.inferred = true;
                 }
             }
         }

@@ -22,6 +22,36 @@ class AwardRecordsAndFramesTest {
     // --- records of past honours ---
 
     @Test
+    void givenABareOrderForAGroupThenItsCountedClasses_whenRead_thenEachClassGoesToTheGroup() {
+        List<AwardMention> found = awards("Sáng 2/9, Công an tỉnh tổ chức lễ trao tặng Huân  chương của Chủ tịch nước cho 40 "
+                + "đồng chí nguyên lãnh đạo Công an tỉnh, gồm: 4 Huân chương Độc lập hạng Ba, 36 Huân chương Bảo vệ Tổ quốc "
+                + "hạng Ba.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Độc lập hạng Ba",
+                "Huân chương Bảo vệ Tổ quốc hạng Ba");
+        assertThat(found).allSatisfy(a -> assertThat(a.recipients()).singleElement().asString().startsWith("40 đồng chí"));
+    }
+
+    @Test
+    void givenFlagsCountedWithAClassifierOrNamedByTheirGiver_whenRead_thenEachIsAForm() {
+        assertThat(awards("Qua 60 năm, đơn vị được nhận 12 lá cờ thi đua và 2 lá cờ luân lưu của Bác Hồ."))
+                .extracting(AwardMention::award).containsExactly("cờ thi đua", "cờ luân lưu");
+        assertThat(only("Dịp này, Hội Nông dân Việt Nam tặng cờ của Trung ương Hội cho Hội Nông dân tỉnh Yên Bái.")
+                .recipients()).containsExactly("Hội Nông dân tỉnh Yên Bái");
+    }
+
+    @Test
+    void givenAHeroTitleDescribingACraftsman_whenRead_thenOnlyTheMedalIsConferred() {
+        assertThat(awards("Ban tổ chức tặng Kỷ niệm chương cho Anh hùng Lao động, nghệ nhân Đặng Văn Hậu."))
+                .extracting(AwardMention::award).containsExactly("Kỷ niệm chương");
+    }
+
+    @Test
+    void givenAHeadlineWhoseSubjectIsTheEventBeforeTheForm_whenRead_thenTheBodyBeforeTheColonReceives() {
+        assertThat(only("Sở Tư pháp: Kỷ niệm 30 năm thành lập và đón nhận Huân chương Lao động hạng Ba").recipients())
+                .containsExactly("Sở Tư pháp");
+    }
+
+    @Test
     void givenARecordWhoseLinesLostTheirBullets_whenRead_thenEachLineIsAnItemOfTheNamedInstitutionAndEachYearAConferral() {
         List<AwardMention> found = awards("Bệnh viện Đa khoa Tân Phú kỷ niệm 40 năm thành lập.\n"
                 + "Với những kết quả đó, tập thể y bác sĩ, nhân viên Bệnh viện đã được Đảng, Nhà nước tặng thưởng:\n"
