@@ -66,6 +66,8 @@ public final class AwardExtractor {
         boolean inferred;
         /** Which decision's list the candidate is an item of (its items merge only with each other), 0 for none. */
         int list;
+        /** "Huân chương Lao động các hạng": the order in all its classes, which the article may then list. */
+        boolean allClasses;
         /** One item of a record of honours (clauses at ";", or several counted groups): a conferral of its own. */
         boolean record;
         /** The number of the decision its sentence cites ("Quyết định số 2364/QĐ-CTN"), or null. */
@@ -97,6 +99,7 @@ public final class AwardExtractor {
             c.record = record;
             c.decision = decision;
             c.conferrerFromGiver = conferrerFromGiver;
+            c.allClasses = allClasses;
             return c;
         }
 
@@ -376,7 +379,7 @@ public final class AwardExtractor {
                 + "|(?<medal>(?:Huy chương|Kỷ niệm chương)\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|(?:" + medals + "))"
                 + "(?:\\s+hạng\\s+(?:Nhất|Nhì|Ba|III|II|I|[123]))?"
                 // a badge named in quotes or by years of Party membership: "Huy hiệu “Vì sự nghiệp …”", "Huy hiệu 40 năm tuổi Đảng"
-                + "|Huy hiệu\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|\\d{2}\\s+năm(?:\\s*(?:,|và)\\s*\\d{2}\\s+năm)*\\s+tuổi\\s+Đảng"
+                + "|Huy hiệu\\s+(?:“[^”\\n]{2,80}”|\"[^\"\\n]{2,80}\"|\\d{2}\\s+năm(?:\\s*(?:,|và)\\s*\\d{2}\\s+năm)*(?:\\s+tuổi\\s+Đảng)?"
                 + "|(?-i:Đảng)))"
                 + "|(?<plain>(?:Bằng khen|Giấy khen|Cờ thi đua(?:\\s+xuất sắc)?|Cờ truyền thống|Kỷ niệm chương"
                 + "|Cờ(?:\\s+\\d+\\s+chữ\\s+vàng)?(?=\\s*[“\"]\\p{L})|Cờ\\s+(?:nhất|nhì|ba)(?=\\s|[,.;])"
@@ -519,6 +522,7 @@ public final class AwardExtractor {
                 }
                 previous = c;
                 c.tally = countBefore(s, f.start());
+                c.allClasses = ALL_CLASSES.matcher(s).region(f.end(), s.length()).lookingAt();
                 if ((c.recipients.isEmpty() || looksCounted(c.recipients)) && f == forms.get(forms.size() - 1)) {
                     List<String> listed = listAfterColon(text, span, s, f);
                     if (!listed.isEmpty()) {
@@ -1490,14 +1494,15 @@ public final class AwardExtractor {
                     continue; // "các Huân chương khác"; a counted "591 Huân chương các loại" is a tally of conferrals
                 }
             }
-            if (s.substring(0, fs).isBlank() && DEFINITION_AFTER.matcher(s).region(fe, s.length()).lookingAt()) {
+            if ((s.substring(0, fs).isBlank() || WHAT_IT_IS.matcher(s).region(fe, s.length()).lookingAt())
+                    && DEFINITION_AFTER.matcher(s).region(fe, s.length()).lookingAt()) {
                 continue; // "Huy hiệu Đảng là phần thưởng cao quý …": what the form is, not a conferral
             }
             int lastEnd = forms.isEmpty() ? -1 : forms.get(forms.size() - 1).end();
             if (lastEnd >= 0 && lastEnd <= fs && s.substring(lastEnd, fs).strip().equals("(")) {
                 continue; // "Nghệ nhân Nhân dân (NNND)": the abbreviation of the form before it
             }
-            if (kind == Kind.MEDAL && award.endsWith("tuổi Đảng") && BADGE_YEARS.matcher(award).results().count() > 1) {
+            if (kind == Kind.MEDAL && award.startsWith("Huy hiệu") && BADGE_YEARS.matcher(award).results().count() > 1) {
                 // "Huy hiệu 45 năm, 40 năm và 30 năm tuổi Đảng": one badge per length of membership
                 Matcher y = BADGE_YEARS.matcher(s).region(fs, fe);
                 boolean firstBadge = true;
@@ -1573,6 +1578,9 @@ public final class AwardExtractor {
     }
 
     /** Gold, silver and bronze are the medals of sports and contests, which are no state awards. */
+    /** "Kỷ niệm chương X là hình thức khen thưởng của …": what the form is, wherever it stands. */
+    private static final Pattern WHAT_IT_IS = Pattern.compile("[”\"]?\\s+là\\s+(?:một\\s+)?(?:hình thức|phần thưởng|danh hiệu"
+            + "|sự ghi nhận)(?![\\p{L}])", FLAGS);
     private static final Pattern DEFINITION_AFTER = Pattern.compile("\\s+là(?![\\p{L}])", FLAGS);
     private static final Pattern BARE_ORDER = Pattern.compile("Huân\\s+chương", FLAGS);
     private static final Pattern BADGE_YEARS = Pattern.compile("\\d{2}\\s+năm");
@@ -1968,7 +1976,7 @@ public final class AwardExtractor {
         }
         String clause = s.substring(floor);
         Matcher verb = verbPattern.matcher(clause);
-        if (!verbPattern.find(verb, clause, 0) || giver(clause.substring(0, verb.start())) == null) {
+        if (!verbPattern.find(verb, clause, 0) || !coordinatedGiver(clause.substring(0, verb.start()))) {
             return floor;
         }
         int at = floor;
@@ -1979,12 +1987,19 @@ public final class AwardExtractor {
             if (StartScanner.containsFolded(chunk, "được") && passive.find()) {
                 return giver(passive.group(1)) != null ? start : floor;
             }
-            if (giver(chunk) == null) {
+            if (!coordinatedGiver(chunk)) {
                 return floor;
             }
             at = start;
         }
         return floor;
+    }
+
+    /** A giver, or a short capitalized item of a list of givers ("được UBND tỉnh, Bộ, Ngành Trung ương tặng"). */
+    private boolean coordinatedGiver(String phrase) {
+        String p = phrase.strip();
+        return giver(p) != null || !p.isEmpty() && CharClass.isUpperCase(p.charAt(0)) && wordCount(p) <= 4
+                && p.chars().noneMatch(Character::isDigit);
     }
 
     private static final Pattern LAST_PASSIVE = Pattern.compile("(?<![\\p{L}])được\\s+([^,]{2,60})$", FLAGS);
@@ -2606,6 +2621,7 @@ public final class AwardExtractor {
             r = r.substring(has.end()); // "trên địa bàn tỉnh có 7 doanh nghiệp được … tặng": the counted group
         }
         r = afterFrameOpener(r);
+        r = EXAMPLE_OPENER.matcher(r).replaceFirst(""); // "Điển hình là phường A được …": the example is the subject
         Matcher members = MEMBERS_OF.matcher(r);
         if (members.find()) {
             r = members.group(1); // "tập thể cán bộ, giảng viên và sinh viên Nhà trường": the institution they make up
@@ -2657,6 +2673,8 @@ public final class AwardExtractor {
             + "đóng góp)(?:\\s+(?:xuất sắc|to lớn|nổi bật))?(?:\\s+(?:đã\\s+)?đạt được)?\\s+(?=\\S)", FLAGS);
     /** An adverbial that opens a sentence: "Qua …", "Với …", "Trải qua …", "Sau …", "Trong …". */
     private static final Pattern FRAME_OPENER = Pattern.compile("^(?:qua|với|trải qua|sau|trong)\\s+", FLAGS);
+    private static final Pattern EXAMPLE_OPENER = Pattern.compile("^(?:điển hình|tiêu biểu|nổi bật)(?:\\s+như)?\\s+(?:là\\s+)?",
+            FLAGS);
     /** A predicate after a subject said once at the head of a sentence ("Trường A đạt chuẩn …", "Công đoàn đạt VMXS"). */
     private static final Pattern OWN_PREDICATE = Pattern.compile("\\s+(?:đã\\s+)?(?:đạt|có|là|hoàn thành|luôn|liên tục|tiếp tục|"
             + "giữ vững|xếp|đứng|được|(?:long trọng\\s+)?tổ chức\\s+(?:lễ|buổi lễ))(?![\\p{L}])", FLAGS);
@@ -3025,7 +3043,12 @@ public final class AwardExtractor {
     }
 
     /** {@code named} when the less specific {@code c} refers to it (see {@link #foldBareReferences}), else null. */
+    private static final Pattern ALL_CLASSES = Pattern.compile("\\s+các\\s+hạng(?![\\p{L}])", FLAGS);
+
     private static Candidate refersTo(Candidate c, Candidate named, boolean bare) {
+        if (c.allClasses && named.key.startsWith(c.key + " ") && !named.allClasses) {
+            return named; // "tặng Huân chương Lao động các hạng cho 6 tập thể và 3 cá nhân" over the classes it lists
+        }
         if (named.key.equals(c.key) && !bare && c.tally == null && !c.record && !c.recipients.isEmpty()
                 && c.recipients.stream().allMatch(AwardExtractor::isGenericGroup)
                 && named.recipients.stream().anyMatch(r -> !isGenericGroup(r))

@@ -22,6 +22,36 @@ class AwardRecordsAndFramesTest {
     // --- records of past honours ---
 
     @Test
+    void givenAPassiveWithSeveralGiversAndAnExample_whenRead_thenTheCountedGroupAndTheExampleReceive() {
+        assertThat(only("Năm qua có 14 tập thể được UBND tỉnh, Bộ, Ngành Trung ương tặng cờ thi đua.").recipients())
+                .containsExactly("14 tập thể");
+        assertThat(only("Điển hình là xã Tân Hòa được UBND huyện tặng giấy khen.").recipients())
+                .containsExactly("xã Tân Hòa");
+    }
+
+    @Test
+    void givenPartyBadgesWhoseYearsDropTuoiDang_whenRead_thenEachLengthIsABadge() {
+        assertThat(awards("Đợt này có 4 đảng viên nhận Huy hiệu 60 năm tuổi Đảng; 6 đảng viên nhận Huy hiệu 50 năm, 40 năm."))
+                .extracting(AwardMention::award).containsExactly("Huy hiệu 60 năm tuổi Đảng", "Huy hiệu 50 năm tuổi Đảng",
+                        "Huy hiệu 40 năm tuổi Đảng");
+    }
+
+    @Test
+    void givenAnOrderInAllItsClassesThenTheClasses_whenRead_thenOnlyTheClassesAreConferrals() {
+        List<AwardMention> found = awards("Chủ tịch nước tặng thưởng Huân chương Lao động các hạng cho 2 tập thể và 1 cá nhân.\n"
+                + "Cụ thể, tặng Huân chương Lao động hạng Nhì cho Sở Tài chính; tặng Huân chương Lao động hạng Ba cho Báo "
+                + "Yên Bái và ông Hà Văn Lư.");
+        assertThat(found).extracting(AwardMention::award).containsExactly("Huân chương Lao động hạng Nhì",
+                "Huân chương Lao động hạng Ba");
+    }
+
+    @Test
+    void givenWhatAFormIs_whenRead_thenNoConferral() {
+        assertThat(awards("Theo quy định, Kỷ niệm chương “Vì sự nghiệp Tòa án” là hình thức khen thưởng của Chánh án "
+                + "tặng cho cá nhân có nhiều đóng góp.")).isEmpty();
+    }
+
+    @Test
     void givenABareOrderForAGroupThenItsCountedClasses_whenRead_thenEachClassGoesToTheGroup() {
         List<AwardMention> found = awards("Sáng 2/9, Công an tỉnh tổ chức lễ trao tặng Huân  chương của Chủ tịch nước cho 40 "
                 + "đồng chí nguyên lãnh đạo Công an tỉnh, gồm: 4 Huân chương Độc lập hạng Ba, 36 Huân chương Bảo vệ Tổ quốc "
