@@ -371,7 +371,7 @@ abstract class OrganizationRules extends LocationRules {
                     continue;
                 }
             }
-            if (t.is("và") && live(j + 1) && j > i + head.length()) {
+            if ((t.is("và") || t.is("&")) && live(j + 1) && j > i + head.length()) { // "Sở Nông nghiệp & PTNT"
                 Token nx = tok(j + 1);
                 if (tok(j - 1).number) {
                     break; // "Tiểu đoàn Cảnh sát đặc nhiệm số 1 và Kho K61": the unit's number ended its name

@@ -103,8 +103,10 @@ final class Tokenizer {
                         h = 31 * h + d;
                         j++;
                     } else if (d == '-' && j + 1 < n && CharClass.isLetter(chars[j + 1])
-                            && CharClass.isLetter(chars[j - 1])) {
-                        // "Hang-seo", "LĐ-TB&XH": a hyphen without spaces joins
+                            && CharClass.isLetter(chars[j - 1])
+                            && !(CharClass.isLowerCase(chars[j - 1]) && CharClass.isUpperCase(chars[j + 1]))) {
+                        // "Hang-seo", "LĐ-TB&XH": a hyphen without spaces joins; not between two capitalized words
+                        // ("Lê Xuân Hòa-Giám đốc", "Huế-Tứ Hạ": a dash written without its spaces)
                         h = 31 * h + d;
                         j++;
                     } else {

@@ -72,7 +72,7 @@ public final class ScrapedTextParser {
         }
 
         int lastBodyIdx = lastNonBlank(text, lines, (bylineIdx >= 0 ? bylineIdx : urlIdx >= 0 ? urlIdx : lines.size()) - 1);
-        boolean firstBody = true;
+        int bodyLinesLeft = 2; // the tag opens the lead, which a headline may stand above
         boolean nextIsCaption = false;
         for (int i = 0; i < lines.size(); i++) {
             if (i == urlIdx || i == bylineIdx) {
@@ -93,9 +93,9 @@ public final class ScrapedTextParser {
             }
             int bodyStart = line.start();
             boolean captionLine = nextIsCaption || text.charAt(line.end() - 1) == '|';
-            if (firstBody && !captionLine) {
-                // the tag opens the first body line; captions may come before it
-                firstBody = false;
+            if (bodyLinesLeft > 0 && outletTag == null && !captionLine) {
+                // the tag opens the first or second body line (after a headline); captions may come before it
+                bodyLinesLeft--;
                 Matcher m = OUTLET_TAG.matcher(line.text());
                 if (m.find() && looksLikeTag(m.group(1), m.group(2))) {
                     outletTag = new Segment(text, line.start(), line.start() + m.end(1) + 1);

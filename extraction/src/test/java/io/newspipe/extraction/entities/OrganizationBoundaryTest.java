@@ -345,6 +345,13 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenAnAmpersandInsideAName_andAHyphenWrittenWithoutSpacesBeforeATitle_whenExtracted_thenBothRead() {
+        String raw = "Ông Trịnh Văn Hải-Giám đốc Sở Nông nghiệp & PTNT tỉnh Gia Lai phát biểu.";
+        assertThat(names(raw, EntityKind.ORGANIZATION)).containsExactly("Sở Nông nghiệp & PTNT tỉnh Gia Lai");
+        assertThat(names(raw, EntityKind.PERSON)).containsExactly("Trịnh Văn Hải");
+    }
+
+    @Test
     void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");

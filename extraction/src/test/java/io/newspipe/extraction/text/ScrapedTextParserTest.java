@@ -26,6 +26,14 @@ class ScrapedTextParserTest {
     }
 
     @Test
+    void givenAnOutletTagOpeningTheLeadUnderAHeadline_whenParsed_thenItIsTheTag() {
+        ScrapedText s = ScrapedTextParser.parse("Sở Y tế đón nhận Huân chương Lao động\n\n(Báo Kon Tum)- Sáng 4.9, Sở Y tế "
+                + "tổ chức lễ kỷ niệm.");
+        assertThat(s.outletTag().text()).isEqualTo("(Báo Kon Tum)");
+        assertThat(s.isExcluded(s.outletTag().start(), s.outletTag().end())).isTrue();
+    }
+
+    @Test
     void givenPipeLinesImgPlaceholdersAndCredits_whenParsed_thenCaptionsAndCreditsAreSeparated() {
         ScrapedText s = ScrapedTextParser.parse(ARTICLE);
         assertThat(s.captionTexts()).containsExactly("Toàn cảnh lễ ra quân.",
