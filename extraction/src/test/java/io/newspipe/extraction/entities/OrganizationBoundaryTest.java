@@ -352,6 +352,12 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenYouthVolunteerUnits_whenExtracted_thenTNXPIsAnArmAndAHead() {
+        assertThat(names("Đại đội TNXP 217 và lực lượng TNXP Hà Tĩnh dự lễ.", EntityKind.ORGANIZATION))
+                .containsExactly("Đại đội TNXP 217", "TNXP Hà Tĩnh");
+    }
+
+    @Test
     void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
