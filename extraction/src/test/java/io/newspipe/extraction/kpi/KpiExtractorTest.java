@@ -533,4 +533,11 @@ class KpiExtractorTest {
                 .containsExactly("mũi tiêm");
         assertThat(kpis("Du khách ngắm 2 mũi đá nhô ra biển.")).isEmpty();
     }
+
+    @Test
+    void givenPeopleCountedAsAResult_whenExtracted_thenAKpi_butAnAudienceIsNot() {
+        assertThat(kpis("Năm 2022, huyện giải quyết việc làm cho 3.410 người, đạt 101% kế hoạch.")).extracting(KpiMention::value)
+                .containsExactly(3410.0, 101.0);
+        assertThat(kpis("Buổi lễ có hơn 400 người tham dự.")).isEmpty();
+    }
 }
