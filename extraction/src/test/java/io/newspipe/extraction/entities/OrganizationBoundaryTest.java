@@ -358,6 +358,13 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenAProvincesStandardBodiesWithInnerAndOrTitleWords_whenExtracted_thenEachIsWhole() {
+        assertThat(names("Văn phòng Đoàn ĐBQH và HĐND tỉnh, Hội Nhà báo tỉnh và Liên hiệp các Hội Văn học - Nghệ thuật "
+                + "tỉnh nhận Bằng khen.", EntityKind.ORGANIZATION)).containsExactly("Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+                "Hội Nhà báo tỉnh", "Liên hiệp các Hội Văn học - Nghệ thuật tỉnh");
+    }
+
+    @Test
     void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
