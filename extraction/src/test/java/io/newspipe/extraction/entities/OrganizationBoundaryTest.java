@@ -365,6 +365,12 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenTheChairOfACompanysBoard_whenExtracted_thenTheCompanyIsTheBody() {
+        assertThat(names("Bà Hồ Thị Kim Thoa, Chủ tịch HĐQT Công ty CP Điện Quang, nhận Bằng khen.", EntityKind.ORGANIZATION))
+                .containsExactly("Công ty CP Điện Quang");
+    }
+
+    @Test
     void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
