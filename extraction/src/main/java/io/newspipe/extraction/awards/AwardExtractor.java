@@ -554,6 +554,14 @@ public final class AwardExtractor {
                 if (c.conferrer == null) {
                     c.conferrer = blockAuthority(above, s, f.start());
                 }
+                if (c.recipients.isEmpty() && i > 0 && ADDITIVE_OPENING.matcher(s).lookingAt()) {
+                    // "Ngoài ra, Bộ Công an còn tặng cờ …": the recipient of the conferral just before, again
+                    Candidate before = found.isEmpty() ? null : found.get(found.size() - 1);
+                    if (before != null && before.start >= sentences.get(i - 1).start() && !before.recipients.isEmpty()) {
+                        c.recipients = new ArrayList<>(before.recipients);
+                        c.inferred = true;
+                    }
+                }
                 if (c.conferrer != null && c.recipients.stream().anyMatch(r -> key(r).equals(key(c.conferrer)))) {
                     c.conferrer = null; // a body does not confer on itself: the headline's topic was read as both
                 }
@@ -591,6 +599,9 @@ public final class AwardExtractor {
             // form are that decision's one conferral, and merge
             boolean record = tallied != null && !conferralItem || isRecord(s, inSentence, read)
                     || opensLineWithForm(text, span, read);
+            if (tallied == null && TALLY_OPENING.matcher(s).lookingAt()) {
+                record = false; // "Trong đó, 3.197 đảng viên được tặng …, 176 … được tặng sớm …": parts of the total before
+            }
             if (opensList) {
                 for (Candidate c : inSentence) {
                     c.list = list; // the intro's own forms belong to its list
@@ -2593,8 +2604,11 @@ public final class AwardExtractor {
     private static final Pattern PHOTO_POSITION = Pattern.compile("\\s*\\((?:[^()]{0,20}\\s)?(?:trái|phải|giữa|hàng đầu)"
             + "(?:\\s[^()]{0,20})?\\)", FLAGS);
 
-    private static final Pattern EVENT_AND = Pattern.compile("^(?:lễ\\s+)?(?:kỷ niệm|tổ chức|long trọng tổ chức|tổng kết)"
-            + "(?![\\p{L}]).*(?:\\s+và|,)\\s*$", FLAGS);
+    /** "(X) tổ chức Lễ kỷ niệm 45 năm … và đón nhận …", "Kỷ niệm 68 năm Ngày thành lập và đón nhận …": the event. */
+    private static final Pattern EVENT_AND = Pattern.compile("(?:^|\\s+)(?:(?:lễ\\s+)?(?:kỷ niệm(?!\\s+chương)|tổng kết)(?![\\p{L}])"
+            + "|(?:long trọng\\s+)?tổ chức\\s+(?:lễ|buổi lễ|hội nghị|lễ kỷ niệm)(?![\\p{L}])).*(?:\\s+và|,)\\s*$", FLAGS);
+    /** "Trong số 3.401 đảng viên được tặng …": the counted group is the subject. */
+    private static final Pattern AMONG = Pattern.compile("^trong\\s+số\\s+(?=\\d)", FLAGS);
 
     private void addSubjectRecipients(Candidate c, String subject) {
         String r = BULLET.matcher(subject.strip()).replaceFirst(""); // "- Binh chủng được tặng …": a list's mark
@@ -2622,6 +2636,7 @@ public final class AwardExtractor {
         }
         r = afterFrameOpener(r);
         r = EXAMPLE_OPENER.matcher(r).replaceFirst(""); // "Điển hình là phường A được …": the example is the subject
+        r = AMONG.matcher(r).replaceFirst("");
         Matcher members = MEMBERS_OF.matcher(r);
         if (members.find()) {
             r = members.group(1); // "tập thể cán bộ, giảng viên và sinh viên Nhà trường": the institution they make up
@@ -3043,6 +3058,9 @@ public final class AwardExtractor {
     }
 
     /** {@code named} when the less specific {@code c} refers to it (see {@link #foldBareReferences}), else null. */
+    private static final Pattern ADDITIVE_OPENING = Pattern.compile("^\\s*(?:ngoài ra|bên cạnh đó|đồng thời|ngoài những phần"
+            + " thưởng (?:trên|này))\\s*,", FLAGS);
+    private static final Pattern TRAILING_AND = Pattern.compile("(?:\\s+và|\\s*,)\\s*$", FLAGS);
     private static final Pattern ALL_CLASSES = Pattern.compile("\\s+các\\s+hạng(?![\\p{L}])", FLAGS);
 
     private static Candidate refersTo(Candidate c, Candidate named, boolean bare) {
@@ -3123,8 +3141,9 @@ public final class AwardExtractor {
      * Chiến công hạng Nhì": a mention naming only recipients that no member of the group names gives them a conferral
      * of their own, when every recipient named on both sides is a person or a body (no description, no pronoun).
      */
-    private static boolean namedApart(List<Candidate> group, Candidate c) {
-        if (c.inferred || c.recipients.isEmpty() || c.recipients.stream().anyMatch(AwardExtractor::isDescription)) {
+    private boolean namedApart(List<Candidate> group, Candidate c) {
+        // (only persons: a body is written under several names across lead, caption and body, a person under one)
+        if (c.inferred || c.recipients.isEmpty() || !c.recipients.stream().allMatch(this::looksLikePersonName)) {
             return false;
         }
         boolean namedInGroup = false;
@@ -3351,9 +3370,9 @@ public final class AwardExtractor {
      * "524 đảng viên được trao tặng Huy hiệu Đảng và 20 đảng viên được truy tặng Huy hiệu Đảng": one sentence counting
      * other recipients of the same form states another conferral, never a restatement.
      */
-    private static boolean countedApartInSentence(List<Candidate> group, Candidate c, Integer count) {
-        if (count == null) {
-            return false;
+    private static boolean countedApartInSentence(List<Candidate> group, Candidate c, Integer count, String text) {
+        if (count == null || TALLY_OPENING.matcher(text).region(c.start, text.length()).lookingAt()) {
+            return false; // "Trong đó, 3.197 đảng viên được tặng …, 176 đảng viên được tặng sớm …": parts of one total
         }
         for (Candidate m : group) {
             if (m.start == c.start && !m.record && looksCounted(m.recipients) && !count.equals(m.recipientCount)) {
@@ -3378,13 +3397,16 @@ public final class AwardExtractor {
                 MergeGroup g = states.get(i);
                 // a caption or lead that counts a list's recipients restates the list's intro ("… cho 5 cá nhân")
                 boolean sameList = g.list == c.list || (g.list == 0 || c.list == 0) && cc != null && cc.equals(g.count);
-                if (!g.record && sameList && groups.get(i).get(0).key.equals(c.key) && !countedApartInSentence(groups.get(i), c, cc)
+                if (!g.record && sameList && groups.get(i).get(0).key.equals(c.key) && !countedApartInSentence(groups.get(i), c, cc, text)
                         && (g.list != 0 && g.list == c.list || !namedApart(groups.get(i), c))
                         && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
                         && (g.decision == null || c.decision == null || g.decision.equals(c.decision))
                         && (g.year == null || c.year == null || g.year.equals(c.year)) // given again in another year
                         && (g.count == null || cc == null || g.count.equals(cc)
                             || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null)
+                            // "… cho 3.401 đảng viên. Trong đó, 3.197 đảng viên được tặng …": a breakdown of the total
+                            || noun.equals(g.noun) && cc < g.count
+                                && TALLY_OPENING.matcher(text).region(c.start, text.length()).lookingAt()
                             || g.recipientKeys.contains(key(c.recipients.get(0))))) { // "4 tập thể …, 43 cá nhân" / "43 cá nhân"
                     home = i;
                     break;
@@ -3447,8 +3469,9 @@ public final class AwardExtractor {
                 if (named && looksCounted(c.recipients)) {
                     continue;
                 }
-                for (String r : c.recipients) {
-                    if ((c == best || recipients.size() < MAX_RECIPIENTS) && recipientKeys.add(key(r))) {
+                for (String written : c.recipients) {
+                    String r = TRAILING_AND.matcher(written).replaceFirst(""); // "CA thủ đô và" cut before its event
+                    if (!r.isEmpty() && (c == best || recipients.size() < MAX_RECIPIENTS) && recipientKeys.add(key(r))) {
                         recipients.add(r);
                     }
                 }

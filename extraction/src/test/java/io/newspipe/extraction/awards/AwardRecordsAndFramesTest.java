@@ -22,6 +22,29 @@ class AwardRecordsAndFramesTest {
     // --- records of past honours ---
 
     @Test
+    void givenATotalThenItsBreakdownInOneSentence_whenRead_thenOneConferral() {
+        List<AwardMention> found = awards("Ban Thường vụ Huyện ủy tặng Huy hiệu Đảng cho 612 đảng viên. Trong đó, 590 đảng "
+                + "viên được tặng Huy hiệu Đảng, 22 đảng viên được truy tặng Huy hiệu Đảng.");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).recipients()).contains("612 đảng viên");
+    }
+
+    @Test
+    void givenAnAdditiveSentenceWithoutRecipient_whenRead_thenTheRecipientBeforeReceivesAgain() {
+        List<AwardMention> found = awards("Đồn Biên phòng Pa Thơm được Chủ tịch nước tặng Huân chương Chiến công hạng Ba. "
+                + "Ngoài ra, Bộ Quốc phòng còn tặng cờ thi đua.");
+        assertThat(found).hasSize(2);
+        assertThat(found.get(1).recipients()).containsExactly("Đồn Biên phòng Pa Thơm");
+    }
+
+    @Test
+    void givenABodyHoldingACeremonyAndReceiving_whenRead_thenTheBodyReceivesWithoutTheEvent() {
+        AwardMention m = only("Sáng 9-3, Công an tỉnh Lai Châu tổ chức Lễ kỷ niệm 20 năm Ngày truyền thống và đón nhận "
+                + "Huân chương Bảo vệ Tổ quốc hạng Nhất.");
+        assertThat(m.recipients()).containsExactly("Công an tỉnh Lai Châu");
+    }
+
+    @Test
     void givenAPassiveWithSeveralGiversAndAnExample_whenRead_thenTheCountedGroupAndTheExampleReceive() {
         assertThat(only("Năm qua có 14 tập thể được UBND tỉnh, Bộ, Ngành Trung ương tặng cờ thi đua.").recipients())
                 .containsExactly("14 tập thể");
