@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.config.TopicConfig;
@@ -359,12 +360,19 @@ public final class PipelineConfig {
      * topics, and the dead-letter topic with continue-on-error handlers so a bad record is parked, never dropped
      * and never stops the pipeline. The serde config is included so default serdes can be configured from it.
      */
+    /** session.timeout.ms of the Streams services' group members. */
+    public static final String STREAMS_SESSION_TIMEOUT_MS = "10000";
+
     public Properties streamsProperties(String appId) {
         Properties p = new Properties();
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // A member that died (a killed instance, a stream thread replaced after an error) holds its partitions until
+        // its session times out: 10 s, not the client's 45 s (heartbeats run on their own thread, so only a 10 s stall
+        // of the whole JVM would look like a death).
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), STREAMS_SESSION_TIMEOUT_MS);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(topicReplicationFactor));
         p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), String.valueOf(topicMinInSyncReplicas));

@@ -177,6 +177,7 @@ class PipelineConfigTest {
                 .containsEntry("bootstrap.servers", "127.0.0.1:9092")
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("commit.interval.ms", "100")
+                .containsEntry("main.consumer.session.timeout.ms", "10000")
                 .containsEntry("state.dir", "/tmp/x")
                 .containsEntry("replication.factor", "3")
                 .containsEntry("errors.dead.letter.queue.topic.name", "news.dlq.v1")
