@@ -1,6 +1,5 @@
 package io.newspipe.extraction.awards;
 
-
 import io.newspipe.extraction.CharClass;
 
 import io.newspipe.extraction.AwardMention;
@@ -15,7 +14,6 @@ import io.newspipe.extraction.text.ParsedArticle;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -134,7 +132,8 @@ public final class AwardExtractor {
     private static final Pattern GIVE_TO_GENERIC_END = Pattern.compile("(?s).*(?:trao|tặng|nhận)\\s+(?:các|những)\\s*$");
     private static final Pattern CHUNK_SEPARATORS = Pattern.compile("[,;:()“”\"]+");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
-    private static final Pattern TRAILING_WORD_PUNCT = Pattern.compile("[,.;:!?)”\"]+$");
+    private static final String TRAILING_WORD_PUNCT_CHARS = ",.;:!?)”\"";
+    private static final Pattern TRAILING_WORD_PUNCT = Pattern.compile("[" + TRAILING_WORD_PUNCT_CHARS + "]+$");
     private static final Pattern TRAILING_CLAUSE_PUNCT = Pattern.compile("[,.;:]+$");
     private static final Pattern TRAILING_LIST_PUNCT = Pattern.compile("[,.;]+$");
     private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("[.…|]+$");
@@ -1588,7 +1587,6 @@ public final class AwardExtractor {
         return end;
     }
 
-    /** Gold, silver and bronze are the medals of sports and contests, which are no state awards. */
     /** "Kỷ niệm chương X là hình thức khen thưởng của …": what the form is, wherever it stands. */
     private static final Pattern WHAT_IT_IS = Pattern.compile("[”\"]?\\s+là\\s+(?:một\\s+)?(?:hình thức|phần thưởng|danh hiệu"
             + "|sự ghi nhận)(?![\\p{L}])", FLAGS);
@@ -1598,6 +1596,7 @@ public final class AwardExtractor {
     /** The era a hero title was given for: "(trong) thời kỳ đổi mới", "thời kỳ kháng chiến chống Mỹ". */
     private static final Pattern HERO_ERA = Pattern.compile("\\s+(?:trong\\s+)?thời\\s+kỳ\\s+(?:đổi mới|kháng chiến"
             + "(?:\\s+chống\\s+(?:thực dân\\s+)?Pháp|\\s+chống\\s+(?:đế quốc\\s+)?Mỹ)?)(?![\\p{L}])", FLAGS);
+    /** Gold, silver and bronze are the medals of sports and contests, which are no state awards. */
     private static final Pattern SPORTS_MEDAL = Pattern.compile("Huy chương\\s+(?:Vàng|Bạc|Đồng)(?![\\p{L}])", FLAGS);
     private static final Set<String> RANK_WORDS = Set.of("nhất", "nhì", "ba");
 
@@ -2067,30 +2066,53 @@ public final class AwardExtractor {
     /** "Bộ Lao động - Thương binh và Xã hội": the "và" at and is inside a central body's name. */
     private static boolean insideCentralBody(String s, int and) {
         int after = and + 4;
-        if (after >= s.length() || !CharClass.isUpperCase(s.charAt(after))) {
-            return false;
-        }
-        CentralBodies bodies = CentralBodies.get();
-        int start = and;
-        for (int back = 0; back < 8 && start > 0; back++) {
-            start = s.lastIndexOf(' ', start - 1);
-            int from = start + 1;
-            if (from < and && CharClass.isUpperCase(s.charAt(from))) {
-                int end = after;
-                for (int fwd = 0; fwd < 4 && end < s.length(); fwd++) {
-                    int space = s.indexOf(' ', end + 1);
-                    end = space < 0 ? s.length() : space;
-                    String name = TRAILING_WORD_PUNCT.matcher(s.substring(from, end)).replaceAll("");
-                    if (bodies.isName(name)) {
-                        return true;
-                    }
-                }
+        return after < s.length() && CharClass.isUpperCase(s.charAt(after)) && centralBodyAcross(s, 0, and, 5) >= 0;
+    }
+
+    /**
+     * The end of a central body's name (reference data) that runs across {@code at}: it opens with a capitalized word
+     * at most eight words before {@code at} and not before {@code floor}, and closes with one of the next
+     * {@code wordsAfter} words (trailing punctuation left out; a word that ends in punctuation is the last tried). The
+     * longest such name's end, or -1.
+     */
+    private static int centralBodyAcross(String s, int floor, int at, int wordsAfter) {
+        int[] ends = new int[wordsAfter];
+        int n = 0;
+        for (int i = at; n < wordsAfter; ) {
+            int a = skipSpaces(s, i);
+            int b = a;
+            while (b < s.length() && !CharClass.isWhitespace(s.charAt(b))) {
+                b++;
             }
-            if (start < 0) {
+            int e = b;
+            while (e > a && TRAILING_WORD_PUNCT_CHARS.indexOf(s.charAt(e - 1)) >= 0) {
+                e--;
+            }
+            if (e == a) {
                 break;
             }
+            ends[n++] = e;
+            if (e < b) {
+                break; // "… Thể thao và Du lịch, …": the name ends at the punctuation at the latest
+            }
+            i = b;
         }
-        return false;
+        int[] starts = new int[8];
+        int m = 0;
+        for (int j = at - 1; j >= floor && m < starts.length; j--) {
+            if (!CharClass.isWhitespace(s.charAt(j)) && (j == floor || CharClass.isWhitespace(s.charAt(j - 1)))) {
+                starts[m++] = j;
+            }
+        }
+        CentralBodies bodies = CentralBodies.get();
+        for (int k = n - 1; k >= 0; k--) {
+            for (int q = 0; q < m; q++) {
+                if (CharClass.isUpperCase(s.charAt(starts[q])) && bodies.isName(s.substring(starts[q], ends[k]))) {
+                    return ends[k];
+                }
+            }
+        }
+        return -1;
     }
 
     /** "nhiều lần được tặng Giấy khen": a conferral verb after the quantifier, which counts the times, not the form. */
@@ -2238,8 +2260,6 @@ public final class AwardExtractor {
         int i = from;
         int end = from;
         int words = 0;
-        int[] wordStarts = new int[12];
-        Arrays.fill(wordStarts, -1);
         while (i < s.length() && words < 12) {
             int ws = skipSpaces(s, i);
             int we = ws;
@@ -2265,55 +2285,17 @@ public final class AwardExtractor {
             }
             end = ws + bare.length();
             if (bare.length() < w.length()) {
-                int bodyEnd = w.endsWith(",") ? centralBodyAcrossComma(s, wordStarts, ws, we) : -1;
+                int bodyEnd = w.endsWith(",") ? centralBodyAcross(s, from, we, 6) : -1;
                 if (bodyEnd < 0) {
                     break;
                 }
                 end = bodyEnd; // "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch": the comma is inside the body's name
                 we = bodyEnd;
             }
-            wordStarts[Math.min(words, wordStarts.length - 1)] = ws;
             i = we;
             words++;
         }
         return end;
-    }
-
-    /**
-     * End of a central body's name that runs across the comma ending the word at [ws, we): its name starts at one of
-     * the phrase's earlier words or at this one, and ends at most six words after the comma; -1 when none does.
-     */
-    private static int centralBodyAcrossComma(String s, int[] wordStarts, int ws, int we) {
-        int[] ends = new int[6];
-        int n = 0;
-        int i = we;
-        while (n < ends.length) {
-            int a = skipSpaces(s, i);
-            int b = a;
-            while (b < s.length() && !CharClass.isWhitespace(s.charAt(b)) && s.charAt(b) != ',' && s.charAt(b) != ';') {
-                b++;
-            }
-            if (b == a) {
-                break;
-            }
-            ends[n++] = b;
-            i = b;
-            if (b < s.length() && s.charAt(b) != ' ') {
-                break;
-            }
-        }
-        CentralBodies bodies = CentralBodies.get();
-        for (int k = n - 1; k >= 0; k--) {
-            for (int start : wordStarts) {
-                if (start >= 0 && start <= ws && bodies.isName(s.substring(start, ends[k]))) {
-                    return ends[k];
-                }
-            }
-            if (bodies.isName(s.substring(ws, ends[k]))) {
-                return ends[k];
-            }
-        }
-        return -1;
     }
 
     /** Splits "Bộ trưởng Bộ Tài chính Đinh Tiến Dũng" into the authority and the person; null when neither. */
@@ -3057,12 +3039,14 @@ public final class AwardExtractor {
         return kept;
     }
 
-    /** {@code named} when the less specific {@code c} refers to it (see {@link #foldBareReferences}), else null. */
+    /** "Ngoài ra, …", "Bên cạnh đó, …": a sentence that adds to the one before, about the same recipient. */
     private static final Pattern ADDITIVE_OPENING = Pattern.compile("^\\s*(?:ngoài ra|bên cạnh đó|đồng thời|ngoài những phần"
             + " thưởng (?:trên|này))\\s*,", FLAGS);
+    /** A recipient's dangling "và" or comma, left where its clause was cut. */
     private static final Pattern TRAILING_AND = Pattern.compile("(?:\\s+và|\\s*,)\\s*$", FLAGS);
     private static final Pattern ALL_CLASSES = Pattern.compile("\\s+các\\s+hạng(?![\\p{L}])", FLAGS);
 
+    /** {@code named} when the less specific {@code c} refers to it (see {@link #foldBareReferences}), else null. */
     private static Candidate refersTo(Candidate c, Candidate named, boolean bare) {
         if (c.allClasses && named.key.startsWith(c.key + " ") && !named.allClasses) {
             return named; // "tặng Huân chương Lao động các hạng cho 6 tập thể và 3 cá nhân" over the classes it lists
@@ -3135,17 +3119,13 @@ public final class AwardExtractor {
     /** "gồm"/"là" and a capitalized name: the named list of the counted group before (no colon needed). */
     private static final Pattern NAMED_LIST = Pattern.compile("(?<![\\p{L}])(?:gồm(?:\\s+có)?|bao gồm|là)\\s+(\\S.*)$");
 
-    /** A recipient that describes rather than names: "bảy tập thể", "02 tập thể đã có thành tích …", "các cá nhân". */
     /**
      * "… trao Huân chương Chiến công hạng Nhì cho Bộ Chỉ huy …" and the caption "Trung tá A và Đại tá B nhận Huân chương
-     * Chiến công hạng Nhì": a mention naming only recipients that no member of the group names gives them a conferral
-     * of their own, when every recipient named on both sides is a person or a body (no description, no pronoun).
+     * Chiến công hạng Nhì": a mention naming only persons (its caller checks) that no member of the group names gives
+     * them a conferral of their own. Only persons: a body is written under several names across lead, caption and body,
+     * a person under one.
      */
-    private boolean namedApart(List<Candidate> group, Candidate c) {
-        // (only persons: a body is written under several names across lead, caption and body, a person under one)
-        if (c.inferred || c.recipients.isEmpty() || !c.recipients.stream().allMatch(this::looksLikePersonName)) {
-            return false;
-        }
+    private static boolean namedApart(List<Candidate> group, Candidate c) {
         boolean namedInGroup = false;
         // (a sentence's own coordinated mentions are one statement; a restatement group is small, so the first members
         // decide and a long run of one form stays linear)
@@ -3180,6 +3160,7 @@ public final class AwardExtractor {
         return false;
     }
 
+    /** A recipient that describes rather than names: "bảy tập thể", "02 tập thể đã có thành tích …", "các cá nhân". */
     private static boolean isDescription(String r) {
         String t = r.strip();
         return t.isEmpty() || !CharClass.isUpperCase(t.charAt(0)) || COUNTED_START.matcher(t).lookingAt();
@@ -3368,12 +3349,10 @@ public final class AwardExtractor {
 
     /**
      * "524 đảng viên được trao tặng Huy hiệu Đảng và 20 đảng viên được truy tặng Huy hiệu Đảng": one sentence counting
-     * other recipients of the same form states another conferral, never a restatement.
+     * other recipients of the same form states another conferral, never a restatement (unless the sentence breaks a
+     * total down: "Trong đó, 3.197 đảng viên được tặng …, 176 đảng viên được tặng sớm …").
      */
-    private static boolean countedApartInSentence(List<Candidate> group, Candidate c, Integer count, String text) {
-        if (count == null || TALLY_OPENING.matcher(text).region(c.start, text.length()).lookingAt()) {
-            return false; // "Trong đó, 3.197 đảng viên được tặng …, 176 đảng viên được tặng sớm …": parts of one total
-        }
+    private static boolean countedApartInSentence(List<Candidate> group, Candidate c, Integer count) {
         for (Candidate m : group) {
             if (m.start == c.start && !m.record && looksCounted(m.recipients) && !count.equals(m.recipientCount)) {
                 return true;
@@ -3392,21 +3371,24 @@ public final class AwardExtractor {
         for (Candidate c : found) {
             Integer cc = looksCounted(c.recipients) ? c.recipientCount : null;
             String noun = cc == null ? null : countedNoun(c.recipients.get(0));
+            // "Trong đó, 3.197 đảng viên …": parts of the total stated before (read once per mention)
+            boolean breakdown = TALLY_OPENING.matcher(text).region(c.start, text.length()).lookingAt();
+            boolean namesPersons = !c.inferred && !c.recipients.isEmpty()
+                    && c.recipients.stream().allMatch(this::looksLikePersonName);
             int home = -1;
             for (int i = 0; i < groups.size() && !c.record; i++) {
                 MergeGroup g = states.get(i);
                 // a caption or lead that counts a list's recipients restates the list's intro ("… cho 5 cá nhân")
                 boolean sameList = g.list == c.list || (g.list == 0 || c.list == 0) && cc != null && cc.equals(g.count);
-                if (!g.record && sameList && groups.get(i).get(0).key.equals(c.key) && !countedApartInSentence(groups.get(i), c, cc, text)
-                        && (g.list != 0 && g.list == c.list || !namedApart(groups.get(i), c))
+                if (!g.record && sameList && groups.get(i).get(0).key.equals(c.key) && !(cc != null && !breakdown && countedApartInSentence(groups.get(i), c, cc))
+                        && (g.list != 0 && g.list == c.list || !namesPersons || !namedApart(groups.get(i), c))
                         && (g.conferrer == null || c.conferrer == null || sameAuthority(g.conferrer, c.conferrer))
                         && (g.decision == null || c.decision == null || g.decision.equals(c.decision))
                         && (g.year == null || c.year == null || g.year.equals(c.year)) // given again in another year
                         && (g.count == null || cc == null || g.count.equals(cc)
                             || noun.equals(g.noun) && (g.conferrer == null || c.conferrer == null)
                             // "… cho 3.401 đảng viên. Trong đó, 3.197 đảng viên được tặng …": a breakdown of the total
-                            || noun.equals(g.noun) && cc < g.count
-                                && TALLY_OPENING.matcher(text).region(c.start, text.length()).lookingAt()
+                            || noun.equals(g.noun) && cc < g.count && breakdown
                             || g.recipientKeys.contains(key(c.recipients.get(0))))) { // "4 tập thể …, 43 cá nhân" / "43 cá nhân"
                     home = i;
                     break;

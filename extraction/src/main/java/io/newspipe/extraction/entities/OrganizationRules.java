@@ -542,15 +542,6 @@ abstract class OrganizationRules extends LocationRules {
                 && lex.titles.match(toks, k) == null && lex.orgHeads.match(toks, k) == null;
     }
 
-    /**
-     * Institution names continue in lower case after their first capitalized word ("Vụ Tổ chức cán bộ", "Cục
-     * Thuế xuất nhập khẩu", "Viện Sinh thái và tài nguyên sinh vật Việt Nam", "Đội công binh số 1"); a subject
-     * followed by its verb has the same shape ("Sở Y tế khuyến cáo ..."). So a run of at most four lower-case
-     * syllables is part of the name only where the name visibly ends after it: a list or clause mark (";", ",",
-     * ":", a bracket, a dash), the end of the line, "số"/"cấp" with a number, or more capitalized name that is
-     * not a person, title or another body. No function word may stand inside the run. Returns the end of the run
-     * (the boundary itself excluded), or -1.
-     */
     /** "Chính phủ Trương Hòa Bình": a surname, then a province's name ending the capitalized run, is a person. */
     private boolean surnameAndPlace(int j) {
         PhraseDict.Match place = lex.locations.match(toks, j + 1);
@@ -563,6 +554,15 @@ abstract class OrganizationRules extends LocationRules {
         return p != null && live(k + p.length()) && (tok(k + p.length()).cap || tok(k + p.length()).number);
     }
 
+    /**
+     * Institution names continue in lower case after their first capitalized word ("Vụ Tổ chức cán bộ", "Cục
+     * Thuế xuất nhập khẩu", "Viện Sinh thái và tài nguyên sinh vật Việt Nam", "Đội công binh số 1"); a subject
+     * followed by its verb has the same shape ("Sở Y tế khuyến cáo ..."). So a run of at most four lower-case
+     * syllables is part of the name only where the name visibly ends after it: a list or clause mark (";", ",",
+     * ":", a bracket, a dash), the end of the line, "số"/"cấp" with a number, or more capitalized name that is
+     * not a person, title or another body. No function word may stand inside the run. Returns the end of the run
+     * (the boundary itself excluded), or -1.
+     */
     int lowerCaseTail(int j, boolean rightAfterHead) {
         if (startsWithDigit(tok(j - 1))) {
             return -1; // "Tiểu đoàn 4/1 tham gia ...": a unit's number completes its name
