@@ -354,15 +354,15 @@ public final class PipelineConfig {
         return p;
     }
 
+    /** session.timeout.ms of the Streams services' group members. */
+    private static final String STREAMS_SESSION_TIMEOUT_MS = "10000";
+
     /**
      * Properties for a Kafka Streams application: exactly_once_v2, a short commit interval (with exactly-once the
      * commit interval is the end-to-end latency floor), the state directory, the replication factor of internal
      * topics, and the dead-letter topic with continue-on-error handlers so a bad record is parked, never dropped
      * and never stops the pipeline. The serde config is included so default serdes can be configured from it.
      */
-    /** session.timeout.ms of the Streams services' group members. */
-    public static final String STREAMS_SESSION_TIMEOUT_MS = "10000";
-
     public Properties streamsProperties(String appId) {
         Properties p = new Properties();
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -208,11 +208,8 @@ public final class StreamsApp implements AutoCloseable {
             streams = null; // readiness reports NOT_STARTED while it restarts
             restarts++;
         }
-        // outside the lock: the close may wait for a thread in a 60 s offset fetch, and health checks must answer.
-        // Leaving the group lets the new instance take the partitions at once, not after the old member's session
-        // timeout (45 s of no processing).
-        if (!old.close(CloseOptions.timeout(RESTART_CLOSE_TIMEOUT)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
+        // outside the lock: the close may wait for a thread in a 60 s offset fetch, and health checks must answer
+        if (!closeLeavingGroup(old, RESTART_CLOSE_TIMEOUT)) {
             log.warn("{} did not close within {}", applicationId, RESTART_CLOSE_TIMEOUT);
         }
         synchronized (this) {
@@ -229,6 +226,15 @@ public final class StreamsApp implements AutoCloseable {
             // e.g. the broker is still down: the next check tries again
             log.error("Restart of {} failed; trying again shortly", applicationId, e);
         }
+    }
+
+    /**
+     * Closes an instance and leaves the group, so its partitions move at once to the instance that replaces it or to
+     * the other members, not after its session times out.
+     */
+    private static boolean closeLeavingGroup(KafkaStreams streams, Duration timeout) {
+        return streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     /** The running streams, or null when stopped. */
@@ -262,10 +268,7 @@ public final class StreamsApp implements AutoCloseable {
         if (streams == null) {
             return;
         }
-        // Leave the group so the partitions move at once instead of after the session timeout (45 s).
-        boolean closed = streams.close(CloseOptions.timeout(timeout)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        if (!closed) {
+        if (!closeLeavingGroup(streams, timeout)) {
             log.warn("{} did not stop within {}", applicationId, timeout);
         }
         streams = null;
