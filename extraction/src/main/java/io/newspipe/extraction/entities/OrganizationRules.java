@@ -278,8 +278,10 @@ abstract class OrganizationRules extends LocationRules {
             }
             if (t.cap && t.word) {
                 PhraseDict.Match innerTitle = lex.titles.match(toks, j);
-                if (innerTitle != null && !(innerTitle.flags().contains("H") && innerTitle.length() == 1)) {
-                    break; // a title ends the name; a capitalized "Anh" inside "CLB Hoàng Anh Gia Lai" does not
+                if (innerTitle != null && !(innerTitle.flags().contains("H") && innerTitle.length() == 1 && t.nameLike)) {
+                    // a title ends the name; a capitalized "Anh" inside "CLB Hoàng Anh Gia Lai" does not, a degree
+                    // does ("Giám đốc Bệnh viện PGS.TS. Nguyễn Quốc Anh")
+                    break;
                 }
                 if (isAwardForm(j)) {
                     break; // the award the body receives: "trao tặng Công ty CP Cao su X Huân chương …"

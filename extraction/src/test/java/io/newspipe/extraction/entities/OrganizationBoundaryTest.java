@@ -371,6 +371,13 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenADegreeAfterABodysHead_whenExtracted_thenTheDegreeEndsTheName() {
+        String raw = "Ông gặp Giám đốc Bệnh viện Bạch Mai PGS.TS Đào Xuân Cơ và CLB Hoàng Anh Gia Lai.";
+        assertThat(names(raw, EntityKind.ORGANIZATION)).containsExactly("Bệnh viện Bạch Mai", "CLB Hoàng Anh Gia Lai");
+        assertThat(names(raw, EntityKind.PERSON)).containsExactly("Đào Xuân Cơ");
+    }
+
+    @Test
     void givenATermAfterTheBody_whenExtracted_thenTheTermIsNoPartOfTheName() {
         assertThat(names("Kỳ họp thứ 12, HĐND thành phố khóa XV bế mạc. Ông từng là Ủy viên Ban Chấp hành Tỉnh đoàn khóa 9.",
                 EntityKind.ORGANIZATION)).containsExactly("HĐND thành phố", "Ban Chấp hành Tỉnh đoàn");
