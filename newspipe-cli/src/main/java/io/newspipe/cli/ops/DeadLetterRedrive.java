@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -356,9 +357,16 @@ public final class DeadLetterRedrive {
     private record Sent(DeadLetter letter, String target) {
     }
 
+    /**
+     * Whether another run claimed the partition, aborting this run's open transaction. INVALID_TXN_STATE counts:
+     * under transactions v2 a commit that races the abort forced by the other run's claim arrives at the epoch just
+     * before the bumped one, passes the coordinator's retry check and fails its state check (KAFKA-20785, fixed in
+     * brokers after 4.4). The transaction was rolled back either way, so its letters are unmarked for the claimant.
+     */
     static boolean isFenced(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
+                    || t instanceof InvalidTxnStateException) {
                 return true;
             }
         }

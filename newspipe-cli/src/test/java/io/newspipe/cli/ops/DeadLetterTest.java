@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -42,6 +46,16 @@ class DeadLetterTest {
         assertThat(d.origin()).isEqualTo("news.enriched.v1-2@41");
         assertThat(d.failedAt()).isEqualTo("2024-01-12T03:00:00Z");
         assertThat(d.headersToKeep()).extracting(Header::key).containsExactly("traceparent");
+    }
+
+    @Test
+    void givenACommitRefusedAfterAnotherRunsClaim_whenClassified_thenItIsFencedButABrokerTimeoutIsNot() {
+        KafkaException raceWithClaim = new KafkaException("commit failed", new InvalidTxnStateException("aborted"));
+
+        assertThat(DeadLetterRedrive.isFenced(raceWithClaim)).isTrue();
+        assertThat(DeadLetterRedrive.isFenced(new ProducerFencedException("claimed"))).isTrue();
+        assertThat(DeadLetterRedrive.isFenced(new KafkaException("send", new TimeoutException("no broker"))))
+                .isFalse();
     }
 
     @Test
