@@ -358,7 +358,8 @@ abstract class OrganizationRules extends LocationRules {
                 boolean domainCap = domain != null && lex.locations.match(toks, j + 1) == null
                         && lex.orgHeads.match(toks, j + 1) == null && live(afterDomain)
                         && (tok(afterDomain).is("và") || tok(afterDomain).is(","));
-                if (domainCap || COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, j + 1) != null) {
+                if (domainCap || COMMA_CONTINUATIONS.contains(nx.lower) && lex.orgWords.match(toks, j + 1) != null
+                        || coordinatesDomains(i + head.length(), j)) {
                     j++;
                     continue;
                 }
@@ -807,6 +808,40 @@ abstract class OrganizationRules extends LocationRules {
             j += 1 + loc.length();
         }
         return j;
+    }
+
+    /**
+     * Whether the comma at {@code comma} joins two lower-case domains of one name ("Cục cứu hộ, cứu nạn",
+     * "Trung tâm kiểm soát bệnh tật, y tế dự phòng"): a domain word of the name before it, another after it, and
+     * after a verb-like domain the name visibly goes on or ends, so a clause opening with a verb does not join
+     * ("Phòng Cảnh sát điều tra, kiểm tra việc ...").
+     */
+    private boolean coordinatesDomains(int complementStart, int comma) {
+        if (comma - 1 < complementStart || !live(comma + 1)) {
+            return false;
+        }
+        Token before = tok(comma - 1);
+        Token next = tok(comma + 1);
+        if (before.cap || !before.word || next.cap || lex.orgWords.match(toks, comma + 1) == null
+                || !domainEndsAt(complementStart, comma)) {
+            return false;
+        }
+        PhraseDict.Match domain = lex.orgWords.match(toks, comma + 1);
+        int after = comma + 1 + domain.length();
+        return !domain.flags().contains("V") || endsListItem(after) || !live(after) || tok(after).cap
+                || tok(after).is(",") && live(after + 1) && tok(after + 1).cap
+                || !tok(after).is(",") && !tok(after).word || tok(after).is("và") || continuesName(after);
+    }
+
+    /** Whether a domain word of the name, starting at or after {@code from}, ends right before {@code end}. */
+    private boolean domainEndsAt(int from, int end) {
+        for (int k = Math.max(from, end - 4); k < end; k++) {
+            PhraseDict.Match m = lex.orgWords.match(toks, k);
+            if (m != null && k + m.length() == end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the token at k can continue an institution name (used to accept verb-like descriptors). */

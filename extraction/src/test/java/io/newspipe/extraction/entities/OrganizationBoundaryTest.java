@@ -29,6 +29,19 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenTwoDomainsOfOneNameJoinedByAComma_whenExtracted_thenTheNameRunsOverTheComma() {
+        assertThat(names("Đại diện Cục Cứu hộ, cứu nạn (Bộ Tổng tham mưu) phát biểu.", EntityKind.ORGANIZATION))
+                .containsExactly("Cục Cứu hộ, cứu nạn", "Bộ Tổng tham mưu");
+        assertThat(names("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh họp khẩn.",
+                EntityKind.ORGANIZATION)).containsExactly("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh");
+        // a verb-like word after the comma that opens a clause is the sentence's, not the name's
+        assertThat(names("Phòng Cảnh sát điều tra, kiểm tra việc thi hành án.", EntityKind.ORGANIZATION))
+                .containsExactly("Phòng Cảnh sát điều tra");
+        assertThat(names("Phòng Cảnh sát điều tra, kiểm tra, xử lý vi phạm.", EntityKind.ORGANIZATION))
+                .containsExactly("Phòng Cảnh sát điều tra");
+    }
+
+    @Test
     void givenTwoDescriptionsJoinedByVaClosedByTheJurisdiction_whenExtracted_thenTheNameRunsThroughThePlace() {
         assertThat(names("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định tổ chức đấu giá.",
                 EntityKind.ORGANIZATION)).containsExactly("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định");
