@@ -259,6 +259,8 @@ public final class AwardExtractor {
             List.of("đề nghị", "đề xuất", "kiến nghị", "dự kiến", "xét chọn", "xét duyệt", "thẩm định", "tham mưu", "trình"));
     /** "huyện phấn đấu hằng năm có 85% đơn vị đạt danh hiệu …": a goal; nothing after it in the sentence is conferred. */
     private static final Pattern GOAL = Pattern.compile("(?<![\\p{L}])(?:phấn đấu|mục tiêu|chỉ tiêu)(?![\\p{L}])", FLAGS);
+    /** "thông qua (đề nghị)", "thống nhất (đề nghị)": a council agreeing on what it proposes, right before it. */
+    private static final Pattern APPROVED = Pattern.compile("(?<![\\p{L}])(?:thông qua|thống nhất)\\s*$", FLAGS);
     private static final Pattern PREAMBLE = Pattern.compile("(?:theo|xét|trên cơ sở|căn cứ|thực hiện)\\s*$", FLAGS);
     /** A public consultation on proposed honours ("lấy ý kiến nhân dân về việc tặng …"): nothing in it is conferred yet. */
     private static final Pattern CONSULTATION = Pattern.compile("(?<![\\p{L}])(?:lấy ý kiến|xin ý kiến|hiệp y)(?![\\p{L}])",
@@ -606,7 +608,11 @@ public final class AwardExtractor {
                     c.list = list; // the intro's own forms belong to its list
                 }
             }
-            int consultation = consultationStart(s);
+            // "… thống nhất đề nghị … 22 tập thể, cá nhân được khen thưởng. Trong đó, có 1 tập thể nhận …": the parts
+            // of a proposed total are proposed
+            boolean partsOfProposal = i > 0 && TALLY_OPENING.matcher(s).lookingAt()
+                    && proposalBefore(sentences.get(i - 1).of(text), sentences.get(i - 1).of(text).length());
+            int consultation = partsOfProposal ? 0 : consultationStart(s);
             Matcher goal = GOAL.matcher(s);
             int goalStart = goal.find() ? goal.start() : s.length();
             boolean proposed = false;
@@ -846,6 +852,9 @@ public final class AwardExtractor {
             // "… cá nhân đề nghị khen thưởng, Hội đồng thống nhất: Tặng …": what follows the colon was decided
             if (wordCount(after) <= 12 && !containsWord(after, "được") && !containsWord(after, "đã") && after.indexOf(':') < 0) {
                 return true;
+            }
+            if (APPROVED.matcher(s).region(from, m.start()).find() && after.indexOf(':') < 0) {
+                return true; // "Hội đồng thông qua đề nghị 1 cá nhân được … tặng …": a proposal approved to go up
             }
         }
         return false;
@@ -1376,15 +1385,22 @@ public final class AwardExtractor {
         }
     }
 
+    /** "nhiều phần thưởng cao quý", "nhiều danh hiệu": the honours of years summed up, not one ceremony's. */
+    private static final Pattern MANY_HONOURS = Pattern.compile("(?<![\\p{L}])nhiều\\s+(?:phần thưởng|danh hiệu|hình thức"
+            + " khen thưởng|huân chương)(?![\\p{L}])", FLAGS);
+
     /**
      * A record of honours, whose items are conferrals of their own (never merged with a restatement): forms in
      * clauses at ";" ("Năm 2008, đơn vị được … tặng Huân chương …; Bằng khen của Thủ tướng Chính phủ năm 2005; …"),
-     * dated or counted ("Năm 2008", "4 lần"), or three or more forms each for a counted group of its own ("28 tập thể
-     * được tặng Cờ thi đua …, 1 tập thể …").
+     * dated or counted ("Năm 2008", "4 lần"), forms after "nhiều phần thưởng …" that sums them up, or three or more
+     * forms each for a counted group of its own ("28 tập thể được tặng Cờ thi đua …, 1 tập thể …").
      */
     private static boolean isRecord(String s, List<Candidate> cs, List<Form> forms) {
         if (cs.size() < 2) {
             return false;
+        }
+        if (MANY_HONOURS.matcher(s).region(0, forms.get(0).start()).find()) {
+            return true; // "… đã được tặng nhiều phần thưởng cao quý: Huân chương …, …": a summary of past honours
         }
         int semicolon = s.indexOf(';', forms.get(0).end());
         if (semicolon >= 0 && semicolon < forms.get(forms.size() - 1).start() && datesItsItems(s)) {
@@ -2225,12 +2241,33 @@ public final class AwardExtractor {
                     i = open; // "Trung tá A (trái) và Đại tá B (phải) nhận …": a caption's note inside the subject
                     continue;
                 }
+                if (open > 0 && noteOnTheWordBefore(s, open, i)) {
+                    i = open; // "ông A (huyện B) được nhận …", "Ban X (nay là Y) đã được …": a note, not a clause
+                    continue;
+                }
             }
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '–' || c == '—') {
                 return i + 1;
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether the brackets {@code open..close} hold a short note on the word before them (its place, its present
+     * name, a date span) rather than a clause of their own: no comma or semicolon inside, and a word right before.
+     */
+    private static boolean noteOnTheWordBefore(String s, int open, int close) {
+        if (close - open > 80 || open < 2 || s.charAt(open - 1) != ' ' || !Character.isLetterOrDigit(s.charAt(open - 2))) {
+            return false;
+        }
+        for (int k = open + 1; k < close; k++) {
+            char c = s.charAt(k);
+            if (c == ',' || c == ';' || c == '(') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "cán bộ, chiến sĩ", "cán bộ, công chức", "giáo viên, nhân viên": the staff of a body named as a pair. */
@@ -2568,6 +2605,12 @@ public final class AwardExtractor {
         if (formPattern.find(title, first, 0) && title.start() == 0) {
             first = first.substring(title.end()).strip(); // "Nghệ nhân Ưu tú Rơ Châm Phon": the title describes him
         }
+        Matcher own = OWN_PREDICATE.matcher(first);
+        if (own.find() && own.group().strip().toLowerCase(Locale.ROOT).endsWith("được")) {
+            // "Công an tỉnh đã vinh dự được Đảng, Nhà nước tặng …, được Chủ tịch nước tặng …": a first passive
+            // whose givers run past the comma; the subject is what stands before it
+            first = first.substring(0, own.start()).strip();
+        }
         if (first.isEmpty() || !CharClass.isUpperCase(first.charAt(0)) || wordCount(first) > 8
                 || verbPattern.find(verbPattern.matcher(first), first, 0)) {
             return;
@@ -2586,6 +2629,9 @@ public final class AwardExtractor {
     private static final Pattern PHOTO_POSITION = Pattern.compile("\\s*\\((?:[^()]{0,20}\\s)?(?:trái|phải|giữa|hàng đầu)"
             + "(?:\\s[^()]{0,20})?\\)", FLAGS);
 
+    /** A short note in brackets on the word before it (see {@link #noteOnTheWordBefore}). */
+    private static final Pattern BRACKET_NOTE = Pattern.compile("(?<=[\\p{L}\\p{N}])\\s+\\([^(),;]{1,78}\\)", FLAGS);
+
     /** "(X) tổ chức Lễ kỷ niệm 45 năm … và đón nhận …", "Kỷ niệm 68 năm Ngày thành lập và đón nhận …": the event. */
     private static final Pattern EVENT_AND = Pattern.compile("(?:^|\\s+)(?:(?:lễ\\s+)?(?:kỷ niệm(?!\\s+chương)|tổng kết)(?![\\p{L}])"
             + "|(?:long trọng\\s+)?tổ chức\\s+(?:lễ|buổi lễ|hội nghị|lễ kỷ niệm)(?![\\p{L}])).*(?:\\s+và|,)\\s*$", FLAGS);
@@ -2595,6 +2641,7 @@ public final class AwardExtractor {
     private void addSubjectRecipients(Candidate c, String subject) {
         String r = BULLET.matcher(subject.strip()).replaceFirst(""); // "- Binh chủng được tặng …": a list's mark
         r = PHOTO_POSITION.matcher(r).replaceAll(""); // a caption's "A (trái) và B (phải) nhận …"
+        r = BRACKET_NOTE.matcher(r).replaceAll(""); // "ông A (huyện B)", "Ban X (nay là Y)": a note on the name
         r = EVENT_AND.matcher(r).replaceFirst(""); // "X: Kỷ niệm 68 năm Ngày thành lập và đón nhận …": what, not who
         r = TRAILING_ADVERBS.matcher(" " + r).replaceFirst("").strip(); // also a subject of adverbs alone ("đã")
         if (NOT_A_SUBJECT.matcher(r).find()) {
@@ -2670,10 +2717,10 @@ public final class AwardExtractor {
             + "đóng góp)(?:\\s+(?:xuất sắc|to lớn|nổi bật))?(?:\\s+(?:đã\\s+)?đạt được)?\\s+(?=\\S)", FLAGS);
     /** An adverbial that opens a sentence: "Qua …", "Với …", "Trải qua …", "Sau …", "Trong …". */
     private static final Pattern FRAME_OPENER = Pattern.compile("^(?:qua|với|trải qua|sau|trong)\\s+", FLAGS);
-    private static final Pattern EXAMPLE_OPENER = Pattern.compile("^(?:điển hình|tiêu biểu|nổi bật)(?:\\s+như)?\\s+(?:là\\s+)?",
+    private static final Pattern EXAMPLE_OPENER = Pattern.compile("^(?:(?:điển hình|tiêu biểu|nổi bật)(?:\\s+như)?\\s+(?:là\\s+)?|đó là\\s+)",
             FLAGS);
     /** A predicate after a subject said once at the head of a sentence ("Trường A đạt chuẩn …", "Công đoàn đạt VMXS"). */
-    private static final Pattern OWN_PREDICATE = Pattern.compile("\\s+(?:đã\\s+)?(?:đạt|có|là|hoàn thành|luôn|liên tục|tiếp tục|"
+    private static final Pattern OWN_PREDICATE = Pattern.compile("\\s+(?:đã\\s+)?(?:vinh dự\\s+)?(?:đạt|có|là|hoàn thành|luôn|liên tục|tiếp tục|"
             + "giữ vững|xếp|đứng|được|(?:long trọng\\s+)?tổ chức\\s+(?:lễ|buổi lễ))(?![\\p{L}])", FLAGS);
     /** A dateline before the lead: "NGHỆ AN - ", "HÀ NỘI – ". */
     private static final Pattern DATELINE = Pattern.compile("^(?:\\p{Lu}{2,}\\s+)*\\p{Lu}{2,}\\s*[-–]\\s*");

@@ -635,4 +635,25 @@ class AwardRecordsAndFramesTest {
         assertThat(found.get(1).recipients()).containsExactly("18 cá nhân");
         assertThat(awards("Anh đeo huy hiệu của đoàn trên ngực áo.")).isEmpty();
     }
+    @Test
+    void givenPastHonoursSummedUpAsManyRewards_whenTheCeremonyGivesAClassOfOneOfThem_thenTheyStayApart() {
+        List<AwardMention> found = awards("Ngày 5-3, Công an tỉnh Hòa Bình đón nhận Huân chương Bảo vệ Tổ quốc hạng Nhất.\n"
+                + "Qua 50 năm, Công an tỉnh đã được Đảng, Nhà nước tặng nhiều phần thưởng cao quý, được Chủ tịch nước tặng "
+                + "Huân chương Bảo vệ Tổ quốc, Huân chương Chiến công hạng Ba.");
+        assertThat(found).extracting(AwardMention::award).containsExactlyInAnyOrder("Huân chương Bảo vệ Tổ quốc hạng Nhất",
+                "Huân chương Bảo vệ Tổ quốc", "Huân chương Chiến công hạng Ba");
+    }
+
+    @Test
+    void givenAProposedTotal_whenTheNextSentenceBreaksItDown_thenThePartsAreProposedToo() {
+        assertThat(awards("Hội đồng Thi đua - Khen thưởng huyện thống nhất đề nghị 12 tập thể, cá nhân được khen thưởng cấp "
+                + "tỉnh. Trong đó, có 4 tập thể nhận Cờ thi đua của UBND tỉnh; 8 cá nhân nhận Bằng khen của Chủ tịch UBND "
+                + "tỉnh.")).isEmpty();
+        assertThat(awards("Hội đồng còn thông qua đề nghị 1 cá nhân được Chủ tịch UBND tỉnh tặng danh hiệu Chiến sĩ thi đua "
+                + "cấp tỉnh.")).isEmpty();
+        // a decision taken on a body's proposal is a conferral, and so are its parts
+        assertThat(awards("Theo đề nghị của Sở Nội vụ, Chủ tịch UBND tỉnh đã tặng Bằng khen cho 30 tập thể. Trong đó, có 12 "
+                + "trường học được tặng Bằng khen.")).singleElement()
+                .satisfies(m -> assertThat(m.recipients()).contains("30 tập thể"));
+    }
 }

@@ -196,4 +196,31 @@ class AwardSubjectsTest {
         assertThat(only("Bà Lò Thị Xuân (thứ hai từ trái sang) nhận Bằng khen của Bộ trưởng Bộ Y tế.").recipients())
                 .containsExactly("Lò Thị Xuân");
     }
+    @Test
+    void givenANoteInBracketsAfterTheSubject_whenItReceives_thenTheNameWithoutTheNoteReceives() {
+        AwardMention place = only("Năm nay, bà Trần Thị Lụa (xã Hòa Bình) được nhận Bằng khen của UBND tỉnh.");
+        assertThat(place.recipients()).containsExactly("Trần Thị Lụa");
+        AwardMention renamed = only("Năm 1998, Ty Công an Hà Tuyên (nay là Công an tỉnh Tuyên Quang) đã được Chủ tịch nước "
+                + "tặng Huân chương Quân công hạng Ba.");
+        assertThat(renamed.recipients()).containsExactly("Ty Công an Hà Tuyên");
+        AwardMention span = only("Bệnh viện Đa khoa tỉnh Yên Bái tổ chức lễ kỷ niệm 60 năm thành lập (1965 - 2025) và đón "
+                + "nhận Huân chương Lao động hạng Nhì.");
+        assertThat(span.recipients()).containsExactly("Bệnh viện Đa khoa tỉnh Yên Bái");
+    }
+
+    @Test
+    void givenRecipientsIntroducedByDoLa_whenEachClauseNamesAForm_thenThePersonsReceive() {
+        List<AwardMention> found = awards("Đó là ông Lò Văn Pó (huyện Mai Sơn) được nhận Huân chương Lao động hạng Ba; bà "
+                + "Cầm Thị Xuân (huyện Mộc Châu) nhận bằng khen của Thủ tướng Chính phủ.");
+        assertThat(found).extracting(AwardMention::recipients)
+                .containsExactly(List.of("Lò Văn Pó"), List.of("Cầm Thị Xuân"));
+    }
+
+    @Test
+    void givenAFirstPassiveWhoseGiversRunPastTheComma_whenASecondPassiveGivesTheForm_thenTheSubjectAloneReceives() {
+        AwardMention m = only("Trường THPT Nguyễn Trãi đã vinh dự được Bộ Giáo dục, Công đoàn ngành tặng nhiều bằng khen, "
+                + "được Thủ tướng Chính phủ tặng Cờ thi đua năm 2021.");
+        assertThat(m.award()).isEqualTo("Cờ thi đua");
+        assertThat(m.recipients()).containsExactly("Trường THPT Nguyễn Trãi");
+    }
 }
