@@ -76,7 +76,7 @@ abstract class OrganizationRules extends LocationRules {
         Token t = tok(i);
         PhraseDict.Match head = lex.miscHeads.match(toks, i, true);
         if (head == null) {
-            return -1;
+            return commemorativeDay(i);
         }
         if (head.flags().contains("G") && live(i + head.length()) && tok(i + head.length()).cap
                 && lex.orgHeads.match(toks, i + head.length()) != null) {
@@ -94,6 +94,57 @@ abstract class OrganizationRules extends LocationRules {
             }
         }
         return end > i ? end : -1;
+    }
+
+    /**
+     * A facility's kind written in lower case between its head and its name ("Khu di tích lịch sử Pác Bó", "Khu công
+     * nghiệp sinh thái Nam Cầu Kiền"): a few content syllables (with "quốc gia" in any case), then a capitalized name
+     * that is no title, body or person. Returns where the name starts, or -1.
+     */
+    private int describedFacility(int j) {
+        int k = j;
+        while (live(k) && k - j < 5 && tok(k).word && !tok(k).number && !STOP_WORDS.contains(tok(k).lower)
+                && !prefixesAPlace(k) && (!tok(k).cap || nationalLevel(k) || k > j && nationalLevel(k - 1))) {
+            k++;
+        }
+        return k > j && live(k) && tok(k).cap && tok(k).word && lex.titles.match(toks, k) == null
+                && lex.orgHeads.match(toks, k) == null && !isPersonStart(k) ? k : -1;
+    }
+
+    /** "quốc gia" (national), written with or without capitals: a level, not a name ("di tích Quốc gia …"). */
+    private boolean nationalLevel(int k) {
+        return live(k + 1) && tok(k).lower.equals("quốc") && tok(k + 1).lower.equals("gia");
+    }
+
+    /** Words that make "ngày" a day of the calendar: "cùng ngày", "trong ngày", "hằng ngày". */
+    private static final Set<String> DAY_COUNTERS = Set.of("cùng", "trong", "hằng", "hàng", "mỗi", "một", "hôm", "các",
+            "những", "nhiều", "vài", "mấy", "từng", "suốt", "cả");
+
+    /**
+     * A day that commemorates, an event like any other: "Ngày Biên phòng toàn dân", "ngày truyền thống Bộ đội Biên
+     * phòng Việt Nam", "Ngày Quốc tế Lao động". Its name is capitalized right after "ngày" (or after "ngày truyền
+     * thống"), unlike a date; it runs to a mark, a number or a function word. Returns its end, or -1.
+     */
+    private int commemorativeDay(int i) {
+        if (!tok(i).lower.equals("ngày")) {
+            return -1;
+        }
+        int c = i + 1;
+        boolean tradition = live(c + 1) && tok(c).lower.equals("truyền") && tok(c + 1).lower.equals("thống");
+        if (tradition) {
+            c += 2;
+        }
+        if (!live(c) || !tok(c).cap || !tok(c).word || tok(c).number || isPersonStart(c)
+                || !tradition && i > 0 && DAY_COUNTERS.contains(tok(i - 1).lower)) {
+            return -1; // "Cùng ngày Công an tỉnh …": a day, then the sentence's subject
+        }
+        int body = lex.orgHeads.match(toks, c) != null ? nameWithHead(c, false, lex.orgHeads, false) : -1;
+        int k = body > c ? body : c;
+        while (body < 0 && live(k) && k - c < 8 && tok(k).word && !tok(k).number
+                && !FUNCTION_WORDS.contains(tok(k).lower)) {
+            k++;
+        }
+        return k;
     }
 
     int nameWithHead(int i, boolean record, PhraseDict heads, boolean headInTitle) {
@@ -139,6 +190,11 @@ abstract class OrganizationRules extends LocationRules {
                 j++; // "ĐT 629", "Cao điểm 685", "QL 14B"
                 proper = true;
                 break;
+            }
+            int described = j == i + head.length() ? describedFacility(j) : -1;
+            if (described > j) {
+                j = described; // "Khu di tích lịch sử Quốc gia Pò Hèn": what kind, then the name
+                continue;
             }
             PhraseDict.Match loc = lex.locations.match(toks, j);
             if (loc != null) {
@@ -345,9 +401,12 @@ abstract class OrganizationRules extends LocationRules {
                 continue;
             }
             if (t.is("(") && live(j + 3) && tok(j + 1).allCaps && tok(j + 2).is(")")
-                    && lex.adminPrefixes.match(toks, j + 3) != null
-                    && placeName(j + 3 + lex.adminPrefixes.match(toks, j + 3).length()) > j + 3) {
-                j += 3; // "Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Quảng Trị": the short form inside the name
+                    && (lex.adminPrefixes.match(toks, j + 3) != null
+                    && placeName(j + 3 + lex.adminPrefixes.match(toks, j + 3).length()) > j + 3
+                    || tok(j + 3).cap && lex.locations.match(toks, j + 3) != null)) {
+                // "Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Quảng Trị", "… (BĐBP) Quảng Bình": the short form
+                // inside the name
+                j += 3;
                 continue;
             }
             if (t.is(",") && live(j + 1)) {
@@ -562,9 +621,9 @@ abstract class OrganizationRules extends LocationRules {
      * Thuế xuất nhập khẩu", "Viện Sinh thái và tài nguyên sinh vật Việt Nam", "Đội công binh số 1"); a subject
      * followed by its verb has the same shape ("Sở Y tế khuyến cáo ..."). So a run of at most four lower-case
      * syllables is part of the name only where the name visibly ends after it: a list or clause mark (";", ",",
-     * ":", a bracket, a dash), the end of the line, "số"/"cấp" with a number, or more capitalized name that is
-     * not a person, title or another body. No function word may stand inside the run. Returns the end of the run
-     * (the boundary itself excluded), or -1.
+     * ":", a bracket, a dash), the end of the line (not after a verb-like syllable), "số"/"cấp" with a number, or
+     * more capitalized name that is not a person, title or another body. No function word may stand inside the run.
+     * Returns the end of the run (the boundary itself excluded), or -1.
      */
     int lowerCaseTail(int j, boolean rightAfterHead) {
         if (startsWithDigit(tok(j - 1))) {
@@ -581,7 +640,9 @@ abstract class OrganizationRules extends LocationRules {
             return -1;
         }
         if (!live(k)) {
-            return k < n && toks[k].masked ? -1 : k; // the line ends with the name
+            // the line ends with the name, unless the run opens a verb: a caption's "Bộ Tư lệnh BĐBP trao kỷ niệm
+            // chương" ends without a full stop
+            return k < n && toks[k].masked || verbLike ? -1 : k;
         }
         Token b = tok(k);
         if (unitNumber(k) || endsListItem(k) && (rightAfterHead || !verbLike)

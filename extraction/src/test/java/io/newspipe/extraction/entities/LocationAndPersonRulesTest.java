@@ -178,4 +178,11 @@ class LocationAndPersonRulesTest {
         // no title: "Đoàn Bình Định" is the province's team
         assertThat(names("Đoàn Bình Định giành 20 huy chương vàng.", EntityKind.PERSON)).isEmpty();
     }
+    @Test
+    void givenAFacilityWhoseKindIsWrittenBeforeItsName_whenExtracted_thenTheWholeNameIsOnePlace() {
+        assertThat(names("Đoàn dâng hương tại Khu di tích lịch sử Quốc gia Tân Trào và Khu di tích Kim Liên.",
+                EntityKind.LOCATION)).containsExactly("Khu di tích lịch sử Quốc gia Tân Trào", "Khu di tích Kim Liên");
+        // a verb after the head opens the clause: the body it names is no part of the facility
+        assertThat(names("Khu công nghiệp thu hút Tập đoàn Samsung.", EntityKind.LOCATION)).isEmpty();
+    }
 }

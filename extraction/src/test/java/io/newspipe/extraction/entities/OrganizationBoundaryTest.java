@@ -42,6 +42,31 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenADayThatCommemorates_whenExtracted_thenNothingInsideItIsABody() {
+        assertThat(names("Kỷ niệm 30 năm Ngày Biên phòng toàn dân (1989 - 2019) và 60 năm ngày truyền thống Bộ đội Biên "
+                + "phòng Việt Nam.", EntityKind.ORGANIZATION)).isEmpty();
+        assertThat(names("Hưởng ứng Ngày Quốc tế Lao động, Công đoàn Công ty Than Mạo Khê ra quân.", EntityKind.ORGANIZATION))
+                .containsExactly("Công đoàn Công ty Than Mạo Khê");
+        // a day of the calendar, then the sentence's subject
+        assertThat(names("Cùng ngày Công an huyện Kỳ Sơn đã bắt giữ 2 đối tượng.", EntityKind.ORGANIZATION))
+                .containsExactly("Công an huyện Kỳ Sơn");
+    }
+
+    @Test
+    void givenAShortFormInBracketsBeforeTheProvince_whenExtracted_thenTheNameRunsThroughTheProvince() {
+        assertThat(names("Ngày 3-3, Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) Hà Tĩnh tổ chức mít tinh.", EntityKind.ORGANIZATION))
+                .containsExactly("Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) Hà Tĩnh");
+        assertThat(names("Ngày 3-3, Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) Hà Tĩnh tổ chức mít tinh.", EntityKind.LOCATION))
+                .isEmpty();
+    }
+
+    @Test
+    void givenACaptionEndingWithoutAFullStop_whenABodyIsFollowedByItsVerb_thenTheVerbIsNotPartOfTheName() {
+        assertThat(names("Đại diện Bộ Tư lệnh BĐBP trao kỷ niệm chương\nBuổi lễ diễn ra trang trọng.",
+                EntityKind.ORGANIZATION)).containsExactly("Bộ Tư lệnh BĐBP");
+    }
+
+    @Test
     void givenTwoDescriptionsJoinedByVaClosedByTheJurisdiction_whenExtracted_thenTheNameRunsThroughThePlace() {
         assertThat(names("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định tổ chức đấu giá.",
                 EntityKind.ORGANIZATION)).containsExactly("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định");
