@@ -448,6 +448,10 @@ public final class KpiExtractor {
                 if (unit == null) {
                     unit = m.group(2) == null ? multipleAt(l, ns, ne) : shareAt(l, ns, ne, m);
                 }
+                if (unit != null && unit.kind() == UnitClass.RESULT && unit.normalized().equals("người")
+                        && CASUALTY_BEFORE.endingAt(l, qualifiedStart(l, ns), 2) != null) {
+                    unit = new Unit(unit.normalized(), UnitClass.CASUALTY, unit.end()); // "làm chết 97 người"
+                }
                 if (unit == null) {
                     continue;
                 }
@@ -879,7 +883,11 @@ public final class KpiExtractor {
                 }
                 facts.evidence = CONTEXT_ONLY; // an indicator word farther away, or the list it continues
                 return sentence.has(moneyCues, Math.max(0, ns - 250), Math.min(s.length(), unit.end() + 40))
-                        || facts.continues(unit);
+                        || facts.continues(unit)
+                        // "xảy ra 4.067 vụ án, …, thiệt hại tài sản 135 tỷ đồng", "phá 26 vụ, …, với tổng số tiền
+                        // 792 tỷ đồng": the damage or the sum of a period's cases
+                        || sentence.has(DAMAGE, Math.max(0, ns - 40), ns) && periodTotal(facts)
+                        || operationalTotal(sentence, ns, facts);
             }
             case COUNT -> {
                 if (countExcluded(sentence, clauseStart, ns, unit, facts) || scopeOfAnother(s, ns, unit.end())) {
@@ -905,7 +913,8 @@ public final class KpiExtractor {
                 return completedAction(sentence, clauseStart, ns, -1)
                         || bandFollows(sentence, unit.end(), clauseEnd)
                         || countStatement(s, clauseStart, ns)
-                        || facts.continues(unit);
+                        || facts.continues(unit)
+                        || operationalTotal(sentence, ns, facts); // "trong tuần, … xử phạt 392 trường hợp
             }
             case OPERATION -> {
                 facts.evidence = facts.hasPeriod() && facts.severalCases() ? CUED : CONTEXT_ONLY;
@@ -1095,8 +1104,38 @@ public final class KpiExtractor {
      * sentence before ("phá thành công chuyên án EM620. Bắt giữ 3 đối tượng").
      */
     private boolean operationalTotal(Sentence sentence, int ns, SentenceFacts facts) {
-        return periodTotal(facts) && sentence.has(operationCues, Math.max(0, ns - OPERATION_REACH), ns);
+        return periodTotal(facts) && (sentence.has(operationCues, Math.max(0, ns - OPERATION_REACH), ns)
+                || passiveOperationAfter(sentence, ns));
     }
+
+    /**
+     * The enforcement verb after the figures, in the passive: "4.067 vụ án, gần 3.100 đối tượng … bị triệt phá",
+     * "25 vụ lừa đảo … với 43 đối tượng … cũng đã được bóc gỡ".
+     */
+    private boolean passiveOperationAfter(Sentence sentence, int ns) {
+        String s = sentence.lower();
+        Matcher passive = PASSIVE_MARK.matcher(s).region(ns, s.length());
+        while (passive.find()) {
+            if (sentence.has(operationCues, passive.end(), Math.min(s.length(), passive.end() + 16))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where a figure's qualifier ("hơn", "gần", "khoảng") starts, or the figure itself when it has none. */
+    private int qualifiedStart(String l, int ns) {
+        int[] q = qualifiers.endingAt(l, ns, 2);
+        return q == null ? ns : q[0];
+    }
+
+    private static final Pattern PASSIVE_MARK = Pattern.compile("(?<![\\p{L}])(?:bị|được)\\s+");
+    /** A casualty predicate before a count of persons: "làm chết 97 người", "bị thương 1.202 người". */
+    private static final PhraseSet CASUALTY_BEFORE = new PhraseSet(List.of("chết", "bị chết", "bị thương", "tử vong",
+            "thiệt mạng", "làm bị thương"));
+    /** Damage caused, the money counterpart of casualties: counted only as a period's toll. */
+    private static final PhraseSet DAMAGE = new PhraseSet(List.of("thiệt hại", "thiệt hại tài sản", "thiệt hại về tài sản",
+            "chiếm đoạt", "gây thiệt hại"));
 
     /**
      * A sentence that reports a period's total: a period or several cases, and no single case (one counted just before:

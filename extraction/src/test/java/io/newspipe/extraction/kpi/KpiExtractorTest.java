@@ -540,4 +540,34 @@ class KpiExtractorTest {
                 .containsExactly(3410.0, 101.0);
         assertThat(kpis("Buổi lễ có hơn 400 người tham dự.")).isEmpty();
     }
+    @Test
+    void givenAPeriodsTollWrittenVerbFirst_whenExtracted_thenTheDeadTheInjuredAndTheDamageAreIndicators() {
+        List<KpiMention> found = kpis("Năm 2024, trên địa bàn huyện xảy ra 312 vụ phạm pháp hình sự, làm chết 14 người, bị "
+                + "thương 57 người, thiệt hại tài sản khoảng 8,6 tỷ đồng.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(312.0, 14.0, 57.0, 8.6);
+        // one accident's toll is no indicator
+        assertThat(kpis("Sáng 12/4, vụ tai nạn trên quốc lộ 1 làm chết 3 người, bị thương 2 người.")).isEmpty();
+    }
+
+    @Test
+    void givenTheSumsOfAPeriodsCases_whenExtracted_thenTheyAreIndicatorsLikeTheCases() {
+        List<KpiMention> found = kpis("Trong 6 tháng, Công an tỉnh đã triệt phá 12 vụ đánh bạc qua mạng, bắt giữ 85 đối "
+                + "tượng, với tổng số tiền giao dịch hơn 310 tỷ đồng.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(12.0, 85.0, 310.0);
+        assertThat(kpis("Ngày 3/5, Công an huyện bắt 2 đối tượng, thu giữ 150 triệu đồng tiền cá độ.")).isEmpty();
+    }
+
+    @Test
+    void givenFiguresBeforeAPassiveEnforcementVerb_whenTheSentenceCountsSeveralCases_thenEachFigureIsAnIndicator() {
+        List<KpiMention> found = kpis("Sau 5 năm, 930 vụ án, hơn 1.400 đối tượng buôn bán ma túy, 6,2 tỷ đồng tiền đánh "
+                + "bạc đã bị triệt phá.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(930.0, 1400.0, 6.2);
+    }
+
+    @Test
+    void givenCasesFinedOverAPeriod_whenCountedInCases_thenTheyAreIndicators() {
+        List<KpiMention> found = kpis("Năm 2025, lực lượng Cảnh sát giao thông đã tổ chức tuần tra, phát hiện, xử phạt "
+                + "4.215 trường hợp vi phạm, tước giấy phép lái xe 86 trường hợp.");
+        assertThat(found).extracting(KpiMention::value).containsExactly(4215.0, 86.0);
+    }
 }
