@@ -116,6 +116,24 @@ abstract class OrganizationRules extends LocationRules {
         return live(k + 1) && tok(k).lower.equals("quốc") && tok(k + 1).lower.equals("gia");
     }
 
+    /**
+     * The place of a national body's local branch right after its "Việt Nam": a unit with its level ("tỉnh Nghệ An",
+     * "huyện Yên Thành") or a province written alone ("TPHCM"). Returns its end, or -1.
+     */
+    private int localBranch(int j) {
+        PhraseDict.Match admin = live(j) ? lex.adminPrefixes.match(toks, j) : null;
+        if (admin != null) {
+            int nameEnd = placeName(j + admin.length());
+            return nameEnd > j + admin.length() ? nameEnd : -1;
+        }
+        PhraseDict.Match city = live(j) ? lex.locationExceptions.match(toks, j) : null; // "TPHCM"
+        if (city != null) {
+            return j + city.length();
+        }
+        PhraseDict.Match province = live(j) && tok(j).cap ? lex.locations.match(toks, j) : null;
+        return province != null && province.flags().contains("P") ? j + province.length() : -1;
+    }
+
     /** Words that make "ngày" a day of the calendar: "cùng ngày", "trong ngày", "hằng ngày". */
     private static final Set<String> DAY_COUNTERS = Set.of("cùng", "trong", "hằng", "hàng", "mỗi", "một", "hôm", "các",
             "những", "nhiều", "vài", "mấy", "từng", "suốt", "cả");
@@ -300,6 +318,9 @@ abstract class OrganizationRules extends LocationRules {
                 if (live(j) && ORG_ADMIN_TAIL.contains(tok(j).lower) && !(live(j + 1) && tok(j + 1).cap)) {
                     j++; // "Đoàn TNCS Hồ Chí Minh tỉnh"
                 }
+                if (loc.entry().equalsIgnoreCase("Việt Nam")) {
+                    j = Math.max(j, localBranch(j)); // "Ủy ban MTTQ Việt Nam tỉnh Nghệ An": the national body's branch
+                }
                 j = Math.max(j, branchEnd(j));
                 break;
             }
@@ -433,7 +454,9 @@ abstract class OrganizationRules extends LocationRules {
                     continue;
                 }
             }
-            if ((t.is("và") || t.is("&")) && live(j + 1) && j > i + head.length()) { // "Sở Nông nghiệp & PTNT"
+            // "Sở Nông nghiệp & PTNT"; right after a head that names a domain: "Ban Kinh tế và Ngân sách HĐND tỉnh"
+            if ((t.is("và") || t.is("&")) && live(j + 1) && (j > i + head.length()
+                    || head.length() >= 2 && tok(j + 1).cap && lex.orgWords.match(toks, j + 1) != null)) {
                 Token nx = tok(j + 1);
                 if (tok(j - 1).number) {
                     break; // "Tiểu đoàn Cảnh sát đặc nhiệm số 1 và Kho K61": the unit's number ended its name

@@ -67,6 +67,26 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenANationalBodysLocalBranch_whenItsPlaceFollowsVietNam_thenTheBranchIsOneName() {
+        assertThat(names("Bà Lê Thị Hoa, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Trị, phát biểu.", EntityKind.ORGANIZATION))
+                .containsExactly("Ủy ban MTTQ Việt Nam tỉnh Quảng Trị");
+        assertThat(names("Hội Cựu chiến binh Việt Nam TP.HCM tổ chức đại hội.", EntityKind.ORGANIZATION))
+                .containsExactly("Hội Cựu chiến binh Việt Nam TP.HCM");
+        assertThat(names("Bà Lê Thị Hoa, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Trị, phát biểu.", EntityKind.LOCATION))
+                .isEmpty();
+    }
+
+    @Test
+    void givenAHeadNamingADomainJoinedToAnotherByVa_whenExtracted_thenBothDomainsAreOneBody() {
+        assertThat(names("Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau tổ chức hội nghị.", EntityKind.ORGANIZATION))
+                .containsExactly("Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau");
+        assertThat(names("Ban Kinh tế và Ngân sách HĐND tỉnh thẩm tra báo cáo.", EntityKind.ORGANIZATION))
+                .containsExactly("Ban Kinh tế và Ngân sách HĐND tỉnh");
+        // not when what follows "và" is no domain of a name
+        assertThat(names("Ban Chỉ đạo và Tổ công tác họp.", EntityKind.ORGANIZATION)).doesNotContain("Ban Chỉ đạo và Tổ");
+    }
+
+    @Test
     void givenTwoDescriptionsJoinedByVaClosedByTheJurisdiction_whenExtracted_thenTheNameRunsThroughThePlace() {
         assertThat(names("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định tổ chức đấu giá.",
                 EntityKind.ORGANIZATION)).containsExactly("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định");
