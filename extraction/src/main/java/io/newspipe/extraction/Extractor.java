@@ -18,7 +18,7 @@ import io.newspipe.extraction.text.ParsedArticle;
 public final class Extractor {
 
     /** Bump when a rule changes; lexicon edits change the version through their hash. */
-    static final String RULES_VERSION = "2.5.0";
+    static final String RULES_VERSION = "2.6.0";
 
     private final EntityExtractor entities;
     private final AwardExtractor awards;
