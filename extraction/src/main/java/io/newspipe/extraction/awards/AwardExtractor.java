@@ -178,6 +178,8 @@ public final class AwardExtractor {
     /** "Chia sẻ về niềm vui được nhận …": the clause names a feeling, not the recipient. */
     private static final Pattern NOT_A_SUBJECT = Pattern.compile(
             "(?<![\\p{L}])(?:niềm vui|vinh dự|tự hào|xúc động|khi|lúc|sau khi|trước khi|chia sẻ|mong muốn|để)\\s*$", FLAGS);
+    /** A clause of what the recipient contributed, between the subject and its predicate. */
+    private static final Pattern CONTRIBUTION = Pattern.compile("(?:góp phần|đóng góp|có nhiều đóng góp)(?![\\p{L}])", FLAGS);
     private static final Pattern REPRESENTING = Pattern.compile("(?<![\\p{L}])đại diện(?:\\s+cho)?\\s+", FLAGS);
     /** A list opened by a colon right after the form and its attachments ("…: A; B", "… có các lãnh đạo: A; B"). */
     private static final Pattern COLON_LIST = Pattern.compile(
@@ -2644,8 +2646,8 @@ public final class AwardExtractor {
         r = BRACKET_NOTE.matcher(r).replaceAll(""); // "ông A (huyện B)", "Ban X (nay là Y)": a note on the name
         r = EVENT_AND.matcher(r).replaceFirst(""); // "X: Kỷ niệm 68 năm Ngày thành lập và đón nhận …": what, not who
         r = TRAILING_ADVERBS.matcher(" " + r).replaceFirst("").strip(); // also a subject of adverbs alone ("đã")
-        if (NOT_A_SUBJECT.matcher(r).find()) {
-            return;
+        if (NOT_A_SUBJECT.matcher(r).find() || CONTRIBUTION.matcher(r).lookingAt()) {
+            return; // "…, góp phần vào sự nghiệp … đã được tặng": why, not who (the subject stands before it)
         }
         r = LEADING_TIME.matcher(r).replaceFirst(""); // "năm 2019 được Chủ tịch nước tặng …": when, not who
         r = LEADING_TIME.matcher(LEADING_AND.matcher(r).replaceFirst("")).replaceFirst(""); // "và 17 năm đạt …": how long
@@ -2722,6 +2724,9 @@ public final class AwardExtractor {
     /** A predicate after a subject said once at the head of a sentence ("Trường A đạt chuẩn …", "Công đoàn đạt VMXS"). */
     private static final Pattern OWN_PREDICATE = Pattern.compile("\\s+(?:đã\\s+)?(?:vinh dự\\s+)?(?:đạt|có|là|hoàn thành|luôn|liên tục|tiếp tục|"
             + "giữ vững|xếp|đứng|được|(?:long trọng\\s+)?tổ chức\\s+(?:lễ|buổi lễ))(?![\\p{L}])", FLAGS);
+    /** "4 cá nhân", "12 tập thể và 30 cá nhân": a counted group of recipients, the whole of a head subject. */
+    private static final Pattern COUNTED_GROUP_START = Pattern.compile("\\d+\\s+(?:tập thể|cá nhân|đơn vị)"
+            + "(?:\\s+(?:và|,)\\s*\\d+\\s+(?:tập thể|cá nhân|đơn vị))?", FLAGS);
     /** A dateline before the lead: "NGHỆ AN - ", "HÀ NỘI – ". */
     private static final Pattern DATELINE = Pattern.compile("^(?:\\p{Lu}{2,}\\s+)*\\p{Lu}{2,}\\s*[-–]\\s*");
 
@@ -2767,14 +2772,18 @@ public final class AwardExtractor {
                 continue;
             }
             Matcher predicate = OWN_PREDICATE.matcher(chunk);
-            // a commune or district is written with its level in lower case: "xã Nghi Xuân đã tổ chức lễ …"
-            if (!CharClass.isUpperCase(chunk.charAt(0)) && !adminStart.matcher(chunk).lookingAt() || !predicate.find()) {
+            // a commune or district is written with its level in lower case: "xã Nghi Xuân đã tổ chức lễ …"; a counted
+            // group opens with its number: "4 cá nhân có thành tích …, góp phần …, đã được tặng …"
+            boolean counted = COUNTED_GROUP_START.matcher(chunk).lookingAt();
+            if (!CharClass.isUpperCase(chunk.charAt(0)) && !adminStart.matcher(chunk).lookingAt() && !counted
+                    || !predicate.find()) {
                 return null;
             }
             String name = chunk.substring(0, predicate.start()).strip();
             name = TRAILING_FREQUENCY.matcher(name).replaceFirst("");
             boolean named = bodyHead.matcher(name).lookingAt() || looksLikePersonName(name) || adminStart.matcher(name).lookingAt()
-                    && wordCount(name) >= 2 && CharClass.isUpperCase(name.charAt(name.indexOf(' ') + 1));
+                    && wordCount(name) >= 2 && CharClass.isUpperCase(name.charAt(name.indexOf(' ') + 1))
+                    || counted && COUNTED_GROUP_START.matcher(name).matches();
             return named && wordCount(name) <= 8 && !POSITION.matcher(name).lookingAt()
                     && !verbPattern.find(verbPattern.matcher(name), name, 0) ? name : null;
         }

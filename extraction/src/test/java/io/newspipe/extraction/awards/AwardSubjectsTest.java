@@ -223,4 +223,10 @@ class AwardSubjectsTest {
         assertThat(m.award()).isEqualTo("Cờ thi đua");
         assertThat(m.recipients()).containsExactly("Trường THPT Nguyễn Trãi");
     }
+    @Test
+    void givenACountedGroupThenWhatItContributed_whenThePassiveFollows_thenTheGroupReceives() {
+        List<AwardMention> found = awards("5 tập thể có thành tích xuất sắc trong phong trào thi đua, góp phần vào sự nghiệp "
+                + "phát triển kinh tế - xã hội của tỉnh đã được Thủ tướng Chính phủ tặng Bằng khen.");
+        assertThat(found).singleElement().satisfies(m -> assertThat(m.recipients()).containsExactly("5 tập thể"));
+    }
 }
