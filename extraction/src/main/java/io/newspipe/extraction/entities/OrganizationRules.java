@@ -134,6 +134,15 @@ abstract class OrganizationRules extends LocationRules {
         return province != null && province.flags().contains("P") ? j + province.length() : -1;
     }
 
+    /** The end of "(Việt Nam)" at j, closing a foreign company's local name, or -1. */
+    private int countryInBrackets(int j) {
+        if (!live(j + 3) || !tok(j).is("(") || !tok(j + 1).lower.equals("việt") || !tok(j + 2).lower.equals("nam")
+                || !tok(j + 3).is(")")) {
+            return -1;
+        }
+        return j + 4;
+    }
+
     /** Words that make "ngày" a day of the calendar: "cùng ngày", "trong ngày", "hằng ngày". */
     private static final Set<String> DAY_COUNTERS = Set.of("cùng", "trong", "hằng", "hàng", "mỗi", "một", "hôm", "các",
             "những", "nhiều", "vài", "mấy", "từng", "suốt", "cả");
@@ -545,6 +554,9 @@ abstract class OrganizationRules extends LocationRules {
         }
         if (j - 2 > i + head.length() && termAt(j - 2)) {
             j -= 2; // "HĐND tỉnh khóa XVIII", "Ban Chấp hành Trung ương Đoàn khóa IV": the term, not the body's name
+        }
+        if (!misc && (companyInside || COMPANY_HEADS.contains(head.entry().toLowerCase(Locale.ROOT)))) {
+            j = Math.max(j, countryInBrackets(j)); // "Công ty TNHH Brotex (Việt Nam)": the local arm's legal name
         }
         String surface = text.substring(first.start, tok(j - 1).end);
         if (misc) {

@@ -87,6 +87,19 @@ class OrganizationBoundaryTest {
     }
 
     @Test
+    void givenAMemberOfAPartyCommitteeAsATitle_whenExtracted_thenTheCommitteeIsNoBody() {
+        assertThat(names("Thượng tá Lê Văn Sơn - Tỉnh ủy viên, Giám đốc Công an tỉnh dự lễ.", EntityKind.ORGANIZATION))
+                .containsExactly("Công an tỉnh");
+    }
+
+    @Test
+    void givenAForeignCompanysLocalArm_whenItsNameClosesWithVietNamInBrackets_thenTheBracketIsPartOfTheName() {
+        assertThat(names("Công ty TNHH Hansae (Việt Nam) tuyển thêm 500 lao động.", EntityKind.ORGANIZATION))
+                .containsExactly("Công ty TNHH Hansae (Việt Nam)");
+        assertThat(names("Công ty TNHH Hansae (Việt Nam) tuyển thêm 500 lao động.", EntityKind.LOCATION)).isEmpty();
+    }
+
+    @Test
     void givenTwoDescriptionsJoinedByVaClosedByTheJurisdiction_whenExtracted_thenTheNameRunsThroughThePlace() {
         assertThat(names("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định tổ chức đấu giá.",
                 EntityKind.ORGANIZATION)).containsExactly("Trung tâm Phát triển quỹ đất và cụm công nghiệp tỉnh Bình Định");
