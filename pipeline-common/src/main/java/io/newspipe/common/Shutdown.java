@@ -94,7 +94,13 @@ public final class Shutdown {
         ClassLoader loader = Shutdown.class.getClassLoader();
         try {
             Class.forName("org.apache.logging.log4j.core.LoggerContext", false, loader);
-            Class.forName("org.apache.logging.log4j.LogManager", true, loader).getMethod("shutdown").invoke(null);
+            // the context of this class loader, named explicitly: LogManager.shutdown() finds its context by its
+            // caller's loader, and called by reflection that caller is the JDK's accessor, whose context may not
+            // be ours (then nothing was stopped)
+            Class<?> logManager = Class.forName("org.apache.logging.log4j.LogManager", true, loader);
+            Class<?> context = Class.forName("org.apache.logging.log4j.spi.LoggerContext", true, loader);
+            Object ours = logManager.getMethod("getContext", ClassLoader.class, boolean.class).invoke(null, loader, false);
+            logManager.getMethod("shutdown", context).invoke(null, ours);
         } catch (ClassNotFoundException noLog4jCore) {
             // another slf4j binding (or none): nothing to stop
         } catch (ReflectiveOperationException | LinkageError e) {
