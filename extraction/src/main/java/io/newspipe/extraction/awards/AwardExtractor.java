@@ -613,7 +613,7 @@ public final class AwardExtractor {
             // "… thống nhất đề nghị … 22 tập thể, cá nhân được khen thưởng. Trong đó, có 1 tập thể nhận …": the parts
             // of a proposed total are proposed
             boolean partsOfProposal = i > 0 && TALLY_OPENING.matcher(s).lookingAt()
-                    && proposalBefore(sentences.get(i - 1).of(text), sentences.get(i - 1).of(text).length());
+                    && proposalBefore(sentences.get(i - 1).of(text), sentences.get(i - 1).length());
             int consultation = partsOfProposal ? 0 : consultationStart(s);
             Matcher goal = GOAL.matcher(s);
             int goalStart = goal.find() ? goal.start() : s.length();
@@ -2257,19 +2257,10 @@ public final class AwardExtractor {
 
     /**
      * Whether the brackets {@code open..close} hold a short note on the word before them (its place, its present
-     * name, a date span) rather than a clause of their own: no comma or semicolon inside, and a word right before.
+     * name, a date span) rather than a clause of their own: {@link #BRACKET_NOTE}, the space before them included.
      */
     private static boolean noteOnTheWordBefore(String s, int open, int close) {
-        if (close - open > 80 || open < 2 || s.charAt(open - 1) != ' ' || !Character.isLetterOrDigit(s.charAt(open - 2))) {
-            return false;
-        }
-        for (int k = open + 1; k < close; k++) {
-            char c = s.charAt(k);
-            if (c == ',' || c == ';' || c == '(') {
-                return false;
-            }
-        }
-        return true;
+        return open >= 2 && BRACKET_NOTE.matcher(s).region(open - 1, close + 1).useTransparentBounds(true).matches();
     }
 
     /** "cán bộ, chiến sĩ", "cán bộ, công chức", "giáo viên, nhân viên": the staff of a body named as a pair. */
@@ -2631,7 +2622,10 @@ public final class AwardExtractor {
     private static final Pattern PHOTO_POSITION = Pattern.compile("\\s*\\((?:[^()]{0,20}\\s)?(?:trái|phải|giữa|hàng đầu)"
             + "(?:\\s[^()]{0,20})?\\)", FLAGS);
 
-    /** A short note in brackets on the word before it (see {@link #noteOnTheWordBefore}). */
+    /**
+     * A short note in brackets on the word before it: at most 78 characters, none a comma, semicolon or bracket
+     * ("ông A (huyện B)", "Ban X (nay là Y)", "(1965 - 2025)"). It ends no clause and is no part of a recipient.
+     */
     private static final Pattern BRACKET_NOTE = Pattern.compile("(?<=[\\p{L}\\p{N}])\\s+\\([^(),;]{1,78}\\)", FLAGS);
 
     /** "(X) tổ chức Lễ kỷ niệm 45 năm … và đón nhận …", "Kỷ niệm 68 năm Ngày thành lập và đón nhận …": the event. */

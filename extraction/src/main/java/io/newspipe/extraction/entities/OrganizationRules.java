@@ -917,12 +917,10 @@ abstract class OrganizationRules extends LocationRules {
             return false;
         }
         Token before = tok(comma - 1);
-        Token next = tok(comma + 1);
-        if (before.cap || !before.word || next.cap || lex.orgWords.match(toks, comma + 1) == null
-                || !domainEndsAt(complementStart, comma)) {
+        PhraseDict.Match domain = tok(comma + 1).cap ? null : lex.orgWords.match(toks, comma + 1);
+        if (before.cap || !before.word || domain == null || !domainEndsAt(complementStart, comma)) {
             return false;
         }
-        PhraseDict.Match domain = lex.orgWords.match(toks, comma + 1);
         int after = comma + 1 + domain.length();
         return !domain.flags().contains("V") || endsListItem(after) || !live(after) || tok(after).cap
                 || tok(after).is(",") && live(after + 1) && tok(after + 1).cap

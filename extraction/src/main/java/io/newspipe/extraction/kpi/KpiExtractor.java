@@ -554,8 +554,7 @@ public final class KpiExtractor {
         if (!wordAt(l, i, "lần") || wordAt(l, skipSpaces(l, i + 3), "thứ")) {
             return null;
         }
-        int[] q = qualifiers.endingAt(l, ns, 2);
-        return MULTIPLIERS.endingAt(l, q == null ? ns : q[0], 3) == null ? null : new Unit("lần", UnitClass.MULTIPLE, i + 3);
+        return MULTIPLIERS.endingAt(l, qualifiedStart(l, ns), 3) == null ? null : new Unit("lần", UnitClass.MULTIPLE, i + 3);
     }
 
     /**
@@ -572,8 +571,7 @@ public final class KpiExtractor {
                 || ne + 1 >= l.length() || !CharClass.isLetter(l.charAt(ne + 1))) {
             return null;
         }
-        int[] q = qualifiers.endingAt(l, ns, 2);
-        return SHARE_VERBS.endingAt(l, q == null ? ns : q[0], 3) == null ? null : new Unit("phần", UnitClass.SHARE, ne);
+        return SHARE_VERBS.endingAt(l, qualifiedStart(l, ns), 3) == null ? null : new Unit("phần", UnitClass.SHARE, ne);
     }
 
     /**
@@ -914,7 +912,7 @@ public final class KpiExtractor {
                         || bandFollows(sentence, unit.end(), clauseEnd)
                         || countStatement(s, clauseStart, ns)
                         || facts.continues(unit)
-                        || operationalTotal(sentence, ns, facts); // "trong tuần, … xử phạt 392 trường hợp
+                        || operationalTotal(sentence, ns, facts); // "trong tuần, … xử phạt 392 trường hợp"
             }
             case OPERATION -> {
                 facts.evidence = facts.hasPeriod() && facts.severalCases() ? CUED : CONTEXT_ONLY;
@@ -941,11 +939,11 @@ public final class KpiExtractor {
      */
     private boolean measureIsIndicator(Sentence sentence, int ns, Unit unit, int clauseStart, SentenceFacts facts) {
         String s = sentence.lower();
-        int[] q = qualifiers.endingAt(s, ns, 2);
+        int qualified = qualifiedStart(s, ns);
         if (perOne(s, ns, unit)) {
             return false; // "giá trị sản xuất trên 1 ha", "mỗi 1 tấn": the base of a rate
         }
-        if (RATIO_WORDS.endingAt(s, q == null ? ns : q[0], 2) != null
+        if (RATIO_WORDS.endingAt(s, qualified, 2) != null
                 || sentence.has(moneyExclusions, Math.max(0, ns - 60), ns)) {
             return false;
         }
@@ -954,7 +952,7 @@ public final class KpiExtractor {
             return true;
         }
         // an area that reaches a figure is a result, not a physical fact: "diện tích dồn điền đổi thửa ... đạt trên 6.336 ha"
-        if (unit.kind() == UnitClass.EXTENT && REACHES.endingAt(s, q == null ? ns : q[0], 2) != null) {
+        if (unit.kind() == UnitClass.EXTENT && REACHES.endingAt(s, qualified, 2) != null) {
             return true;
         }
         facts.evidence = CONTEXT_ONLY;
@@ -1041,8 +1039,7 @@ public final class KpiExtractor {
         if (NUMBER_OF.matchAt(s, skipSpaces(s, clauseStart)) < 0) {
             return false;
         }
-        int[] q = qualifiers.endingAt(s, ns, 2);
-        return STATED_AS.endingAt(s, q == null ? ns : q[0], 2) != null;
+        return STATED_AS.endingAt(s, qualifiedStart(s, ns), 2) != null;
     }
 
     /**

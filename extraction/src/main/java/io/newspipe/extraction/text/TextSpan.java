@@ -11,4 +11,8 @@ public record TextSpan(int start, int end) {
     public String of(String text) {
         return text.substring(start, end);
     }
+
+    public int length() {
+        return end - start;
+    }
 }
